@@ -1,0 +1,66 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { ETagConflictError } from '../errors.js';
+import { DocumentStore } from './documentStore.js';
+
+interface StoredState {
+  key: string;
+  eTag: string;
+  item: StoreItem;
+}
+
+/**
+ * botbuilder `Storage` on lowdb: one small file per key (dialog and conversation state), so a
+ * turn writes only its own conversation's state. eTag semantics match MemoryStorage: an unknown
+ * key is absent from `read`; `'*'` or no eTag writes unconditionally; a stale eTag rejects; every
+ * write stamps a new eTag.
+ */
+export class LowdbBotStorage implements Storage {
+  private readonly docs: DocumentStore<StoredState>;
+
+  constructor(dir: string) {
+    this.docs = new DocumentStore<StoredState>(dir, fileForKey);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) throw new ReferenceError('Keys are required when reading.');
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const stored = await this.docs.read(key);
+        if (stored) items[key] = { ...structuredClone(stored.item), eTag: stored.eTag };
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes) throw new ReferenceError('Changes are required when writing.');
+    await Promise.all(
+      Object.entries(changes).map(([key, change]) =>
+        this.docs.update(key, (current) => {
+          const wanted = (change as StoreItem | undefined)?.eTag;
+          if (current && wanted && wanted !== '*' && wanted !== current.eTag) throw new ETagConflictError(key);
+          const { eTag: _ignored, ...item } = structuredClone(change) as StoreItem;
+          return { next: { key, eTag: newETag(), item }, result: undefined };
+        }),
+      ),
+    );
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!keys) throw new ReferenceError('Keys are required when deleting.');
+    await Promise.all(keys.map((key) => this.docs.remove(key)));
+  }
+}
+
+// Keys are caller-chosen text ("webchat/conversations/abc|0001"): hash them into safe file names,
+// fanned out over 256 folders so no directory grows past a few thousand files.
+function fileForKey(key: string): string {
+  const hash = createHash('sha256').update(key).digest('hex');
+  return `${hash.slice(0, 2)}/${hash.slice(2, 40)}.json`;
+}
+
+function newETag(): string {
+  return randomBytes(9).toString('base64url');
+}
