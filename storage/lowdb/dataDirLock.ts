@@ -1,6 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DataDirLockedError } from '../errors.js';
+
+// Directories held by this process: the pid in a lock file cannot tell a second open here from a
+// stale lock left by an earlier process that had our pid (pid 1 in a container).
+const heldHere = new Set<string>();
 
 /**
  * Claim the data directory for this process. A second server on the same embedded store would
@@ -8,6 +12,8 @@ import { DataDirLockedError } from '../errors.js';
  * Returns a function that releases the lock.
  */
 export function lockDataDir(dataDir: string): () => void {
+  const held = resolve(dataDir);
+  if (heldHere.has(held)) throw new DataDirLockedError(dataDir, process.pid);
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, '.lock');
   try {
@@ -20,7 +26,15 @@ export function lockDataDir(dataDir: string): () => void {
     }
     writeFileSync(path, String(process.pid));
   }
-  return () => rmSync(path, { force: true });
+  heldHere.add(held);
+  let released = false;
+  return () => {
+    // A second close must not remove the lock of a store opened since.
+    if (released) return;
+    released = true;
+    heldHere.delete(held);
+    rmSync(path, { force: true });
+  };
 }
 
 function isAlive(pid: number): boolean {

@@ -41,7 +41,9 @@ export class LowdbBotStorage implements Storage {
         this.docs.update(key, (current) => {
           const wanted = (change as StoreItem | undefined)?.eTag;
           if (current && wanted && wanted !== '*' && wanted !== current.eTag) throw new ETagConflictError(key);
-          const { eTag: _ignored, ...item } = structuredClone(change) as StoreItem;
+          // A JSON copy, as on disk: otherwise a Date (or luxon DateTime) read back from the cache
+          // stays an object until a restart turns it into a string.
+          const { eTag: _ignored, ...item } = JSON.parse(JSON.stringify(change)) as StoreItem;
           return { next: { key, eTag: newETag(), item }, result: undefined };
         }),
       ),

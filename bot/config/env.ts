@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError, formatIssues } from './formatIssues.js';
+
+export const DEMO_PROGRAMME_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'programmes', 'demo.programme.json');
+
+const optionalSecret = (min: number, what: string) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().min(min, `${what} must be at least ${min} characters`).optional());
+
+/** The environment Linkwell reads. This module is the only place that looks at process.env. */
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PROGRAMME_FILE: z.string().min(1).optional(),
+    ADMIN_API_TOKEN: optionalSecret(24, 'ADMIN_API_TOKEN'),
+    CHAT_LINK_SECRET: optionalSecret(32, 'CHAT_LINK_SECRET'),
+    CHAT_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    MicrosoftAppId: z.string().optional(),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+    }
+  });
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Where people reach this server; chat links are built on it. */
+  publicBaseUrl: string | undefined;
+  dataDir: string;
+  programmeFile: string;
+  usingDemoProgramme: boolean;
+  adminApiToken: string | undefined;
+  chatLinkSecret: string | undefined;
+  chatLinkTtlHours: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  botFramework: {
+    MicrosoftAppId?: string | undefined;
+    MicrosoftAppPassword?: string | undefined;
+    MicrosoftAppType?: string | undefined;
+    MicrosoftAppTenantId?: string | undefined;
+  };
+}
+
+/** Validate an environment; throws ConfigError listing every problem. */
+export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
+  const result = envSchema.safeParse(env);
+  if (!result.success) throw new ConfigError('The environment (.env)', formatIssues(result.error.issues, ''));
+  const e = result.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    dataDir: resolve(e.DATA_DIR),
+    programmeFile: resolve(e.PROGRAMME_FILE ?? DEMO_PROGRAMME_FILE),
+    usingDemoProgramme: e.PROGRAMME_FILE === undefined,
+    adminApiToken: e.ADMIN_API_TOKEN,
+    chatLinkSecret: e.CHAT_LINK_SECRET,
+    chatLinkTtlHours: e.CHAT_LINK_TTL_HOURS,
+    logLevel: e.LOG_LEVEL,
+    botFramework: {
+      MicrosoftAppId: e.MicrosoftAppId,
+      MicrosoftAppPassword: e.MicrosoftAppPassword,
+      MicrosoftAppType: e.MicrosoftAppType,
+      MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+    },
+  });
+}
+
+/** Read `.env` (if present) into process.env, then validate it. */
+export function loadEnv(envFile = '.env'): Readonly<AppConfig> {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseEnv(process.env);
+}

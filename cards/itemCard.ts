@@ -1,0 +1,37 @@
+import { CardFactory, type Attachment } from 'botbuilder';
+import type { InstrumentItem } from '../dialogs/instruments/instrumentSchema.js';
+
+/** The value a card button submits: which item, and the coded answer. */
+export interface ItemCardValue {
+  itemId: string;
+  value: number;
+}
+
+/** An item as an Adaptive Card: the question, one button per answer, and a hint that typing works too. */
+export function itemCard(item: InstrumentItem, lead: readonly string[] = []): Attachment {
+  const buttons =
+    item.kind === 'choice'
+      ? item.options.map((o) => ({ title: o.label, value: o.code }))
+      : range(item.min, item.max).map((n) => ({ title: String(n), value: n }));
+  const ends = item.kind === 'scale' && item.minLabel && item.maxLabel ? `${item.min} = ${item.minLabel}, ${item.max} = ${item.maxLabel}. ` : '';
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.3',
+    speak: item.text,
+    body: [
+      ...lead.map((text) => ({ type: 'TextBlock', text, wrap: true })),
+      { type: 'TextBlock', text: item.text, wrap: true, weight: 'Bolder', size: 'Medium' },
+      { type: 'TextBlock', text: `${ends}Choose one, or type your answer.`, wrap: true, isSubtle: true, spacing: 'Small' },
+    ],
+    actions: buttons.map(({ title, value }) => ({
+      type: 'Action.Submit',
+      title,
+      data: { itemId: item.id, value } satisfies ItemCardValue,
+    })),
+  });
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { itemPrompt } from '../cards/itemPrompt.js';
+import type { Clock } from '../bot/clock.js';
+import type { ClientHistoryRepository } from '../storage/ports.js';
+import type { CheckInStatus, ItemResponseRecord, ScoreRecord } from '../storage/records.js';
+import { DialogIds } from './dialogIds.js';
+import type { Instrument, InstrumentItem } from './instruments/instrumentSchema.js';
+import { scoreInstrument } from './instruments/scoreInstrument.js';
+import { interpretReply } from './understanding/interpretReply.js';
+import { recognizeCommand } from './understanding/recognizeCommand.js';
+import { isNothingToAdd } from './understanding/isNothingToAdd.js';
+import { fill, type Wording, type WordingValues } from './wording.js';
+
+/** Who the check-in is for; passed to beginDialog. */
+export interface CheckInOptions {
+  clientId: string;
+  clientName: string;
+  linkWorkerName: string;
+  programmeName: string;
+}
+
+interface Step {
+  instrumentId: string;
+  itemId: string;
+}
+
+interface CheckInState extends CheckInOptions {
+  checkInId: string;
+  steps: Step[];
+  index: number;
+  /** Replies to the current item that were not an answer. */
+  misses: number;
+  values: Record<string, number | null>;
+  phase: 'items' | 'openQuestion';
+}
+
+export interface CheckInDialogDeps {
+  instruments: readonly Instrument[];
+  wording: Wording;
+  history: Pick<ClientHistoryRepository, 'startCheckIn' | 'recordResponse' | 'recordNote' | 'endCheckIn'>;
+  clock: Clock;
+}
+
+const STATE = 'checkIn';
+
+/**
+ * A routine check-in: each item of the programme's instruments in order, one open question for
+ * the link worker, then thanks. Every answer is stored as it is given. A reply that is not an
+ * answer gets one kind re-ask with the options; a second miss records the item as missing.
+ */
+export class CheckInDialog extends Dialog<CheckInOptions> {
+  private readonly items = new Map<string, { instrument: Instrument; item: InstrumentItem }>();
+
+  constructor(private readonly deps: CheckInDialogDeps) {
+    super(DialogIds.checkIn);
+    for (const instrument of deps.instruments) {
+      for (const item of instrument.items) this.items.set(stepKey(instrument.id, item.id), { instrument, item });
+    }
+  }
+
+  override async beginDialog(dc: DialogContext, options?: CheckInOptions): Promise<DialogTurnResult> {
+    if (!options) throw new TypeError('CheckInDialog needs the client it is for');
+    const steps = this.deps.instruments.flatMap((ins) => ins.items.map((item) => ({ instrumentId: ins.id, itemId: item.id })));
+    const state: CheckInState = { ...options, checkInId: randomUUID(), steps, index: 0, misses: 0, values: {}, phase: 'items' };
+    dc.activeDialog!.state[STATE] = state;
+    await this.deps.history.startCheckIn({
+      id: state.checkInId,
+      clientId: state.clientId,
+      channel: dc.context.activity.channelId,
+      instrumentIds: this.deps.instruments.map((i) => i.id),
+      status: 'open',
+      startedAt: this.now(),
+    });
+    const intro = this.say(state, 'checkInIntro', { itemCount: steps.length });
+    await this.askCurrent(dc, state, [intro]);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = dc.context;
+    if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state[STATE] as CheckInState;
+    const command = activity.value ? null : recognizeCommand(activity.text);
+
+    if (command === 'stop') return this.finish(dc, state, 'stopped');
+    if (command === 'help') {
+      await dc.context.sendActivity(this.say(state, 'help'));
+      return this.reprompt(dc, state, []);
+    }
+    if (state.phase === 'openQuestion') return this.onOpenAnswer(dc, state, command);
+    if (command === 'checkIn') return this.reprompt(dc, state, [this.say(state, 'alreadyOpen')]);
+    if (command === 'skip') return this.record(dc, state, { value: null, optionId: null, status: 'skipped', raw: activity.text ?? null });
+
+    const { item } = this.current(state);
+    if (isStaleButton(activity.value, item.id)) return this.reprompt(dc, state, []);
+    const meaning = interpretReply(item, { text: activity.text, value: activity.value });
+    if (meaning.kind === 'answer') {
+      return this.record(dc, state, { value: meaning.value, optionId: meaning.optionId, status: 'answered', raw: rawReply(activity) });
+    }
+    const lead: string[] = [];
+    if (meaning.reason === 'free_text' && activity.text) {
+      // Something said in passing is still said to the link worker, and acknowledged.
+      await this.deps.history.recordNote(state.clientId, this.note(state, activity.text, dc.context));
+      lead.push(this.say(state, 'freeTextNoted'));
+    }
+    state.misses += 1;
+    if (state.misses >= 2) {
+      return this.record(dc, state, { value: null, optionId: null, status: 'missing', raw: rawReply(activity) }, [...lead, this.say(state, 'moveOn')]);
+    }
+    return this.reprompt(dc, state, [...lead, this.say(state, 'reask')]);
+  }
+
+  private async onOpenAnswer(dc: DialogContext, state: CheckInState, command: string | null): Promise<DialogTurnResult> {
+    const text = dc.context.activity.text?.trim();
+    if (text && command !== 'skip' && !isNothingToAdd(text)) {
+      await this.deps.history.recordNote(state.clientId, this.note(state, text, dc.context));
+      await dc.context.sendActivity(this.say(state, 'noteThanks'));
+    }
+    return this.finish(dc, state, 'completed');
+  }
+
+  private async record(
+    dc: DialogContext,
+    state: CheckInState,
+    answer: Pick<ItemResponseRecord, 'value' | 'optionId' | 'status' | 'raw'>,
+    lead: string[] = [],
+  ): Promise<DialogTurnResult> {
+    const { instrument, item } = this.current(state);
+    await this.deps.history.recordResponse(state.clientId, {
+      checkInId: state.checkInId,
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      itemId: item.id,
+      ...answer,
+      channel: dc.context.activity.channelId,
+      answeredAt: this.now(),
+    });
+    state.values[stepKey(instrument.id, item.id)] = answer.value;
+    state.index += 1;
+    state.misses = 0;
+    if (state.index < state.steps.length) {
+      await this.askCurrent(dc, state, lead);
+      return Dialog.EndOfTurn;
+    }
+    state.phase = 'openQuestion';
+    await dc.context.sendActivities([...lead, this.say(state, 'openQuestion')].map((text) => ({ type: ActivityTypes.Message, text })));
+    return Dialog.EndOfTurn;
+  }
+
+  private async finish(dc: DialogContext, state: CheckInState, status: CheckInStatus): Promise<DialogTurnResult> {
+    await this.deps.history.endCheckIn(state.clientId, state.checkInId, { status, endedAt: this.now() }, this.scores(state));
+    await dc.context.sendActivity(this.say(state, status === 'completed' ? 'thanks' : 'stopped'));
+    return dc.endDialog({ status });
+  }
+
+  /** Scores of the instruments whose every item was reached (answered, skipped or missing). */
+  private scores(state: CheckInState): ScoreRecord[] {
+    return this.deps.instruments.flatMap((instrument) => {
+      const keys = instrument.items.map((item) => stepKey(instrument.id, item.id));
+      if (!keys.every((k) => k in state.values)) return [];
+      const values = instrument.items.map((item) => ({ itemId: item.id, value: state.values[stepKey(instrument.id, item.id)] ?? null }));
+      const scored = scoreInstrument(instrument, values);
+      if (!scored) return [];
+      return [{ checkInId: state.checkInId, instrumentId: instrument.id, instrumentVersion: instrument.version, score: scored.score, complete: scored.complete, computedAt: this.now() }];
+    });
+  }
+
+  private async reprompt(dc: DialogContext, state: CheckInState, lead: string[]): Promise<DialogTurnResult> {
+    if (state.phase === 'openQuestion') {
+      await dc.context.sendActivities([...lead, this.say(state, 'openQuestion')].map((text) => ({ type: ActivityTypes.Message, text })));
+    } else {
+      await this.askCurrent(dc, state, lead);
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  private async askCurrent(dc: DialogContext, state: CheckInState, lead: string[]): Promise<void> {
+    const { instrument, item } = this.current(state);
+    const firstOfInstrument = instrument.items[0]!.id === item.id && state.misses === 0;
+    const intro = firstOfInstrument && instrument.intro ? [instrument.intro] : [];
+    // The item is always shown whole, so a re-ask shows the options again (buttons or a numbered list).
+    await dc.context.sendActivity(itemPrompt(item, dc.context.activity.channelId, [...lead, ...intro]));
+  }
+
+  private current(state: CheckInState) {
+    const step = state.steps[state.index]!;
+    return this.items.get(stepKey(step.instrumentId, step.itemId))!;
+  }
+
+  private note(state: CheckInState, text: string, context: TurnContext) {
+    return { checkInId: state.checkInId, text, channel: context.activity.channelId, createdAt: this.now() };
+  }
+
+  private say(state: CheckInState, key: keyof Wording, extra: WordingValues = {}): string {
+    return fill(this.deps.wording[key], {
+      clientName: state.clientName,
+      linkWorkerName: state.linkWorkerName,
+      programmeName: state.programmeName,
+      ...extra,
+    });
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISO()!;
+  }
+}
+
+function stepKey(instrumentId: string, itemId: string): string {
+  return `${instrumentId}/${itemId}`;
+}
+
+/** A button pressed on an earlier question's card: not an answer to this one. */
+function isStaleButton(value: unknown, currentItemId: string): boolean {
+  return !!value && typeof value === 'object' && 'itemId' in value && (value as { itemId: unknown }).itemId !== currentItemId;
+}
+
+/** What the client actually sent, for the record: their words, or the button they pressed. */
+function rawReply(activity: { text?: string; value?: unknown }): string | null {
+  if (activity.text) return activity.text;
+  const value = (activity.value as { value?: unknown } | undefined)?.value;
+  return value === undefined ? null : `[button ${String(value)}]`;
+}

@@ -1,0 +1,4 @@
+/** Every dialog id in one place. */
+export const DialogIds = {
+  checkIn: 'checkIn',
+} as const;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Names a wording template may use, as {clientName} etc. */
+export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'itemCount'] as const;
+export type WordingValues = Partial<Record<(typeof PLACEHOLDERS)[number], string | number>>;
+
+const template = (fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .superRefine((text, ctx) => {
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
+        if (!(PLACEHOLDERS as readonly string[]).includes(name!)) {
+          ctx.addIssue({ code: 'custom', message: `unknown placeholder {${name}}; use ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}` });
+        }
+      }
+    });
+
+/**
+ * Everything Linkwell says in its own words (not validated instrument wording), overridable per
+ * programme. Plain language, short enough for one or two SMS segments.
+ */
+export const wordingSchema = z.object({
+  welcome: template(
+    "Hello {clientName}. I'm Linkwell, an automated check-in service from {programmeName}, not a person. " +
+      '{linkWorkerName}, your link worker, sees what you tell me. Say "check in" when you are ready, or "help" at any time.',
+  ),
+  checkInIntro: template(
+    "Hi {clientName}, it's Linkwell, the automated check-in from {programmeName}. {itemCount} quick questions. " +
+      'Reply with a number or in your own words. Say skip to skip one, or stop to finish.',
+  ),
+  reask: template('Just to be sure I get this right, which is closest?'),
+  moveOn: template("That's fine, let's move on."),
+  openQuestion: template("Is there anything you'd like {linkWorkerName} to know? Type it here, or reply no."),
+  noteThanks: template("Thank you. I'll pass that on to {linkWorkerName}."),
+  freeTextNoted: template("Thank you for telling me. I'll make sure {linkWorkerName} sees that."),
+  thanks: template("Thank you, {clientName}, that's your check-in done. {linkWorkerName} can see your answers. Take care."),
+  stopped: template('OK, we will stop there. Your answers so far are saved. Say "check in" any time to start again.'),
+  alreadyOpen: template("We're in the middle of a check-in. Here is the question again."),
+  help: template(
+    'Linkwell is an automated check-in from {programmeName}. Reply with the number beside your answer, or in your own words. ' +
+      'Say skip to skip a question, or stop to finish. To reach {linkWorkerName}, type your message and I will pass it on.',
+  ),
+  noteReceived: template('Thank you. I have passed your message to {linkWorkerName}. Say "check in" if you would like to do a check-in.'),
+  unknownSender: template(
+    'Sorry, this service is only for people invited by their link worker. If you think this is a mistake, please contact your link worker.',
+  ),
+  turnError: template('Sorry, something went wrong on our side. Please try again in a moment.'),
+});
+
+export type Wording = z.infer<typeof wordingSchema>;
+
+/** Fill a template's placeholders; a missing value leaves a plain gap rather than "{name}". */
+export function fill(text: string, values: WordingValues): string {
+  return text
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(values[name as keyof WordingValues] ?? ''))
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([,.])/g, '$1');
+}
