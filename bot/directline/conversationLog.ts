@@ -2,8 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 
 interface Conversation {
-  clientId: string;
-  userId: string;
   started: boolean;
   activities: Activity[];
   /** Sequence number of activities[0]. */
@@ -25,12 +23,12 @@ export class ConversationLog {
 
   constructor(private readonly idleLimitMs = 24 * 60 * 60 * 1000) {}
 
-  /** Open (or reopen after a restart) a conversation bound to a client. */
-  open(conversationId: string, clientId: string, userId: string, nowMs: number): { started: boolean } {
+  /** Open a conversation, or reopen one this process does not know (after a restart). */
+  open(conversationId: string, nowMs: number): { started: boolean } {
     let conversation = this.conversations.get(conversationId);
     if (!conversation) {
       this.sweep(nowMs);
-      conversation = { clientId, userId, started: false, activities: [], first: 0, lastUsedMs: nowMs };
+      conversation = { started: false, activities: [], first: 0, lastUsedMs: nowMs };
       this.conversations.set(conversationId, conversation);
     }
     conversation.lastUsedMs = nowMs;

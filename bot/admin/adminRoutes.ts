@@ -1,0 +1,101 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, Server } from 'restify';
+import { z } from 'zod';
+import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
+import type { ClientRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import { e164, ianaTimeZone } from '../config/fieldSchemas.js';
+import type { Programme } from '../config/programmeSchema.js';
+import { bearerToken, handle } from '../http/handle.js';
+import { HttpError, notFound, unauthorized } from '../http/httpError.js';
+import type { Logger } from '../logger.js';
+import type { CheckInStarter } from '../proactive/checkInStarter.js';
+
+export interface AdminRouteDeps {
+  adminApiToken: string | undefined;
+  programme: Programme;
+  clients: ClientRepository;
+  history: ClientHistoryRepository;
+  checkIns: CheckInStarter;
+  chatLinkFor: (clientId: string) => { url: string; expiresAt: string };
+  clock: Clock;
+  log: Logger;
+}
+
+const newClientSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  phone: e164,
+  timezone: ianaTimeZone,
+  linkWorkerId: z.string().min(1),
+  channel: z.enum(['sms', 'webchat']),
+});
+
+/** Staff API (JSON, `Authorization: Bearer <ADMIN_API_TOKEN>`). */
+export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void {
+  const { log } = deps;
+  const route = (handler: (req: Request) => Promise<{ status: number; body: unknown }>) =>
+    handle(log, async (req, res) => {
+      authorise(req, deps.adminApiToken);
+      const { status, body } = await handler(req);
+      res.json(status, body);
+    });
+
+  const clientFrom = async (req: Request): Promise<ClientRecord> => {
+    const client = await deps.clients.get(String(req.params.id));
+    if (!client) throw notFound('Client');
+    return client;
+  };
+
+  server.get('/api/admin/link-workers', route(async () => ({
+    status: 200,
+    body: deps.programme.linkWorkers.map(({ id, name, phone }) => ({ id, name, phone })),
+  })));
+
+  server.post('/api/admin/clients', route(async (req) => {
+    const input = newClientSchema.parse(req.body ?? {});
+    if (!deps.programme.linkWorkers.some((w) => w.id === input.linkWorkerId)) {
+      throw new HttpError(400, 'invalid_request', 'The request is not valid.', [`linkWorkerId: no link worker with id "${input.linkWorkerId}"`]);
+    }
+    const created = await deps.clients.create({ ...input, programmeId: deps.programme.id, createdAt: deps.clock.now().toISO()! });
+    if (!created.ok) throw new HttpError(409, 'duplicate_phone', 'A client with this phone number is already enrolled.');
+    log.info('client enrolled', { clientId: created.client.id, channel: created.client.channel });
+    return { status: 201, body: created.client };
+  }));
+
+  server.get('/api/admin/clients/:id', route(async (req) => ({ status: 200, body: await clientFrom(req) })));
+
+  server.get('/api/admin/clients/:id/chat-link', route(async (req) => ({
+    status: 200,
+    body: deps.chatLinkFor((await clientFrom(req)).id),
+  })));
+
+  server.post('/api/admin/clients/:id/checkins', route(async (req) => {
+    const client = await clientFrom(req);
+    const result = await deps.checkIns.start(client);
+    if (result === 'no_conversation') {
+      throw new HttpError(409, 'no_conversation', `The client has no ${client.channel} conversation yet: send them their chat link first.`);
+    }
+    if (result === 'already_open') throw new HttpError(409, 'check_in_open', 'The client is already in the middle of a check-in.');
+    return { status: 202, body: { status: 'started' } };
+  }));
+
+  server.get('/api/admin/clients/:id/responses', route(async (req) => {
+    const history = await deps.history.history((await clientFrom(req)).id);
+    return {
+      status: 200,
+      body: {
+        responses: history.responses,
+        scores: history.scores,
+        notes: history.notes,
+        checkIns: history.checkIns,
+      },
+    };
+  }));
+}
+
+function authorise(req: Request, expected: string | undefined): void {
+  if (!expected) throw unauthorized('The admin API is disabled: set ADMIN_API_TOKEN to enable it.');
+  const given = Buffer.from(bearerToken(req) ?? '');
+  const wanted = Buffer.from(expected);
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw unauthorized();
+}

@@ -1,0 +1,154 @@
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import { DateTime } from 'luxon';
+import restify from 'restify';
+import { CheckInDialog } from '../dialogs/checkInDialog.js';
+import { KeyedMutex } from '../storage/keyedMutex.js';
+import { openLowdbStore, type LowdbStore } from '../storage/lowdb/openLowdbStore.js';
+import { registerAdminRoutes } from './admin/adminRoutes.js';
+import { systemClock, type Clock } from './clock.js';
+import type { AppConfig } from './config/env.js';
+import { checkInInstruments, type Programme } from './config/programmeSchema.js';
+import { ConversationLog } from './directline/conversationLog.js';
+import { DirectLineAdapter, LOCAL_DIRECTLINE_SERVICE_URL } from './directline/directLineAdapter.js';
+import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
+import { handle } from './http/handle.js';
+import { createLogger, type Logger } from './logger.js';
+import { LinkwellBot } from './linkwellBot.js';
+import { CheckInStarter } from './proactive/checkInStarter.js';
+import { TokenSigner } from './security/signedToken.js';
+import { turnErrorHandler } from './turnErrorHandler.js';
+import { registerChatRoutes } from './web/chatRoutes.js';
+
+export interface AppOptions {
+  config: AppConfig;
+  programme: Programme;
+  clock?: Clock;
+  log?: Logger;
+  /** Web chat polling interval the page asks for (tests use a short one). */
+  chatPollMs?: number;
+  /** Replace the bot (the benchmark compares an echo bot on the same server and adapters). */
+  makeBot?: (standard: LinkwellBot) => ActivityHandler;
+}
+
+export interface App {
+  server: restify.Server;
+  store: LowdbStore;
+  log: Logger;
+  /** The demo programme's seeded client, if any. */
+  demoClientId: string | undefined;
+  listen(): Promise<string>;
+  baseUrl(): string;
+  chatLinkFor(clientId: string): { url: string; expiresAt: string };
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every part by constructor injection and wires the routes. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, programme } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config.logLevel, clock);
+
+  const store = await openLowdbStore(config.dataDir);
+  const demoClientId = await seedDemoClient(store, programme, clock);
+
+  const chatSecret = config.chatLinkSecret ?? ephemeralSecret(log);
+  const signer = new TokenSigner(chatSecret, clock);
+  const conversationState = new ConversationState(store.botStorage);
+  const checkInDialog = new CheckInDialog({
+    instruments: checkInInstruments(programme),
+    wording: programme.wording,
+    history: store.clients,
+    clock,
+  });
+  const linkwellBot = new LinkwellBot({ programme, conversationState, checkInDialog, clients: store.clients, history: store.clients, clock });
+  const bot = options.makeBot ? options.makeBot(linkwellBot) : linkwellBot;
+  const logic = (context: Parameters<ActivityHandler['run']>[0]) => bot.run(context);
+
+  const onTurnError = turnErrorHandler(log, conversationState, programme.wording.turnError);
+  const cloudAdapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(config.botFramework as ConfigurationBotFrameworkAuthenticationOptions),
+  );
+  cloudAdapter.onTurnError = onTurnError;
+  const conversations = new ConversationLog();
+  const directLine = new DirectLineAdapter(conversations, new KeyedMutex(), clock);
+  directLine.onTurnError = onTurnError;
+
+  const server = restify.createServer({ name: 'linkwell', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+
+  let boundUrl = '';
+  const baseUrl = () => config.publicBaseUrl ?? boundUrl;
+  const chatLinkFor = (clientId: string) => {
+    const exp = signer.expiresIn(config.chatLinkTtlHours * 3600);
+    return { url: `${baseUrl()}/chat?t=${signer.sign({ typ: 'link', sub: clientId, exp })}`, expiresAt: DateTime.fromSeconds(exp, { zone: 'utc' }).toISO()! };
+  };
+
+  server.get('/healthz', handle(log, async (_req, res) => {
+    res.json(200, { status: 'ok' });
+  }));
+  server.post('/api/messages', handle(log, async (req, res) => {
+    await cloudAdapter.process(req, res, logic);
+  }));
+  registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
+  registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
+  registerAdminRoutes(server, {
+    adminApiToken: config.adminApiToken,
+    programme,
+    clients: store.clients,
+    history: store.clients,
+    checkIns: new CheckInStarter({
+      history: store.clients,
+      adapterFor: (reference) => (reference.serviceUrl === LOCAL_DIRECTLINE_SERVICE_URL ? directLine : cloudAdapter),
+      botAppId: config.botFramework.MicrosoftAppId ?? '',
+      logic,
+    }),
+    chatLinkFor,
+    clock,
+    log,
+  });
+
+  return {
+    server,
+    store,
+    log,
+    demoClientId,
+    baseUrl,
+    chatLinkFor,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const { port } = server.address() as AddressInfo;
+          boundUrl = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+          resolve(baseUrl());
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}
+
+async function seedDemoClient(store: LowdbStore, programme: Programme, clock: Clock): Promise<string | undefined> {
+  const demo = programme.demoClient;
+  if (!demo) return undefined;
+  const existing = await store.clients.findByPhone(demo.phone);
+  if (existing) return existing.id;
+  const created = await store.clients.create({ ...demo, channel: 'webchat', programmeId: programme.id, createdAt: clock.now().toISO()! });
+  return created.ok ? created.client.id : undefined;
+}
+
+function ephemeralSecret(log: Logger): string {
+  log.warn('CHAT_LINK_SECRET is not set: using a temporary secret, so chat links stop working when Linkwell restarts');
+  return randomBytes(32).toString('base64url');
+}

@@ -1,0 +1,35 @@
+import { createApp } from '../app.js';
+import { loadEnv } from '../config/env.js';
+import { ConfigError } from '../config/formatIssues.js';
+import { loadProgrammeFile } from '../config/programmeSchema.js';
+import { CorruptDataError, DataDirLockedError } from '../../storage/errors.js';
+
+// `npm start`: run Linkwell on the embedded store. Problems a person can fix are printed plainly,
+// without a stack trace, and stop start-up.
+try {
+  const config = loadEnv();
+  const programme = await loadProgrammeFile(config.programmeFile);
+  const app = await createApp({ config, programme });
+  const url = await app.listen();
+  const lines = [`Linkwell is running for "${programme.name}" at ${url}`];
+  if (app.demoClientId) {
+    lines.push(`Demo web chat for the demo client (open in a browser):`, `  ${app.chatLinkFor(app.demoClientId).url}`);
+  }
+  lines.push(config.adminApiToken ? 'Admin API: enabled (bearer ADMIN_API_TOKEN).' : 'Admin API: disabled until ADMIN_API_TOKEN is set in .env.');
+  lines.push('SMS: disabled (Twilio is not configured yet).');
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
+
+  const stop = async (signal: string) => {
+    app.log.info('stopping', { signal });
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DataDirLockedError) {
+    process.stderr.write(`Linkwell cannot start.\n${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

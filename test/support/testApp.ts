@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type App, type AppOptions } from '../../bot/app.js';
+import type { Clock } from '../../bot/clock.js';
+import { parseEnv } from '../../bot/config/env.js';
+import { loadProgrammeFile, type Programme } from '../../bot/config/programmeSchema.js';
+import { createLogger } from '../../bot/logger.js';
+import { systemClock } from '../../bot/clock.js';
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  app: App;
+  url: string;
+  dataDir: string;
+  programme: Programme;
+  /** fetch against the app with the admin bearer token. */
+  admin(path: string, init?: RequestInit): Promise<Response>;
+  close(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/**
+ * The real server on a loopback port and a fresh temporary data directory, with the demo
+ * programme unless another is given. Logs are silent unless LINKWELL_TEST_LOGS is set.
+ */
+export async function startTestApp(options: {
+  clock?: Clock;
+  env?: Record<string, string>;
+  dataDir?: string;
+  programme?: Programme;
+  chatPollMs?: number;
+  makeBot?: AppOptions['makeBot'];
+} = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linkwell-test-'));
+  const config = parseEnv({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    ADMIN_API_TOKEN: TEST_ADMIN_TOKEN,
+    CHAT_LINK_SECRET: 'test-chat-link-secret-0123456789abcdef0123',
+    LOG_LEVEL: process.env.LINKWELL_TEST_LOGS ? 'debug' : 'silent',
+    ...options.env,
+  });
+  const programme = options.programme ?? (await loadProgrammeFile(config.programmeFile));
+  const clock = options.clock ?? systemClock;
+  const app = await createApp({
+    config,
+    programme,
+    clock,
+    log: createLogger(config.logLevel, clock, (line) => process.stderr.write(`${line}\n`)),
+    ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
+    ...(options.makeBot ? { makeBot: options.makeBot } : {}),
+  });
+  const url = await app.listen();
+  return {
+    app,
+    url,
+    dataDir,
+    programme,
+    admin: (path, init = {}) =>
+      fetch(`${url}${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+      }),
+    close: async ({ keepData = false } = {}) => {
+      await app.close();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
