@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-/** The only source of "now" in Linkwell, so schedules and expiries can be tested on a fake clock. */
+/** The only source of "now" in Linkwell, so schedules and expiries can be tested on a fake clock. Always UTC. */
 export interface Clock {
   now(): DateTime;
 }
@@ -12,12 +12,15 @@ export const systemClock: Clock = {
 
 /** A clock that only moves when told to: for tests and simulations. */
 export class ManualClock implements Clock {
-  constructor(private current: DateTime) {}
+  private current: DateTime;
+  constructor(start: DateTime) {
+    this.current = start.toUTC();
+  }
   now(): DateTime {
     return this.current;
   }
   set(to: DateTime): void {
-    this.current = to;
+    this.current = to.toUTC();
   }
   advance(by: Parameters<DateTime['plus']>[0]): void {
     this.current = this.current.plus(by);

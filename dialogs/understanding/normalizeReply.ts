@@ -4,9 +4,12 @@ export function normalizeReply(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/(\d)\s*(?:\/|out of)\s*(\d+)/g, '$1') // "7/10", "7 out of 10" → 7
+    .replace(/(\d)\s*(?:\/|out of)\s*10\b/g, '$1') // "7/10", "7 out of 10" → 7; "1/2" stays two numbers
     .replace(/'/g, '')
-    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    // Keep a sign or decimal point that belongs to a number, so "-1" and "6.5" are never read as 1 or 6 and 5.
+    .replace(/[^\p{L}\p{N}\s.-]/gu, ' ')
+    .replace(/(?<!\d)\.|\.(?!\d)/g, ' ')
+    .replace(/-(?!\d)|(?<=[^\s])-/g, ' ')
     .replace(/(\p{L})\1{2,}/gu, '$1$1') // "sooooo" → "soo"
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,0 +1,100 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DEMO_PROGRAMME_FILE, parseEnv } from '../../bot/config/env.js';
+import { ConfigError } from '../../bot/config/formatIssues.js';
+import { loadProgrammeFile, parseProgramme } from '../../bot/config/programmeSchema.js';
+
+const demo = JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')) as Record<string, unknown>;
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseEnv', () => {
+  it('runs with no environment at all, on the documented defaults', () => {
+    const config = parseEnv({});
+    expect(config).to.include({ port: 3978, host: '127.0.0.1', usingDemoProgramme: true, adminApiToken: undefined, chatLinkTtlHours: 168 });
+    expect(config.dataDir).to.match(/\/data$/);
+    expect(config.programmeFile).to.equal(DEMO_PROGRAMME_FILE);
+  });
+
+  it('lists every problem by key, not just the first', () => {
+    const problems = problemsOf(() =>
+      parseEnv({ PORT: 'eighty', ADMIN_API_TOKEN: 'short', LOG_LEVEL: 'loud', PUBLIC_BASE_URL: 'ftp://x' }),
+    );
+    expect(problems.map((p) => p.split(':')[0])).to.have.members(['PORT', 'ADMIN_API_TOKEN', 'LOG_LEVEL', 'PUBLIC_BASE_URL']);
+    expect(problems.find((p) => p.startsWith('ADMIN_API_TOKEN'))).to.match(/at least 24 characters/);
+    expect(problemsOf(() => parseEnv({ MicrosoftAppId: 'abc' }))).to.deep.equal(['MicrosoftAppPassword: required when MicrosoftAppId is set']);
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(parseEnv({ ADMIN_API_TOKEN: '', CHAT_LINK_SECRET: '' })).to.include({ adminApiToken: undefined, chatLinkSecret: undefined });
+  });
+});
+
+describe('parseProgramme', () => {
+  it('accepts the shipped demo programme and fills in default wording', () => {
+    const programme = parseProgramme(demo, 'demo');
+    expect(programme.wording.thanks).to.match(/check-in done/);
+    expect(programme.checkIn.instruments).to.deep.equal(['ucla3', 'ons-loneliness']);
+  });
+
+  it('names the path of every problem', () => {
+    const broken = {
+      ...demo,
+      timezone: 'Mars/Olympus',
+      linkWorkers: [{ id: 'sam', name: 'Sam', phone: '07700 900101' }, { id: 'sam', name: 'Sam 2', phone: '+447700900102' }],
+      checkIn: { instruments: ['ucla3', 'swemwbs'] },
+      wording: { thanks: 'Thanks {firstName}' },
+      demoClient: { name: 'Jean', phone: '+447700900001', timezone: 'Europe/London', linkWorkerId: 'nobody' },
+    };
+    const problems = problemsOf(() => parseProgramme(broken, 'broken.json'));
+    expect(problems).to.include.members([
+      'programme.timezone: expected an IANA time zone, e.g. Europe/London',
+      'programme.linkWorkers[0].phone: expected a phone number in international E.164 form, e.g. +447700900123',
+    ]);
+    expect(problems.join('\n')).to.match(/programme\.wording\.thanks: unknown placeholder \{firstName\}/);
+    // Cross-field checks run once every field parses on its own.
+    const crossField = problemsOf(() => parseProgramme({ ...broken, timezone: 'Europe/London', linkWorkers: broken.linkWorkers.map((w) => ({ ...w, phone: '+447700900101' })), wording: {} }, 'x'));
+    expect(crossField).to.include.members([
+      'programme.checkIn.instruments[1]: unknown instrument "swemwbs"; known: ucla3, ons-loneliness',
+      'programme.linkWorkers[1].id: duplicate link worker id "sam"',
+      'programme.demoClient.linkWorkerId: no link worker with id "nobody"',
+    ]);
+  });
+
+  it('explains a file that is missing or not JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkwell-programme-'));
+    writeFileSync(join(dir, 'bad.json'), '{ "id": ');
+    for (const [file, expected] of [['missing.json', /cannot read the file \(ENOENT\)/], ['bad.json', /not valid JSON/]] as const) {
+      const error = await loadProgrammeFile(join(dir, file)).then(() => null, (e: unknown) => e);
+      expect(error).to.be.instanceOf(ConfigError);
+      expect((error as ConfigError).problems.join()).to.match(expected);
+    }
+  });
+});
+
+describe('npm start with bad configuration', () => {
+  it('stops with every problem listed by path and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkwell-start-'));
+    writeFileSync(join(dir, 'programme.json'), JSON.stringify({ ...demo, timezone: 'Nowhere/Town', linkWorkers: [] }));
+    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bot/cli/start.ts'], {
+      env: { PATH: process.env.PATH, PROGRAMME_FILE: join(dir, 'programme.json'), DATA_DIR: join(dir, 'data'), PORT: '0' },
+      cwd: process.cwd(),
+    }).then(() => { throw new Error('start-up should have failed'); }, (e: { code: number; stderr: string }) => e);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.contain('programme.timezone: expected an IANA time zone');
+    expect(result.stderr).to.contain('programme.linkWorkers: a programme needs at least one link worker');
+    expect(result.stderr).not.to.match(/\bat .*\.ts:\d+/);
+  });
+});
