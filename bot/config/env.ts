@@ -6,8 +6,7 @@ import { ConfigError, formatIssues } from './formatIssues.js';
 
 export const DEMO_PROGRAMME_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'programmes', 'demo.programme.json');
 
-const optionalSecret = (min: number, what: string) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.string().min(min, `${what} must be at least ${min} characters`).optional());
+const optionalSecret = (min: number, what: string) => z.string().min(min, `${what} must be at least ${min} characters`).optional();
 
 /** The environment Linkwell reads. This module is the only place that looks at process.env. */
 export const envSchema = z
@@ -54,7 +53,9 @@ export interface AppConfig {
 
 /** Validate an environment; throws ConfigError listing every problem. */
 export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
-  const result = envSchema.safeParse(env);
+  // `KEY=` in .env means "not set", as .env.example writes it.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = envSchema.safeParse(given);
   if (!result.success) throw new ConfigError('The environment (.env)', formatIssues(result.error.issues, ''));
   const e = result.data;
   return Object.freeze({
