@@ -19,6 +19,8 @@ import { checkInInstruments, type Programme } from './config/programmeSchema.js'
 import { ConversationLog } from './directline/conversationLog.js';
 import { DirectLineAdapter, LOCAL_DIRECTLINE_SERVICE_URL } from './directline/directLineAdapter.js';
 import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
+import { botFrameworkActivitySchema } from './config/botFrameworkActivitySchema.js';
+import { emulatorDemoBinding } from './emulatorDemoBinding.js';
 import { handle } from './http/handle.js';
 import { createLogger, type Logger } from './logger.js';
 import { LinkwellBot } from './linkwellBot.js';
@@ -77,6 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     new ConfigurationBotFrameworkAuthentication(config.botFramework as ConfigurationBotFrameworkAuthenticationOptions),
   );
   cloudAdapter.onTurnError = onTurnError;
+  if (demoClientId && !config.botFramework.MicrosoftAppId) cloudAdapter.use(emulatorDemoBinding(demoClientId));
   const conversations = new ConversationLog();
   const directLine = new DirectLineAdapter(conversations, new KeyedMutex(), clock);
   directLine.onTurnError = onTurnError;
@@ -96,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.json(200, { status: 'ok' });
   }));
   server.post('/api/messages', handle(log, async (req, res) => {
+    botFrameworkActivitySchema.parse(req.body);
     await cloudAdapter.process(req, res, logic);
   }));
   registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });

@@ -22,17 +22,22 @@ export interface AdminRouteDeps {
   log: Logger;
 }
 
-const newClientSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  phone: e164,
-  timezone: ianaTimeZone,
-  linkWorkerId: z.string().min(1),
-  channel: z.enum(['sms', 'webchat']),
-});
+/** A new client's fields. The link worker is checked with the rest, so a 400 lists every problem at once. */
+function newClientSchema(programme: Programme) {
+  const workerIds = new Set(programme.linkWorkers.map((w) => w.id));
+  return z.object({
+    name: z.string().trim().min(1).max(100),
+    phone: e164,
+    timezone: ianaTimeZone,
+    linkWorkerId: z.string().min(1).refine((id) => workerIds.has(id), { error: (issue) => `no link worker with id "${String(issue.input)}"` }),
+    channel: z.enum(['sms', 'webchat']),
+  });
+}
 
 /** Staff API (JSON, `Authorization: Bearer <ADMIN_API_TOKEN>`). */
 export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void {
   const { log } = deps;
+  const clientSchema = newClientSchema(deps.programme);
   const route = (handler: (req: Request) => Promise<{ status: number; body: unknown }>) =>
     handle(log, async (req, res) => {
       authorise(req, deps.adminApiToken);
@@ -52,10 +57,7 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
   })));
 
   server.post('/api/admin/clients', route(async (req) => {
-    const input = newClientSchema.parse(req.body ?? {});
-    if (!deps.programme.linkWorkers.some((w) => w.id === input.linkWorkerId)) {
-      throw new HttpError(400, 'invalid_request', 'The request is not valid.', [`linkWorkerId: no link worker with id "${input.linkWorkerId}"`]);
-    }
+    const input = clientSchema.parse(req.body ?? {});
     const created = await deps.clients.create({ ...input, programmeId: deps.programme.id, createdAt: deps.clock.now().toISO()! });
     if (!created.ok) throw new HttpError(409, 'duplicate_phone', 'A client with this phone number is already enrolled.');
     log.info('client enrolled', { clientId: created.client.id, channel: created.client.channel });

@@ -6,6 +6,7 @@ export function chatPageHtml(programmeName: string, pollMs: number): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Check-in · ${escapeHtml(programmeName)}</title>
+<link rel="icon" href="data:,">
 <style>
   html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; color: #1b1b1b; background: #f6f6f4; }
   body { display: flex; flex-direction: column; }
@@ -15,6 +16,11 @@ export function chatPageHtml(programmeName: string, pollMs: number): string {
   #status { margin: 1rem; font-size: 1.1rem; }
   main { flex: 1; min-height: 0; background: #fff; }
   #webchat { height: 100%; }
+  /* Adaptive Cards set 13–14 px inline; many clients are older readers, so cards match the 16 px bubbles. */
+  #webchat .ac-textBlock { font-size: 1rem !important; line-height: 1.4 !important; }
+  #webchat .ac-pushButton { font-size: 1rem !important; min-height: 2.75rem; }
+  #webchat .ac-textBlock[style*="color: rgb(118"] { color: #4a4a4a !important; }
+  #webchat .webchat__send-box { border-top: 2px solid #1f4e5f !important; }
 </style>
 </head>
 <body data-poll-ms="${pollMs}">

@@ -31,6 +31,8 @@ export async function startTestApp(options: {
   programme?: Programme;
   chatPollMs?: number;
   makeBot?: AppOptions['makeBot'];
+  /** Receives every log line (at debug level) instead of stderr. */
+  logSink?: (line: string) => void;
 } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linkwell-test-'));
   const config = parseEnv({
@@ -38,7 +40,7 @@ export async function startTestApp(options: {
     DATA_DIR: dataDir,
     ADMIN_API_TOKEN: TEST_ADMIN_TOKEN,
     CHAT_LINK_SECRET: 'test-chat-link-secret-0123456789abcdef0123',
-    LOG_LEVEL: process.env.LINKWELL_TEST_LOGS ? 'debug' : 'silent',
+    LOG_LEVEL: process.env.LINKWELL_TEST_LOGS || options.logSink ? 'debug' : 'silent',
     ...options.env,
   });
   const programme = options.programme ?? (await loadProgrammeFile(config.programmeFile));
@@ -47,7 +49,7 @@ export async function startTestApp(options: {
     config,
     programme,
     clock,
-    log: createLogger(config.logLevel, clock, (line) => process.stderr.write(`${line}\n`)),
+    log: createLogger(config.logLevel, clock, options.logSink ?? ((line) => process.stderr.write(`${line}\n`))),
     ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
     ...(options.makeBot ? { makeBot: options.makeBot } : {}),
   });

@@ -1,0 +1,216 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { TokenSigner } from '../../bot/security/signedToken.js';
+import type { CheckInRecord, ItemResponseRecord, NoteRecord, ScoreRecord } from '../../storage/records.js';
+import { launchChromium, watchPageProblems } from '../support/chromium.js';
+import { startTestApp, type TestApp } from '../support/testApp.js';
+
+const CHAT_LINK_SECRET = 'browser-test-chat-link-secret-0123456789abcdef';
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-output', 'screenshots');
+// A common laptop screen.
+const VIEWPORT = { width: 1366, height: 768 };
+
+const UCLA = {
+  lackCompanionship: 'How often do you feel that you lack companionship?',
+  leftOut: 'How often do you feel left out?',
+  isolated: 'How often do you feel isolated from others?',
+};
+const ONS = 'How often do you feel lonely?';
+// Web chat renders quotes and apostrophes typographically ("you’d", "that’s").
+const OPEN_QUESTION = /anything you.d like Sam Okafor to know\?/;
+const THANKS = /that.s your check-in done/;
+
+interface History {
+  responses: ItemResponseRecord[];
+  scores: ScoreRecord[];
+  notes: NoteRecord[];
+  checkIns: CheckInRecord[];
+}
+
+/** What a client sees and does on the chat page. */
+class ChatPage {
+  constructor(readonly page: Page) {}
+
+  /** Resolves once the bot has said `text` (bubble text, or text on a card). */
+  async botSaid(text: string | RegExp): Promise<void> {
+    await this.page.locator('.webchat__bubble__content').getByText(text).last().waitFor();
+  }
+
+  async pressSuggestedAction(title: string): Promise<void> {
+    await this.page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: title, exact: true }).click();
+  }
+
+  /** Waits for the card asking `question`, then presses `option` on it. */
+  async answerCard(question: string, option: string): Promise<void> {
+    // Answered cards stay in the transcript: only the newest one is the current question.
+    const card = await this.currentCard(question);
+    await card.getByRole('button', { name: option, exact: true }).click();
+  }
+
+  async currentCard(question: string) {
+    const card = this.page.locator('.ac-adaptiveCard').last();
+    await card.getByText(question, { exact: true }).waitFor();
+    return card;
+  }
+
+  async type(text: string): Promise<void> {
+    const box = this.page.getByPlaceholder('Type your message');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  /** A picture of what the client sees once web chat has finished scrolling to the newest message. */
+  async screenshot(name: string): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const transcript = document.querySelector('.webchat__basic-transcript__scrollable');
+      return !!transcript && transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 1;
+    });
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  }
+}
+
+describe('Web chat page', function () {
+  this.timeout(30_000);
+
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [t, browser] = await Promise.all([startTestApp({ chatPollMs: 200, env: { CHAT_LINK_SECRET } }), launchChromium()]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: VIEWPORT });
+    // Fail at the step that hangs, well inside the mocha timeout.
+    page.setDefaultTimeout(8_000);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  const favicon = (url: string) => new URL(url).pathname === '/favicon.ico';
+
+  async function historyOf(clientId: string): Promise<History> {
+    const res = await t.admin(`/api/admin/clients/${clientId}/responses`);
+    expect(res.status).to.equal(200);
+    return (await res.json()) as History;
+  }
+
+  it('lets a client complete a check-in by clicking the card buttons, and the answers are stored', async () => {
+    const problems = await watchPageProblems(page, favicon);
+    const clientId = t.app.demoClientId!;
+    const chat = new ChatPage(page);
+    const note = 'My daughter is visiting on Sunday, which will be nice.';
+
+    await page.goto(t.app.chatLinkFor(clientId).url);
+    await chat.botSaid('Hello Jean');
+    await chat.pressSuggestedAction('Check in');
+    await chat.answerCard(UCLA.lackCompanionship, 'Often');
+    await chat.answerCard(UCLA.leftOut, 'Some of the time');
+    await chat.currentCard(UCLA.isolated);
+    await chat.screenshot('chat-mid-check-in');
+    await chat.answerCard(UCLA.isolated, 'Often');
+    await chat.answerCard(ONS, 'Hardly ever');
+    await chat.botSaid(OPEN_QUESTION);
+    await chat.type(note);
+    await chat.botSaid(THANKS);
+    await chat.screenshot('chat-check-in-done');
+
+    const { responses, scores, notes, checkIns } = await historyOf(clientId);
+    expect(checkIns.map((c) => c.status)).to.deep.equal(['completed']);
+    const checkInId = checkIns[0]!.id;
+    expect(responses.map(({ instrumentId, itemId, value, optionId, status, raw }) => ({ instrumentId, itemId, value, optionId, status, raw }))).to.deep.equal([
+      { instrumentId: 'ucla3', itemId: 'lack_companionship', value: 3, optionId: 'often', status: 'answered', raw: '[button 3]' },
+      { instrumentId: 'ucla3', itemId: 'left_out', value: 2, optionId: 'some_of_the_time', status: 'answered', raw: '[button 2]' },
+      { instrumentId: 'ucla3', itemId: 'isolated', value: 3, optionId: 'often', status: 'answered', raw: '[button 3]' },
+      { instrumentId: 'ons-loneliness', itemId: 'lonely', value: 4, optionId: 'hardly_ever', status: 'answered', raw: '[button 4]' },
+    ]);
+    expect(responses.every((r) => r.channel === 'webchat' && r.checkInId === checkInId)).to.equal(true);
+    expect(scores.find((s) => s.instrumentId === 'ucla3')).to.include({ score: 8, complete: true, checkInId });
+    expect(notes.map((n) => ({ text: n.text, checkInId: n.checkInId, channel: n.channel }))).to.deep.equal([{ text: note, checkInId, channel: 'webchat' }]);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('understands typed answers as well as buttons', async () => {
+    const problems = await watchPageProblems(page, favicon);
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Maureen', phone: '+447700900777', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
+    });
+    expect(created.status).to.equal(201);
+    const { id: clientId } = (await created.json()) as { id: string };
+    const { url } = (await (await t.admin(`/api/admin/clients/${clientId}/chat-link`)).json()) as { url: string };
+    const chat = new ChatPage(page);
+
+    await page.goto(url);
+    await chat.botSaid('Hello Maureen');
+    await chat.type('check in');
+    for (const [question, reply] of [
+      [UCLA.lackCompanionship, 'hardly ever'],
+      [UCLA.leftOut, '3'],
+      [UCLA.isolated, 'some of the time tbh'],
+      [ONS, 'never'],
+    ] as const) {
+      await chat.currentCard(question);
+      await chat.type(reply);
+    }
+    await chat.botSaid(OPEN_QUESTION);
+    await chat.type('no');
+    await chat.botSaid(THANKS);
+
+    const { responses, scores, notes } = await historyOf(clientId);
+    expect(responses.map((r) => [r.itemId, r.value, r.raw])).to.deep.equal([
+      ['lack_companionship', 1, 'hardly ever'],
+      ['left_out', 3, '3'],
+      ['isolated', 2, 'some of the time tbh'],
+      ['lonely', 5, 'never'],
+    ]);
+    expect(scores.find((s) => s.instrumentId === 'ucla3')).to.include({ score: 6, complete: true });
+    expect(notes, '"no" is not a note for the link worker').to.deep.equal([]);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('shows a clear message, not a chat, for an expired or tampered link', async () => {
+    const clientId = t.app.demoClientId!;
+    const pageUrl = (url: string) => new URL(url).pathname === '/chat';
+    const problems = await watchPageProblems(page, (url) => favicon(url) || pageUrl(url));
+    const chatRequests: string[] = [];
+    page.on('request', (req) => {
+      if (!pageUrl(req.url()) && !favicon(req.url())) chatRequests.push(req.url());
+    });
+
+    const weekAgo = new TokenSigner(CHAT_LINK_SECRET, { now: () => DateTime.utc().minus({ days: 7 }) });
+    const expired = weekAgo.sign({ typ: 'link', sub: clientId, exp: weekAgo.expiresIn(3600) });
+    // Someone edits their link to last longer: the signature no longer matches.
+    const [version, payload, signature] = new URL(t.app.chatLinkFor(clientId).url).searchParams.get('t')!.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as { exp: number };
+    const extended = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 365 * 86_400 })).toString('base64url');
+    const tampered = `${version}.${extended}.${signature}`;
+
+    for (const [token, heading] of [
+      [expired, 'This chat link has expired.'],
+      [tampered, 'This chat link is not valid.'],
+    ] as const) {
+      const response = await page.goto(`${t.url}/chat?t=${encodeURIComponent(token)}`);
+      expect(response?.status()).to.equal(401);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).to.equal(heading);
+      expect(await page.locator('body').innerText()).to.include('ask your link worker for a new link');
+      if (token === tampered) await page.screenshot({ path: join(SCREENSHOTS, 'chat-link-not-valid.png') });
+    }
+    expect(await page.locator('#webchat').count()).to.equal(0);
+    expect(chatRequests, 'an invalid link loads no chat').to.deep.equal([]);
+    expect(problems).to.deep.equal([]);
+  });
+});
