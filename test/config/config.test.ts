@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -85,16 +85,30 @@ describe('parseProgramme', () => {
 });
 
 describe('npm start with bad configuration', () => {
+  const start = (env: Record<string, string>) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'bot/cli/start.ts'], {
+      env: { PATH: process.env.PATH, PORT: '0', ...env },
+      cwd: process.cwd(),
+    }).then(() => { throw new Error('start-up should have failed'); }, (e: { code: number; stderr: string }) => e);
+
   it('stops with every problem listed by path and no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkwell-start-'));
     writeFileSync(join(dir, 'programme.json'), JSON.stringify({ ...demo, timezone: 'Nowhere/Town', linkWorkers: [] }));
-    const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'bot/cli/start.ts'], {
-      env: { PATH: process.env.PATH, PROGRAMME_FILE: join(dir, 'programme.json'), DATA_DIR: join(dir, 'data'), PORT: '0' },
-      cwd: process.cwd(),
-    }).then(() => { throw new Error('start-up should have failed'); }, (e: { code: number; stderr: string }) => e);
+    const result = await start({ PROGRAMME_FILE: join(dir, 'programme.json'), DATA_DIR: join(dir, 'data') });
     expect(result.code).to.equal(1);
     expect(result.stderr).to.contain('programme.timezone: expected an IANA time zone');
     expect(result.stderr).to.contain('programme.linkWorkers: a programme needs at least one link worker');
     expect(result.stderr).not.to.match(/\bat .*\.ts:\d+/);
+  });
+
+  it('stops on an unreadable data file, names it, and does not overwrite it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkwell-start-'));
+    mkdirSync(join(dir, 'clients'), { recursive: true });
+    writeFileSync(join(dir, 'clients', 'index.json'), '{"version":1,"clients":[{"id":');
+    const result = await start({ DATA_DIR: dir });
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.contain(`Data file ${join(dir, 'clients', 'index.json')} cannot be read (not valid JSON)`);
+    expect(result.stderr).not.to.match(/\bat .*\.ts:\d+/);
+    expect(readFileSync(join(dir, 'clients', 'index.json'), 'utf8')).to.equal('{"version":1,"clients":[{"id":');
   });
 });
