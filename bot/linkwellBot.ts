@@ -64,11 +64,10 @@ export class LinkwellBot extends ActivityHandler {
       if (context.activity.type === ActivityTypes.Message) await context.sendActivity(this.deps.programme.wording.unknownSender);
       return;
     }
-    await this.deps.history.saveConversationReference(
-      client.id,
-      channelKey(context.activity.channelId),
-      TurnContext.getConversationReference(context.activity),
-    );
+    // Without the incoming activity's id, which changes every turn: kept, it made the reference
+    // "changed" on every turn, rewriting the client's whole history file. Proactive turns don't need it.
+    const { activityId: _perTurn, ...reference } = TurnContext.getConversationReference(context.activity);
+    await this.deps.history.saveConversationReference(client.id, channelKey(context.activity.channelId), reference);
     await handle(client);
   }
 
