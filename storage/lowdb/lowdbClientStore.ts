@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LRUCache } from 'lru-cache';
 import type { ConversationReference } from 'botbuilder';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type {
@@ -10,6 +13,7 @@ import type {
   NoteRecord,
   ScoreRecord,
 } from '../records.js';
+import { clientFiles } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';
 
 interface ClientIndex {
@@ -17,27 +21,40 @@ interface ClientIndex {
   clients: ClientRecord[];
 }
 
+/** What changes on most turns but is small: kept apart from the growing record of check-ins. */
+interface ClientProfile {
+  conversationReferences: ClientHistory['conversationReferences'];
+}
+
+/** One month of a client's records: check-ins started that month with all that was said in them. */
+type MonthDocument = Omit<ClientHistory, 'clientId' | 'conversationReferences'>;
+
 const INDEX_KEY = 'index';
 
 /**
  * Clients on lowdb. A small index (one entry per client, kept in memory) answers look-ups by id
- * and phone; each client's history lives in its own file, so a turn rewrites only that client's
- * data, never the whole store.
+ * and phone. Each client's records are split into a profile and one document per month (see
+ * clientFiles), so a turn rewrites a few KB whatever the length of the client's history, and
+ * never another client's data.
  */
 export class LowdbClientStore implements ClientRepository, ClientHistoryRepository {
   private readonly byId = new Map<string, ClientRecord>();
   private readonly byPhone = new Map<string, ClientRecord>();
+  /** Which month's document holds a check-in, for check-ins seen by this process (most recent last). */
+  private readonly checkInMonths = new LRUCache<string, string>({ max: 10_000 });
 
   private constructor(
+    private readonly dir: string,
     private readonly index: DocumentStore<ClientIndex>,
-    private readonly histories: DocumentStore<ClientHistory>,
+    private readonly profiles: DocumentStore<ClientProfile>,
+    private readonly months: DocumentStore<MonthDocument>,
   ) {}
 
   /** Load the index; throws CorruptDataError when it cannot be parsed. */
   static async open(dir: string): Promise<LowdbClientStore> {
-    const index = new DocumentStore<ClientIndex>(dir, () => 'index.json', 1);
-    const histories = new DocumentStore<ClientHistory>(dir, (id) => `${id.slice(0, 2)}/${id}.json`, 500);
-    const store = new LowdbClientStore(index, histories);
+    const byPath = (path: string) => path;
+    const index = new DocumentStore<ClientIndex>(dir, () => clientFiles.index, 1);
+    const store = new LowdbClientStore(dir, index, new DocumentStore(dir, byPath, 1000), new DocumentStore(dir, byPath, 1000));
     for (const client of (await index.read(INDEX_KEY))?.clients ?? []) store.remember(client);
     return store;
   }
@@ -69,8 +86,19 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   }
 
   async history(clientId: string): Promise<ClientHistory> {
-    const stored = await this.histories.read(clientId);
-    return stored ? structuredClone(stored) : emptyHistory(clientId);
+    this.known(clientId);
+    const profile = await this.profiles.read(clientFiles.profile(clientId));
+    const documents = await Promise.all((await this.monthsOf(clientId)).map((month) => this.months.read(clientFiles.month(clientId, month))));
+    const all = <K extends keyof MonthDocument>(key: K): MonthDocument[K] =>
+      ([] as MonthDocument[K][number][]).concat(...documents.map((d) => d?.[key] ?? [])) as MonthDocument[K];
+    return structuredClone({
+      clientId,
+      conversationReferences: profile?.conversationReferences ?? {},
+      checkIns: all('checkIns').sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+      responses: all('responses'),
+      scores: all('scores'),
+      notes: all('notes').sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    });
   }
 
   async saveConversationReference(
@@ -78,38 +106,40 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     channelKey: string,
     reference: Partial<ConversationReference>,
   ): Promise<void> {
-    await this.change(clientId, (h) => {
-      const before = h.conversationReferences[channelKey];
-      if (before && JSON.stringify(before) === JSON.stringify(reference)) return false;
-      h.conversationReferences[channelKey] = reference;
-      return true;
+    this.known(clientId);
+    await this.profiles.update(clientFiles.profile(clientId), (current) => {
+      const before = current?.conversationReferences[channelKey];
+      if (before && JSON.stringify(before) === JSON.stringify(reference)) return { result: undefined };
+      const references = { ...current?.conversationReferences, [channelKey]: structuredClone(reference) };
+      return { next: { conversationReferences: references }, result: undefined };
     });
   }
 
   async conversationReference(clientId: string, channelKey: string): Promise<Partial<ConversationReference> | undefined> {
-    const reference = (await this.histories.read(clientId))?.conversationReferences[channelKey];
+    this.known(clientId);
+    const reference = (await this.profiles.read(clientFiles.profile(clientId)))?.conversationReferences[channelKey];
     return reference && structuredClone(reference);
   }
 
   async startCheckIn(checkIn: CheckInRecord): Promise<void> {
-    await this.change(checkIn.clientId, (h) => {
-      h.checkIns.push(checkIn);
-      return true;
+    const month = clientFiles.monthOf(checkIn.startedAt);
+    await this.changeMonth(checkIn.clientId, month, (d) => {
+      if (d.checkIns.some((c) => c.id === checkIn.id)) throw new Error(`Check-in ${checkIn.id} already exists`);
+      d.checkIns.push(structuredClone(checkIn));
     });
+    this.checkInMonths.set(checkIn.id, month);
   }
 
   async recordResponse(clientId: string, response: ItemResponseRecord): Promise<void> {
-    await this.change(clientId, (h) => {
-      h.responses.push(response);
-      return true;
-    });
+    await this.changeCheckIn(clientId, response.checkInId, (d) => d.responses.push(structuredClone(response)));
   }
 
   async recordNote(clientId: string, note: NoteRecord): Promise<void> {
-    await this.change(clientId, (h) => {
-      h.notes.push(note);
-      return true;
-    });
+    if (note.checkInId !== null) {
+      await this.changeCheckIn(clientId, note.checkInId, (d) => d.notes.push({ ...note }));
+    } else {
+      await this.changeMonth(clientId, clientFiles.monthOf(note.createdAt), (d) => d.notes.push({ ...note }));
+    }
   }
 
   async endCheckIn(
@@ -118,29 +148,63 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     end: Pick<CheckInRecord, 'status' | 'endedAt'>,
     scores: ScoreRecord[],
   ): Promise<void> {
-    await this.change(clientId, (h) => {
-      const checkIn = h.checkIns.find((c) => c.id === checkInId);
-      if (!checkIn) return false;
-      Object.assign(checkIn, end);
-      h.scores.push(...scores);
-      return true;
+    await this.changeCheckIn(clientId, checkInId, (d) => {
+      Object.assign(d.checkIns.find((c) => c.id === checkInId)!, end);
+      d.scores.push(...structuredClone(scores));
     });
   }
 
-  private change(clientId: string, mutate: (history: ClientHistory) => boolean): Promise<void> {
-    if (!this.byId.has(clientId)) return Promise.reject(new Error(`Unknown client ${clientId}`));
-    return this.histories.update(clientId, (current) => {
-      const history = current ?? emptyHistory(clientId);
-      return { next: mutate(history) ? history : undefined, result: undefined };
+  /** Change the month document that holds `checkInId`; records that belong to a check-in stay with it. */
+  private async changeCheckIn(clientId: string, checkInId: string, change: (document: MonthDocument) => void): Promise<void> {
+    const month = this.checkInMonths.get(checkInId) ?? (await this.findCheckInMonth(clientId, checkInId));
+    if (!month) throw new Error(`Unknown check-in ${checkInId}`);
+    await this.changeMonth(clientId, month, (d) => {
+      if (!d.checkIns.some((c) => c.id === checkInId)) throw new Error(`Unknown check-in ${checkInId}`);
+      change(d);
     });
+  }
+
+  private changeMonth(clientId: string, month: string, change: (document: MonthDocument) => void): Promise<void> {
+    this.known(clientId);
+    if (!/^\d{4}-\d{2}$/.test(month)) return Promise.reject(new Error(`Not a month: ${month}`));
+    return this.months.update(clientFiles.month(clientId, month), (current) => {
+      // Changed in place: if the write fails, DocumentStore forgets it and reads the file again.
+      const next = current ?? { checkIns: [], responses: [], scores: [], notes: [] };
+      change(next);
+      return { next, result: undefined };
+    });
+  }
+
+  /** Newest month first: an open check-in is almost always in the latest document. */
+  private async findCheckInMonth(clientId: string, checkInId: string): Promise<string | undefined> {
+    this.known(clientId);
+    for (const month of (await this.monthsOf(clientId)).reverse()) {
+      const document = await this.months.read(clientFiles.month(clientId, month));
+      if (document?.checkIns.some((c) => c.id === checkInId)) {
+        this.checkInMonths.set(checkInId, month);
+        return month;
+      }
+    }
+    return undefined;
+  }
+
+  /** The months (yyyy-mm, oldest first) that hold some of a client's records. */
+  private async monthsOf(clientId: string): Promise<string[]> {
+    try {
+      const names = await readdir(join(this.dir, clientFiles.clientDir(clientId)));
+      return names.filter(clientFiles.isMonthFile).map((name) => name.slice(0, 7)).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  private known(clientId: string): void {
+    if (!this.byId.has(clientId)) throw new Error(`Unknown client ${clientId}`);
   }
 
   private remember(client: ClientRecord): void {
     this.byId.set(client.id, client);
     this.byPhone.set(client.phone, client);
   }
-}
-
-function emptyHistory(clientId: string): ClientHistory {
-  return { clientId, conversationReferences: {}, checkIns: [], responses: [], scores: [], notes: [] };
 }

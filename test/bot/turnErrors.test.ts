@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateToken, linkTokenOf, type IssuedConversation } from '../support/directLineClient.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -54,14 +54,18 @@ describe('Turn errors', () => {
     // Restart on the same data with the client's file damaged: the next turn cannot read it.
     const { dataDir } = t;
     await t.close({ keepData: true });
-    const historyFile = join(dataDir, 'clients', created.id.slice(0, 2), `${created.id}.json`);
+    // The month file that holds the open check-in.
+    const clientDir = join(dataDir, 'clients', created.id.slice(0, 2), created.id);
+    const [monthFile, ...others] = readdirSync(clientDir).filter((name) => /^\d{4}-\d{2}\.json$/.test(name));
+    expect(others).to.deep.equal([]);
+    const historyFile = join(clientDir, monthFile!);
     const good = readFileSync(historyFile);
-    writeFileSync(historyFile, '{"clientId": "cut short');
+    writeFileSync(historyFile, '{"checkIns": [{"id": "cut short');
     t = await startTestApp({ dataDir, logSink: (line) => logLines.push(line) });
 
     const replies = await chat.say(t.url, '2');
     expect(replies).to.deep.equal(['Sorry, something went wrong on our side. Please try again in a moment.']);
-    expect(readFileSync(historyFile, 'utf8')).to.equal('{"clientId": "cut short');
+    expect(readFileSync(historyFile, 'utf8')).to.equal('{"checkIns": [{"id": "cut short');
 
     // Once the file is restored the client is not stuck half-way through the broken check-in.
     writeFileSync(historyFile, good);
