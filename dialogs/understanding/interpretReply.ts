@@ -1,4 +1,5 @@
 import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
+import { LRUCache } from 'lru-cache';
 import type { ChoiceItem, InstrumentItem, ScaleItem } from '../instruments/instrumentSchema.js';
 import { FILLER_WORDS, normalizeReply, words } from './normalizeReply.js';
 
@@ -101,7 +102,20 @@ function findPhrases(item: ChoiceItem, text: string) {
  * Numbers in a reply that is essentially just a number ("3", "three!!", "about 7", "7/10"). A number
  * inside a sentence ("no one calls", "2 kids visit") is not an answer.
  */
-function standaloneNumbers(text: string): number[] {
+function standaloneNumbers(text: string): readonly number[] {
+  let numbers = recognized.get(text);
+  if (!numbers) {
+    numbers = Object.freeze(recognizeStandaloneNumbers(text));
+    recognized.set(text, numbers);
+  }
+  return numbers;
+}
+
+// Recognition is pure and the slowest step of understanding a reply, and clients send the same few
+// replies ("2", "often") again and again: remember recent ones.
+const recognized = new LRUCache<string, readonly number[]>({ max: 5000 });
+
+function recognizeStandaloneNumbers(text: string): number[] {
   const results = recognizeNumber(text, Culture.English);
   if (results.length === 0) return [];
   let rest = text;
