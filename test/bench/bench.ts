@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { systemClock } from '../../bot/clock.js';
+import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
+import { checkInInstruments, loadProgrammeFile } from '../../bot/config/programmeSchema.js';
+import { TokenSigner } from '../../bot/security/signedToken.js';
+import { mulberry32 } from './benchHistory.js';
+import { fixed, formatTable, percentile, verdict } from './benchReport.js';
+import { checkInScript, echoScript } from './benchScripts.js';
+import { runLoad, type LoadResult, type Utterance } from './directLineLoad.js';
+import { HttpClient } from './httpClient.js';
+import { linkCopy } from './linkCopy.js';
+import { ensureSeededStore } from './seedStore.js';
+import { startServer, type Memory } from './serverProcess.js';
+
+// `npm run bench`: seed 10,000 clients with a year of weekly check-ins, then time Linkwell and a
+// bare echo bot on the same server and Direct Line adapter. Talks only to 127.0.0.1.
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server.
+
+const SEED = { clients: 10_000, weeks: 52 };
+const PHASES = [
+  { name: 'warm-up', concurrency: 8, turns: 240, timed: false },
+  { name: 'c=1', concurrency: 1, turns: 300, timed: true },
+  { name: 'c=32', concurrency: 32, turns: 3000, timed: true },
+] as const;
+const TARGETS = { p99Ratio: 2, startupMs: 3000, rssMb: 400 };
+const CHAT_LINK_SECRET = 'bench-chat-link-secret-0123456789abcdef0123';
+const ADMIN_API_TOKEN = 'bench-admin-token-0123456789abcdef';
+
+interface ScenarioResult {
+  name: string;
+  startupMs: number;
+  afterStart: Memory;
+  afterLoad: Memory;
+  phases: { name: string; concurrency: number; load: LoadResult; serverCpuMs: number }[];
+  /** 1-minute load average before and after: other work on the machine skews every figure. */
+  loadAverage: [number, number];
+}
+
+const benchStarted = performance.now();
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const programme = await loadProgrammeFile(DEMO_PROGRAMME_FILE);
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+progress(`Seeding ${SEED.clients} clients × ${SEED.weeks} weekly check-ins (cached under ${tmpdir()})…`);
+const seed = await ensureSeededStore(SEED, programme);
+const seedLine = seed.reused
+  ? `Seed: reused ${seed.dataDir} (first built in ${fixed(seed.seedSeconds)} s)`
+  : `Seed: built ${seed.dataDir} in ${fixed(seed.seedSeconds)} s`;
+const sizeLine = `Data: ${seed.files} files, ${fixed(seed.bytes / 2 ** 20)} MB of JSON, ${fixed(seed.diskBytes / 2 ** 20)} MB on disk`;
+progress(seedLine);
+
+// Every scenario gets the same clients in the same order, each client once, spread over the 10k.
+const random = mulberry32(42);
+const order = [...seed.clientIds];
+for (let i = order.length - 1; i > 0; i -= 1) {
+  const j = Math.floor(random() * (i + 1));
+  [order[i], order[j]] = [order[j]!, order[i]!];
+}
+const probeClient = order.pop()!;
+
+const linkwellScript = checkInScript(checkInInstruments(programme));
+const scenarios = [
+  { name: 'linkwell', entry: 'bot/cli/start.ts', script: linkwellScript },
+  { name: 'echo', entry: 'test/bench/echoServer.ts', script: echoScript(linkwellScript) },
+];
+
+const runDir = mkdtempSync(join(tmpdir(), 'linkwell-bench-run-'));
+const results: ScenarioResult[] = [];
+try {
+  for (const scenario of scenarios) results.push(await runScenario(scenario.name, scenario.entry, scenario.script));
+} finally {
+  rmSync(runDir, { recursive: true, force: true });
+}
+printReport(results, (performance.now() - benchStarted) / 1000);
+
+async function runScenario(name: string, entry: string, script: readonly Utterance[]): Promise<ScenarioResult> {
+  const loadBefore = loadavg()[0]!;
+  // One process per data directory (the store locks it): each server runs on its own working copy.
+  const dataDir = join(runDir, name);
+  linkCopy(seed.dataDir, dataDir);
+  const server = await startServer({
+    entry,
+    projectRoot,
+    dataDir,
+    env: { LOG_LEVEL: 'warn', ADMIN_API_TOKEN, CHAT_LINK_SECRET },
+    cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined,
+  });
+  const http = new HttpClient(server.port);
+  try {
+    const afterStart = server.memory();
+    progress(`${name}: healthy in ${fixed(server.startupMs, 0)} ms, ${fixed(afterStart.rssMb)} MB resident`);
+    await checkSeedIsRead(http, probeClient);
+
+    let cursor = 0;
+    const nextClient = () => {
+      if (cursor >= order.length) throw new Error('the bench ran out of seeded clients');
+      return order[cursor++]!;
+    };
+    const signer = new TokenSigner(CHAT_LINK_SECRET, systemClock);
+    const phases: ScenarioResult['phases'] = [];
+    for (const phase of PHASES) {
+      const cpuBefore = server.cpuMs();
+      const load = await runLoad({ http, signer, nextClient, concurrency: phase.concurrency, turns: phase.turns, script });
+      progress(
+        `${name} ${phase.name}: ${load.latenciesMs.length} turns in ${fixed(load.wallMs / 1000, 2)} s, p50 ${fixed(percentile(load.latenciesMs, 50), 2)} ms, ` +
+          `p99 ${fixed(percentile(load.latenciesMs, 99), 2)} ms, ${load.failures} failed${load.firstFailure ? ` (first: ${load.firstFailure})` : ''}`,
+      );
+      if (phase.timed) phases.push({ name: phase.name, concurrency: phase.concurrency, load, serverCpuMs: server.cpuMs() - cpuBefore });
+    }
+    const afterLoad = server.memory();
+    return { name, startupMs: server.startupMs, afterStart, afterLoad, phases, loadAverage: [loadBefore, loadavg()[0]!] };
+  } finally {
+    http.close();
+    await server.stop();
+  }
+}
+
+/** The server must see the seeded files where it looks for them: one client's whole year of answers. */
+async function checkSeedIsRead(http: HttpClient, clientId: string): Promise<void> {
+  const answered = await http.get<{ responses?: unknown[]; scores?: unknown[] }>(`/api/admin/clients/${clientId}/responses`, ADMIN_API_TOKEN);
+  const expected = SEED.weeks * checkInInstruments(programme).reduce((n, i) => n + i.items.length, 0);
+  if (answered.status !== 200 || answered.body.responses?.length !== expected) {
+    throw new Error(`the server does not read the seeded store: ${answered.status}, ${answered.body.responses?.length} responses (expected ${expected})`);
+  }
+}
+
+function printReport(results: ScenarioResult[], benchSeconds: number): void {
+  const linkwell = results.find((r) => r.name === 'linkwell')!;
+  const echo = results.find((r) => r.name === 'echo')!;
+  const rows: string[][] = [];
+  const checks: string[][] = [];
+  for (const phase of linkwell.phases) {
+    const baseline = echo.phases.find((p) => p.name === phase.name)!;
+    const ratio = percentile(phase.load.latenciesMs, 99) / percentile(baseline.load.latenciesMs, 99);
+    for (const [scenario, { load, serverCpuMs }] of [['linkwell', phase], ['echo', baseline]] as const) {
+      rows.push([
+        scenario,
+        String(phase.concurrency),
+        String(load.latenciesMs.length),
+        String(load.failures),
+        fixed(percentile(load.latenciesMs, 50), 2),
+        fixed(percentile(load.latenciesMs, 99), 2),
+        fixed(load.latenciesMs.length / (load.wallMs / 1000), 0),
+        fixed(serverCpuMs / load.latenciesMs.length, 2),
+        scenario === 'linkwell' ? `${fixed(ratio, 2)}x` : '',
+      ]);
+    }
+    const clean = phase.load.failures === 0 && baseline.load.failures === 0;
+    checks.push([`turn p99 ${phase.name}, linkwell / echo`, `${fixed(ratio, 2)}x`, `<= ${TARGETS.p99Ratio}x`, verdict(clean && ratio <= TARGETS.p99Ratio)]);
+  }
+  for (const r of results) {
+    checks.push([`start-up ${r.name} (spawn to /healthz)`, `${fixed(r.startupMs / 1000, 2)} s`, `< ${TARGETS.startupMs / 1000} s`, verdict(r.startupMs < TARGETS.startupMs)]);
+  }
+  for (const r of results) {
+    const worst = Math.max(r.afterStart.rssMb, r.afterLoad.rssMb, r.afterLoad.peakRssMb);
+    checks.push([
+      `RSS ${r.name}: after start / after load / peak`,
+      `${fixed(r.afterStart.rssMb, 0)} / ${fixed(r.afterLoad.rssMb, 0)} / ${fixed(r.afterLoad.peakRssMb, 0)} MB`,
+      `< ${TARGETS.rssMb} MB`,
+      verdict(worst < TARGETS.rssMb),
+    ]);
+  }
+
+  const stepRows = linkwellScript.map((utterance, step) => [
+    `"${utterance.text}"`,
+    ...linkwell.phases.flatMap((phase) => {
+      const baseline = echo.phases.find((p) => p.name === phase.name)!;
+      return [fixed(percentile(phase.load.byStep[step]!, 50), 2), fixed(percentile(baseline.load.byStep[step]!, 50), 2)];
+    }),
+  ]);
+  const stepHeader = ['step', ...linkwell.phases.flatMap((p) => [`linkwell ${p.name}`, `echo ${p.name}`])];
+
+  const out = [
+    '',
+    'Linkwell benchmark (self-hosted Direct Line on 127.0.0.1)',
+    seedLine,
+    sizeLine,
+    `Turn = POST activity + GET activities until the bot's reply is there; throughput counts timed turns over the phase's wall time`,
+    `(each virtual user also opens one conversation per client, untimed). Each client is used once; warm-up not shown.`,
+    `Server CPU ms/turn: the server process's CPU time over the phase / timed turns (includes conversation opens); steadier than latency on a shared machine.`,
+    '',
+    formatTable(['scenario', 'concurrency', 'turns', 'failed', 'p50 ms', 'p99 ms', 'turns/s', 'server CPU ms/turn', 'p99 vs echo'], rows),
+    '',
+    'p50 ms by step of the check-in:',
+    formatTable(stepHeader, stepRows),
+    '',
+    formatTable(['target', 'measured', 'target', ''], checks),
+    '',
+    `Machine: ${cpus().length} cores; 1-min load average ${results.map((r) => `${r.name} ${fixed(r.loadAverage[0], 1)} → ${fixed(r.loadAverage[1], 1)}`).join(', ')}` +
+      ' (above ~1 means other processes shared the CPU with the bench).',
+    '',
+    `Bench run time: ${fixed(benchSeconds, 1)} s`,
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+}
