@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { itemPrompt } from '../cards/itemPrompt.js';
+import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { itemPrompt, showsCards } from '../cards/itemPrompt.js';
 import type { Clock } from '../bot/clock.js';
 import type { ClientHistoryRepository } from '../storage/ports.js';
 import type { CheckInStatus, ItemResponseRecord, ScoreRecord } from '../storage/records.js';
@@ -74,7 +74,13 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       startedAt: this.now(),
     });
     const intro = this.say(state, 'checkInIntro', { itemCount: steps.length });
-    await this.askCurrent(dc, state, [intro]);
+    if (showsCards(dc.context.activity.channelId)) {
+      await this.askCurrent(dc, state, [intro]);
+    } else {
+      // By SMS the intro and the first item together run to three segments; apart, each fits in two.
+      await dc.context.sendActivity(intro);
+      await this.askCurrent(dc, state, []);
+    }
     return Dialog.EndOfTurn;
   }
 
@@ -110,6 +116,20 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       return this.record(dc, state, { value: null, optionId: null, status: 'missing', raw: rawReply(activity) }, [...lead, this.say(state, 'moveOn')]);
     }
     return this.reprompt(dc, state, [...lead, this.say(state, 'reask')]);
+  }
+
+  /** Cancelled from outside (the client opted out or paused): the check-in is recorded as stopped, silently. */
+  override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+    if (reason !== DialogReason.cancelCalled) return;
+    const state = instance.state[STATE] as CheckInState;
+    await this.deps.history.endCheckIn(state.clientId, state.checkInId, { status: 'stopped', endedAt: this.now() }, this.scores(state));
+  }
+
+  /** Ask the current question again (after something else was said in between, e.g. HELP by SMS). */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state[STATE] as CheckInState;
+    if (state.phase === 'openQuestion') await context.sendActivity(this.say(state, 'openQuestion'));
+    else await this.askCurrentIn(context, state, []);
   }
 
   private async onOpenAnswer(dc: DialogContext, state: CheckInState, command: string | null): Promise<DialogTurnResult> {
@@ -176,12 +196,16 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     return Dialog.EndOfTurn;
   }
 
-  private async askCurrent(dc: DialogContext, state: CheckInState, lead: string[]): Promise<void> {
+  private askCurrent(dc: DialogContext, state: CheckInState, lead: string[]): Promise<void> {
+    return this.askCurrentIn(dc.context, state, lead);
+  }
+
+  private async askCurrentIn(context: TurnContext, state: CheckInState, lead: string[]): Promise<void> {
     const { instrument, item } = this.current(state);
     const firstOfInstrument = instrument.items[0]!.id === item.id && state.misses === 0;
     const intro = firstOfInstrument && instrument.intro ? [instrument.intro] : [];
     // The item is always shown whole, so a re-ask shows the options again (buttons or a numbered list).
-    await dc.context.sendActivity(itemPrompt(item, dc.context.activity.channelId, [...lead, ...intro]));
+    await context.sendActivity(itemPrompt(item, context.activity.channelId, [...lead, ...intro]));
   }
 
   private current(state: CheckInState) {

@@ -53,6 +53,17 @@ describe('CheckInDialog', () => {
     expect(history.checkIns[0]).to.include({ status: 'completed', channel: 'sms' });
   });
 
+  it('by SMS, sends the introduction on its own, then the first question; in web chat, both on one card', async () => {
+    const sms = setUp('sms').client;
+    expect((await sms.sendActivity('start')).text).to.match(/^Hi Jean, it's Linkwell, the automated check-in from Demo Programme\. 4 quick questions\./);
+    expect(describeActivity(sms.getNextReply())).to.match(/^The next questions are about how you feel[\s\S]*lack companionship\?\n1 Hardly ever/);
+    expect(sms.getNextReply()).to.equal(undefined);
+
+    const web = setUp('webchat').client;
+    expect(describeActivity(await web.sendActivity('start'))).to.match(/^Hi Jean, it's Linkwell[\s\S]*4 quick questions[\s\S]*lack companionship\?/);
+    expect(web.getNextReply()).to.equal(undefined);
+  });
+
   it('stores every answer with instrument, version, item, raw text, channel and time', async () => {
     const { client, history } = setUp();
     await play(client, [['start', /lack companionship/], ['Often!!', /left out/]]);
