@@ -28,6 +28,9 @@ import { CheckInStarter } from './proactive/checkInStarter.js';
 import { TokenSigner } from './security/signedToken.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { registerChatRoutes } from './web/chatRoutes.js';
+import { ContactPreferences } from './contact/contactPreferences.js';
+import { startSms, type SmsChannel } from './sms/startSms.js';
+import { SMS_SERVICE_URL, smsConversationReference } from './sms/twilioSmsAdapter.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -46,6 +49,9 @@ export interface App {
   log: Logger;
   /** The demo programme's seeded client, if any. */
   demoClientId: string | undefined;
+  /** The SMS channel, when Twilio is configured. */
+  sms: SmsChannel | undefined;
+  /** Start serving; resolves with the local URL it listens on. */
   listen(): Promise<string>;
   baseUrl(): string;
   chatLinkFor(clientId: string): { url: string; expiresAt: string };
@@ -58,7 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel, clock);
 
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openLowdbStore(config.dataDir, { now: () => clock.now() });
   const demoClientId = await seedDemoClient(store, programme, clock);
 
   const chatSecret = config.chatLinkSecret ?? ephemeralSecret(log);
@@ -70,7 +76,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     history: store.clients,
     clock,
   });
-  const linkwellBot = new LinkwellBot({ programme, conversationState, checkInDialog, clients: store.clients, history: store.clients, clock });
+  const contact = new ContactPreferences({ clients: store.clients, history: store.clients, clock });
+  const linkwellBot = new LinkwellBot({ programme, conversationState, checkInDialog, clients: store.clients, history: store.clients, contact, clock });
   const bot = options.makeBot ? options.makeBot(linkwellBot) : linkwellBot;
   const logic = (context: Parameters<ActivityHandler['run']>[0]) => bot.run(context);
 
@@ -102,6 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     botFrameworkActivitySchema.parse(req.body);
     await cloudAdapter.process(req, res, logic);
   }));
+  const sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError }) : undefined;
   registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
   registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   registerAdminRoutes(server, {
@@ -111,7 +119,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     history: store.clients,
     checkIns: new CheckInStarter({
       history: store.clients,
-      adapterFor: (reference) => (reference.serviceUrl === LOCAL_DIRECTLINE_SERVICE_URL ? directLine : cloudAdapter),
+      adapterFor: (reference) =>
+        reference.serviceUrl === LOCAL_DIRECTLINE_SERVICE_URL ? directLine : reference.serviceUrl === SMS_SERVICE_URL ? sms?.adapter : cloudAdapter,
+      newConversation: (client) => (sms && client.channel === 'sms' ? smsConversationReference(client.id) : undefined),
       botAppId: config.botFramework.MicrosoftAppId ?? '',
       logic,
     }),
@@ -125,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     store,
     log,
     demoClientId,
+    sms,
     baseUrl,
     chatLinkFor,
     listen: () =>
@@ -133,11 +144,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
           boundUrl = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
-          resolve(baseUrl());
+          resolve(boundUrl);
         });
       }),
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sms?.stop();
       store.close();
     },
   };

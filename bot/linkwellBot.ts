@@ -1,13 +1,16 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { CheckInDialog, CheckInOptions } from '../dialogs/checkInDialog.js';
 import { DialogIds } from '../dialogs/dialogIds.js';
 import { recognizeCommand } from '../dialogs/understanding/recognizeCommand.js';
-import { fill, type Wording } from '../dialogs/wording.js';
+import { recognizeSmsKeyword } from '../dialogs/understanding/recognizeSmsKeyword.js';
+import { fill, type Wording, type WordingValues } from '../dialogs/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../storage/ports.js';
 import type { ClientRecord } from '../storage/records.js';
 import type { Clock } from './clock.js';
 import type { Programme } from './config/programmeSchema.js';
+import type { ContactPreferences } from './contact/contactPreferences.js';
+import { SMS_CHANNEL_ID, type SmsChannelData } from './sms/twilioSmsAdapter.js';
 import { CHECK_IN_STARTED, CLIENT_ID, START_CHECK_IN_EVENT, channelKey } from './turnKeys.js';
 
 export interface LinkwellBotDeps {
@@ -16,6 +19,7 @@ export interface LinkwellBotDeps {
   checkInDialog: CheckInDialog;
   clients: ClientRepository;
   history: ClientHistoryRepository;
+  contact: ContactPreferences;
   clock: Clock;
 }
 
@@ -73,6 +77,7 @@ export class LinkwellBot extends ActivityHandler {
 
   private async onClientMessage(context: TurnContext, client: ClientRecord): Promise<void> {
     const dc = await this.dialogs.createContext(context);
+    if (context.activity.channelId === SMS_CHANNEL_ID && (await this.smsKeywords(dc, client))) return;
     if (dc.activeDialog) {
       await dc.continueDialog();
       return;
@@ -87,14 +92,72 @@ export class LinkwellBot extends ActivityHandler {
       await this.welcome(context, client);
     } else {
       // Outside a check-in, what a client writes is for their link worker.
-      await this.deps.history.recordNote(client.id, {
-        checkInId: null,
-        text,
-        channel: context.activity.channelId,
-        createdAt: this.deps.clock.now().toISO()!,
-      });
+      await this.keepNote(client, text, context.activity.channelId);
       await context.sendActivity(this.say('noteReceived', client));
     }
+  }
+
+  /**
+   * What a text message can mean before anything else, at any point in any dialog: STOP and the
+   * other opt-out words, START/UNSTOP/YES after an opt-out, HELP/INFO, PAUSE and RESUME; and a
+   * text with no words. While opted out, nothing is sent but the replies to START and HELP; what
+   * the client writes is still kept for their link worker. True when the text was handled here.
+   */
+  private async smsKeywords(dc: DialogContext, client: ClientRecord): Promise<boolean> {
+    const { context } = dc;
+    const text = context.activity.text?.trim() ?? '';
+    const keyword = recognizeSmsKeyword(text, this.deps.clock.now().setZone(client.timezone));
+    // With Twilio's own opt-out handling on, Twilio has already answered STOP, START and HELP.
+    const twilioAnswered = Boolean((context.activity.channelData as SmsChannelData | undefined)?.optOutType);
+    const comply = async (key: keyof Wording, values: WordingValues = {}) => {
+      if (twilioAnswered) return;
+      await context.sendActivity({ type: ActivityTypes.Message, text: this.say(key, client, values), channelData: { compliance: true } });
+    };
+
+    if (client.optedOutAt) {
+      if (keyword?.kind === 'optIn') {
+        await this.deps.contact.optIn(client.id, 'sms-keyword', SMS_CHANNEL_ID);
+        await comply('smsOptedIn');
+      } else if (keyword?.kind === 'help') {
+        await comply('smsHelp');
+      } else if (text !== '') {
+        await this.keepNote(client, text, context.activity.channelId);
+      }
+      return true;
+    }
+    switch (keyword?.kind) {
+      case 'optOut':
+        await dc.cancelAllDialogs();
+        await this.deps.contact.optOut(client.id, twilioAnswered ? 'twilio-opt-out' : 'sms-keyword', SMS_CHANNEL_ID);
+        await comply('smsOptedOut');
+        return true;
+      case 'help':
+        await comply('smsHelp');
+        if (dc.activeDialog) await dc.repromptDialog();
+        return true;
+      case 'pause':
+        await dc.cancelAllDialogs();
+        await this.deps.contact.pause(client.id, keyword.resumeOn, 'sms-keyword', SMS_CHANNEL_ID);
+        await context.sendActivity(this.say('smsPaused', client, { date: keyword.resumeOn.setLocale('en-GB').toFormat('cccc d LLLL') }));
+        return true;
+      case 'resume':
+        await this.deps.contact.resume(client.id, 'sms-keyword', SMS_CHANNEL_ID);
+        await context.sendActivity(this.say('smsResumed', client));
+        return true;
+      default:
+        break;
+    }
+    if (text === '') {
+      // A picture or other attachment with no words, or an empty text.
+      await context.sendActivity(this.say('smsTextOnly', client));
+      if (dc.activeDialog) await dc.repromptDialog();
+      return true;
+    }
+    return false;
+  }
+
+  private async keepNote(client: ClientRecord, text: string, channel: string): Promise<void> {
+    await this.deps.history.recordNote(client.id, { checkInId: null, text, channel, createdAt: this.deps.clock.now().toISO()! });
   }
 
   private async startCheckIn(context: TurnContext, client: ClientRecord): Promise<void> {
@@ -124,11 +187,14 @@ export class LinkwellBot extends ActivityHandler {
     };
   }
 
-  private say(key: keyof Wording, client: ClientRecord): string {
+  private say(key: keyof Wording, client: ClientRecord, values: WordingValues = {}): string {
+    const linkWorker = this.deps.programme.linkWorkers.find((w) => w.id === client.linkWorkerId);
     return fill(this.deps.programme.wording[key], {
       clientName: client.name,
       linkWorkerName: this.linkWorkerName(client),
+      linkWorkerPhone: linkWorker?.phone ?? '',
       programmeName: this.deps.programme.name,
+      ...values,
     });
   }
 

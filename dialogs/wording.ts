@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Names a wording template may use, as {clientName} etc. */
-export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'itemCount'] as const;
+export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date'] as const;
 export type WordingValues = Partial<Record<(typeof PLACEHOLDERS)[number], string | number>>;
 
 const template = (fallback: string) =>
@@ -28,7 +28,7 @@ export const wordingSchema = z.object({
   ),
   checkInIntro: template(
     "Hi {clientName}, it's Linkwell, the automated check-in from {programmeName}. {itemCount} quick questions. " +
-      'Reply with a number or in your own words. Say skip to skip one, or stop to finish.',
+      'Reply with a number or in your own words. Say skip to skip one, or finish to end early.',
   ),
   reask: template('Just to be sure I get this right, which is closest?'),
   moveOn: template("That's fine, let's move on."),
@@ -40,13 +40,23 @@ export const wordingSchema = z.object({
   alreadyOpen: template("We're in the middle of a check-in. Here is the question again."),
   help: template(
     'Linkwell is an automated check-in from {programmeName}. Reply with the number beside your answer, or in your own words. ' +
-      'Say skip to skip a question, or stop to finish. To reach {linkWorkerName}, type your message and I will pass it on.',
+      'Say skip to skip a question, or finish to end early. To reach {linkWorkerName}, type your message and I will pass it on.',
   ),
   noteReceived: template('Thank you. I have passed your message to {linkWorkerName}. Say "check in" if you would like to do a check-in.'),
   unknownSender: template(
     'Sorry, this service is only for people invited by their link worker. If you think this is a mistake, please contact your link worker.',
   ),
   turnError: template('Sorry, something went wrong on our side. Please try again in a moment.'),
+  smsHelp: template(
+    'Linkwell: automated check-ins from {programmeName}. Your link worker is {linkWorkerName}, {linkWorkerPhone}. ' +
+      'Reply PAUSE to pause for 2 weeks, STOP to stop all messages.',
+  ),
+  smsOptedOut: template("You won't get any more messages from Linkwell. Reply START to join again. {linkWorkerName} can still call you."),
+  smsOptedIn: template("Welcome back. You'll get Linkwell check-ins from {programmeName} again. Reply STOP at any time to stop."),
+  smsPaused: template("OK, no check-ins until {date}. Reply RESUME to start again sooner, or STOP to stop all messages."),
+  smsResumed: template("OK, check-ins from {programmeName} are back on. Reply PAUSE for a break at any time."),
+  smsTextOnly: template('Sorry, I can only read text, not pictures or other attachments. Please reply in words or numbers.'),
+
 });
 
 export type Wording = z.infer<typeof wordingSchema>;

@@ -1,6 +1,9 @@
 import type { ConversationReference } from 'botbuilder';
 import type {
   CheckInRecord,
+  ClientEvent,
+  InboundSmsRecord,
+  OutboundSmsRecord,
   ClientHistory,
   ClientRecord,
   ItemResponseRecord,
@@ -17,6 +20,8 @@ export interface ClientRepository {
   get(id: string): Promise<ClientRecord | undefined>;
   findByPhone(phone: string): Promise<ClientRecord | undefined>;
   list(): Promise<ClientRecord[]>;
+  /** Change a client's record (not its id or phone; unchanged is not written); undefined when there is no such client. */
+  update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined>;
 }
 
 /** What a client has said and been asked, kept per client. */
@@ -28,4 +33,25 @@ export interface ClientHistoryRepository {
   recordResponse(clientId: string, response: ItemResponseRecord): Promise<void>;
   recordNote(clientId: string, note: NoteRecord): Promise<void>;
   endCheckIn(clientId: string, checkInId: string, end: Pick<CheckInRecord, 'status' | 'endedAt'>, scores: ScoreRecord[]): Promise<void>;
+  recordEvent(clientId: string, event: ClientEvent): Promise<void>;
+}
+
+/** Text messages received and not yet handled, and which ones were handled already. */
+export interface SmsInbox {
+  /** Keep a message until it is handled; false when this MessageSid was accepted before (a Twilio retry). */
+  accept(message: InboundSmsRecord): Promise<boolean>;
+  /** The message's turn has run: forget its text, remember its sid. */
+  markHandled(sid: string): Promise<void>;
+  /** Accepted and not yet handled, oldest first (after a restart). */
+  unhandled(): Promise<InboundSmsRecord[]>;
+}
+
+/** Every text message Linkwell sends, written before it is sent. */
+export interface SmsOutbox {
+  add(record: OutboundSmsRecord): Promise<void>;
+  get(id: string): Promise<OutboundSmsRecord | undefined>;
+  /** Change a record under its lock; undefined when there is none. */
+  update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined>;
+  /** Queued or sending, oldest first: what a restart must finish. */
+  unsent(): Promise<OutboundSmsRecord[]>;
 }

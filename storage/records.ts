@@ -15,6 +15,12 @@ export interface ClientRecord {
   linkWorkerId: string;
   channel: ClientChannel;
   createdAt: string;
+  /** Set while the client has opted out of all messages (STOP); cleared when they opt back in. */
+  optedOutAt?: string | undefined;
+  /** No scheduled messages before this instant (PAUSE). */
+  pausedUntil?: string | undefined;
+  /** Text messages in a row that did not reach the client (reset by a delivery). */
+  deliveryFailuresInARow?: number | undefined;
 }
 
 export type NewClient = Omit<ClientRecord, 'id'>;
@@ -62,7 +68,19 @@ export interface NoteRecord {
   createdAt: string;
 }
 
-/** Everything held about one client beyond the index: one file per client. */
+/** Where a change to a client's contact arrangements came from. */
+export type ContactSource = 'sms-keyword' | 'twilio-opt-out' | 'delivery-error' | 'staff';
+
+/** Delivery problems a link worker should hear about. */
+export type DeliveryProblem = 'opted-out-at-carrier' | 'unreachable' | 'unknown-number' | 'landline' | 'repeated-failures';
+
+/** Something that happened to how Linkwell may reach a client, kept with time and source for the link worker. */
+export type ClientEvent =
+  | { type: 'opted-out' | 'opted-in' | 'resumed'; at: string; source: ContactSource; channel: string }
+  | { type: 'paused'; at: string; until: string; source: ContactSource; channel: string }
+  | { type: 'delivery-problem'; at: string; problem: DeliveryProblem; code: number | null; messageId: string };
+
+/** Everything held about one client beyond the index. */
 export interface ClientHistory {
   clientId: string;
   conversationReferences: Partial<Record<string, Partial<ConversationReference>>>;
@@ -70,4 +88,46 @@ export interface ClientHistory {
   responses: ItemResponseRecord[];
   scores: ScoreRecord[];
   notes: NoteRecord[];
+  events: ClientEvent[];
+}
+
+/** A text message received from an enrolled client, held until its turn has run. */
+export interface InboundSmsRecord {
+  /** Twilio's MessageSid: the same message retried by Twilio has the same one. */
+  sid: string;
+  clientId: string;
+  body: string;
+  numMedia: number;
+  /** Set by Twilio when its own opt-out handling recognised a keyword (STOP, START, HELP). */
+  optOutType: string | null;
+  receivedAt: string;
+}
+
+export type OutboundSmsStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed';
+
+/** One text message Linkwell sends, from the moment it is decided until Twilio reports its fate. */
+export interface OutboundSmsRecord {
+  /** Linkwell's id: the idempotency key that keeps a restart from sending it twice. */
+  id: string;
+  clientId: string;
+  to: string;
+  body: string;
+  /** Order among the client's messages. */
+  seq: number;
+  createdAt: string;
+  status: OutboundSmsStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  /** Compliance replies (STOP/START confirmations, HELP) go out even to a client who has opted out. */
+  compliance?: boolean | undefined;
+  /** Times it was sent again after Twilio reported the handset unreachable (30003). */
+  redeliveries?: number | undefined;
+  /** When the last attempt began: a restart finding `sending` must ask Twilio whether it arrived. */
+  sendingSince?: string | undefined;
+  twilioSid?: string | undefined;
+  sentAt?: string | undefined;
+  lastError?: { httpStatus: number | null; code: number | null; reason: string } | undefined;
+  /** The latest status Twilio reported through the status callback. */
+  delivery?: { status: DeliveryStatus; errorCode: number | null; at: string } | undefined;
 }

@@ -78,6 +78,7 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
       throw new HttpError(409, 'no_conversation', `The client has no ${client.channel} conversation yet: send them their chat link first.`);
     }
     if (result === 'already_open') throw new HttpError(409, 'check_in_open', 'The client is already in the middle of a check-in.');
+    if (result === 'opted_out') throw new HttpError(409, 'opted_out', 'The client has opted out of messages (they can reply START to opt back in).');
     return { status: 202, body: { status: 'started' } };
   }));
 
@@ -90,6 +91,8 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
         scores: history.scores,
         notes: history.notes,
         checkIns: history.checkIns,
+        // Opt-outs, pauses and delivery problems, with time and source.
+        events: history.events,
       },
     };
   }));

@@ -16,7 +16,11 @@ try {
     lines.push(`Demo web chat for the demo client (open in a browser):`, `  ${app.chatLinkFor(app.demoClientId).url}`);
   }
   lines.push(config.adminApiToken ? 'Admin API: enabled (bearer ADMIN_API_TOKEN).' : 'Admin API: disabled until ADMIN_API_TOKEN is set in .env.');
-  lines.push('SMS: disabled (Twilio is not configured yet).');
+  lines.push(
+    app.sms
+      ? `SMS: on. Twilio webhooks: ${app.baseUrl()}/api/sms (messages) and ${app.baseUrl()}/api/sms/status (delivery reports).`
+      : 'SMS: disabled (Twilio is not configured in .env). To try the SMS conversation without a phone: npm run sms -- +447700900001 "check in"',
+  );
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 
   const stop = async (signal: string) => {

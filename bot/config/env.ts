@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { e164 } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from './formatIssues.js';
 
 export const DEMO_PROGRAMME_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'programmes', 'demo.programme.json');
@@ -24,12 +25,39 @@ export const envSchema = z
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
     MicrosoftAppTenantId: z.string().optional(),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(16, 'TWILIO_AUTH_TOKEN looks too short').optional(),
+    TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'expected MG followed by 32 hex digits').optional(),
+    TWILIO_FROM_NUMBER: e164.optional(),
+    TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SMS_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
   })
   .superRefine((env, ctx) => {
+    const twilioKeys = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const;
+    if (twilioKeys.some((key) => env[key]) || env.TWILIO_MESSAGING_SERVICE_SID || env.TWILIO_FROM_NUMBER) {
+      for (const key of twilioKeys) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required to send and receive SMS (set both, or neither to run without SMS)' });
+      }
+      if (!env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM_NUMBER) {
+        ctx.addIssue({ code: 'custom', path: ['TWILIO_FROM_NUMBER'], message: 'set TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER: the sender of every SMS' });
+      }
+      if (!env.PUBLIC_BASE_URL) {
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required with SMS: Twilio signs its webhooks with the public URL it calls' });
+      }
+    }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
     }
   });
+
+export interface SmsConfig {
+  accountSid: string;
+  authToken: string;
+  sender: { messagingServiceSid: string } | { from: string };
+  /** For tests: send REST calls here instead of https://api.twilio.com. */
+  apiBaseUrl: string | undefined;
+  sendRatePerSecond: number;
+}
 
 export interface AppConfig {
   port: number;
@@ -43,6 +71,8 @@ export interface AppConfig {
   chatLinkSecret: string | undefined;
   chatLinkTtlHours: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Twilio SMS; undefined when not configured (SMS is then disabled). */
+  sms: SmsConfig | undefined;
   botFramework: {
     MicrosoftAppId?: string | undefined;
     MicrosoftAppPassword?: string | undefined;
@@ -69,6 +99,16 @@ export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
     chatLinkSecret: e.CHAT_LINK_SECRET,
     chatLinkTtlHours: e.CHAT_LINK_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
+    sms:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
+        ? {
+            accountSid: e.TWILIO_ACCOUNT_SID,
+            authToken: e.TWILIO_AUTH_TOKEN,
+            sender: e.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID } : { from: e.TWILIO_FROM_NUMBER! },
+            apiBaseUrl: e.TWILIO_API_BASE_URL?.replace(/\/+$/, ''),
+            sendRatePerSecond: e.SMS_SEND_RATE_PER_SECOND,
+          }
+        : undefined,
     botFramework: {
       MicrosoftAppId: e.MicrosoftAppId,
       MicrosoftAppPassword: e.MicrosoftAppPassword,

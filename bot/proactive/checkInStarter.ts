@@ -3,12 +3,14 @@ import type { ClientHistoryRepository } from '../../storage/ports.js';
 import type { ClientRecord } from '../../storage/records.js';
 import { CHECK_IN_STARTED, CLIENT_ID, START_CHECK_IN_EVENT, channelKey } from '../turnKeys.js';
 
-export type StartCheckInResult = 'started' | 'no_conversation' | 'already_open';
+export type StartCheckInResult = 'started' | 'no_conversation' | 'already_open' | 'opted_out';
 
 export interface CheckInStarterDeps {
   history: Pick<ClientHistoryRepository, 'conversationReference'>;
   /** The adapter that can reach a stored conversation, if any. */
   adapterFor: (reference: Partial<ConversationReference>) => BotAdapter | undefined;
+  /** A conversation a channel can open without the client having written first (SMS), if any. */
+  newConversation?: (client: ClientRecord) => Partial<ConversationReference> | undefined;
   botAppId: string;
   logic: (context: TurnContext) => Promise<void>;
 }
@@ -21,7 +23,9 @@ export class CheckInStarter {
   constructor(private readonly deps: CheckInStarterDeps) {}
 
   async start(client: ClientRecord): Promise<StartCheckInResult> {
-    const reference = await this.deps.history.conversationReference(client.id, channelKey(client.channel));
+    if (client.optedOutAt) return 'opted_out';
+    const reference =
+      (await this.deps.history.conversationReference(client.id, channelKey(client.channel))) ?? this.deps.newConversation?.(client);
     const adapter = reference && this.deps.adapterFor(reference);
     if (!reference || !adapter) return 'no_conversation';
     let started = false;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import type { ConversationReference } from 'botbuilder';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type {
   CheckInRecord,
+  ClientEvent,
   ClientHistory,
   ClientRecord,
   ItemResponseRecord,
@@ -15,6 +15,7 @@ import type {
 } from '../records.js';
 import { clientFiles } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';
+import { listDir } from './listDir.js';
 
 interface ClientIndex {
   version: 1;
@@ -26,8 +27,11 @@ interface ClientProfile {
   conversationReferences: ClientHistory['conversationReferences'];
 }
 
-/** One month of a client's records: check-ins started that month with all that was said in them. */
-type MonthDocument = Omit<ClientHistory, 'clientId' | 'conversationReferences'>;
+/**
+ * One month of a client's records: check-ins started that month with all that was said in them,
+ * and events. (`events` is absent from months written before it existed.)
+ */
+type MonthDocument = Omit<ClientHistory, 'clientId' | 'conversationReferences' | 'events'> & { events?: ClientEvent[] };
 
 const INDEX_KEY = 'index';
 
@@ -85,12 +89,28 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     return [...this.byId.values()];
   }
 
+  async update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
+    const updated = await this.index.update<ClientRecord | undefined>(INDEX_KEY, (current) => {
+      const at = current?.clients.findIndex((c) => c.id === id) ?? -1;
+      if (!current || at < 0) return { result: undefined };
+      const before = current.clients[at]!;
+      const after: ClientRecord = { ...change(structuredClone(before)), id: before.id, phone: before.phone };
+      // The index holds every client: rewrite it only for a real change.
+      if (JSON.stringify(after) === JSON.stringify(before)) return { result: before };
+      const clients = current.clients.slice();
+      clients[at] = after;
+      return { next: { version: 1, clients }, result: after };
+    });
+    if (updated) this.remember(updated);
+    return updated;
+  }
+
   async history(clientId: string): Promise<ClientHistory> {
     this.known(clientId);
     const profile = await this.profiles.read(clientFiles.profile(clientId));
     const documents = await Promise.all((await this.monthsOf(clientId)).map((month) => this.months.read(clientFiles.month(clientId, month))));
-    const all = <K extends keyof MonthDocument>(key: K): MonthDocument[K] =>
-      ([] as MonthDocument[K][number][]).concat(...documents.map((d) => d?.[key] ?? [])) as MonthDocument[K];
+    const all = <K extends keyof MonthDocument>(key: K): NonNullable<MonthDocument[K]> =>
+      ([] as NonNullable<MonthDocument[K]>[number][]).concat(...documents.map((d) => d?.[key] ?? [])) as NonNullable<MonthDocument[K]>;
     return structuredClone({
       clientId,
       conversationReferences: profile?.conversationReferences ?? {},
@@ -98,6 +118,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
       responses: all('responses'),
       scores: all('scores'),
       notes: all('notes').sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      events: all('events').sort((a, b) => a.at.localeCompare(b.at)),
     });
   }
 
@@ -154,6 +175,10 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     });
   }
 
+  async recordEvent(clientId: string, event: ClientEvent): Promise<void> {
+    await this.changeMonth(clientId, clientFiles.monthOf(event.at), (d) => (d.events ??= []).push(structuredClone(event)));
+  }
+
   /** Change the month document that holds `checkInId`; records that belong to a check-in stay with it. */
   private async changeCheckIn(clientId: string, checkInId: string, change: (document: MonthDocument) => void): Promise<void> {
     const month = this.checkInMonths.get(checkInId) ?? (await this.findCheckInMonth(clientId, checkInId));
@@ -169,7 +194,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     if (!/^\d{4}-\d{2}$/.test(month)) return Promise.reject(new Error(`Not a month: ${month}`));
     return this.months.update(clientFiles.month(clientId, month), (current) => {
       // Changed in place: if the write fails, DocumentStore forgets it and reads the file again.
-      const next = current ?? { checkIns: [], responses: [], scores: [], notes: [] };
+      const next = current ?? { checkIns: [], responses: [], scores: [], notes: [], events: [] };
       change(next);
       return { next, result: undefined };
     });
@@ -190,13 +215,8 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
 
   /** The months (yyyy-mm, oldest first) that hold some of a client's records. */
   private async monthsOf(clientId: string): Promise<string[]> {
-    try {
-      const names = await readdir(join(this.dir, clientFiles.clientDir(clientId)));
-      return names.filter(clientFiles.isMonthFile).map((name) => name.slice(0, 7)).sort();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const names = listDir(join(this.dir, clientFiles.clientDir(clientId)));
+    return names.filter(clientFiles.isMonthFile).map((name) => name.slice(0, 7)).sort();
   }
 
   private known(clientId: string): void {

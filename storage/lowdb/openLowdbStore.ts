@@ -1,12 +1,17 @@
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { lockDataDir } from './dataDirLock.js';
 import { LowdbBotStorage } from './lowdbBotStorage.js';
 import { LowdbClientStore } from './lowdbClientStore.js';
+import { LowdbSmsInbox } from './lowdbSmsInbox.js';
+import { LowdbSmsOutbox } from './lowdbSmsOutbox.js';
 
 /** The embedded store: everything under one data directory, held by one process at a time. */
 export interface LowdbStore {
   clients: LowdbClientStore;
   botStorage: LowdbBotStorage;
+  smsInbox: LowdbSmsInbox;
+  smsOutbox: LowdbSmsOutbox;
   close(): void;
 }
 
@@ -14,12 +19,15 @@ export interface LowdbStore {
  * Open (creating if needed) the embedded store in `dataDir`. Throws DataDirLockedError when another
  * process holds it, CorruptDataError when the client index cannot be read.
  */
-export async function openLowdbStore(dataDir: string, options: { lock?: boolean } = {}): Promise<LowdbStore> {
+export async function openLowdbStore(dataDir: string, options: { lock?: boolean; now?: () => DateTime } = {}): Promise<LowdbStore> {
+  const now = options.now ?? (() => DateTime.utc());
   const release = options.lock === false ? () => {} : lockDataDir(dataDir);
   try {
     const clients = await LowdbClientStore.open(join(dataDir, 'clients'));
     const botStorage = new LowdbBotStorage(join(dataDir, 'state'));
-    return { clients, botStorage, close: release };
+    const smsInbox = new LowdbSmsInbox(join(dataDir, 'sms', 'inbound'), now);
+    const smsOutbox = new LowdbSmsOutbox(join(dataDir, 'sms', 'outbox'));
+    return { clients, botStorage, smsInbox, smsOutbox, close: release };
   } catch (error) {
     release();
     throw error;

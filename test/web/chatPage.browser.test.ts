@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
+import { ManualClock } from '../../bot/clock.js';
 import { TokenSigner } from '../../bot/security/signedToken.js';
 import type { CheckInRecord, ItemResponseRecord, NoteRecord, ScoreRecord } from '../../storage/records.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
@@ -191,7 +192,7 @@ describe('Web chat page', function () {
       if (!pageUrl(req.url()) && !favicon(req.url())) chatRequests.push(req.url());
     });
 
-    const weekAgo = new TokenSigner(CHAT_LINK_SECRET, { now: () => DateTime.utc().minus({ days: 7 }) });
+    const weekAgo = new TokenSigner(CHAT_LINK_SECRET, new ManualClock(DateTime.utc().minus({ days: 7 })));
     const expired = weekAgo.sign({ typ: 'link', sub: clientId, exp: weekAgo.expiresIn(3600) });
     // Someone edits their link to last longer: the signature no longer matches.
     const [version, payload, signature] = new URL(t.app.chatLinkFor(clientId).url).searchParams.get('t')!.split('.');

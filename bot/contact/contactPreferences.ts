@@ -1,0 +1,94 @@
+import type { DateTime } from 'luxon';
+import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
+import type { ClientRecord, ContactSource, DeliveryProblem } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+
+/** Failed deliveries in a row after which the link worker is told. */
+export const REPEATED_FAILURES = 3;
+
+/**
+ * How Linkwell may reach a client: opted out (STOP), paused until a date (PAUSE), or neither.
+ * The current state lives on the client record (read on every send); every change is also kept as
+ * an event with its time and source, for the link worker and for audit.
+ */
+export class ContactPreferences {
+  constructor(
+    private readonly deps: {
+      clients: ClientRepository;
+      history: Pick<ClientHistoryRepository, 'recordEvent'>;
+      clock: Clock;
+    },
+  ) {}
+
+  /** Stop every message to the client. False when they had already opted out. */
+  async optOut(clientId: string, source: ContactSource, channel: string): Promise<boolean> {
+    const at = this.now();
+    const changed = await this.change(clientId, (c) => (c.optedOutAt ? undefined : { ...c, optedOutAt: at }));
+    if (changed) await this.deps.history.recordEvent(clientId, { type: 'opted-out', at, source, channel });
+    return changed;
+  }
+
+  /** Messages may be sent again (a pause, if any, still applies). False when they had not opted out. */
+  async optIn(clientId: string, source: ContactSource, channel: string): Promise<boolean> {
+    const at = this.now();
+    const changed = await this.change(clientId, ({ optedOutAt, ...c }) => (optedOutAt ? c : undefined));
+    if (changed) await this.deps.history.recordEvent(clientId, { type: 'opted-in', at, source, channel });
+    return changed;
+  }
+
+  /** No scheduled messages before `until`. */
+  async pause(clientId: string, until: DateTime, source: ContactSource, channel: string): Promise<void> {
+    const iso = until.toUTC().toISO()!;
+    await this.change(clientId, (c) => ({ ...c, pausedUntil: iso }));
+    await this.deps.history.recordEvent(clientId, { type: 'paused', at: this.now(), until: iso, source, channel });
+  }
+
+  /** End a pause early. False when there was none. */
+  async resume(clientId: string, source: ContactSource, channel: string): Promise<boolean> {
+    const changed = await this.change(clientId, ({ pausedUntil, ...c }) => (pausedUntil ? c : undefined));
+    if (changed) await this.deps.history.recordEvent(clientId, { type: 'resumed', at: this.now(), source, channel });
+    return changed;
+  }
+
+  /** Whether scheduled (not reply) messages may go to the client now. */
+  mayScheduleFor(client: ClientRecord): boolean {
+    if (client.optedOutAt) return false;
+    return !client.pausedUntil || client.pausedUntil <= this.now();
+  }
+
+  /** A message reached the client: the run of failures is over. */
+  async delivered(clientId: string): Promise<void> {
+    await this.change(clientId, ({ deliveryFailuresInARow, ...c }) => (deliveryFailuresInARow ? c : undefined));
+  }
+
+  /**
+   * A message did not reach the client. `problem` (unknown number, landline, unreachable for
+   * good...) is recorded for the link worker at once; any failure counts towards REPEATED_FAILURES.
+   */
+  async deliveryFailed(clientId: string, messageId: string, code: number | null, problem?: DeliveryProblem): Promise<void> {
+    const at = this.now();
+    let count = 0;
+    await this.change(clientId, (c) => {
+      count = (c.deliveryFailuresInARow ?? 0) + 1;
+      return { ...c, deliveryFailuresInARow: count };
+    });
+    if (problem) await this.deps.history.recordEvent(clientId, { type: 'delivery-problem', at, problem, code, messageId });
+    if (count === REPEATED_FAILURES) {
+      await this.deps.history.recordEvent(clientId, { type: 'delivery-problem', at, problem: 'repeated-failures', code, messageId });
+    }
+  }
+
+  private async change(clientId: string, change: (client: ClientRecord) => ClientRecord | undefined): Promise<boolean> {
+    let changed = false;
+    await this.deps.clients.update(clientId, (client) => {
+      const next = change(client);
+      changed = next !== undefined;
+      return next ?? client;
+    });
+    return changed;
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISO()!;
+  }
+}

@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto';
+import type { ClientRepository, SmsOutbox } from '../../storage/ports.js';
+import type { OutboundSmsRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import type { ContactPreferences } from '../contact/contactPreferences.js';
+import type { Logger } from '../logger.js';
+import { classifyDeliveryError } from './deliveryErrors.js';
+import { RateLimiter } from './rateLimiter.js';
+import { TwilioRequestError, type SendResult, type TwilioMessages } from './twilioMessages.js';
+
+export interface SmsDispatcherDeps {
+  outbox: SmsOutbox;
+  twilio: TwilioMessages;
+  clients: ClientRepository;
+  contact: ContactPreferences;
+  clock: Clock;
+  log: Logger;
+  /** Messages per second across all clients (the sender's throughput limit). */
+  ratePerSecond: number;
+  /** Where Twilio reports this message's delivery. */
+  statusCallbackUrl: (id: string) => string;
+  maxAttempts?: number;
+  concurrency?: number;
+}
+
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** A send cut off mid-request may still have reached Twilio: look this far back for it. */
+const RECONCILE_SLACK_MS = 5 * 60_000;
+
+/**
+ * Sends the SMS outbox. Every message is written to the outbox before anything is sent; a message
+ * is marked `sending` (durably) before each attempt, so after a crash or an ambiguous failure
+ * (timeout, reset) Linkwell first asks Twilio whether it arrived instead of sending it twice.
+ * Retries back off on 429, 5xx and network errors. One message per client is in flight at a time,
+ * in the order they were written; all sends share one rate limit.
+ */
+export class SmsDispatcher {
+  private readonly waiting = new Map<string, OutboundSmsRecord>();
+  /** Messages whose last attempt may have reached Twilio. */
+  private readonly uncertain = new Set<string>();
+  /** Twilio sids already matched to a message by reconciliation. */
+  private readonly reconciled = new Set<string>();
+  private readonly busyClients = new Set<string>();
+  private readonly limiter: RateLimiter;
+  private inFlight = 0;
+  private seq = 0;
+  private cancelTimer: (() => void) | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
+  private stopped = false;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(private readonly deps: SmsDispatcherDeps) {
+    this.limiter = new RateLimiter(deps.ratePerSecond, deps.clock);
+  }
+
+  /** Load what a previous run left unsent, and start sending. */
+  async start(): Promise<void> {
+    for (const record of await this.deps.outbox.unsent()) {
+      if (record.status === 'sending') this.uncertain.add(record.id);
+      this.waiting.set(record.id, record);
+      this.seq = Math.max(this.seq, record.seq);
+    }
+    if (this.waiting.size > 0) this.deps.log.info('sms outbox resumed', { unsent: this.waiting.size, uncertain: this.uncertain.size });
+    this.pump();
+  }
+
+  /** Send nothing more; resolves once the sends already under way have settled. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelTimer?.();
+    while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Write a message to the outbox, then send it when its turn comes. Returns its id. */
+  async enqueue(clientId: string, to: string, body: string, options: { compliance?: boolean } = {}): Promise<string> {
+    const now = this.deps.clock.now().toISO()!;
+    const record: OutboundSmsRecord = {
+      id: randomUUID(),
+      clientId,
+      to,
+      body,
+      seq: (this.seq += 1),
+      createdAt: now,
+      status: 'queued',
+      attempts: 0,
+      nextAttemptAt: now,
+      ...(options.compliance ? { compliance: true } : {}),
+    };
+    await this.deps.outbox.add(record);
+    this.waiting.set(record.id, record);
+    this.pump();
+    return record.id;
+  }
+
+  /** Send a finished message again later (the handset was unreachable). */
+  async requeue(record: OutboundSmsRecord, afterMs: number): Promise<void> {
+    const nextAttemptAt = this.deps.clock.now().plus({ milliseconds: afterMs }).toISO()!;
+    const updated = await this.deps.outbox.update(record.id, (r) => ({
+      ...r,
+      status: 'queued',
+      nextAttemptAt,
+      redeliveries: (r.redeliveries ?? 0) + 1,
+      lastError: { httpStatus: null, code: r.delivery?.errorCode ?? null, reason: `previous attempt ${r.delivery?.status ?? 'not delivered'}` },
+      // A new attempt gets a new Twilio message and its own reports.
+      twilioSid: undefined,
+      delivery: undefined,
+    }));
+    if (!updated) return;
+    this.waiting.set(updated.id, updated);
+    this.pump();
+  }
+
+  /** Resolves once nothing is in flight and nothing waiting is due yet (for tests and shutdown). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Messages written but not yet sent or given up on. */
+  get backlog(): number {
+    return this.waiting.size;
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    const concurrency = this.deps.concurrency ?? 8;
+    const now = this.deps.clock.now().toMillis();
+    let wakeAt = Number.POSITIVE_INFINITY;
+    for (const head of this.heads()) {
+      if (this.inFlight >= concurrency) break;
+      const due = Date.parse(head.nextAttemptAt);
+      if (due > now) {
+        wakeAt = Math.min(wakeAt, due);
+        continue;
+      }
+      const wait = this.limiter.take();
+      if (wait > 0) {
+        wakeAt = Math.min(wakeAt, now + wait);
+        break;
+      }
+      this.launch(head);
+    }
+    this.schedule(wakeAt);
+    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  /** Each client's next message, earliest first; clients with a message in flight wait. */
+  private heads(): OutboundSmsRecord[] {
+    const first = new Map<string, OutboundSmsRecord>();
+    for (const record of this.waiting.values()) {
+      if (this.busyClients.has(record.clientId)) continue;
+      const current = first.get(record.clientId);
+      if (!current || order(record, current) < 0) first.set(record.clientId, record);
+    }
+    return [...first.values()].sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || order(a, b));
+  }
+
+  private launch(record: OutboundSmsRecord): void {
+    this.inFlight += 1;
+    this.busyClients.add(record.clientId);
+    void this.attempt(record)
+      .catch((error: unknown) => {
+        // Twilio could not be asked whether an earlier attempt arrived, or storage failed: keep the
+        // message waiting (still uncertain, if it was) and try again shortly.
+        if (error instanceof TwilioRequestError) this.deps.log.warn('sms not reconciled yet', { messageId: record.id, reason: error.failure.reason });
+        else this.deps.log.error('sms send failed', { messageId: record.id, error });
+        const retryMs = error instanceof TwilioRequestError ? (error.failure.retryAfterMs ?? 30_000) : 30_000;
+        record.nextAttemptAt = this.deps.clock.now().plus({ milliseconds: retryMs }).toISO()!;
+      })
+      .finally(() => {
+        this.inFlight -= 1;
+        this.busyClients.delete(record.clientId);
+        if (this.stopped) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+        else this.pump();
+      });
+  }
+
+  private async attempt(record: OutboundSmsRecord): Promise<void> {
+    const client = await this.deps.clients.get(record.clientId);
+    if (!client || (client.optedOutAt && !record.compliance)) {
+      await this.finish(record, 'failed', { lastError: { httpStatus: null, code: null, reason: client ? 'client has opted out' : 'client not enrolled' } });
+      return;
+    }
+    if (this.uncertain.has(record.id) && (await this.foundAtTwilio(record))) return;
+
+    const now = this.deps.clock.now();
+    const sending = await this.deps.outbox.update(record.id, (r) => ({ ...r, status: 'sending', sendingSince: now.toISO()!, attempts: r.attempts + 1 }));
+    if (!sending) return;
+    this.uncertain.add(record.id);
+    const result = await this.deps.twilio.send({ to: record.to, body: record.body, statusCallback: this.deps.statusCallbackUrl(record.id) });
+    await this.settle(sending, result);
+  }
+
+  private async settle(record: OutboundSmsRecord, result: SendResult): Promise<void> {
+    const now = this.deps.clock.now();
+    if (result.ok) {
+      await this.finish(record, 'sent', { twilioSid: result.sid, sentAt: now.toISO()!, delivery: mergeDelivery(record.delivery, result.status, null, now.toISO()!) });
+      return;
+    }
+    const lastError = { httpStatus: result.httpStatus ?? null, code: result.code ?? null, reason: result.reason };
+    const maxAttempts = this.deps.maxAttempts ?? 8;
+    if (result.retry && record.attempts < maxAttempts) {
+      if (!result.mayHaveBeenSent) this.uncertain.delete(record.id);
+      const delay = result.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (record.attempts - 1));
+      const next = await this.deps.outbox.update(record.id, (r) => ({
+        ...r,
+        status: result.mayHaveBeenSent ? 'sending' : 'queued',
+        nextAttemptAt: now.plus({ milliseconds: delay }).toISO()!,
+        lastError,
+      }));
+      if (next) this.waiting.set(next.id, next);
+      this.deps.log.warn('sms send will be retried', { messageId: record.id, attempts: record.attempts, httpStatus: lastError.httpStatus, code: lastError.code, retryInMs: delay });
+      return;
+    }
+    await this.finish(record, 'failed', { lastError });
+    this.deps.log.warn('sms send failed for good', { messageId: record.id, attempts: record.attempts, httpStatus: lastError.httpStatus, code: lastError.code });
+    const failure = classifyDeliveryError(result.code ?? null);
+    if (failure.optedOut) await this.deps.contact.optOut(record.clientId, 'twilio-opt-out', 'sms');
+    await this.deps.contact.deliveryFailed(record.clientId, record.id, result.code ?? null, failure.problem);
+  }
+
+  /** After an ambiguous attempt: did Twilio take it? If so it is sent, and is not sent again. */
+  private async foundAtTwilio(record: OutboundSmsRecord): Promise<boolean> {
+    const since = new Date(Date.parse(record.sendingSince ?? record.createdAt) - RECONCILE_SLACK_MS);
+    const sent = await this.deps.twilio.listSentTo(record.to, since);
+    const match = sent.find((m) => m.body === record.body && !this.reconciled.has(m.sid));
+    this.uncertain.delete(record.id);
+    if (!match) return false;
+    this.reconciled.add(match.sid);
+    const now = this.deps.clock.now().toISO()!;
+    await this.finish(record, 'sent', { twilioSid: match.sid, sentAt: match.dateCreated, delivery: mergeDelivery(record.delivery, match.status, null, now) });
+    this.deps.log.info('sms found at twilio, not sent again', { messageId: record.id });
+    return true;
+  }
+
+  private async finish(record: OutboundSmsRecord, status: 'sent' | 'failed', fields: Partial<OutboundSmsRecord>): Promise<void> {
+    this.uncertain.delete(record.id);
+    await this.deps.outbox.update(record.id, (r) => ({ ...r, ...fields, status, delivery: fields.delivery ?? r.delivery }));
+    this.waiting.delete(record.id);
+  }
+
+  private schedule(at: number): void {
+    if (at === this.timerAt) return;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.timerAt = at;
+    if (!Number.isFinite(at)) return;
+    this.cancelTimer = this.deps.clock.after(at - this.deps.clock.now().toMillis(), () => {
+      this.timerAt = Number.POSITIVE_INFINITY;
+      this.cancelTimer = undefined;
+      this.pump();
+    });
+  }
+
+  private isIdle(): boolean {
+    if (this.inFlight > 0) return false;
+    const now = this.deps.clock.now().toMillis();
+    // Only a client's next message can be due: the ones behind it wait for it, however old they are.
+    return !this.heads().some((r) => Date.parse(r.nextAttemptAt) <= now);
+  }
+}
+
+function order(a: OutboundSmsRecord, b: OutboundSmsRecord): number {
+  return a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq;
+}
+
+type DeliveryStatus = NonNullable<OutboundSmsRecord['delivery']>['status'];
+const RANK: Record<DeliveryStatus, number> = { queued: 0, sending: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3 };
+/** Twilio statuses that mean the same to a text message as one of ours. */
+const ALIASES: Record<string, DeliveryStatus> = { accepted: 'queued', scheduled: 'queued', read: 'delivered' };
+
+/**
+ * The delivery status after a report: later stages win, and a final one (delivered, undelivered,
+ * failed) is never replaced, because Twilio's callbacks can arrive out of order.
+ */
+export function mergeDelivery(
+  current: OutboundSmsRecord['delivery'],
+  status: string,
+  errorCode: number | null,
+  at: string,
+): OutboundSmsRecord['delivery'] {
+  const known = status in RANK ? (status as DeliveryStatus) : ALIASES[status];
+  if (!known) return current;
+  if (current && RANK[current.status] >= RANK[known]) return current;
+  return { status: known, errorCode, at };
+}

@@ -1,0 +1,140 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { toSmsText } from '../../cards/smsText.js';
+import type { KeyedMutex } from '../../storage/keyedMutex.js';
+import type { ClientRepository } from '../../storage/ports.js';
+import type { InboundSmsRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import { LINKWELL_BOT_ACCOUNT } from '../directline/directLineAdapter.js';
+import { CLIENT_ID } from '../turnKeys.js';
+import type { SmsDispatcher } from './smsDispatcher.js';
+
+/** serviceUrl of SMS conversations, so proactive sends find this adapter. */
+export const SMS_SERVICE_URL = 'urn:linkwell:sms';
+export const SMS_CHANNEL_ID = 'sms';
+
+/** What the SMS channel tells the bot beyond the text (activity.channelData). */
+export interface SmsChannelData {
+  numMedia: number;
+  /** Twilio's own opt-out handling recognised a keyword and has already replied (STOP, START, HELP). */
+  optOutType: string | null;
+}
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+/**
+ * The bot side of SMS: turns a received text into a turn of the same bot and dialogs as web chat,
+ * and the bot's replies into outbox messages. A client has one SMS conversation; its turns,
+ * received or proactive, run one at a time in arrival order. Phone numbers stay out of activities
+ * and conversation references: the client id stands for the person, and the number is looked up
+ * only when a message is written to the outbox.
+ */
+export class TwilioSmsAdapter extends BotAdapter {
+  constructor(
+    private readonly deps: { dispatcher: SmsDispatcher; clients: ClientRepository; locks: KeyedMutex; clock: Clock },
+  ) {
+    super();
+  }
+
+  /** Run the turn for a text received from an enrolled client. */
+  receive(message: InboundSmsRecord, logic: Logic): Promise<void> {
+    const conversationId = smsConversationId(message.clientId);
+    return this.deps.locks.run(lockKey(conversationId), async () => {
+      const channelData: SmsChannelData = { numMedia: message.numMedia, optOutType: message.optOutType };
+      const reference = smsConversationReference(message.clientId);
+      const activity: Partial<Activity> = {
+        type: ActivityTypes.Message,
+        id: message.sid,
+        channelId: SMS_CHANNEL_ID,
+        serviceUrl: SMS_SERVICE_URL,
+        conversation: reference.conversation!,
+        from: reference.user!,
+        recipient: LINKWELL_BOT_ACCOUNT,
+        text: message.body,
+        textFormat: 'plain',
+        timestamp: new Date(message.receivedAt),
+        locale: 'en-GB',
+        channelData,
+      };
+      const context = new TurnContext(this, activity);
+      context.turnState.set(CLIENT_ID, message.clientId);
+      await this.runMiddleware(context, logic);
+    });
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const clientId = clientIdOf(context.activity.conversation?.id);
+    const client = await this.deps.clients.get(clientId);
+    if (!client) throw new Error('SMS reply for a client who is not enrolled');
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type !== ActivityTypes.Message) continue;
+      // Cards never reach a phone: every SMS prompt must carry its own text.
+      if (!activity.text) throw new Error('An SMS message needs text; cards cannot be sent by SMS');
+      const compliance = (activity.channelData as { compliance?: boolean } | undefined)?.compliance === true;
+      responses.push({ id: await this.deps.dispatcher.enqueue(client.id, client.phone, toSmsText(activity.text), { compliance }) });
+    }
+    return responses;
+  }
+
+  updateActivity(): Promise<void> {
+    return Promise.reject(new Error('A sent SMS cannot be changed.'));
+  }
+
+  deleteActivity(): Promise<void> {
+    return Promise.reject(new Error('A sent SMS cannot be deleted.'));
+  }
+
+  /** Proactive turn in a client's SMS conversation, under the same turn lock as their texts. */
+  continueConversation(reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) return Promise.reject(new TypeError('reference.conversation.id is required'));
+    return this.deps.locks.run(lockKey(conversationId), async () => {
+      const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+      const context = new TurnContext(this, activity);
+      context.turnState.set(CLIENT_ID, clientIdOf(conversationId));
+      await this.runMiddleware(context, logic);
+    });
+  }
+
+  override continueConversationAsync(
+    _botAppIdOrClaims: unknown,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: Logic | string,
+    maybeLogic?: Logic,
+  ): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic!;
+    return this.continueConversation(reference, logic);
+  }
+}
+
+/** The reference of a client's SMS conversation, which needs no text from them to exist. */
+export function smsConversationReference(clientId: string): Partial<ConversationReference> {
+  return {
+    channelId: SMS_CHANNEL_ID,
+    serviceUrl: SMS_SERVICE_URL,
+    conversation: { id: smsConversationId(clientId), isGroup: false, conversationType: 'personal', name: '' },
+    user: { id: clientId, name: '', role: 'user' },
+    bot: LINKWELL_BOT_ACCOUNT,
+  };
+}
+
+/** A client's one SMS conversation. */
+export function smsConversationId(clientId: string): string {
+  return `sms:${clientId}`;
+}
+
+function clientIdOf(conversationId: string | undefined): string {
+  if (!conversationId?.startsWith('sms:')) throw new Error('Not an SMS conversation');
+  return conversationId.slice('sms:'.length);
+}
+
+function lockKey(conversationId: string): string {
+  return `${SMS_CHANNEL_ID}:${conversationId}`;
+}

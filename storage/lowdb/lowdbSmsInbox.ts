@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DateTime } from 'luxon';
+import { KeyedMutex } from '../keyedMutex.js';
+import type { SmsInbox } from '../ports.js';
+import type { InboundSmsRecord } from '../records.js';
+import { DocumentStore } from './documentStore.js';
+import { listDir } from './listDir.js';
+
+// Twilio message SIDs: two letters (SM, MM) and 32 hex digits. Anything else never becomes a file name.
+const SID = /^[A-Z]{2}[0-9a-f]{32}$/i;
+/** Twilio retries a webhook within minutes; a day of slack either side is plenty. */
+const DAYS_CHECKED = 2;
+
+/**
+ * Inbound texts on lowdb. A message is kept (pending/<sid>.json) from the moment the webhook
+ * accepts it until its turn has run, so a restart finishes it instead of losing it. Handled sids
+ * are remembered as empty files under handled/<day>/, so a Twilio retry is recognised, and days
+ * older than a week are dropped.
+ */
+export class LowdbSmsInbox implements SmsInbox {
+  private readonly pending: DocumentStore<InboundSmsRecord>;
+  private readonly locks = new KeyedMutex();
+
+  constructor(
+    private readonly dir: string,
+    private readonly now: () => DateTime,
+  ) {
+    this.pending = new DocumentStore(dir, (sid) => `pending/${sid}.json`, 200);
+  }
+
+  accept(message: InboundSmsRecord): Promise<boolean> {
+    const sid = checked(message.sid);
+    return this.locks.run(sid, async () => {
+      if (this.wasHandled(sid) || (await this.pending.read(sid))) return false;
+      await this.pending.update(sid, () => ({ next: structuredClone(message), result: undefined }));
+      return true;
+    });
+  }
+
+  markHandled(sid: string): Promise<void> {
+    checked(sid);
+    return this.locks.run(sid, async () => {
+      const day = join(this.dir, 'handled', this.now().toISODate()!);
+      mkdirSync(day, { recursive: true });
+      writeFileSync(join(day, sid), '');
+      await this.pending.remove(sid);
+    });
+  }
+
+  async unhandled(): Promise<InboundSmsRecord[]> {
+    const messages: InboundSmsRecord[] = [];
+    for (const name of listDir(join(this.dir, 'pending')).filter((n) => n.endsWith('.json'))) {
+      const sid = name.slice(0, -'.json'.length);
+      if (!SID.test(sid)) continue;
+      // Handled just before a crash, not yet removed: finish the removal.
+      if (this.wasHandled(sid)) await this.pending.remove(sid);
+      else {
+        const message = await this.pending.read(sid);
+        if (message) messages.push(message);
+      }
+    }
+    return messages.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
+  }
+
+  /** Forget handled sids from days before `keepDays` ago. */
+  pruneHandled(keepDays = 7): void {
+    const oldest = this.now().minus({ days: keepDays }).toISODate()!;
+    for (const day of listDir(join(this.dir, 'handled'))) {
+      if (day < oldest) rmSync(join(this.dir, 'handled', day), { recursive: true, force: true });
+    }
+  }
+
+  private wasHandled(sid: string): boolean {
+    const today = this.now();
+    for (let back = -1; back < DAYS_CHECKED; back += 1) {
+      if (existsSync(join(this.dir, 'handled', today.minus({ days: back }).toISODate()!, sid))) return true;
+    }
+    return false;
+  }
+}
+
+function checked(sid: string): string {
+  if (!SID.test(sid)) throw new Error('Not a Twilio message SID');
+  return sid;
+}

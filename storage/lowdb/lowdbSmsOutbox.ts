@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { KeyedMutex } from '../keyedMutex.js';
+import type { SmsOutbox } from '../ports.js';
+import type { OutboundSmsRecord } from '../records.js';
+import { DocumentStore } from './documentStore.js';
+import { listDir } from './listDir.js';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+
+/**
+ * The SMS outbox on lowdb. A message waits in queue/<id>.json until it is sent or has failed for
+ * good, then moves to done/<id[0..2]>/<id>.json, where delivery reports keep updating it (and
+ * from where it can be queued again to be re-sent). Only the queue is read at start-up, so the
+ * done folder may grow without slowing a restart.
+ */
+export class LowdbSmsOutbox implements SmsOutbox {
+  private readonly queue: DocumentStore<OutboundSmsRecord>;
+  private readonly done: DocumentStore<OutboundSmsRecord>;
+  private readonly locks = new KeyedMutex();
+
+  constructor(private readonly dir: string) {
+    this.queue = new DocumentStore(dir, (id) => `queue/${id}.json`, 500);
+    this.done = new DocumentStore(dir, (id) => `done/${id.slice(0, 2)}/${id}.json`, 500);
+  }
+
+  add(record: OutboundSmsRecord): Promise<void> {
+    const id = checked(record.id);
+    return this.locks.run(id, async () => {
+      await this.queue.update(id, (current) => {
+        if (current) throw new Error(`Outbox message ${id} already exists`);
+        return { next: structuredClone(record), result: undefined };
+      });
+    });
+  }
+
+  get(id: string): Promise<OutboundSmsRecord | undefined> {
+    checked(id);
+    return this.locks.run(id, async () => {
+      const found = (await this.queue.read(id)) ?? (await this.done.read(id));
+      return found ? structuredClone(found) : undefined;
+    });
+  }
+
+  update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined> {
+    checked(id);
+    return this.locks.run(id, async () => {
+      const queued = await this.queue.read(id);
+      const current = queued ?? (await this.done.read(id));
+      if (!current) return undefined;
+      const next = change(structuredClone(current));
+      const waiting = next.status === 'queued' || next.status === 'sending';
+      // Written to its new place before it leaves the old one: a crash in between leaves both, and
+      // unsent() keeps the finished copy.
+      await (waiting ? this.queue : this.done).update(id, () => ({ next, result: undefined }));
+      if (waiting && !queued) await this.done.remove(id);
+      if (!waiting && queued) await this.queue.remove(id);
+      return structuredClone(next);
+    });
+  }
+
+  async unsent(): Promise<OutboundSmsRecord[]> {
+    const records: OutboundSmsRecord[] = [];
+    for (const name of listDir(join(this.dir, 'queue')).filter((n) => n.endsWith('.json'))) {
+      const id = name.slice(0, -'.json'.length);
+      if (!ID.test(id)) continue;
+      await this.locks.run(id, async () => {
+        if (await this.done.read(id)) await this.queue.remove(id);
+        else {
+          const record = await this.queue.read(id);
+          if (record) records.push(structuredClone(record));
+        }
+      });
+    }
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+  }
+}
+
+function checked(id: string): string {
+  if (!ID.test(id)) throw new Error('Not an outbox message id');
+  return id;
+}

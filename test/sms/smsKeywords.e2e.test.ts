@@ -1,0 +1,145 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { ManualClock } from '../../bot/clock.js';
+import type { ClientEvent, ClientRecord, NoteRecord } from '../../storage/records.js';
+import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
+
+const PHONE = '+447700900432';
+// Monday 23 November 2026, 10:00 in London.
+const START = DateTime.fromISO('2026-11-23T10:00:00Z', { zone: 'utc' });
+
+interface History {
+  notes: NoteRecord[];
+  checkIns: Array<{ status: string }>;
+  events: ClientEvent[];
+}
+
+describe('SMS channel: STOP, START, HELP and PAUSE', () => {
+  let t: SmsTestApp;
+  let clock: ManualClock;
+  let clientId: string;
+
+  beforeEach(async () => {
+    clock = new ManualClock(START);
+    t = await startSmsTestApp({ clock });
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Maureen Hale', phone: PHONE, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
+    });
+    clientId = ((await created.json()) as { id: string }).id;
+  });
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function say(text: string, extra?: Record<string, string>): Promise<string[]> {
+    const res = await t.text(PHONE, text, extra);
+    expect(res.status).to.equal(200);
+    await t.settle();
+    const replies = t.sentTo(PHONE);
+    t.twilio.reset();
+    return replies;
+  }
+
+  const client = async () => (await (await t.admin(`/api/admin/clients/${clientId}`)).json()) as ClientRecord;
+  const history = async () => (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as History;
+
+  for (const stop of ['STOP', ' stop ', 'Stop.', 'Unsubscribe', 'stop all', 'cancel', 'END', 'quit']) {
+    it(`opts out on ${JSON.stringify(stop)} in the middle of a check-in, with one confirmation and then silence`, async () => {
+      await say('check in');
+      const confirmation = await say(stop);
+      expect(confirmation).to.have.length(1);
+      expect(confirmation[0]).to.match(/won't get any more messages.*Reply START/);
+
+      // Nothing at all is sent now, but what the client writes still reaches their link worker.
+      expect(await say('check in')).to.deep.equal([]);
+      expect(await say('I feel very alone today')).to.deep.equal([]);
+      const started = await t.admin(`/api/admin/clients/${clientId}/checkins`, { method: 'POST' });
+      expect(started.status).to.equal(409);
+      await t.settle();
+      expect(t.twilio.messages).to.have.length(0);
+
+      expect((await client()).optedOutAt).to.equal(START.toISO());
+      const stored = await history();
+      expect(stored.checkIns.map((c) => c.status)).to.deep.equal(['stopped']);
+      expect(stored.notes.map((n) => n.text)).to.deep.equal(['check in', 'I feel very alone today']);
+      expect(stored.events).to.deep.equal([{ type: 'opted-out', at: START.toISO(), source: 'sms-keyword', channel: 'sms' }]);
+    });
+  }
+
+  for (const start of ['START', 'unstop', 'Yes']) {
+    it(`opts back in on ${JSON.stringify(start)}, confirms, and check-ins work again`, async () => {
+      await say('STOP');
+      clock.advance({ days: 3 });
+      expect((await say(start))[0]).to.match(/^Welcome back/);
+      expect((await client()).optedOutAt).to.equal(undefined);
+      expect((await say('check in')).join('\n')).to.match(/lack companionship/);
+      expect((await history()).events.map((e) => [e.type, e.at])).to.deep.equal([
+        ['opted-out', START.toISO()],
+        ['opted-in', START.plus({ days: 3 }).toISO()],
+      ]);
+    });
+  }
+
+  it('takes "yes" as an ordinary reply from a client who has not opted out', async () => {
+    const replies = await say('yes');
+    expect(replies).to.have.length(1);
+    expect(replies[0]).not.to.match(/Welcome back/);
+    expect((await history()).events).to.deep.equal([]);
+  });
+
+  it('answers HELP with the programme help and how to reach the link worker, then asks the question again', async () => {
+    await say('check in');
+    const replies = await say('HELP');
+    expect(replies[0]).to.match(/automated check-ins from Linkwell Demo Programme\. Your link worker is Priya Shah, \+447700900102\./);
+    expect(replies[1]).to.match(/lack companionship/);
+    // The check-in carries on where it was.
+    expect((await say('1'))[0]).to.match(/left out/);
+  });
+
+  it('answers HELP even after an opt-out, and nothing else', async () => {
+    await say('STOP');
+    expect((await say('info'))[0]).to.match(/Your link worker is Priya Shah/);
+    expect(await say('hello')).to.deep.equal([]);
+  });
+
+  it('pauses for two weeks on PAUSE, confirmed with the local date, and resumes on RESUME', async () => {
+    await say('check in');
+    expect(await say('PAUSE')).to.deep.equal(['OK, no check-ins until Monday 7 December. Reply RESUME to start again sooner, or STOP to stop all messages.']);
+    const paused = await client();
+    expect(DateTime.fromISO(paused.pausedUntil!, { zone: 'Europe/London' }).toISO()).to.equal('2026-12-07T00:00:00.000+00:00');
+    expect((await history()).checkIns.map((c) => c.status)).to.deep.equal(['stopped']);
+
+    expect((await say('resume'))[0]).to.match(/back on/);
+    expect((await client()).pausedUntil).to.equal(undefined);
+    expect((await history()).events.map((e) => e.type)).to.deep.equal(['paused', 'resumed']);
+  });
+
+  it('pauses until the date asked for, in the client\'s own time zone', async () => {
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Dev', phone: '+61491570156', timezone: 'Australia/Brisbane', linkWorkerId: 'sam', channel: 'sms' }),
+    });
+    const dev = ((await created.json()) as { id: string }).id;
+    // 23:30 on Monday in London is already Tuesday 09:30 in Brisbane.
+    clock.set(DateTime.fromISO('2026-11-23T23:30:00Z'));
+    await t.text('+61491570156', 'pause 3 weeks');
+    await t.settle();
+    expect(t.sentTo('+61491570156')[0]).to.match(/until Tuesday 15 December/);
+    const record = (await (await t.admin(`/api/admin/clients/${dev}`)).json()) as ClientRecord;
+    expect(DateTime.fromISO(record.pausedUntil!, { zone: 'Australia/Brisbane' }).toISO()).to.equal('2026-12-15T00:00:00.000+10:00');
+  });
+
+  it('records an opt-out Twilio already handled itself, without a second confirmation', async () => {
+    expect(await say('STOP', { OptOutType: 'STOP' })).to.deep.equal([]);
+    expect((await client()).optedOutAt).to.equal(START.toISO());
+    expect((await history()).events.map((e) => [e.type, 'source' in e ? e.source : null])).to.deep.equal([['opted-out', 'twilio-opt-out']]);
+  });
+
+  it('keeps "stop" inside a sentence as words, not an opt-out', async () => {
+    const replies = await say('Please stop the walking group reminders, my hip is bad');
+    expect(replies[0]).to.match(/passed your message/);
+    expect((await client()).optedOutAt).to.equal(undefined);
+  });
+});
