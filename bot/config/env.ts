@@ -31,24 +31,33 @@ export const envSchema = z
     TWILIO_FROM_NUMBER: e164.optional(),
     TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMS_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
-  })
-  .superRefine((env, ctx) => {
-    const twilioKeys = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const;
-    if (twilioKeys.some((key) => env[key]) || env.TWILIO_MESSAGING_SERVICE_SID || env.TWILIO_FROM_NUMBER) {
-      for (const key of twilioKeys) {
-        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required to send and receive SMS (set both, or neither to run without SMS)' });
-      }
-      if (!env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM_NUMBER) {
-        ctx.addIssue({ code: 'custom', path: ['TWILIO_FROM_NUMBER'], message: 'set TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER: the sender of every SMS' });
-      }
-      if (!env.PUBLIC_BASE_URL) {
-        ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required with SMS: Twilio signs its webhooks with the public URL it calls' });
-      }
-    }
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
-    }
   });
+
+type Problem = { path: [string]; message: string };
+
+/**
+ * Rules between keys. They look only at which keys are set, so they are checked even when some
+ * value is malformed, and every problem is listed at once.
+ */
+function problemsBetweenKeys(env: Partial<Record<string, string>>): Problem[] {
+  const problems: Problem[] = [];
+  const twilioKeys = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const;
+  if ([...twilioKeys, 'TWILIO_MESSAGING_SERVICE_SID', 'TWILIO_FROM_NUMBER'].some((key) => env[key])) {
+    for (const key of twilioKeys) {
+      if (!env[key]) problems.push({ path: [key], message: 'required to send and receive SMS (set both, or neither to run without SMS)' });
+    }
+    if (!env.TWILIO_MESSAGING_SERVICE_SID && !env.TWILIO_FROM_NUMBER) {
+      problems.push({ path: ['TWILIO_FROM_NUMBER'], message: 'set TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER: the sender of every SMS' });
+    }
+    if (!env.PUBLIC_BASE_URL) {
+      problems.push({ path: ['PUBLIC_BASE_URL'], message: 'required with SMS: Twilio signs its webhooks with the public URL it calls' });
+    }
+  }
+  if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push({ path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+  }
+  return problems;
+}
 
 export interface SmsConfig {
   accountSid: string;
@@ -86,7 +95,8 @@ export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
   // `KEY=` in .env means "not set", as .env.example writes it.
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const result = envSchema.safeParse(given);
-  if (!result.success) throw new ConfigError('The environment (.env)', formatIssues(result.error.issues, ''));
+  const issues = [...(result.success ? [] : result.error.issues), ...problemsBetweenKeys(given)];
+  if (!result.success || issues.length > 0) throw new ConfigError('The environment (.env)', formatIssues(issues, ''));
   const e = result.data;
   return Object.freeze({
     port: e.PORT,

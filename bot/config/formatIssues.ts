@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** One readable line per problem, each with its path: `programme.linkWorkers[2].phone: expected E.164`. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], root: string): string[] {
+export function formatIssues(issues: ReadonlyArray<Pick<z.core.$ZodIssue, 'path' | 'message'>>, root: string): string[] {
   return issues.map((issue) => `${formatPath(root, issue.path)}: ${issue.message}`);
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO_PROGRAMME_FILE, parseEnv } from '../../bot/config/env.js';
+import { DEMO_PROGRAMME_FILE, envSchema, parseEnv } from '../../bot/config/env.js';
 import { ConfigError } from '../../bot/config/formatIssues.js';
 import { loadProgrammeFile, parseProgramme } from '../../bot/config/programmeSchema.js';
 
@@ -39,6 +39,40 @@ describe('parseEnv', () => {
 
   it('treats an empty value as unset', () => {
     expect(parseEnv({ ADMIN_API_TOKEN: '', CHAT_LINK_SECRET: '' })).to.include({ adminApiToken: undefined, chatLinkSecret: undefined });
+  });
+
+  it('runs without SMS when Twilio is not configured, and with it when it is', () => {
+    expect(parseEnv({}).sms).to.equal(undefined);
+    const config = parseEnv({
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_AUTH_TOKEN: 'f'.repeat(32),
+      TWILIO_FROM_NUMBER: '+447700900999',
+      PUBLIC_BASE_URL: 'https://linkwell.example.org/',
+    });
+    expect(config.sms).to.deep.include({ sender: { from: '+447700900999' }, sendRatePerSecond: 1, apiBaseUrl: undefined });
+    expect(config.publicBaseUrl).to.equal('https://linkwell.example.org');
+  });
+
+  it('names every missing or malformed Twilio setting', () => {
+    expect(problemsOf(() => parseEnv({ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}` }))).to.have.members([
+      'TWILIO_AUTH_TOKEN: required to send and receive SMS (set both, or neither to run without SMS)',
+      'TWILIO_FROM_NUMBER: set TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER: the sender of every SMS',
+      'PUBLIC_BASE_URL: required with SMS: Twilio signs its webhooks with the public URL it calls',
+    ]);
+    const problems = problemsOf(() =>
+      parseEnv({ TWILIO_ACCOUNT_SID: 'SK123', TWILIO_AUTH_TOKEN: 'x'.repeat(32), TWILIO_FROM_NUMBER: '07700 900999', SMS_SEND_RATE_PER_SECOND: '0' }),
+    );
+    // Malformed values and keys missing beside them are listed together.
+    expect(problems.map((p) => p.split(':')[0])).to.have.members(['TWILIO_ACCOUNT_SID', 'TWILIO_FROM_NUMBER', 'SMS_SEND_RATE_PER_SECOND', 'PUBLIC_BASE_URL']);
+  });
+
+  it('documents every key in .env.example and the README', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    const readme = readFileSync('README.md', 'utf8');
+    for (const key of Object.keys(envSchema.shape)) {
+      expect(example, `.env.example documents ${key}`).to.match(new RegExp(`^#? ?${key}=`, 'm'));
+      expect(readme, `README documents ${key}`).to.contain(`\`${key}\``);
+    }
   });
 });
 
