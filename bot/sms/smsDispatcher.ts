@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { ClientRepository, SmsOutbox } from '../../storage/ports.js';
 import type { OutboundSmsRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
@@ -24,8 +25,14 @@ export interface SmsDispatcherDeps {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
-/** A send cut off mid-request may still have reached Twilio: look this far back for it. */
-const RECONCILE_SLACK_MS = 5 * 60_000;
+/**
+ * A send cut off mid-request may still have reached Twilio: look for it from this long before the
+ * attempt began (Twilio's clock and ours may differ a little). Kept short, because a message with
+ * the same words sent just before would be taken for it.
+ */
+const RECONCILE_SLACK_MS = 60_000;
+/** With backoff capped at 5 minutes, about 45 minutes of Twilio being unreachable before a message fails. */
+const MAX_ATTEMPTS = 16;
 
 /**
  * Sends the SMS outbox. Every message is written to the outbox before anything is sent; a message
@@ -38,8 +45,8 @@ export class SmsDispatcher {
   private readonly waiting = new Map<string, OutboundSmsRecord>();
   /** Messages whose last attempt may have reached Twilio. */
   private readonly uncertain = new Set<string>();
-  /** Twilio sids already matched to a message by reconciliation. */
-  private readonly reconciled = new Set<string>();
+  /** Twilio sids known to belong to a message (sent, or matched by reconciliation): never matched again. */
+  private readonly knownSids = new LRUCache<string, true>({ max: 50_000 });
   private readonly busyClients = new Set<string>();
   private readonly limiter: RateLimiter;
   private inFlight = 0;
@@ -106,6 +113,8 @@ export class SmsDispatcher {
       delivery: undefined,
     }));
     if (!updated) return;
+    // The report settled whether the last attempt reached Twilio: the next one is a new message.
+    this.uncertain.delete(updated.id);
     this.waiting.set(updated.id, updated);
     this.pump();
   }
@@ -194,11 +203,12 @@ export class SmsDispatcher {
   private async settle(record: OutboundSmsRecord, result: SendResult): Promise<void> {
     const now = this.deps.clock.now();
     if (result.ok) {
-      await this.finish(record, 'sent', { twilioSid: result.sid, sentAt: now.toISO()!, delivery: mergeDelivery(record.delivery, result.status, null, now.toISO()!) });
+      this.knownSids.set(result.sid, true);
+      await this.finish(record, 'sent', { twilioSid: result.sid, sentAt: now.toISO()! }, { status: result.status, at: now.toISO()! });
       return;
     }
     const lastError = { httpStatus: result.httpStatus ?? null, code: result.code ?? null, reason: result.reason };
-    const maxAttempts = this.deps.maxAttempts ?? 8;
+    const maxAttempts = this.deps.maxAttempts ?? MAX_ATTEMPTS;
     if (result.retry && record.attempts < maxAttempts) {
       if (!result.mayHaveBeenSent) this.uncertain.delete(record.id);
       const delay = result.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (record.attempts - 1));
@@ -223,19 +233,31 @@ export class SmsDispatcher {
   private async foundAtTwilio(record: OutboundSmsRecord): Promise<boolean> {
     const since = new Date(Date.parse(record.sendingSince ?? record.createdAt) - RECONCILE_SLACK_MS);
     const sent = await this.deps.twilio.listSentTo(record.to, since);
-    const match = sent.find((m) => m.body === record.body && !this.reconciled.has(m.sid));
+    const match = sent.find((m) => m.body === record.body && !this.knownSids.has(m.sid));
     this.uncertain.delete(record.id);
     if (!match) return false;
-    this.reconciled.add(match.sid);
+    this.knownSids.set(match.sid, true);
     const now = this.deps.clock.now().toISO()!;
-    await this.finish(record, 'sent', { twilioSid: match.sid, sentAt: match.dateCreated, delivery: mergeDelivery(record.delivery, match.status, null, now) });
+    await this.finish(record, 'sent', { twilioSid: match.sid, sentAt: match.dateCreated }, { status: match.status, at: now });
     this.deps.log.info('sms found at twilio, not sent again', { messageId: record.id });
     return true;
   }
 
-  private async finish(record: OutboundSmsRecord, status: 'sent' | 'failed', fields: Partial<OutboundSmsRecord>): Promise<void> {
+  /** `seen` is what Twilio said of the message when it was sent or found. */
+  private async finish(
+    record: OutboundSmsRecord,
+    status: 'sent' | 'failed',
+    fields: Partial<OutboundSmsRecord>,
+    seen?: { status: string; at: string },
+  ): Promise<void> {
     this.uncertain.delete(record.id);
-    await this.deps.outbox.update(record.id, (r) => ({ ...r, ...fields, status, delivery: fields.delivery ?? r.delivery }));
+    // Merged into the stored record, not `record`: a status callback may have landed during the send.
+    await this.deps.outbox.update(record.id, (r) => ({
+      ...r,
+      ...fields,
+      status,
+      delivery: seen ? mergeDelivery(r.delivery, seen.status, null, seen.at) : r.delivery,
+    }));
     this.waiting.delete(record.id);
   }
 
