@@ -12,9 +12,20 @@ import type { TwilioSmsAdapter } from './twilioSmsAdapter.js';
  */
 export class SmsInbound {
   private readonly running = new Set<Promise<void>>();
+  private readonly waiting: InboundSmsRecord[] = [];
 
   constructor(
-    private readonly deps: { inbox: SmsInbox; adapter: TwilioSmsAdapter; logic: (context: TurnContext) => Promise<void>; log: Logger },
+    private readonly deps: {
+      inbox: SmsInbox;
+      adapter: TwilioSmsAdapter;
+      logic: (context: TurnContext) => Promise<void>;
+      log: Logger;
+      /**
+       * Turns run at once, across clients. Kept small so a burst of texts queues here (safely: each
+       * is in the inbox) instead of crowding the event loop, and Twilio's webhooks stay fast.
+       */
+      maxConcurrentTurns?: number;
+    },
   ) {}
 
   /** False when this MessageSid was accepted before. */
@@ -37,13 +48,31 @@ export class SmsInbound {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
+  /** Texts accepted and waiting for their turn to start. */
+  get backlog(): number {
+    return this.waiting.length;
+  }
+
   private run(message: InboundSmsRecord): void {
+    this.waiting.push(message);
+    this.next();
+  }
+
+  // In arrival order: a client's texts also queue on their conversation's turn lock in this order.
+  private next(): void {
+    while (this.running.size < (this.deps.maxConcurrentTurns ?? 4) && this.waiting.length > 0) this.start(this.waiting.shift()!);
+  }
+
+  private start(message: InboundSmsRecord): void {
     const turn = this.deps.adapter
       .receive(message, this.deps.logic)
       .catch((error: unknown) => this.deps.log.error('sms turn failed', { messageSid: message.sid, error }))
       .then(() => this.deps.inbox.markHandled(message.sid))
       .catch((error: unknown) => this.deps.log.error('sms not marked handled', { messageSid: message.sid, error }))
-      .finally(() => this.running.delete(turn));
+      .finally(() => {
+        this.running.delete(turn);
+        this.next();
+      });
     this.running.add(turn);
   }
 }
