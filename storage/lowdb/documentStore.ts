@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { LRUCache } from 'lru-cache';
@@ -57,8 +58,8 @@ export class DocumentStore<T> {
   /** Remove a document; an absent one is not an error. */
   remove(key: string): Promise<void> {
     return this.locks.run(key, async () => {
-      rmSync(this.pathFor(key), { force: true });
       this.cache.delete(key);
+      await rm(this.pathFor(key), { force: true });
     });
   }
 

@@ -8,7 +8,7 @@ import { listDir } from './listDir.js';
 const ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 
 /**
- * The SMS outbox on lowdb. A message waits in queue/<id>.json until it is sent or has failed for
+ * The SMS outbox on lowdb. A message waits in queue/<id[0..2]>/<id>.json until it is sent or has failed for
  * good, then moves to done/<id[0..2]>/<id>.json, where delivery reports keep updating it (and
  * from where it can be queued again to be re-sent). Only the queue is read at start-up, so the
  * done folder may grow without slowing a restart.
@@ -19,7 +19,8 @@ export class LowdbSmsOutbox implements SmsOutbox {
   private readonly locks = new KeyedMutex();
 
   constructor(private readonly dir: string) {
-    this.queue = new DocumentStore(dir, (id) => `queue/${id}.json`, 500);
+    // Spread over 256 folders: many files created and removed at once in one folder contend for its lock.
+    this.queue = new DocumentStore(dir, (id) => `queue/${id.slice(0, 2)}/${id}.json`, 500);
     this.done = new DocumentStore(dir, (id) => `done/${id.slice(0, 2)}/${id}.json`, 500);
   }
 
@@ -61,7 +62,8 @@ export class LowdbSmsOutbox implements SmsOutbox {
 
   async unsent(): Promise<OutboundSmsRecord[]> {
     const records: OutboundSmsRecord[] = [];
-    for (const name of listDir(join(this.dir, 'queue')).filter((n) => n.endsWith('.json'))) {
+    const names = listDir(join(this.dir, 'queue')).flatMap((part) => listDir(join(this.dir, 'queue', part)));
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
       const id = name.slice(0, -'.json'.length);
       if (!ID.test(id)) continue;
       await this.locks.run(id, async () => {
