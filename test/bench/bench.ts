@@ -7,13 +7,14 @@ import { systemClock } from '../../bot/clock.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { checkInInstruments, loadProgrammeFile } from '../../bot/config/programmeSchema.js';
 import { TokenSigner } from '../../bot/security/signedToken.js';
-import { mulberry32 } from './benchHistory.js';
+import { benchPhone, mulberry32 } from './benchHistory.js';
 import { fixed, formatTable, percentile, verdict } from './benchReport.js';
 import { checkInScript, echoScript } from './benchScripts.js';
 import { runLoad, type LoadResult, type Utterance } from './directLineLoad.js';
 import { HttpClient } from './httpClient.js';
 import { linkCopy } from './linkCopy.js';
 import { ensureSeededStore } from './seedStore.js';
+import { runSmsScenario, smsReport, type SmsScenarioResult } from './smsBench.js';
 import { startServer, type Memory } from './serverProcess.js';
 
 // `npm run bench`: seed 10,000 clients with a year of weekly check-ins, then time Linkwell and a
@@ -70,12 +71,28 @@ const scenarios = [
 
 const runDir = mkdtempSync(join(tmpdir(), 'linkwell-bench-run-'));
 const results: ScenarioResult[] = [];
+let sms: SmsScenarioResult;
 try {
   for (const scenario of scenarios) results.push(await runScenario(scenario.name, scenario.entry, scenario.script));
+  // Texts come from the same shuffled clients, each client's phone once.
+  const seqOf = new Map(seed.clientIds.map((id, n) => [id, n]));
+  const phones = order.map((id) => benchPhone(seqOf.get(id)!));
+  let next = 0;
+  sms = await runSmsScenario({
+    seedDir: seed.dataDir,
+    runDir,
+    projectRoot,
+    progress,
+    cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined,
+    phones: () => {
+      if (next >= phones.length) throw new Error('the bench ran out of seeded phones');
+      return phones[next++]!;
+    },
+  });
 } finally {
   rmSync(runDir, { recursive: true, force: true });
 }
-printReport(results, (performance.now() - benchStarted) / 1000);
+printReport(results, sms, (performance.now() - benchStarted) / 1000);
 
 async function runScenario(name: string, entry: string, script: readonly Utterance[]): Promise<ScenarioResult> {
   const loadBefore = loadavg()[0]!;
@@ -128,7 +145,7 @@ async function checkSeedIsRead(http: HttpClient, clientId: string): Promise<void
   }
 }
 
-function printReport(results: ScenarioResult[], benchSeconds: number): void {
+function printReport(results: ScenarioResult[], sms: SmsScenarioResult, benchSeconds: number): void {
   const linkwell = results.find((r) => r.name === 'linkwell')!;
   const echo = results.find((r) => r.name === 'echo')!;
   const rows: string[][] = [];
@@ -174,6 +191,7 @@ function printReport(results: ScenarioResult[], benchSeconds: number): void {
   ]);
   const stepHeader = ['step', ...linkwell.phases.flatMap((p) => [`linkwell ${p.name}`, `echo ${p.name}`])];
 
+  const smsTable = smsReport(sms);
   const out = [
     '',
     'Linkwell benchmark (self-hosted Direct Line on 127.0.0.1)',
@@ -188,7 +206,11 @@ function printReport(results: ScenarioResult[], benchSeconds: number): void {
     'p50 ms by step of the check-in:',
     formatTable(stepHeader, stepRows),
     '',
-    formatTable(['target', 'measured', 'target', ''], checks),
+    'SMS (Linkwell with Twilio on, sending through a fake Twilio in the bench process; each text is "check in" from a',
+    `different seeded client, answered by 2 texts; webhook = POST /api/sms until Twilio's TwiML answer):`,
+    smsTable.table,
+    '',
+    formatTable(['target', 'measured', 'target', ''], [...checks, ...smsTable.checks]),
     '',
     `Machine: ${cpus().length} cores; 1-min load average ${results.map((r) => `${r.name} ${fixed(r.loadAverage[0], 1)} → ${fixed(r.loadAverage[1], 1)}`).join(', ')}` +
       ' (above ~1 means other processes shared the CPU with the bench).',

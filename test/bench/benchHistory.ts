@@ -21,13 +21,18 @@ export function benchClientId(n: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The phone number of seeded client `n`. */
+export function benchPhone(n: number): string {
+  return `+44790${String(n).padStart(7, '0')}`;
+}
+
 /** The index entry of seeded client `n`. */
 export function benchClient(n: number, programmeId: string, linkWorkerIds: readonly string[], createdAtMs: number): ClientRecord {
   return {
     id: benchClientId(n),
     programmeId,
     name: FIRST_NAMES[n % FIRST_NAMES.length]!,
-    phone: `+44790${String(n).padStart(7, '0')}`,
+    phone: benchPhone(n),
     timezone: 'Europe/London',
     linkWorkerId: linkWorkerIds[n % linkWorkerIds.length]!,
     channel: 'webchat',

@@ -9,7 +9,8 @@ export interface ServerOptions {
   entry: string;
   projectRoot: string;
   dataDir: string;
-  env: Record<string, string>;
+  /** The server's environment; a function gets the port first (for PUBLIC_BASE_URL). */
+  env: Record<string, string> | ((port: number) => Record<string, string>);
   /** Write a V8 CPU profile of the server here when it stops. */
   cpuProfDir?: string | undefined;
 }
@@ -42,7 +43,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: options.projectRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: options.dataDir },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...(typeof options.env === 'function' ? options.env(port) : options.env),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: options.dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
