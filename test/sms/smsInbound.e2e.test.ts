@@ -174,6 +174,41 @@ describe('SMS channel: receiving texts', () => {
     expect(replies[1]).to.match(/lack companionship/);
   });
 
+  it('runs a staff-started check-in and a text that arrive together one after the other, losing neither', async () => {
+    const [texted, started] = await Promise.all([
+      t.text(PHONE, 'My daughter is visiting on Sunday'),
+      t.admin(`/api/admin/clients/${clientId}/checkins`, { method: 'POST' }),
+    ]);
+    expect([texted.status, started.status]).to.deep.equal([200, 202]);
+    await t.settle();
+    t.twilio.reset();
+    // Whichever ran first, the check-in is open at its first question and the text was kept.
+    expect((await say('1'))[0]).to.match(/left out/);
+    const stored = await history();
+    expect(stored.notes.map((n) => n.text)).to.deep.equal(['My daughter is visiting on Sunday']);
+    expect(stored.responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 1]]);
+  });
+
+  it('never writes what clients text, or any phone number, to the log', async () => {
+    await t.close();
+    const lines: string[] = [];
+    t = await startSmsTestApp({ logSink: (line) => lines.push(line) });
+    await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Arthur Pike', phone: PHONE, timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'sms' }),
+    });
+    const stranger = '+447700900778';
+    t.twilio.failNext({ status: 503 });
+    for (const text of ['check in', 'Gwendolyn keeps the spare key', 'STOP']) await say(text);
+    await postTwilioForm(t.url, t.publicBaseUrl, '/api/sms', inboundForm(stranger, 'Is this Gwendolyn?'));
+    await postTwilioForm(t.url, t.publicBaseUrl, '/api/sms', inboundForm(PHONE, 'forged'), 'bm9wZQ==');
+    const everything = lines.join('\n');
+    expect(lines.length).to.be.above(3);
+    for (const secret of ['Gwendolyn', 'check in', 'forged', PHONE, PHONE.slice(1), PHONE.slice(3), stranger.slice(3), 'Arthur']) {
+      expect(everything, secret).not.to.include(secret);
+    }
+  });
+
   it('accepts a long text of 1,600 characters and keeps all of it for the link worker', async () => {
     const long = `${'I have been meaning to tell someone about the last few weeks. '.repeat(26).slice(0, 1599)}!`;
     expect(long).to.have.length(1600);
