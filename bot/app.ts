@@ -29,7 +29,7 @@ import { TokenSigner } from './security/signedToken.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { registerChatRoutes } from './web/chatRoutes.js';
 import { ContactPreferences } from './contact/contactPreferences.js';
-import type { SmsChannel } from './sms/startSms.js';
+import { startSms, type SmsChannel } from './sms/startSms.js';
 import { SMS_SERVICE_URL, smsConversationReference } from './sms/twilioSmsAdapter.js';
 
 export interface AppOptions {
@@ -109,10 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     botFrameworkActivitySchema.parse(req.body);
     await cloudAdapter.process(req, res, logic);
   }));
-  // Loaded only when Twilio is configured: the twilio package alone adds ~200 ms to start-up.
-  const sms = config.sms
-    ? await (await import('./sms/startSms.js')).startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError })
-    : undefined;
+  const sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError }) : undefined;
   registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
   registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   registerAdminRoutes(server, {
