@@ -22,6 +22,8 @@ export class DocumentStore<T> {
     private readonly dir: string,
     private readonly fileFor: (key: string) => string,
     cacheSize = 1000,
+    /** Writes someone is waiting on right now (a webhook's answer): done at once on the event loop. */
+    private readonly urgent = false,
   ) {
     this.cache = new LRUCache({ max: cacheSize });
   }
@@ -71,7 +73,7 @@ export class DocumentStore<T> {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const path = this.pathFor(key);
-    const file = new JsonFile<T | null>(path);
+    const file = new JsonFile<T | null>(path, this.urgent);
     let data: T | null;
     try {
       data = file.readNow();

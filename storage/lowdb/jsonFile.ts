@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -13,7 +13,11 @@ import type { Adapter } from 'lowdb';
 export class JsonFile<T> implements Adapter<T> {
   private readonly temp: string;
 
-  constructor(private readonly path: string) {
+  /** `urgent`: rename on the event loop too, instead of queueing behind other writes in the thread pool. */
+  constructor(
+    private readonly path: string,
+    private readonly urgent = false,
+  ) {
     this.temp = join(dirname(path), `.${basename(path)}.tmp`);
   }
 
@@ -35,6 +39,7 @@ export class JsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     writeFileSync(this.temp, JSON.stringify(data));
-    await rename(this.temp, this.path);
+    if (this.urgent) renameSync(this.temp, this.path);
+    else await rename(this.temp, this.path);
   }
 }

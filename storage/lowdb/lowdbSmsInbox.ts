@@ -26,7 +26,8 @@ export class LowdbSmsInbox implements SmsInbox {
     private readonly dir: string,
     private readonly now: () => DateTime,
   ) {
-    this.pending = new DocumentStore(dir, (sid) => `pending/${shard(sid)}/${sid}.json`, 200);
+    // Twilio waits for this write before it gets its answer: it does not queue behind other writes.
+    this.pending = new DocumentStore(dir, (sid) => `pending/${shard(sid)}/${sid}.json`, 200, true);
   }
 
   accept(message: InboundSmsRecord): Promise<boolean> {
