@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import twilio from 'twilio';
@@ -13,6 +12,7 @@ import { ConfigError } from '../config/formatIssues.js';
 import { loadProgrammeFile, type Programme } from '../config/programmeSchema.js';
 import { SMS_WEBHOOK_PATH } from '../sms/smsRoutes.js';
 import { startLocalTwilio, type LocalTwilio } from '../sms/localTwilio.js';
+import { freePort } from '../http/freePort.js';
 
 // `npm run sms -- +447700900123 "hardly ever"`: text Linkwell as a phone would, without Twilio or
 // a phone. Runs Linkwell on your DATA_DIR and programme with a local stand-in for Twilio, posts a
@@ -130,15 +130,4 @@ function unescapeXml(text: string): string {
 async function* readLines(): AsyncGenerator<string> {
   if (process.stdin.isTTY) process.stdout.write('Type a text and press Enter (Ctrl+D to finish).\n');
   for await (const line of createInterface({ input: process.stdin })) yield line;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }

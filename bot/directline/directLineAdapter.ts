@@ -1,13 +1,7 @@
-import {
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ChannelAccount,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { TurnContext, type Activity, type ChannelAccount, type ResourceResponse } from 'botbuilder';
 import type { KeyedMutex } from '../../storage/keyedMutex.js';
 import type { Clock } from '../clock.js';
+import { InProcessAdapter, type Logic } from '../channels/inProcessAdapter.js';
 import { CLIENT_ID } from '../turnKeys.js';
 import type { ConversationLog } from './conversationLog.js';
 
@@ -16,30 +10,35 @@ export const LOCAL_DIRECTLINE_SERVICE_URL = 'urn:linkwell:directline';
 export const WEBCHAT_CHANNEL_ID = 'webchat';
 export const LINKWELL_BOT_ACCOUNT: ChannelAccount = { id: 'linkwell', name: 'Linkwell', role: 'bot' };
 
-type Logic = (context: TurnContext) => Promise<void>;
-
 /**
  * The bot side of the self-hosted Direct Line: runs turns in-process and appends the bot's
- * replies to the conversation log that web chat polls. Turns of one conversation, incoming or
- * proactive, run one at a time in arrival order.
+ * replies to the conversation log that web chat polls.
  */
-export class DirectLineAdapter extends BotAdapter {
+export class DirectLineAdapter extends InProcessAdapter {
   constructor(
     private readonly log: ConversationLog,
-    private readonly locks: KeyedMutex,
+    locks: KeyedMutex,
     private readonly clock: Clock,
     private readonly botAccount: ChannelAccount = LINKWELL_BOT_ACCOUNT,
   ) {
-    super();
+    super(locks);
   }
 
   /** Run a turn for an activity a client posted (already in the log). */
   receive(activity: Activity, clientId: string, logic: Logic): Promise<void> {
-    return this.locks.run(lockKey(activity.conversation.id), async () => {
-      const context = new TurnContext(this, activity);
-      context.turnState.set(CLIENT_ID, clientId);
-      await this.runMiddleware(context, logic);
-    });
+    return this.runLocked(
+      activity.conversation.id,
+      () => {
+        const context = new TurnContext(this, activity);
+        context.turnState.set(CLIENT_ID, clientId);
+        return context;
+      },
+      logic,
+    );
+  }
+
+  protected lockKey(conversationId: string): string {
+    return lockKey(conversationId);
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -62,34 +61,6 @@ export class DirectLineAdapter extends BotAdapter {
       responses.push({ id: this.log.append(activity.conversation.id, activity) });
     }
     return responses;
-  }
-
-  updateActivity(): Promise<void> {
-    return Promise.reject(new Error('Direct Line polling clients cannot update sent activities.'));
-  }
-
-  deleteActivity(): Promise<void> {
-    return Promise.reject(new Error('Direct Line polling clients cannot delete sent activities.'));
-  }
-
-  /** Proactive turn in an existing conversation, under the same per-conversation lock. */
-  continueConversation(reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
-    const conversationId = reference.conversation?.id;
-    if (!conversationId) return Promise.reject(new TypeError('reference.conversation.id is required'));
-    return this.locks.run(lockKey(conversationId), async () => {
-      const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
-      await this.runMiddleware(new TurnContext(this, activity), logic);
-    });
-  }
-
-  override continueConversationAsync(
-    _botAppIdOrClaims: unknown,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: Logic | string,
-    maybeLogic?: Logic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic!;
-    return this.continueConversation(reference, logic);
   }
 }
 

@@ -1,17 +1,11 @@
-import {
-  ActivityTypes,
-  BotAdapter,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-  type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { toSmsText } from '../../cards/smsText.js';
 import type { KeyedMutex } from '../../storage/keyedMutex.js';
 import type { ClientRepository } from '../../storage/ports.js';
 import type { InboundSmsRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import { LINKWELL_BOT_ACCOUNT } from '../directline/directLineAdapter.js';
+import { InProcessAdapter, type Logic } from '../channels/inProcessAdapter.js';
 import { CLIENT_ID } from '../turnKeys.js';
 import type { SmsDispatcher } from './smsDispatcher.js';
 
@@ -26,8 +20,6 @@ export interface SmsChannelData {
   optOutType: string | null;
 }
 
-type Logic = (context: TurnContext) => Promise<void>;
-
 /**
  * The bot side of SMS: turns a received text into a turn of the same bot and dialogs as web chat,
  * and the bot's replies into outbox messages. A client has one SMS conversation; its turns,
@@ -35,17 +27,24 @@ type Logic = (context: TurnContext) => Promise<void>;
  * and conversation references: the client id stands for the person, and the number is looked up
  * only when a message is written to the outbox.
  */
-export class TwilioSmsAdapter extends BotAdapter {
+export class TwilioSmsAdapter extends InProcessAdapter {
   constructor(
     private readonly deps: { dispatcher: SmsDispatcher; clients: ClientRepository; locks: KeyedMutex; clock: Clock },
   ) {
-    super();
+    super(deps.locks);
+  }
+
+  protected lockKey(conversationId: string): string {
+    return `${SMS_CHANNEL_ID}:${conversationId}`;
+  }
+
+  protected override prepareProactive(context: TurnContext): void {
+    context.turnState.set(CLIENT_ID, clientIdOf(context.activity.conversation?.id));
   }
 
   /** Run the turn for a text received from an enrolled client. */
   receive(message: InboundSmsRecord, logic: Logic): Promise<void> {
-    const conversationId = smsConversationId(message.clientId);
-    return this.deps.locks.run(lockKey(conversationId), async () => {
+    return this.runLocked(smsConversationId(message.clientId), () => {
       const channelData: SmsChannelData = { numMedia: message.numMedia, optOutType: message.optOutType };
       const reference = smsConversationReference(message.clientId);
       const activity: Partial<Activity> = {
@@ -64,8 +63,8 @@ export class TwilioSmsAdapter extends BotAdapter {
       };
       const context = new TurnContext(this, activity);
       context.turnState.set(CLIENT_ID, message.clientId);
-      await this.runMiddleware(context, logic);
-    });
+      return context;
+    }, logic);
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -81,36 +80,6 @@ export class TwilioSmsAdapter extends BotAdapter {
       responses.push({ id: await this.deps.dispatcher.enqueue(client.id, client.phone, toSmsText(activity.text), { compliance }) });
     }
     return responses;
-  }
-
-  updateActivity(): Promise<void> {
-    return Promise.reject(new Error('A sent SMS cannot be changed.'));
-  }
-
-  deleteActivity(): Promise<void> {
-    return Promise.reject(new Error('A sent SMS cannot be deleted.'));
-  }
-
-  /** Proactive turn in a client's SMS conversation, under the same turn lock as their texts. */
-  continueConversation(reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
-    const conversationId = reference.conversation?.id;
-    if (!conversationId) return Promise.reject(new TypeError('reference.conversation.id is required'));
-    return this.deps.locks.run(lockKey(conversationId), async () => {
-      const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
-      const context = new TurnContext(this, activity);
-      context.turnState.set(CLIENT_ID, clientIdOf(conversationId));
-      await this.runMiddleware(context, logic);
-    });
-  }
-
-  override continueConversationAsync(
-    _botAppIdOrClaims: unknown,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: Logic | string,
-    maybeLogic?: Logic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic!;
-    return this.continueConversation(reference, logic);
   }
 }
 
@@ -133,8 +102,4 @@ export function smsConversationId(clientId: string): string {
 function clientIdOf(conversationId: string | undefined): string {
   if (!conversationId?.startsWith('sms:')) throw new Error('Not an SMS conversation');
   return conversationId.slice('sms:'.length);
-}
-
-function lockKey(conversationId: string): string {
-  return `${SMS_CHANNEL_ID}:${conversationId}`;
 }

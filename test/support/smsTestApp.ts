@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import twilio from 'twilio';
 import type { Clock } from '../../bot/clock.js';
 import type { Programme } from '../../bot/config/programmeSchema.js';
 import { startFakeTwilio, type FakeMessage, type FakeTwilio } from './fakeTwilio.js';
 import { startTestApp, type TestApp } from './testApp.js';
+import { freePort } from '../../bot/http/freePort.js';
 
 export const TEST_ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const TEST_AUTH_TOKEN = 'test-twilio-auth-token-0123456789';
@@ -108,16 +108,5 @@ export async function postTwilioForm(localBase: string, publicBase: string, path
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signed },
     body: new URLSearchParams(form).toString(),
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
   });
 }
