@@ -40,7 +40,7 @@ try {
   const config = loadEnv();
   const programme = await loadProgrammeFile(config.programmeFile);
   const authToken = randomBytes(16).toString('hex');
-  local = await startLocalTwilio(`AC${'0'.repeat(32)}`, authToken);
+  local = await startLocalTwilio(`AC${'0'.repeat(32)}`, authToken, () => systemClock.now().toJSDate());
   const port = await freePort();
   const simulated: AppConfig = {
     ...config,

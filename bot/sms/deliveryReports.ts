@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import type { ContactPreferences } from '../contact/contactPreferences.js';
 import type { Logger } from '../logger.js';
 import { classifyDeliveryError } from './deliveryErrors.js';
-import { mergeDelivery, type SmsDispatcher } from './smsDispatcher.js';
+import { mergeDelivery } from './mergeDelivery.js';
+import type { SmsDispatcher } from './smsDispatcher.js';
 
 export interface DeliveryReport {
   /** Linkwell's outbox id, from the StatusCallback URL. */

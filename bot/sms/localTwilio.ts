@@ -21,7 +21,7 @@ export interface LocalTwilio {
  * it accepts every send (checking the account's basic auth) and keeps it, and lists nothing. For
  * trying the SMS conversation without a Twilio account or a phone (`npm run sms`).
  */
-export async function startLocalTwilio(accountSid: string, authToken: string): Promise<LocalTwilio> {
+export async function startLocalTwilio(accountSid: string, authToken: string, now: () => Date): Promise<LocalTwilio> {
   const sent: LocalText[] = [];
   const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`;
   const messages = `/2010-04-01/Accounts/${accountSid}/Messages.json`;
@@ -37,7 +37,7 @@ export async function startLocalTwilio(accountSid: string, authToken: string): P
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const text = { sid: `SM${randomBytes(16).toString('hex')}`, to: form.get('To') ?? '', body: form.get('Body') ?? '' };
       sent.push(text);
-      const now = new Date().toUTCString().replace('GMT', '+0000');
+      const created = now().toUTCString().replace('GMT', '+0000');
       return answer(res, 201, {
         sid: text.sid,
         account_sid: accountSid,
@@ -49,8 +49,8 @@ export async function startLocalTwilio(accountSid: string, authToken: string): P
         num_segments: '1',
         direction: 'outbound-api',
         api_version: '2010-04-01',
-        date_created: now,
-        date_updated: now,
+        date_created: created,
+        date_updated: created,
         date_sent: null,
         error_code: null,
         error_message: null,
