@@ -5,6 +5,25 @@ import { instrumentSchema, type Instrument } from '../../dialogs/instruments/ins
 import { wordingSchema } from '../../dialogs/wording.js';
 import { e164, ianaTimeZone, slug } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from './formatIssues.js';
+import {
+  crisisContactSchema,
+  dutyContactSchema,
+  endingSchema,
+  quietHoursSchema,
+  routineScheduleSchema,
+  waveSchema,
+  weeklyCapSchema,
+  workingHoursSchema,
+} from './scheduleSchema.js';
+
+// K6 and ONS4 belong in waves once the instrument library ships them (issue 5); until then the
+// loneliness measures the product has.
+const DEFAULT_WAVES = [
+  { id: 'baseline', at: 'enrolment' as const, instruments: ['ucla3', 'ons-loneliness'], windowHours: 168 },
+  { id: 'week-8', at: { weeks: 8 }, instruments: ['ucla3', 'ons-loneliness'], windowHours: 168 },
+  { id: 'programme-end', at: 'programmeEnd' as const, instruments: ['ucla3', 'ons-loneliness'], windowHours: 168 },
+  { id: 'month-18', at: { months: 18 }, instruments: ['ucla3', 'ons-loneliness'], windowHours: 336 },
+];
 
 const linkWorkerSchema = z.object({
   id: slug,
@@ -15,16 +34,30 @@ const linkWorkerSchema = z.object({
 
 export const programmeSchema = z
   .object({
+    /** Editors' pointer to programme.schema.json; ignored. */
+    $schema: z.string().optional(),
     id: slug,
     name: z.string().min(1),
+    /** The default time zone for clients enrolled without one. */
     timezone: ianaTimeZone,
     linkWorkers: z.array(linkWorkerSchema).min(1, 'a programme needs at least one link worker'),
     /** A programme's own instruments (e.g. one it holds a licence for), beside the built-in ones. */
     instruments: z.array(instrumentSchema).default([]),
-    checkIn: z.object({
+    /** Quiet hours, working hours and the weekly cap apply in each client's own time zone. */
+    quietHours: quietHoursSchema,
+    workingHours: workingHoursSchema,
+    /** Programme length from enrolment, in weeks. */
+    lengthWeeks: z.number().int().min(1).max(156).default(12),
+    crisisContacts: z.array(crisisContactSchema).default([]),
+    dutyContacts: z.array(dutyContactSchema).default([]),
+    checkIn: routineScheduleSchema.extend({
       /** Asked in this order; UCLA-3 before the ONS direct question when both are used. */
       instruments: z.array(slug).min(1),
     }),
+    /** Measurement waves: baseline, week 8, programme end and month 18 unless the programme says otherwise. */
+    waves: z.array(waveSchema).default(DEFAULT_WAVES),
+    ending: endingSchema,
+    weeklyCap: weeklyCapSchema,
     wording: wordingSchema.prefault({}),
     /** Seeded at start-up so a new install can try a check-in at once. Demo programmes only. */
     demoClient: z
@@ -33,9 +66,25 @@ export const programmeSchema = z
   })
   .superRefine((programme, ctx) => {
     const known = new Set([...builtinInstruments.keys(), ...programme.instruments.map((i) => i.id)]);
-    programme.checkIn.instruments.forEach((id, i) => {
-      if (!known.has(id)) {
-        ctx.addIssue({ code: 'custom', path: ['checkIn', 'instruments', i], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
+    const checkKnown = (ids: readonly string[], path: (string | number)[]) =>
+      ids.forEach((id, i) => {
+        if (!known.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
+      });
+    checkKnown(programme.checkIn.instruments, ['checkIn', 'instruments']);
+    programme.waves.forEach((wave, w) => checkKnown(wave.instruments, ['waves', w, 'instruments']));
+    programme.waves.forEach((wave, w) => {
+      if (programme.waves.findIndex((other) => other.id === wave.id) !== w) {
+        ctx.addIssue({ code: 'custom', path: ['waves', w, 'id'], message: `duplicate wave id "${wave.id}"` });
+      }
+    });
+    programme.checkIn.reminders.forEach((reminder, r) => {
+      if (reminder.afterHours >= programme.checkIn.windowHours) {
+        ctx.addIssue({ code: 'custom', path: ['checkIn', 'reminders', r, 'afterHours'], message: `must be inside the ${programme.checkIn.windowHours} h window` });
+      }
+    });
+    programme.ending.noticeWeeksBefore.forEach((weeks, n) => {
+      if (weeks >= programme.lengthWeeks) {
+        ctx.addIssue({ code: 'custom', path: ['ending', 'noticeWeeksBefore', n], message: `must be less than the programme's ${programme.lengthWeeks} weeks` });
       }
     });
     const workerIds = programme.linkWorkers.map((w) => w.id);
@@ -74,6 +123,15 @@ export async function loadProgrammeFile(path: string): Promise<Programme> {
     throw new ConfigError(path, [`not valid JSON: ${(error as Error).message}`]);
   }
   return parseProgramme(data, path);
+}
+
+/** The JSON Schema of a programme file (what editors autocomplete), as written to programme.schema.json. */
+export function programmeJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(programmeSchema, { io: 'input', unrepresentable: 'any' }),
+    title: 'Linkwell programme',
+    description: 'A programme file for Linkwell. Validate it with: npm run programme:check -- FILE',
+  };
 }
 
 /** The instruments a programme's routine check-in asks, in order. */

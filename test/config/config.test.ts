@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_PROGRAMME_FILE, envSchema, parseEnv } from '../../bot/config/env.js';
 import { ConfigError } from '../../bot/config/formatIssues.js';
-import { loadProgrammeFile, parseProgramme } from '../../bot/config/programmeSchema.js';
+import { loadProgrammeFile, parseProgramme, programmeJsonSchema } from '../../bot/config/programmeSchema.js';
 
 const demo = JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')) as Record<string, unknown>;
 
@@ -144,5 +144,77 @@ describe('npm start with bad configuration', () => {
     expect(result.stderr).to.contain(`Data file ${join(dir, 'clients', 'index.json')} cannot be read (not valid JSON)`);
     expect(result.stderr).not.to.match(/\bat .*\.ts:\d+/);
     expect(readFileSync(join(dir, 'clients', 'index.json'), 'utf8')).to.equal('{"version":1,"clients":[{"id":');
+  });
+});
+
+describe('programme schedule configuration', () => {
+  it('fills in the documented defaults: weekly at 10:00, a 48 h window with a reminder at 24 h, quiet 21:00-09:00, four waves', () => {
+    const { quietHours, checkIn, waves, ending, weeklyCap, lengthWeeks } = parseProgramme(
+      { ...demo, quietHours: undefined, checkIn: { instruments: ['ucla3'] } },
+      'test',
+    );
+    expect(quietHours).to.deep.equal({ start: '21:00', end: '09:00' });
+    expect(checkIn).to.deep.include({ cadence: 'weekly', day: 'monday', time: '10:00', windowHours: 48, reminders: [{ afterHours: 24 }] });
+    expect(waves.map((w) => [w.id, w.at])).to.deep.equal([['baseline', 'enrolment'], ['week-8', { weeks: 8 }], ['programme-end', 'programmeEnd'], ['month-18', { months: 18 }]]);
+    expect(ending).to.deep.equal({ noticeWeeksBefore: [4, 2], goodbye: true, followUpUntilMonths: 18 });
+    expect([weeklyCap, lengthWeeks]).to.deep.equal([3, 12]);
+  });
+
+  it('names every scheduling problem by path, with the value it got', () => {
+    const problems = problemsOf(() =>
+      parseProgramme(
+        {
+          ...demo,
+          quietHours: { start: '9pm', end: '09:00' },
+          checkIn: { instruments: ['ucla3'], time: '25:00', day: 'someday', windowHours: 24, reminders: [{ afterHours: 30 }] },
+          waves: [{ id: 'baseline', at: 'enrolment', instruments: ['k7'] }],
+          crisisContacts: [{ name: 'Helpline' }],
+          ending: { noticeWeeksBefore: [12] },
+        },
+        'test',
+      ),
+    );
+    expect(problems).to.include.members([
+      'programme.quietHours.start: expected HH:mm, got 9pm',
+      'programme.checkIn.time: expected HH:mm, got 25:00',
+      'programme.crisisContacts[0]: give a phone number or a text instruction',
+    ]);
+    expect(problems.some((p) => p.startsWith('programme.checkIn.day:'))).to.equal(true);
+    // Rules between fields need the fields themselves to be valid first.
+    const between = problemsOf(() =>
+      parseProgramme(
+        { ...demo, checkIn: { instruments: ['ucla3'], windowHours: 24, reminders: [{ afterHours: 30 }] }, waves: [{ id: 'baseline', at: 'enrolment', instruments: ['k7'] }], ending: { noticeWeeksBefore: [12] } },
+        'test',
+      ),
+    );
+    expect(between).to.have.members([
+      'programme.checkIn.reminders[0].afterHours: must be inside the 24 h window',
+      'programme.waves[0].instruments[0]: unknown instrument "k7"; known: ucla3, ons-loneliness',
+      "programme.ending.noticeWeeksBefore[0]: must be less than the programme's 12 weeks",
+    ]);
+  });
+
+  it('publishes the JSON Schema that editors use, kept in step with the validator', () => {
+    const committed = JSON.parse(readFileSync('bot/programmes/programme.schema.json', 'utf8')) as unknown;
+    expect(committed, 'run: npm run programme:check -- --write-schema').to.deep.equal(programmeJsonSchema());
+    expect(JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')).$schema).to.equal('./programme.schema.json');
+  });
+});
+
+describe('npm run programme:check', () => {
+  const run = promisify(execFile);
+  const check = (...files: string[]) => run(process.execPath, ['--import', 'tsx', 'bot/cli/programmeCheck.ts', ...files]);
+
+  it('says a good file is valid and what it will do, and lists every problem of a bad one with exit code 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkwell-programme-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ ...demo, checkIn: { instruments: ['ucla3'], time: '25:00' }, quietHours: { start: '21:00', end: '21:00' } }));
+    const good = await check(DEMO_PROGRAMME_FILE);
+    expect(good.stdout).to.match(/valid\. "Linkwell Demo Programme": 12 weeks.*Check-ins weekly on monday at 10:00 local time/);
+    const failed = (await check(bad).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
+    expect(failed.code).to.equal(1);
+    expect(failed.stdout).to.contain('programme.checkIn.time: expected HH:mm, got 25:00');
+    expect(failed.stdout).to.contain('programme.quietHours.end: start and end must differ');
+    expect(failed.stderr).not.to.match(/\bat .*\.ts:\d+/);
   });
 });
