@@ -57,7 +57,7 @@ export function routineOccurrences(schedule: RoutineSchedule, client: ScheduleCl
 }
 
 /** Of a wall-clock time that happens twice (clocks going back), the first; any other time as it is. */
-function firstInstant(local: DateTime): DateTime {
+export function firstInstant(local: DateTime): DateTime {
   const before = local.minus({ hours: 3 }).offset;
   const after = local.plus({ hours: 3 }).offset;
   if (before <= after) return local;
