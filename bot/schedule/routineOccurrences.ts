@@ -39,10 +39,16 @@ export function routineOccurrences(schedule: RoutineSchedule, client: ScheduleCl
   const time = client.preferredTime ?? schedule.time;
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const occurrences: RoutineOccurrence[] = [];
-  // Walk local calendar days from enrolment; each day yields at most one occurrence.
+  // Local calendar days from enrolment, at most one occurrence a day: every day for a list of
+  // weekdays, otherwise only the one weekday, a week apart.
   const first = DateTime.max(enrolled, from.setZone(zone).minus({ days: 1 })).startOf('day');
   const last = to.setZone(zone).endOf('day');
-  for (let day = first; day <= last; day = day.plus({ days: 1 })) {
+  const cadence = schedule.cadence;
+  const everyDay = typeof cadence === 'object';
+  const target = WEEKDAYS.indexOf(client.preferredDay ?? schedule.day) + 1;
+  const step = everyDay ? { days: 1 } : { weeks: 1 };
+  let day = everyDay ? first : first.plus({ days: (target - first.weekday + 7) % 7 });
+  for (; day <= last; day = day.plus(step)) {
     if (!isScheduledDay(schedule, client, enrolled, day)) continue;
     const local = firstInstant(DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }));
     if (local <= enrolled || local < from || local >= to) continue;

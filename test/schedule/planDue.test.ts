@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { parseProgramme, type Programme } from '../../bot/config/programmeSchema.js';
 import { occurrences } from '../../bot/schedule/occurrences.js';
-import { planDue, type ClientScheduleState, type Ledger, type SkipReason } from '../../bot/schedule/planDue.js';
+import type { ClientScheduleState, SkipReason } from '../../bot/schedule/planDue.js';
+import { simulateSchedule } from '../../bot/schedule/simulateSchedule.js';
 
 const ZONE = 'Europe/London';
 // Enrolled Wednesday 4 March 2026, 14:00 London time, and agreed at once.
@@ -22,11 +23,7 @@ interface Sent {
   at: string;
 }
 
-/**
- * Run the planner every hour from `from` for `days`, as the dispatcher would: sends and skips
- * go into the ledger. `answer` says which sent check-ins the client answers; `client` may change
- * over time (a pause, an opt-out); `down` lists spans when nothing ran.
- */
+/** The planner run every hour from `from` for `days`, as the dispatcher runs it. */
 function simulate(options: {
   programme: Programme;
   days: number;
@@ -35,34 +32,19 @@ function simulate(options: {
   answer?: (key: string) => boolean;
   down?: Array<[string, string]>;
 }) {
-  const sent: Sent[] = [];
-  const skipped = new Map<string, SkipReason>();
-  const answered = new Set<string>();
-  const perWeek = new Map<string, number>();
-  const ledger: Ledger = {
-    sent: new Set<string>(),
-    skipped: new Set<string>(),
-    answered,
-    sentInWeek: (week) => perWeek.get(week) ?? 0,
-  };
-  const start = DateTime.fromISO(options.from ?? ENROLLED, { zone: 'utc' });
-  for (let now = start; now < start.plus({ days: options.days }); now = now.plus({ minutes: 60 })) {
-    if (options.down?.some(([a, b]) => now >= DateTime.fromISO(a) && now < DateTime.fromISO(b))) continue;
-    const client: ClientScheduleState = { id: 'c1', timezone: ZONE, enrolledAt: ENROLLED, consentedAt: ENROLLED, ...options.client?.(now) };
-    for (const decision of planDue(options.programme, client, ledger, now)) {
-      const { key, kind, item } = decision.occurrence;
-      if (decision.action === 'send') {
-        (ledger.sent as Set<string>).add(key);
-        const week = now.setZone(ZONE).toFormat("kkkk-'W'WW");
-        perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
-        sent.push({ key, kind, item, at: now.setZone(ZONE).toFormat('yyyy-LL-dd ccc HH:mm') });
-        if (kind === 'routine' && (options.answer?.(key) ?? true)) answered.add(key);
-      } else if (decision.action === 'skip') {
-        (ledger.skipped as Set<string>).add(key);
-        skipped.set(key, decision.reason);
-      }
-    }
-  }
+  const from = DateTime.fromISO(options.from ?? ENROLLED, { zone: 'utc' });
+  const events = simulateSchedule({
+    programme: options.programme,
+    from,
+    to: from.plus({ days: options.days }),
+    client: (now) => ({ id: 'c1', timezone: ZONE, enrolledAt: ENROLLED, consentedAt: ENROLLED, ...options.client?.(now) }),
+    answers: (o) => options.answer?.(o.key) ?? true,
+    down: (now) => options.down?.some(([a, b]) => now >= DateTime.fromISO(a) && now < DateTime.fromISO(b)) ?? false,
+  });
+  const sent: Sent[] = events
+    .filter((e) => e.outcome === 'sent')
+    .map(({ occurrence: { key, kind, item }, at }) => ({ key, kind, item, at: at.setZone(ZONE).toFormat('yyyy-LL-dd ccc HH:mm') }));
+  const skipped = new Map<string, SkipReason>(events.filter((e) => e.outcome === 'skipped').map((e) => [e.occurrence.key, e.reason!]));
   return { sent, skipped };
 }
 
