@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
 import { firstInstant, routineOccurrences, type ScheduleClient } from './routineOccurrences.js';
+import { memoZone } from './memoZone.js';
 
 /** What a planned message is, in the order the weekly cap keeps them (first kept first). */
 export const OCCURRENCE_KINDS = ['wave', 'routine', 'ending', 'reminder'] as const;
@@ -23,7 +24,7 @@ export interface Occurrence {
  * ending notices, goodbye and monthly follow-ups, and reminders of routine check-ins. Pure.
  */
 export function occurrences(programme: Programme, client: ScheduleClient, from: DateTime, to: DateTime): Occurrence[] {
-  const end = DateTime.fromISO(client.enrolledAt, { zone: client.timezone }).plus({ weeks: programme.lengthWeeks });
+  const end = DateTime.fromISO(client.enrolledAt, { zone: memoZone(client.timezone) }).plus({ weeks: programme.lengthWeeks });
   const all: Occurrence[] = fixedOccurrences(programme, client).filter((o) => o.due >= from && o.due < to);
   const add = occurrenceAdder(client, all);
   const routine = routineOccurrences(programme.checkIn, client, from.minus({ hours: programme.checkIn.windowHours }), to);
@@ -53,7 +54,7 @@ function fixedOccurrences(programme: Programme, client: ScheduleClient): Occurre
   const cacheKey = `${client.id}|${client.enrolledAt}|${client.timezone}|${time}|${programme.id}`;
   const cached = fixedCache.get(cacheKey);
   if (cached && fixedProgrammes.get(cacheKey) === programme) return cached;
-  const zone = client.timezone;
+  const zone = memoZone(client.timezone);
   const enrolled = DateTime.fromISO(client.enrolledAt, { zone });
   const end = enrolled.plus({ weeks: programme.lengthWeeks });
   const [hour, minute] = time.split(':').map(Number) as [number, number];

@@ -3,6 +3,7 @@ import type { Programme } from '../config/programmeSchema.js';
 import { occurrences, OCCURRENCE_KINDS, type Occurrence } from './occurrences.js';
 import { nextAllowed } from './quietHours.js';
 import type { ScheduleClient } from './routineOccurrences.js';
+import { memoZone } from './memoZone.js';
 
 /** What the planner needs to know about a client beyond their schedule. */
 export interface ClientScheduleState extends ScheduleClient {
@@ -51,7 +52,7 @@ export function planDue(programme: Programme, client: ClientScheduleState, ledge
     .filter((o) => !ledger.sent.has(o.key) && !ledger.skipped.has(o.key))
     // Within one planning instant the weekly cap keeps waves first, then routine, ending, reminders.
     .sort((a, b) => OCCURRENCE_KINDS.indexOf(a.kind) - OCCURRENCE_KINDS.indexOf(b.kind) || a.due.toMillis() - b.due.toMillis());
-  const local = now.setZone(client.timezone);
+  const local = now.setZone(memoZone(client.timezone));
   const week = local.toFormat("kkkk-'W'WW");
   let sentThisWeek = ledger.sentInWeek(week);
   const decisions: Decision[] = [];

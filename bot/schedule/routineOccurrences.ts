@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
 import { WEEKDAYS, type Weekday } from '../config/scheduleSchema.js';
+import { memoZone } from './memoZone.js';
 
 type RoutineSchedule = Programme['checkIn'];
 
@@ -34,7 +35,7 @@ export interface RoutineOccurrence {
  * (clocks going back) happens once, the first time.
  */
 export function routineOccurrences(schedule: RoutineSchedule, client: ScheduleClient, from: DateTime, to: DateTime): RoutineOccurrence[] {
-  const zone = client.timezone;
+  const zone = memoZone(client.timezone);
   const enrolled = DateTime.fromISO(client.enrolledAt, { zone });
   const time = client.preferredTime ?? schedule.time;
   const [hour, minute] = time.split(':').map(Number) as [number, number];

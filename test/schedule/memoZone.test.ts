@@ -1,0 +1,21 @@
+import { expect } from 'chai';
+import { DateTime, IANAZone } from 'luxon';
+import { memoZone } from '../../bot/schedule/memoZone.js';
+
+describe('memoZone', () => {
+  for (const [name, from, to] of [
+    ['Europe/London', '2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z'],
+    ['America/New_York', '2026-10-31T00:00:00Z', '2026-11-02T12:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T00:00:00Z', '2026-04-06T00:00:00Z'], // a half-hour change
+    ['Asia/Kathmandu', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z'], // +05:45
+  ] as const) {
+    it(`gives the same offsets as Intl every minute across a change in ${name}`, () => {
+      const memo = memoZone(name);
+      const real = IANAZone.create(name);
+      for (let t = DateTime.fromISO(from).toMillis(); t < DateTime.fromISO(to).toMillis(); t += 60_000) {
+        if (memo.offset(t) !== real.offset(t)) throw new Error(`${name} at ${new Date(t).toISOString()}: ${memo.offset(t)} != ${real.offset(t)}`);
+      }
+      expect(DateTime.fromISO('2026-07-01T12:00:00Z').setZone(memo).toISO()).to.equal(DateTime.fromISO('2026-07-01T12:00:00Z').setZone(name).toISO());
+    });
+  }
+});
