@@ -3,6 +3,7 @@ import type restify from 'restify';
 import twilio from 'twilio';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { recognizeSmsKeyword } from '../../dialogs/understanding/recognizeSmsKeyword.js';
 import type { ClientRepository } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { handle } from '../http/handle.js';
@@ -60,8 +61,10 @@ export function registerSmsRoutes(server: restify.Server, deps: SmsRouteDeps): v
     if (!client) {
       const retry = recentUnknown.has(message.MessageSid);
       recentUnknown.set(message.MessageSid, true);
-      deps.log.info('sms from a number that is not enrolled', { from: redactPhone(message.From), retry });
-      twiml(res, retry ? undefined : deps.unknownSenderReply);
+      // STOP from anyone is answered by Twilio's own opt-out handling, or not at all: never with more text.
+      const optingOut = Boolean(message.OptOutType) || recognizeSmsKeyword(message.Body, deps.clock.now())?.kind === 'optOut';
+      deps.log.info('sms from a number that is not enrolled', { from: redactPhone(message.From), retry, optingOut });
+      twiml(res, retry || optingOut ? undefined : deps.unknownSenderReply);
       return;
     }
     const accepted = await deps.inbound.accept({

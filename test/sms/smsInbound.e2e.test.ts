@@ -162,6 +162,13 @@ describe('SMS channel: receiving texts', () => {
     for (const file of after) expect(readFileSync(join(t.dataDir, file), 'utf8')).not.to.contain(stranger.slice(1));
   });
 
+  it('sends nothing back to a number that is not enrolled when it texts STOP', async () => {
+    for (const form of [inboundForm('+447700900779', 'STOP'), { ...inboundForm('+447700900780', 'stop'), OptOutType: 'STOP' }]) {
+      const res = await postTwilioForm(t.url, t.publicBaseUrl, '/api/sms', form);
+      expect(await res.text()).to.equal('<?xml version="1.0" encoding="UTF-8"?><Response/>');
+    }
+  });
+
   it('says it can only read text when a picture comes without words, then asks the question again', async () => {
     await say('check in');
     const replies = await (async () => {
