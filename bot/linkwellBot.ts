@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState } f
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import type { CheckInDialog, CheckInOptions } from '../dialogs/checkInDialog.js';
 import { DialogIds } from '../dialogs/dialogIds.js';
+import { normalizeReply } from '../dialogs/understanding/normalizeReply.js';
 import { recognizeCommand } from '../dialogs/understanding/recognizeCommand.js';
 import { recognizeSmsKeyword } from '../dialogs/understanding/recognizeSmsKeyword.js';
 import { fill, type Wording, type WordingValues } from '../dialogs/wording.js';
@@ -21,6 +22,13 @@ export interface LinkwellBotDeps {
   history: ClientHistoryRepository;
   contact: ContactPreferences;
   clock: Clock;
+}
+
+const AGREEMENTS = new Set(['yes', 'y', 'yes please', 'yep', 'yeah', 'ok', 'okay', 'i agree', 'agree', 'agreed', 'yes i agree', 'happy to']);
+
+/** A reply that agrees to check-ins ("YES", "yes please", "ok"). */
+function isAgreement(text: string): boolean {
+  return AGREEMENTS.has(normalizeReply(text));
 }
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening']);
@@ -83,6 +91,11 @@ export class LinkwellBot extends ActivityHandler {
       return;
     }
     const text = context.activity.text?.trim() ?? '';
+    if (!client.consentedAt && isAgreement(text)) {
+      await this.deps.contact.consent(client.id, context.activity.channelId);
+      await context.sendActivity(this.say('consentThanks', client));
+      return;
+    }
     const command = recognizeCommand(text);
     if (command === 'checkIn') {
       await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
@@ -173,7 +186,7 @@ export class LinkwellBot extends ActivityHandler {
   private async welcome(context: TurnContext, client: ClientRecord): Promise<void> {
     await context.sendActivity({
       type: ActivityTypes.Message,
-      text: this.say('welcome', client),
+      text: client.consentedAt ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`,
       suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Check in', value: 'check in' }] },
     });
   }

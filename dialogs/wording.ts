@@ -47,6 +47,8 @@ export const wordingSchema = z.object({
     'Sorry, this service is only for people invited by their link worker. If you think this is a mistake, please contact your link worker.',
   ),
   turnError: template('Sorry, something went wrong on our side. Please try again in a moment.'),
+  consentAsk: template('Reply YES if you are happy for Linkwell to check in with you once a week. You can pause or stop at any time.'),
+  consentThanks: template('Thank you, {clientName}. Linkwell will check in with you once a week. {linkWorkerName} sees your answers.'),
   smsHelp: template(
     'Linkwell: automated check-ins from {programmeName}. Your link worker is {linkWorkerName}, {linkWorkerPhone}. ' +
       'Reply PAUSE to pause for 2 weeks, STOP to stop all messages.',

@@ -15,6 +15,8 @@ export interface ClientRecord {
   linkWorkerId: string;
   channel: ClientChannel;
   createdAt: string;
+  /** When the client agreed (replied YES) to Linkwell's check-ins; nothing is scheduled before. */
+  consentedAt?: string | undefined;
   /** Set while the client has opted out of all messages (STOP); cleared when they opt back in. */
   optedOutAt?: string | undefined;
   /** No scheduled messages before this instant (PAUSE). */
@@ -69,14 +71,14 @@ export interface NoteRecord {
 }
 
 /** Where a change to a client's contact arrangements came from. */
-export type ContactSource = 'sms-keyword' | 'twilio-opt-out' | 'delivery-error' | 'staff';
+export type ContactSource = 'sms-keyword' | 'reply' | 'twilio-opt-out' | 'delivery-error' | 'staff';
 
 /** Delivery problems a link worker should hear about. */
 export type DeliveryProblem = 'opted-out-at-carrier' | 'unreachable' | 'unknown-number' | 'landline' | 'repeated-failures';
 
 /** Something that happened to how Linkwell may reach a client, kept with time and source for the link worker. */
 export type ClientEvent =
-  | { type: 'opted-out' | 'opted-in' | 'resumed'; at: string; source: ContactSource; channel: string }
+  | { type: 'consented' | 'opted-out' | 'opted-in' | 'resumed'; at: string; source: ContactSource; channel: string }
   | { type: 'paused'; at: string; until: string; source: ContactSource; channel: string }
   | { type: 'delivery-problem'; at: string; problem: DeliveryProblem; code: number | null; messageId: string };
 

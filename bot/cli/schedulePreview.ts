@@ -38,11 +38,13 @@ try {
     programme,
     from,
     to: from.plus({ weeks }),
-    // Consent is not recorded yet: the preview assumes the client has agreed.
-    client: () => ({ ...client, enrolledAt: client.createdAt, consentedAt: client.createdAt }),
+    // Nothing is sent before a client agrees; the preview shows what would follow their YES.
+    client: () => ({ ...client, enrolledAt: client.createdAt, consentedAt: client.consentedAt ?? client.createdAt }),
     answers: () => false,
   });
-  process.stdout.write(`${client.name}, ${programme.name}: the next ${weeks} weeks in ${client.timezone} time\n\n`);
+  process.stdout.write(`${client.name}, ${programme.name}: the next ${weeks} weeks in ${client.timezone} time\n`);
+  if (!client.consentedAt) process.stdout.write('(Has not replied YES yet: nothing is sent until they do. Shown as if they had agreed at enrolment.)\n');
+  process.stdout.write('\n');
   for (const event of events) process.stdout.write(`${line(event, client.timezone)}\n`);
   if (events.length === 0) process.stdout.write('Nothing planned.\n');
 } catch (error) {

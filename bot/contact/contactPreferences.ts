@@ -7,7 +7,8 @@ import type { Clock } from '../clock.js';
 export const REPEATED_FAILURES = 3;
 
 /**
- * How Linkwell may reach a client: opted out (STOP), paused until a date (PAUSE), or neither.
+ * How Linkwell may reach a client: agreed or not yet (YES), opted out (STOP), paused until a date
+ * (PAUSE).
  * The current state lives on the client record (read on every send); every change is also kept as
  * an event with its time and source, for the link worker and for audit.
  */
@@ -19,6 +20,14 @@ export class ContactPreferences {
       clock: Clock;
     },
   ) {}
+
+  /** The client agreed to check-ins (replied YES). False when they had already. */
+  async consent(clientId: string, channel: string): Promise<boolean> {
+    const at = this.now();
+    const changed = await this.change(clientId, (c) => (c.consentedAt ? undefined : { ...c, consentedAt: at }));
+    if (changed) await this.deps.history.recordEvent(clientId, { type: 'consented', at, source: 'reply', channel });
+    return changed;
+  }
 
   /** Stop every message to the client. False when they had already opted out. */
   async optOut(clientId: string, source: ContactSource, channel: string): Promise<boolean> {
@@ -52,7 +61,7 @@ export class ContactPreferences {
 
   /** Whether scheduled (not reply) messages may go to the client now. */
   mayScheduleFor(client: ClientRecord): boolean {
-    if (client.optedOutAt) return false;
+    if (!client.consentedAt || client.optedOutAt) return false;
     return !client.pausedUntil || client.pausedUntil <= this.now();
   }
 

@@ -26,6 +26,7 @@ describe('npm run schedule:preview', function () {
     const { stdout } = await preview('--client', '+447700900555', '--weeks', '2', '--from', '2026-01-05');
     expect(stdout.split('\n')).to.deep.equal([
       'Maureen, Linkwell Demo Programme: the next 2 weeks in America/New_York time',
+      '(Has not replied YES yet: nothing is sent until they do. Shown as if they had agreed at enrolment.)',
       '',
       'Mon 5 Jan 2026 10:00  measurement wave baseline',
       'Mon 12 Jan 2026 10:00  check-in',

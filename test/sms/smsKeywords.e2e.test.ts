@@ -82,11 +82,14 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
     });
   }
 
-  it('takes "yes" as an ordinary reply from a client who has not opted out', async () => {
-    const replies = await say('yes');
-    expect(replies).to.have.length(1);
-    expect(replies[0]).not.to.match(/Welcome back/);
-    expect((await history()).events).to.deep.equal([]);
+  it('asks a new client to agree, and records YES as their agreement once, with time and channel', async () => {
+    expect((await say('hello'))[0]).to.match(/Reply YES if you are happy for Linkwell to check in with you once a week\./);
+    expect(await say('Yes please')).to.deep.equal(['Thank you, Maureen Hale. Linkwell will check in with you once a week. Priya Shah sees your answers.']);
+    expect((await client()).consentedAt).to.equal(START.toISO());
+    // Once agreed, YES is an ordinary reply (a note for the link worker), and the welcome stops asking.
+    expect((await say('yes'))[0]).to.match(/passed your message/);
+    expect((await say('hello'))[0]).not.to.match(/Reply YES/);
+    expect((await history()).events).to.deep.equal([{ type: 'consented', at: START.toISO(), source: 'reply', channel: 'sms' }]);
   });
 
   it('answers HELP with the programme help and how to reach the link worker, then asks the question again', async () => {
