@@ -14,6 +14,7 @@ import { runLoad, type LoadResult, type Utterance } from './directLineLoad.js';
 import { HttpClient } from './httpClient.js';
 import { linkCopy } from './linkCopy.js';
 import { ensureSeededStore } from './seedStore.js';
+import { planReport, runPlanBench } from './planBench.js';
 import { runSmsScenario, smsReport, type SmsScenarioResult } from './smsBench.js';
 import { startServer, type Memory } from './serverProcess.js';
 
@@ -92,7 +93,9 @@ try {
 } finally {
   rmSync(runDir, { recursive: true, force: true });
 }
-printReport(results, sms, (performance.now() - benchStarted) / 1000);
+progress('Planning the due work of 2,000 clients at one instant (projected to 100,000)…');
+const plan = planReport(runPlanBench(programme, 2_000));
+printReport(results, sms, plan, (performance.now() - benchStarted) / 1000);
 
 async function runScenario(name: string, entry: string, script: readonly Utterance[]): Promise<ScenarioResult> {
   const loadBefore = loadavg()[0]!;
@@ -145,7 +148,7 @@ async function checkSeedIsRead(http: HttpClient, clientId: string): Promise<void
   }
 }
 
-function printReport(results: ScenarioResult[], sms: SmsScenarioResult, benchSeconds: number): void {
+function printReport(results: ScenarioResult[], sms: SmsScenarioResult, plan: ReturnType<typeof planReport>, benchSeconds: number): void {
   const linkwell = results.find((r) => r.name === 'linkwell')!;
   const echo = results.find((r) => r.name === 'echo')!;
   const rows: string[][] = [];
@@ -210,7 +213,9 @@ function printReport(results: ScenarioResult[], sms: SmsScenarioResult, benchSec
     `different seeded client, answered by 2 texts; webhook = POST /api/sms until Twilio's TwiML answer):`,
     smsTable.table,
     '',
-    formatTable(['target', 'measured', 'target', ''], [...checks, ...smsTable.checks]),
+    ...plan.lines,
+    '',
+    formatTable(['target', 'measured', 'target', ''], [...checks, ...smsTable.checks, plan.check]),
     '',
     `Machine: ${cpus().length} cores; 1-min load average ${results.map((r) => `${r.name} ${fixed(r.loadAverage[0], 1)} → ${fixed(r.loadAverage[1], 1)}`).join(', ')}` +
       ' (above ~1 means other processes shared the CPU with the bench).',
