@@ -59,12 +59,6 @@ export class ContactPreferences {
     return changed;
   }
 
-  /** Whether scheduled (not reply) messages may go to the client now. */
-  mayScheduleFor(client: ClientRecord): boolean {
-    if (!client.consentedAt || client.optedOutAt) return false;
-    return !client.pausedUntil || client.pausedUntil <= this.now();
-  }
-
   /** A message reached the client: the run of failures is over. */
   async delivered(clientId: string): Promise<void> {
     await this.change(clientId, ({ deliveryFailuresInARow, ...c }) => (deliveryFailuresInARow ? c : undefined));

@@ -46,14 +46,15 @@ function occurrenceAdder(client: ScheduleClient, into: Occurrence[]) {
 
 // The waves and ending messages of a client never change while their enrolment, zone and time do
 // not, and the planner asks for them every few minutes: work them out once.
-const fixedCache = new LRUCache<string, Occurrence[]>({ max: 20_000 });
+// Kept with the programme it was made from: a changed programme is worked out afresh.
+const fixedCache = new LRUCache<string, { programme: Programme; occurrences: Occurrence[] }>({ max: 20_000 });
 
 /** Waves, ending notices, goodbye and follow-ups: fixed dates from enrolment. */
 function fixedOccurrences(programme: Programme, client: ScheduleClient): Occurrence[] {
   const time = client.preferredTime ?? programme.checkIn.time;
   const cacheKey = `${client.id}|${client.enrolledAt}|${client.timezone}|${time}|${programme.id}`;
   const cached = fixedCache.get(cacheKey);
-  if (cached && fixedProgrammes.get(cacheKey) === programme) return cached;
+  if (cached?.programme === programme) return cached.occurrences;
   const zone = memoZone(client.timezone);
   const enrolled = DateTime.fromISO(client.enrolledAt, { zone });
   const end = enrolled.plus({ weeks: programme.lengthWeeks });
@@ -72,13 +73,10 @@ function fixedOccurrences(programme: Programme, client: ScheduleClient): Occurre
   for (let month = 1; end.plus({ months: month }) <= enrolled.plus({ months: programme.ending.followUpUntilMonths }); month += 1) {
     add('ending', 'follow-up', atTime(end.plus({ months: month })), programme.checkIn.windowHours);
   }
-  fixedCache.set(cacheKey, all);
-  fixedProgrammes.set(cacheKey, programme);
+  fixedCache.set(cacheKey, { programme, occurrences: all });
   return all;
 }
 
-/** Which programme object each cached entry was made from: a changed programme is worked out afresh. */
-const fixedProgrammes = new LRUCache<string, Programme>({ max: 20_000 });
 
 function rank(o: Occurrence): number {
   return OCCURRENCE_KINDS.indexOf(o.kind);

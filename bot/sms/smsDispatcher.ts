@@ -126,10 +126,6 @@ export class SmsDispatcher {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Messages written but not yet sent or given up on. */
-  get backlog(): number {
-    return this.waiting.size;
-  }
 
   private pump(): void {
     if (this.stopped) return;

@@ -48,10 +48,6 @@ export class SmsInbound {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  /** Texts accepted and waiting for their turn to start. */
-  get backlog(): number {
-    return this.waiting.length;
-  }
 
   private run(message: InboundSmsRecord): void {
     this.waiting.push(message);
