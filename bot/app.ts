@@ -24,7 +24,11 @@ import { emulatorDemoBinding } from './emulatorDemoBinding.js';
 import { handle } from './http/handle.js';
 import { createLogger, type Logger } from './logger.js';
 import { LinkwellBot } from './linkwellBot.js';
-import { CheckInStarter } from './proactive/checkInStarter.js';
+import { CheckInStarter, type ProactiveDeps } from './proactive/checkInStarter.js';
+import { ScheduledTurns } from './proactive/scheduledTurns.js';
+import { ScheduleDispatcher } from './schedule/scheduleDispatcher.js';
+import { checkInLedgerHooks } from './schedule/checkInLedgerHooks.js';
+import { builtinInstruments } from '../dialogs/instruments/builtinInstruments.js';
 import { TokenSigner } from './security/signedToken.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { registerChatRoutes } from './web/chatRoutes.js';
@@ -41,6 +45,8 @@ export interface AppOptions {
   chatPollMs?: number;
   /** Replace the bot (the benchmark compares an echo bot on the same server and adapters). */
   makeBot?: (standard: LinkwellBot) => ActivityHandler;
+  /** 'manual': the scheduler runs only when its tick() is called (tests drive it on a fake clock). Default 'auto'. */
+  scheduler?: 'auto' | 'manual';
 }
 
 export interface App {
@@ -51,6 +57,8 @@ export interface App {
   demoClientId: string | undefined;
   /** The SMS channel, when Twilio is configured. */
   sms: SmsChannel | undefined;
+  /** Sends scheduled check-ins, reminders, waves and notices; started by listen() unless manual. */
+  scheduler: ScheduleDispatcher;
   /** Start serving; resolves with the local URL it listens on. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -70,11 +78,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const chatSecret = config.chatLinkSecret ?? ephemeralSecret(log);
   const signer = new TokenSigner(chatSecret, clock);
   const conversationState = new ConversationState(store.botStorage);
+  // The dispatcher is built once the channels exist; check-ins tell it what they do from the start.
+  let scheduler: ScheduleDispatcher | undefined;
   const checkInDialog = new CheckInDialog({
     instruments: checkInInstruments(programme),
+    library: new Map([...builtinInstruments, ...programme.instruments.map((i) => [i.id, i] as const)]),
     wording: programme.wording,
     history: store.clients,
     clock,
+    windowHours: programme.checkIn.windowHours,
+    hooks: checkInLedgerHooks(store.schedule, clock, (clientId) => scheduler?.wake(clientId)),
   });
   const contact = new ContactPreferences({ clients: store.clients, history: store.clients, clock });
   const linkwellBot = new LinkwellBot({ programme, conversationState, checkInDialog, clients: store.clients, history: store.clients, contact, clock });
@@ -112,19 +125,29 @@ export async function createApp(options: AppOptions): Promise<App> {
   const sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError }) : undefined;
   registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
   registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
+  const proactive: ProactiveDeps = {
+    history: store.clients,
+    adapterFor: (reference) =>
+      reference.serviceUrl === LOCAL_DIRECTLINE_SERVICE_URL ? directLine : reference.serviceUrl === SMS_SERVICE_URL ? sms?.adapter : cloudAdapter,
+    newConversation: (client) => (sms && client.channel === 'sms' ? smsConversationReference(client.id) : undefined),
+    botAppId: config.botFramework.MicrosoftAppId ?? '',
+    logic,
+  };
+  scheduler = new ScheduleDispatcher({
+    programme,
+    clients: store.clients,
+    ledger: store.schedule,
+    delivery: new ScheduledTurns({ ...proactive, history: store.clients, smsOutbox: sms ? store.smsOutbox : undefined }),
+    clock,
+    log,
+  });
+  const schedulerMode = options.scheduler ?? 'auto';
   registerAdminRoutes(server, {
     adminApiToken: config.adminApiToken,
     programme,
     clients: store.clients,
     history: store.clients,
-    checkIns: new CheckInStarter({
-      history: store.clients,
-      adapterFor: (reference) =>
-        reference.serviceUrl === LOCAL_DIRECTLINE_SERVICE_URL ? directLine : reference.serviceUrl === SMS_SERVICE_URL ? sms?.adapter : cloudAdapter,
-      newConversation: (client) => (sms && client.channel === 'sms' ? smsConversationReference(client.id) : undefined),
-      botAppId: config.botFramework.MicrosoftAppId ?? '',
-      logic,
-    }),
+    checkIns: new CheckInStarter(proactive),
     chatLinkFor,
     clock,
     log,
@@ -136,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
     demoClientId,
     sms,
+    scheduler,
     baseUrl,
     chatLinkFor,
     listen: () =>
@@ -144,10 +168,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
           boundUrl = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+          if (schedulerMode === 'auto') void scheduler.start().catch((error: unknown) => log.error('scheduler failed to start', { error: (error as Error).message }));
           resolve(boundUrl);
         });
       }),
     close: async () => {
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sms?.stop();
       store.close();

@@ -1,6 +1,8 @@
-import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState } from 'botbuilder';
+import { DateTime } from 'luxon';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import type { CheckInDialog, CheckInOptions } from '../dialogs/checkInDialog.js';
+import { CHECK_IN_EXPIRED, type CheckInDialog, type CheckInOptions } from '../dialogs/checkInDialog.js';
+import { interpretReply } from '../dialogs/understanding/interpretReply.js';
 import { DialogIds } from '../dialogs/dialogIds.js';
 import { normalizeReply } from '../dialogs/understanding/normalizeReply.js';
 import { recognizeCommand } from '../dialogs/understanding/recognizeCommand.js';
@@ -12,7 +14,17 @@ import type { Clock } from './clock.js';
 import type { Programme } from './config/programmeSchema.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
 import { SMS_CHANNEL_ID, type SmsChannelData } from './sms/twilioSmsAdapter.js';
-import { CHECK_IN_STARTED, CLIENT_ID, START_CHECK_IN_EVENT, channelKey } from './turnKeys.js';
+import type { DeliveryOutcome, ScheduledMessage } from './proactive/scheduledMessage.js';
+import {
+  CHECK_IN_STARTED,
+  CLIENT_ID,
+  EXPIRE_CHECK_IN_EVENT,
+  OCCURRENCE_KEY,
+  SCHEDULED_MESSAGE_EVENT,
+  SCHEDULED_OUTCOME,
+  START_CHECK_IN_EVENT,
+  channelKey,
+} from './turnKeys.js';
 
 export interface LinkwellBotDeps {
   programme: Programme;
@@ -30,6 +42,9 @@ const AGREEMENTS = new Set(['yes', 'y', 'yes please', 'yep', 'yeah', 'ok', 'okay
 function isAgreement(text: string): boolean {
   return AGREEMENTS.has(normalizeReply(text));
 }
+
+/** How long after a check-in was missed an answer to its waiting question is still taken (marked late). */
+const LATE_ANSWER_DAYS = 7;
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening']);
 
@@ -56,9 +71,10 @@ export class LinkwellBot extends ActivityHandler {
       await next();
     });
     this.onEvent(async (context, next) => {
-      if (context.activity.name === START_CHECK_IN_EVENT) {
-        await this.withClient(context, (client) => this.startCheckIn(context, client));
-      }
+      const { name, value } = context.activity;
+      if (name === START_CHECK_IN_EVENT) await this.withClient(context, (client) => this.startCheckIn(context, client));
+      if (name === SCHEDULED_MESSAGE_EVENT) await this.withClient(context, (client) => this.deliverScheduled(context, client, value as ScheduledMessage));
+      if (name === EXPIRE_CHECK_IN_EVENT) await this.withClient(context, (client) => this.expireCheckIn(context, client, (value as { checkInId: string }).checkInId));
       await next();
     });
   }
@@ -86,11 +102,17 @@ export class LinkwellBot extends ActivityHandler {
   private async onClientMessage(context: TurnContext, client: ClientRecord): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     if (context.activity.channelId === SMS_CHANNEL_ID && (await this.smsKeywords(dc, client))) return;
+    const text = context.activity.text?.trim() ?? '';
+    if (recognizeCommand(text) === 'menu') {
+      // Whatever is open ends (a check-in is kept as stopped): no one can get stuck.
+      await dc.cancelAllDialogs();
+      await context.sendActivity(this.menuActivity(client));
+      return;
+    }
     if (dc.activeDialog) {
       await dc.continueDialog();
       return;
     }
-    const text = context.activity.text?.trim() ?? '';
     if (!client.consentedAt && isAgreement(text)) {
       await this.deps.contact.consent(client.id, context.activity.channelId);
       await context.sendActivity(this.say('consentThanks', client));
@@ -103,10 +125,96 @@ export class LinkwellBot extends ActivityHandler {
       await context.sendActivity(this.say('help', client));
     } else if (text === '' || GREETINGS.has(text.toLowerCase().replace(/[^a-z ]/g, '').trim()) || command !== null) {
       await this.welcome(context, client);
+    } else if (await this.lateAnswer(context, client, text)) {
+      await context.sendActivity(this.say('lateAnswer', client));
     } else {
       // Outside a check-in, what a client writes is for their link worker.
       await this.keepNote(client, text, context.activity.channelId);
       await context.sendActivity(this.say('noteReceived', client));
+    }
+  }
+
+  /**
+   * An answer to the question a missed check-in was waiting on, sent after it closed: kept, marked
+   * late, if it is an answer to that question and the client has had no check-in since. Anything
+   * else is not read as an answer (it goes to the link worker's notes).
+   */
+  private async lateAnswer(context: TurnContext, client: ClientRecord, text: string): Promise<boolean> {
+    const last = (await this.deps.history.history(client.id)).checkIns.at(-1);
+    if (last?.status !== 'missed' || !last.waitingFor || !last.endedAt) return false;
+    const now = this.deps.clock.now();
+    if (now.diff(DateTime.fromISO(last.endedAt)).as('days') > LATE_ANSWER_DAYS) return false;
+    const found = this.deps.checkInDialog.itemOf(last.waitingFor.instrumentId, last.waitingFor.itemId);
+    if (!found) return false;
+    const meaning = interpretReply(found.item, { text, value: context.activity.value });
+    if (meaning.kind !== 'answer') return false;
+    await this.deps.history.recordResponse(client.id, {
+      checkInId: last.id,
+      instrumentId: found.instrument.id,
+      instrumentVersion: found.instrument.version,
+      itemId: found.item.id,
+      value: meaning.value,
+      optionId: meaning.optionId,
+      status: 'answered',
+      raw: text,
+      channel: context.activity.channelId,
+      answeredAt: now.toISO()!,
+      late: true,
+    });
+    // One late answer per missed check-in: the next message is read afresh.
+    await this.deps.history.endCheckIn(client.id, last.id, { status: 'missed', endedAt: last.endedAt, waitingFor: undefined }, []);
+    return true;
+  }
+
+  /** A message the scheduler asked for; what became of it is left in turnState for the dispatcher. */
+  private async deliverScheduled(context: TurnContext, client: ClientRecord, message: ScheduledMessage): Promise<void> {
+    const outcome = (result: DeliveryOutcome): void => void context.turnState.set(SCHEDULED_OUTCOME, result);
+    if (client.optedOutAt) return outcome('opted-out');
+    context.turnState.set(OCCURRENCE_KEY, message.occurrenceKey);
+    const dc = await this.dialogs.createContext(context);
+    switch (message.kind) {
+      case 'check-in': {
+        if (dc.activeDialog) return outcome('check-in-open');
+        await dc.beginDialog(DialogIds.checkIn, {
+          ...this.checkInOptions(client),
+          kind: message.checkInKind,
+          instrumentIds: message.instrumentIds,
+          occurrenceKey: message.occurrenceKey,
+          expiresAt: message.expiresAt,
+        } satisfies CheckInOptions);
+        return outcome('sent');
+      }
+      case 'reminder': {
+        const open = dc.activeDialog?.state.checkIn as { occurrenceKey?: string; index?: number } | undefined;
+        if (open?.occurrenceKey !== message.checkInKey || open.index !== 0) return outcome('nothing-to-remind');
+        await context.sendActivity(this.say('checkInReminder', client));
+        await dc.repromptDialog();
+        return outcome('sent');
+      }
+      case 'notice': {
+        const date = message.endDate ? DateTime.fromISO(message.endDate).setLocale('en-GB').toFormat('cccc d LLLL') : '';
+        await context.sendActivity(this.say(message.notice === 'goodbye' ? 'goodbye' : 'endingNotice', client, { weeks: message.weeks ?? '', date }));
+        return outcome('sent');
+      }
+      case 'welcome':
+        await this.welcome(context, client);
+        return outcome('sent');
+    }
+  }
+
+  /** Close a check-in whose window has passed: recorded as missed, nothing said to the client. */
+  private async expireCheckIn(context: TurnContext, client: ClientRecord, checkInId: string): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+    if (open?.checkInId === checkInId) {
+      context.turnState.set(CHECK_IN_EXPIRED, true);
+      await dc.cancelAllDialogs();
+      return;
+    }
+    // The conversation no longer holds it (state lost in a crash): close the record all the same.
+    const record = (await this.deps.history.history(client.id)).checkIns.find((c) => c.id === checkInId);
+    if (record?.status === 'open') {
+      await this.deps.history.endCheckIn(client.id, checkInId, { status: 'missed', endedAt: this.deps.clock.now().toISO()! }, []);
     }
   }
 
@@ -181,6 +289,14 @@ export class LinkwellBot extends ActivityHandler {
     }
     const result = await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
     context.turnState.set(CHECK_IN_STARTED, result.status === DialogTurnStatus.waiting);
+  }
+
+  private menuActivity(client: ClientRecord): Partial<Activity> {
+    return {
+      type: ActivityTypes.Message,
+      text: this.say('menu', client),
+      suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Check in', value: 'check in' }] },
+    };
   }
 
   private async welcome(context: TurnContext, client: ClientRecord): Promise<void> {

@@ -11,3 +11,15 @@ export const CHECK_IN_STARTED = Symbol('linkwell.checkInStarted');
 export function channelKey(channelId: string): string {
   return channelId === 'sms' ? 'sms' : channelId === 'webchat' ? 'webchat' : channelId;
 }
+
+/** Event that delivers a scheduled message (its value a ScheduledMessage) in a client's conversation. */
+export const SCHEDULED_MESSAGE_EVENT = 'linkwell/scheduledMessage';
+
+/** Event that closes a check-in whose window passed (its value `{ checkInId }`). */
+export const EXPIRE_CHECK_IN_EVENT = 'linkwell/expireCheckIn';
+
+/** turnState key: the schedule occurrence a proactive turn delivers (channels tag what they send with it). */
+export const OCCURRENCE_KEY = Symbol('linkwell.occurrenceKey');
+
+/** turnState key where the bot reports what became of a scheduled message (a DeliveryOutcome). */
+export const SCHEDULED_OUTCOME = Symbol('linkwell.scheduledOutcome');

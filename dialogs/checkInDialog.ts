@@ -4,7 +4,7 @@ import { Dialog, DialogReason, type DialogContext, type DialogInstance, type Dia
 import { itemPrompt, showsCards } from '../cards/itemPrompt.js';
 import type { Clock } from '../bot/clock.js';
 import type { ClientHistoryRepository } from '../storage/ports.js';
-import type { CheckInStatus, ItemResponseRecord, ScoreRecord } from '../storage/records.js';
+import type { CheckInKind, CheckInRecord, CheckInStatus, ItemResponseRecord, ScoreRecord } from '../storage/records.js';
 import { DialogIds } from './dialogIds.js';
 import type { Instrument, InstrumentItem } from './instruments/instrumentSchema.js';
 import { scoreInstrument } from './instruments/scoreInstrument.js';
@@ -13,13 +13,29 @@ import { recognizeCommand } from './understanding/recognizeCommand.js';
 import { isNothingToAdd } from './understanding/isNothingToAdd.js';
 import { fill, type Wording, type WordingValues } from './wording.js';
 
-/** Who the check-in is for; passed to beginDialog. */
+/** Who the check-in is for, and (when the schedule started it) what it is; passed to beginDialog. */
 export interface CheckInOptions {
   clientId: string;
   clientName: string;
   linkWorkerName: string;
   programmeName: string;
+  /** What to ask (a measurement wave's instruments); default the routine check-in's. */
+  instrumentIds?: string[] | undefined;
+  kind?: CheckInKind | undefined;
+  occurrenceKey?: string | undefined;
+  /** When it closes unanswered; default the routine window from now. */
+  expiresAt?: string | undefined;
 }
+
+/** What the scheduler needs to hear of a check-in: opened (and until when), first answered, closed. */
+export interface CheckInHooks {
+  opened(clientId: string, open: { checkInId: string; occurrenceKey: string | null; expiresAt: string }): Promise<void>;
+  answered(clientId: string, occurrenceKey: string): Promise<void>;
+  closed(clientId: string, checkInId: string): Promise<void>;
+}
+
+/** turnState flag: the check-in is being cancelled because its window passed (recorded as missed). */
+export const CHECK_IN_EXPIRED = Symbol('linkwell.checkInExpired');
 
 interface Step {
   instrumentId: string;
@@ -28,6 +44,7 @@ interface Step {
 
 interface CheckInState extends CheckInOptions {
   checkInId: string;
+  instrumentIds: string[];
   steps: Step[];
   index: number;
   /** Replies to the current item that were not an answer. */
@@ -37,10 +54,16 @@ interface CheckInState extends CheckInOptions {
 }
 
 export interface CheckInDialogDeps {
+  /** The routine check-in's instruments, in order. */
   instruments: readonly Instrument[];
+  /** Every instrument a check-in may ask (measurement waves ask others); default just the routine ones. */
+  library?: ReadonlyMap<string, Instrument>;
   wording: Wording;
   history: Pick<ClientHistoryRepository, 'startCheckIn' | 'recordResponse' | 'recordNote' | 'endCheckIn'>;
   clock: Clock;
+  /** How long a check-in started on request stays open (default 48 h). */
+  windowHours?: number;
+  hooks?: CheckInHooks;
 }
 
 const STATE = 'checkIn';
@@ -52,27 +75,50 @@ const STATE = 'checkIn';
  */
 export class CheckInDialog extends Dialog<CheckInOptions> {
   private readonly items = new Map<string, { instrument: Instrument; item: InstrumentItem }>();
+  private readonly instruments: ReadonlyMap<string, Instrument>;
 
   constructor(private readonly deps: CheckInDialogDeps) {
     super(DialogIds.checkIn);
-    for (const instrument of deps.instruments) {
+    this.instruments = new Map([...(deps.library ?? []), ...deps.instruments.map((i) => [i.id, i] as const)]);
+    for (const instrument of this.instruments.values()) {
       for (const item of instrument.items) this.items.set(stepKey(instrument.id, item.id), { instrument, item });
     }
   }
 
+  /** An item of any instrument a check-in may ask (for an answer that comes after it closed). */
+  itemOf(instrumentId: string, itemId: string): { instrument: Instrument; item: InstrumentItem } | undefined {
+    return this.items.get(stepKey(instrumentId, itemId));
+  }
+
   override async beginDialog(dc: DialogContext, options?: CheckInOptions): Promise<DialogTurnResult> {
     if (!options) throw new TypeError('CheckInDialog needs the client it is for');
-    const steps = this.deps.instruments.flatMap((ins) => ins.items.map((item) => ({ instrumentId: ins.id, itemId: item.id })));
-    const state: CheckInState = { ...options, checkInId: randomUUID(), steps, index: 0, misses: 0, values: {}, phase: 'items' };
+    const instruments = this.instrumentsOf(options.instrumentIds ?? this.deps.instruments.map((i) => i.id));
+    const steps = instruments.flatMap((ins) => ins.items.map((item) => ({ instrumentId: ins.id, itemId: item.id })));
+    const expiresAt = options.expiresAt ?? this.deps.clock.now().plus({ hours: this.deps.windowHours ?? 48 }).toUTC().toISO()!;
+    const state: CheckInState = {
+      ...options,
+      instrumentIds: instruments.map((i) => i.id),
+      expiresAt,
+      checkInId: randomUUID(),
+      steps,
+      index: 0,
+      misses: 0,
+      values: {},
+      phase: 'items',
+    };
     dc.activeDialog!.state[STATE] = state;
     await this.deps.history.startCheckIn({
       id: state.checkInId,
       clientId: state.clientId,
       channel: dc.context.activity.channelId,
-      instrumentIds: this.deps.instruments.map((i) => i.id),
+      instrumentIds: state.instrumentIds,
       status: 'open',
       startedAt: this.now(),
+      kind: options.kind ?? 'on-request',
+      ...(options.occurrenceKey ? { occurrenceKey: options.occurrenceKey } : {}),
+      expiresAt,
     });
+    await this.deps.hooks?.opened(state.clientId, { checkInId: state.checkInId, occurrenceKey: options.occurrenceKey ?? null, expiresAt });
     const intro = this.say(state, 'checkInIntro', { itemCount: steps.length });
     if (showsCards(dc.context.activity.channelId)) {
       await this.askCurrent(dc, state, [intro]);
@@ -118,11 +164,18 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     return this.reprompt(dc, state, [...lead, this.say(state, 'reask')]);
   }
 
-  /** Cancelled from outside (the client opted out or paused): the check-in is recorded as stopped, silently. */
+  /**
+   * Cancelled from outside, silently: the client opted out, paused or asked for the menu (recorded
+   * as stopped), or its window passed (recorded as missed, remembering the question left waiting).
+   */
   override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
     if (reason !== DialogReason.cancelCalled) return;
     const state = instance.state[STATE] as CheckInState;
-    await this.deps.history.endCheckIn(state.clientId, state.checkInId, { status: 'stopped', endedAt: this.now() }, this.scores(state));
+    const expired = context.turnState.get(CHECK_IN_EXPIRED) === true;
+    const end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'> = { status: expired ? 'missed' : 'stopped', endedAt: this.now() };
+    if (expired && state.phase === 'items') end.waitingFor = state.steps[state.index];
+    await this.deps.history.endCheckIn(state.clientId, state.checkInId, end, this.scores(state));
+    await this.deps.hooks?.closed(state.clientId, state.checkInId);
   }
 
   /** Ask the current question again (after something else was said in between, e.g. HELP by SMS). */
@@ -158,6 +211,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       answeredAt: this.now(),
     });
     state.values[stepKey(instrument.id, item.id)] = answer.value;
+    if (state.index === 0 && state.occurrenceKey) await this.deps.hooks?.answered(state.clientId, state.occurrenceKey);
     state.index += 1;
     state.misses = 0;
     if (state.index < state.steps.length) {
@@ -171,13 +225,14 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
 
   private async finish(dc: DialogContext, state: CheckInState, status: CheckInStatus): Promise<DialogTurnResult> {
     await this.deps.history.endCheckIn(state.clientId, state.checkInId, { status, endedAt: this.now() }, this.scores(state));
+    await this.deps.hooks?.closed(state.clientId, state.checkInId);
     await dc.context.sendActivity(this.say(state, status === 'completed' ? 'thanks' : 'stopped'));
     return dc.endDialog({ status });
   }
 
   /** Scores of the instruments whose every item was reached (answered, skipped or missing). */
   private scores(state: CheckInState): ScoreRecord[] {
-    return this.deps.instruments.flatMap((instrument) => {
+    return this.instrumentsOf(state.instrumentIds).flatMap((instrument) => {
       const keys = instrument.items.map((item) => stepKey(instrument.id, item.id));
       if (!keys.every((k) => k in state.values)) return [];
       const values = instrument.items.map((item) => ({ itemId: item.id, value: state.values[stepKey(instrument.id, item.id)] ?? null }));
@@ -206,6 +261,14 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     const intro = firstOfInstrument && instrument.intro ? [instrument.intro] : [];
     // The item is always shown whole, so a re-ask shows the options again (buttons or a numbered list).
     await context.sendActivity(itemPrompt(item, context.activity.channelId, [...lead, ...intro]));
+  }
+
+  private instrumentsOf(ids: readonly string[]): Instrument[] {
+    return ids.map((id) => {
+      const instrument = this.instruments.get(id);
+      if (!instrument) throw new Error(`No instrument "${id}" (the programme file is checked for this at start-up)`);
+      return instrument;
+    });
   }
 
   private current(state: CheckInState) {

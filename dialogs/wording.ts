@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Names a wording template may use, as {clientName} etc. */
-export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date'] as const;
+export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date', 'weeks'] as const;
 export type WordingValues = Partial<Record<(typeof PLACEHOLDERS)[number], string | number>>;
 
 const template = (fallback: string) =>
@@ -58,6 +58,17 @@ export const wordingSchema = z.object({
   smsPaused: template("OK, no check-ins until {date}. Reply RESUME to start again sooner, or STOP to stop all messages."),
   smsResumed: template("OK, check-ins from {programmeName} are back on. Reply PAUSE for a break at any time."),
   smsTextOnly: template('Sorry, I can only read text, not pictures or other attachments. Please reply in words or numbers.'),
+  menu: template(
+    'OK, starting again. Say "check in" to do a check-in, or "help" for help. Anything else you write goes to {linkWorkerName}.',
+  ),
+  checkInReminder: template('Just a reminder, {clientName}: your Linkwell check-in is still open. Here is the question again.'),
+  endingNotice: template(
+    '{clientName}, your time with {programmeName} ends in {weeks} weeks, on {date}. {linkWorkerName} can talk with you about what comes next.',
+  ),
+  goodbye: template(
+    'Today your time with {programmeName} ends, {clientName}. Thank you for checking in with Linkwell. {linkWorkerName} wishes you well.',
+  ),
+  lateAnswer: template("Thank you. That check-in had closed, but I've added your answer for {linkWorkerName}."),
 
 });
 

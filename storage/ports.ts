@@ -10,6 +10,8 @@ import type {
   NewClient,
   NoteRecord,
   ScoreRecord,
+  ScheduleDecisionRecord,
+  ScheduleLedgerRecord,
 } from './records.js';
 
 export type CreateClientResult = { ok: true; client: ClientRecord } | { ok: false; reason: 'duplicate_phone' };
@@ -32,7 +34,8 @@ export interface ClientHistoryRepository {
   startCheckIn(checkIn: CheckInRecord): Promise<void>;
   recordResponse(clientId: string, response: ItemResponseRecord): Promise<void>;
   recordNote(clientId: string, note: NoteRecord): Promise<void>;
-  endCheckIn(clientId: string, checkInId: string, end: Pick<CheckInRecord, 'status' | 'endedAt'>, scores: ScoreRecord[]): Promise<void>;
+  /** Close a check-in (or change how it closed: a late answer clears `waitingFor`), adding its scores. */
+  endCheckIn(clientId: string, checkInId: string, end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>, scores: ScoreRecord[]): Promise<void>;
   recordEvent(clientId: string, event: ClientEvent): Promise<void>;
 }
 
@@ -54,4 +57,22 @@ export interface SmsOutbox {
   update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined>;
   /** Queued or sending, oldest first: what a restart must finish. */
   unsent(): Promise<OutboundSmsRecord[]>;
+}
+
+/**
+ * The scheduler's durable ledger, per client. An occurrence is claimed (on disk) before it is sent
+ * and settled after, so a crash in between leaves a claim to be checked, never a silent double send.
+ */
+export interface ScheduleLedgerRepository {
+  /** The client's ledger (empty when nothing was ever scheduled). */
+  read(clientId: string): Promise<ScheduleLedgerRecord>;
+  /** Claim an occurrence before sending it; false when it is already claimed or decided. */
+  claim(clientId: string, key: string, at: string): Promise<boolean>;
+  /** Record what became of an occurrence for good (and drop its claim); a send counts towards `week`. */
+  settle(clientId: string, key: string, decision: ScheduleDecisionRecord, week?: string): Promise<void>;
+  /** Drop a claim without deciding (the send did not happen and may be tried again). */
+  release(clientId: string, key: string): Promise<void>;
+  markAnswered(clientId: string, key: string, at: string): Promise<void>;
+  /** Remember the check-in open now (or none), so the scheduler can close it when its window passes. */
+  setOpenCheckIn(clientId: string, open: ScheduleLedgerRecord['openCheckIn'] | undefined): Promise<void>;
 }

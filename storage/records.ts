@@ -23,11 +23,23 @@ export interface ClientRecord {
   pausedUntil?: string | undefined;
   /** Text messages in a row that did not reach the client (reset by a delivery). */
   deliveryFailuresInARow?: number | undefined;
+  /** The client's own check-in day, overriding the programme's (lower-case weekday). */
+  preferredDay?: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday' | undefined;
+  /** The local time span the client likes to hear from Linkwell ("HH:mm"); check-ins start at its start. */
+  preferredTimeWindow?: { start: string; end: string } | undefined;
+  /** Language of the programme's wording for this client (a key of the programme's translations); default the programme's own. */
+  language?: string | undefined;
+  /** Local date (yyyy-MM-dd) the client's programme started, when not the day they were enrolled: waves and the end count from it. */
+  programmeStartDate?: string | undefined;
 }
 
 export type NewClient = Omit<ClientRecord, 'id'>;
 
-export type CheckInStatus = 'open' | 'completed' | 'stopped' | 'abandoned';
+/** `missed`: its window passed before the client finished it (answers given are kept). */
+export type CheckInStatus = 'open' | 'completed' | 'stopped' | 'abandoned' | 'missed';
+
+/** Why a check-in was started: by the schedule (routine, a measurement wave, a follow-up), or asked for. */
+export type CheckInKind = 'routine' | 'wave' | 'follow-up' | 'on-request';
 
 export interface CheckInRecord {
   id: string;
@@ -37,6 +49,13 @@ export interface CheckInRecord {
   status: CheckInStatus;
   startedAt: string;
   endedAt?: string;
+  kind?: CheckInKind | undefined;
+  /** The schedule occurrence it was started for (absent when asked for). */
+  occurrenceKey?: string | undefined;
+  /** When it closes unanswered and is recorded as missed. */
+  expiresAt?: string | undefined;
+  /** The question left waiting when it was missed: an answer to it that comes later is still kept, marked late. */
+  waitingFor?: { instrumentId: string; itemId: string } | undefined;
 }
 
 /** One item's answer. `value` is null when the item was skipped or never understood. */
@@ -51,6 +70,8 @@ export interface ItemResponseRecord {
   raw: string | null;
   channel: string;
   answeredAt: string;
+  /** Given after the check-in had closed (its window passed). */
+  late?: boolean | undefined;
 }
 
 export interface ScoreRecord {
@@ -80,7 +101,16 @@ export type DeliveryProblem = 'opted-out-at-carrier' | 'unreachable' | 'unknown-
 export type ClientEvent =
   | { type: 'consented' | 'opted-out' | 'opted-in' | 'resumed'; at: string; source: ContactSource; channel: string }
   | { type: 'paused'; at: string; until: string; source: ContactSource; channel: string }
-  | { type: 'delivery-problem'; at: string; problem: DeliveryProblem; code: number | null; messageId: string };
+  | { type: 'delivery-problem'; at: string; problem: DeliveryProblem; code: number | null; messageId: string }
+  /** Staff changed the client's settings (admin API); `by` is who, as they gave it. */
+  | { type: 'settings-changed'; at: string; by: string; changes: ClientSettingChange[] };
+
+/** One setting as stored before and after a change (null: not set). */
+export interface ClientSettingChange {
+  field: keyof ClientRecord;
+  from: string | { start: string; end: string } | null;
+  to: string | { start: string; end: string } | null;
+}
 
 /** Everything held about one client beyond the index. */
 export interface ClientHistory {
@@ -91,6 +121,26 @@ export interface ClientHistory {
   scores: ScoreRecord[];
   notes: NoteRecord[];
   events: ClientEvent[];
+}
+
+/** What the scheduler decided for good about one occurrence. */
+export type ScheduleDecisionRecord = { outcome: 'sent'; at: string } | { outcome: 'skipped'; at: string; reason: string };
+
+/**
+ * The scheduler's ledger for one client: every occurrence (by its stable key) decided for good, the
+ * ones being sent right now (claimed before a send, settled after it), routine check-ins answered,
+ * and the count of messages Linkwell started per local week (for the weekly cap).
+ */
+export interface ScheduleLedgerRecord {
+  clientId: string;
+  decided: Record<string, ScheduleDecisionRecord>;
+  /** Occurrence key -> when the claim was made. A claim left by a crash is checked against what was sent. */
+  claimed: Record<string, string>;
+  answered: Record<string, string>;
+  /** '2026-W48' -> messages started that week. */
+  weeks: Record<string, number>;
+  /** The check-in open now, if any, and when it closes. */
+  openCheckIn?: { checkInId: string; occurrenceKey: string | null; expiresAt: string } | undefined;
 }
 
 /** A text message received from an enrolled client, held until its turn has run. */

@@ -51,7 +51,7 @@ try {
     chatLinkSecret: config.chatLinkSecret ?? randomBytes(32).toString('base64url'),
     sms: { accountSid: `AC${'0'.repeat(32)}`, authToken, sender: { from: '+15005550006' }, apiBaseUrl: local.url, sendRatePerSecond: 100 },
   };
-  app = await createApp({ config: simulated, programme });
+  app = await createApp({ config: simulated, programme, scheduler: 'manual' });
   await app.listen();
   await enrolIfAsked(app, programme, from, values.enrol);
 

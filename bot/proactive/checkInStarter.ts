@@ -5,7 +5,7 @@ import { CHECK_IN_STARTED, CLIENT_ID, START_CHECK_IN_EVENT, channelKey } from '.
 
 export type StartCheckInResult = 'started' | 'no_conversation' | 'already_open' | 'opted_out';
 
-export interface CheckInStarterDeps {
+export interface ProactiveDeps {
   history: Pick<ClientHistoryRepository, 'conversationReference'>;
   /** The adapter that can reach a stored conversation, if any. */
   adapterFor: (reference: Partial<ConversationReference>) => BotAdapter | undefined;
@@ -16,25 +16,39 @@ export interface CheckInStarterDeps {
 }
 
 /**
- * Starts a check-in in a client's existing conversation on their channel, through the stored
- * conversation reference (a proactive turn under that conversation's turn lock).
+ * Run a proactive turn carrying event `name` in a client's conversation on their channel, through
+ * the stored conversation reference (under that conversation's turn lock), and read what the bot
+ * left in turnState. Undefined when there is no conversation to run it in.
  */
+export async function proactiveTurn<T>(
+  deps: ProactiveDeps,
+  client: ClientRecord,
+  name: string,
+  value: unknown,
+  read: (context: TurnContext) => T,
+): Promise<{ result: T } | undefined> {
+  const reference = (await deps.history.conversationReference(client.id, channelKey(client.channel))) ?? deps.newConversation?.(client);
+  const adapter = reference && deps.adapterFor(reference);
+  if (!reference || !adapter) return undefined;
+  let result: T | undefined;
+  await adapter.continueConversationAsync(deps.botAppId, reference, async (context) => {
+    context.activity.name = name;
+    context.activity.value = value;
+    context.turnState.set(CLIENT_ID, client.id);
+    await deps.logic(context);
+    result = read(context);
+  });
+  return { result: result as T };
+}
+
+/** Starts a check-in a link worker asked for, in the client's existing conversation. */
 export class CheckInStarter {
-  constructor(private readonly deps: CheckInStarterDeps) {}
+  constructor(private readonly deps: ProactiveDeps) {}
 
   async start(client: ClientRecord): Promise<StartCheckInResult> {
     if (client.optedOutAt) return 'opted_out';
-    const reference =
-      (await this.deps.history.conversationReference(client.id, channelKey(client.channel))) ?? this.deps.newConversation?.(client);
-    const adapter = reference && this.deps.adapterFor(reference);
-    if (!reference || !adapter) return 'no_conversation';
-    let started = false;
-    await adapter.continueConversationAsync(this.deps.botAppId, reference, async (context) => {
-      context.activity.name = START_CHECK_IN_EVENT;
-      context.turnState.set(CLIENT_ID, client.id);
-      await this.deps.logic(context);
-      started = context.turnState.get(CHECK_IN_STARTED) === true;
-    });
-    return started ? 'started' : 'already_open';
+    const turn = await proactiveTurn(this.deps, client, START_CHECK_IN_EVENT, undefined, (context) => context.turnState.get(CHECK_IN_STARTED) === true);
+    if (!turn) return 'no_conversation';
+    return turn.result ? 'started' : 'already_open';
   }
 }

@@ -80,10 +80,10 @@ export class SmsDispatcher {
   }
 
   /** Write a message to the outbox, then send it when its turn comes. Returns its id. */
-  async enqueue(clientId: string, to: string, body: string, options: { compliance?: boolean } = {}): Promise<string> {
+  async enqueue(clientId: string, to: string, body: string, options: { compliance?: boolean; id?: string } = {}): Promise<string> {
     const now = this.deps.clock.now().toISO()!;
     const record: OutboundSmsRecord = {
-      id: randomUUID(),
+      id: options.id ?? randomUUID(),
       clientId,
       to,
       body,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { toSmsText } from '../../cards/smsText.js';
 import type { KeyedMutex } from '../../storage/keyedMutex.js';
@@ -6,7 +7,7 @@ import type { InboundSmsRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import { LINKWELL_BOT_ACCOUNT } from '../directline/directLineAdapter.js';
 import { InProcessAdapter, type Logic } from '../channels/inProcessAdapter.js';
-import { CLIENT_ID } from '../turnKeys.js';
+import { CLIENT_ID, OCCURRENCE_KEY } from '../turnKeys.js';
 import type { SmsDispatcher } from './smsDispatcher.js';
 
 /** serviceUrl of SMS conversations, so proactive sends find this adapter. */
@@ -77,10 +78,22 @@ export class TwilioSmsAdapter extends InProcessAdapter {
       // Cards never reach a phone: every SMS prompt must carry its own text.
       if (!activity.text) throw new Error('An SMS message needs text; cards cannot be sent by SMS');
       const compliance = (activity.channelData as { compliance?: boolean } | undefined)?.compliance === true;
-      responses.push({ id: await this.deps.dispatcher.enqueue(client.id, client.phone, toSmsText(activity.text), { compliance }) });
+      // A scheduled message's texts have ids drawn from its occurrence, so a restart can tell it was sent.
+      const occurrenceKey = context.turnState.get(OCCURRENCE_KEY) as string | undefined;
+      const sent = (context.turnState.get(SENT_IN_TURN) as number | undefined) ?? 0;
+      context.turnState.set(SENT_IN_TURN, sent + 1);
+      const id = occurrenceKey ? occurrenceMessageId(occurrenceKey, sent) : undefined;
+      responses.push({ id: await this.deps.dispatcher.enqueue(client.id, client.phone, toSmsText(activity.text), { compliance, ...(id ? { id } : {}) }) });
     }
     return responses;
   }
+}
+
+const SENT_IN_TURN = Symbol('linkwell.smsSentInTurn');
+
+/** The outbox id of the `n`th text (from 0) sent for a schedule occurrence. */
+export function occurrenceMessageId(occurrenceKey: string, n: number): string {
+  return `${createHash('sha256').update(occurrenceKey).digest('hex').slice(0, 32)}-${n}`;
 }
 
 /** The reference of a client's SMS conversation, which needs no text from them to exist. */

@@ -166,11 +166,13 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   async endCheckIn(
     clientId: string,
     checkInId: string,
-    end: Pick<CheckInRecord, 'status' | 'endedAt'>,
+    end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>,
     scores: ScoreRecord[],
   ): Promise<void> {
     await this.changeCheckIn(clientId, checkInId, (d) => {
-      Object.assign(d.checkIns.find((c) => c.id === checkInId)!, end);
+      const checkIn = d.checkIns.find((c) => c.id === checkInId)!;
+      Object.assign(checkIn, end);
+      if (!end.waitingFor) delete checkIn.waitingFor;
       d.scores.push(...structuredClone(scores));
     });
   }

@@ -5,6 +5,7 @@ import { LowdbBotStorage } from './lowdbBotStorage.js';
 import { LowdbClientStore } from './lowdbClientStore.js';
 import { LowdbSmsInbox } from './lowdbSmsInbox.js';
 import { LowdbSmsOutbox } from './lowdbSmsOutbox.js';
+import { LowdbScheduleLedger } from './lowdbScheduleLedger.js';
 
 /** The embedded store: everything under one data directory, held by one process at a time. */
 export interface LowdbStore {
@@ -12,6 +13,7 @@ export interface LowdbStore {
   botStorage: LowdbBotStorage;
   smsInbox: LowdbSmsInbox;
   smsOutbox: LowdbSmsOutbox;
+  schedule: LowdbScheduleLedger;
   close(): void;
 }
 
@@ -27,7 +29,8 @@ export async function openLowdbStore(dataDir: string, options: { lock?: boolean;
     const botStorage = new LowdbBotStorage(join(dataDir, 'state'));
     const smsInbox = new LowdbSmsInbox(join(dataDir, 'sms', 'inbound'), now);
     const smsOutbox = new LowdbSmsOutbox(join(dataDir, 'sms', 'outbox'));
-    return { clients, botStorage, smsInbox, smsOutbox, close: release };
+    const schedule = new LowdbScheduleLedger(join(dataDir, 'schedule'));
+    return { clients, botStorage, smsInbox, smsOutbox, schedule, close: release };
   } catch (error) {
     release();
     throw error;

@@ -20,6 +20,7 @@ const LONG: Record<(typeof PLACEHOLDERS)[number], string | number> = {
   linkWorkerPhone: '+44 7700 900101',
   itemCount: 12,
   date: 'Wednesday 30 September',
+  weeks: 4,
 };
 
 const wording = wordingSchema.parse({});

@@ -31,6 +31,8 @@ export async function startTestApp(options: {
   programme?: Programme;
   chatPollMs?: number;
   makeBot?: AppOptions['makeBot'];
+  /** Default 'manual': a test drives the scheduler with app.scheduler.tick(). */
+  scheduler?: AppOptions['scheduler'];
   /** Receives every log line (at debug level) instead of stderr. */
   logSink?: (line: string) => void;
 } = {}): Promise<TestApp> {
@@ -52,6 +54,7 @@ export async function startTestApp(options: {
     log: createLogger(config.logLevel, clock, options.logSink ?? ((line) => process.stderr.write(`${line}\n`))),
     ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
     ...(options.makeBot ? { makeBot: options.makeBot } : {}),
+    scheduler: options.scheduler ?? 'manual',
   });
   const url = await app.listen();
   return {

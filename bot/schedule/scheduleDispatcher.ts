@@ -1,0 +1,302 @@
+import { DateTime } from 'luxon';
+import type { ClientRepository, ScheduleLedgerRepository } from '../../storage/ports.js';
+import type { ClientRecord, ScheduleLedgerRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import type { Programme } from '../config/programmeSchema.js';
+import type { Logger } from '../logger.js';
+import type { DeliveryOutcome, ScheduledMessage } from '../proactive/scheduledMessage.js';
+import { memoZone } from './memoZone.js';
+import { occurrences, type Occurrence } from './occurrences.js';
+import { planDue, type Decision, type Ledger } from './planDue.js';
+import { nextAllowed } from './quietHours.js';
+import { scheduleStateOf } from './scheduleState.js';
+
+/** How the dispatcher reaches a client: the bot, through the client's channel. */
+export interface ScheduledDelivery {
+  deliver(client: ClientRecord, message: ScheduledMessage): Promise<DeliveryOutcome>;
+  /** Close a check-in whose window has passed (recorded as missed). */
+  expire(client: ClientRecord, checkInId: string): Promise<void>;
+  /** Whether the message of an occurrence reached the channel (asked of a claim a crash left unsettled). */
+  wasSent(client: ClientRecord, occurrenceKey: string): Promise<boolean>;
+}
+
+export interface ScheduleDispatcherDeps {
+  programme: Programme;
+  clients: Pick<ClientRepository, 'list'>;
+  ledger: ScheduleLedgerRepository;
+  delivery: ScheduledDelivery;
+  clock: Clock;
+  log: Logger;
+  /** The longest it sleeps when nothing is due sooner (default one minute). */
+  intervalMs?: number;
+  /** Clients worked on at once (default 16): sends only go into the channel's queue, which keeps its own rate. */
+  concurrency?: number;
+}
+
+/** What one pass found and did. */
+export interface TickReport {
+  /** Clients whose due work was worked out. */
+  planned: number;
+  sent: number;
+  skipped: number;
+  /** Sends that failed (tried again later). */
+  failed: number;
+}
+
+const HOUR_MS = 3_600_000;
+const SKIPPED_BECAUSE = { 'opted-out': 'opted-out', 'nothing-to-remind': 'check-in-answered', 'not-needed': 'already-welcomed' } as const;
+/** A welcome unsent a week after enrolment is stale; the link worker will have been in touch. */
+const WELCOME_WINDOW_HOURS = 7 * 24;
+
+/**
+ * Sends what the schedule says is due, once. For each client whose next piece of work has come
+ * (or whose settings changed), it plans with planDue against the client's durable ledger and acts:
+ * a send is claimed in the ledger before the bot delivers it and settled after, so a crash between
+ * the two leaves a claim that the next run checks against what the channel holds (sent, or free to
+ * send), never a second copy; a skip is recorded with its reason; a wait sets when to look again.
+ * Check-ins whose window has passed are closed as missed. After downtime, what is still inside its
+ * window goes out and the rest is recorded as missed (planDue), so a restart sends no burst of stale
+ * messages. One process per data directory (the store's lock) keeps an overlapping deploy from
+ * sending twice.
+ */
+export class ScheduleDispatcher {
+  private readonly next = new Map<string, { atMs: number; fingerprint: string }>();
+  /** Occurrences this process is sending right now (their claims are not a crash's leftovers). */
+  private readonly inFlight = new Set<string>();
+  /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
+  private readonly heldBy = new Map<string, 'no-conversation' | 'check-in-open'>();
+  private cancelTimer: (() => void) | undefined;
+  private running: Promise<TickReport> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: ScheduleDispatcherDeps) {}
+
+  /** Work through what is due now (finishing what a previous run left), then keep doing so. */
+  async start(): Promise<TickReport> {
+    this.stopped = false;
+    const report = await this.tick();
+    this.sleep();
+    return report;
+  }
+
+  /** Stop; resolves once the pass under way has finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelTimer?.();
+    await this.running;
+  }
+
+  /** Look at a client again on the next pass (they answered, or something about them changed). */
+  wake(clientId: string): void {
+    this.next.delete(clientId);
+  }
+
+  /** One pass over every client whose work is due. Concurrent calls share the pass under way. */
+  tick(): Promise<TickReport> {
+    this.running ??= this.pass().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private sleep(): void {
+    if (this.stopped) return;
+    const nowMs = this.deps.clock.now().toMillis();
+    let soonest = nowMs + (this.deps.intervalMs ?? 60_000);
+    for (const { atMs } of this.next.values()) soonest = Math.min(soonest, atMs);
+    this.cancelTimer = this.deps.clock.after(Math.max(1000, soonest - nowMs), () => {
+      this.tick()
+        .catch((error: unknown) => this.deps.log.error('schedule pass failed', { error: (error as Error).message }))
+        .finally(() => this.sleep());
+    });
+  }
+
+  private async pass(): Promise<TickReport> {
+    const now = this.deps.clock.now();
+    const report: TickReport = { planned: 0, sent: 0, skipped: 0, failed: 0 };
+    const due = (await this.deps.clients.list()).filter((client) => {
+      const next = this.next.get(client.id);
+      return !next || next.atMs <= now.toMillis() || next.fingerprint !== fingerprint(client);
+    });
+    let at = 0;
+    const worker = async () => {
+      while (at < due.length && !this.stopped) {
+        const client = due[at++]!;
+        try {
+          const wakeAt = await this.planClient(client, now, report);
+          this.next.set(client.id, { atMs: wakeAt, fingerprint: fingerprint(client) });
+        } catch (error) {
+          report.failed += 1;
+          this.next.set(client.id, { atMs: now.toMillis() + 5 * 60_000, fingerprint: fingerprint(client) });
+          this.deps.log.error('scheduling a client failed', { clientId: client.id, error: (error as Error).message });
+        }
+        report.planned += 1;
+      }
+    };
+    await Promise.all(Array.from({ length: this.deps.concurrency ?? 16 }, worker));
+    if (report.sent + report.skipped + report.failed > 0) this.deps.log.info('schedule pass', { ...report });
+    return report;
+  }
+
+  /** Act on one client's due work; returns when (ms) to look at them again. */
+  private async planClient(client: ClientRecord, now: DateTime, report: TickReport): Promise<number> {
+    const { programme, ledger } = this.deps;
+    let record = await ledger.read(client.id);
+    if (await this.settleLeftClaims(client, record)) record = await ledger.read(client.id);
+    const wakes: number[] = [now.toMillis() + 24 * HOUR_MS];
+
+    const open = record.openCheckIn;
+    if (open && DateTime.fromISO(open.expiresAt) <= now) {
+      await this.deps.delivery.expire(client, open.checkInId);
+      await ledger.setOpenCheckIn(client.id, undefined);
+      record = await ledger.read(client.id);
+    } else if (open) {
+      wakes.push(DateTime.fromISO(open.expiresAt).toMillis());
+    }
+
+    const state = scheduleStateOf(client);
+    const welcome = this.welcome(client, record, now);
+    const decisions: Decision[] = [...(welcome ? [welcome] : []), ...planDue(programme, state, ledgerView(record), now)];
+    for (const decision of decisions) {
+      const { occurrence } = decision;
+      if (decision.action === 'wait') {
+        if (decision.until) wakes.push(decision.until.toMillis());
+      } else if (decision.action === 'skip') {
+        const held = this.heldBy.get(occurrence.key);
+        this.heldBy.delete(occurrence.key);
+        const reason = held && decision.reason === 'window-passed' ? held : decision.reason;
+        await ledger.settle(client.id, occurrence.key, { outcome: 'skipped', at: now.toISO()!, reason });
+        report.skipped += 1;
+      } else {
+        const retryAt = await this.send(client, record, occurrence, now, report);
+        if (retryAt !== undefined) wakes.push(retryAt);
+      }
+    }
+    const upcoming = occurrences(programme, state, now.plus({ milliseconds: 1 }), now.plus({ days: 8 }))[0];
+    if (upcoming) wakes.push(upcoming.due.toMillis());
+    return Math.min(...wakes);
+  }
+
+  /** Claim, deliver, settle. Returns when to try again if it could not go now. */
+  private async send(client: ClientRecord, record: ScheduleLedgerRecord, occurrence: Occurrence, now: DateTime, report: TickReport): Promise<number | undefined> {
+    const { ledger, delivery } = this.deps;
+    if (!(await ledger.claim(client.id, occurrence.key, now.toISO()!))) return undefined;
+    this.inFlight.add(occurrence.key);
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await delivery.deliver(client, this.messageFor(client, occurrence));
+    } catch (error) {
+      // Nothing is known to have gone: the claim stays for the next pass to check against the channel.
+      this.inFlight.delete(occurrence.key);
+      report.failed += 1;
+      this.deps.log.error('scheduled message failed', { clientId: client.id, kind: occurrence.kind, error: (error as Error).message });
+      return now.toMillis() + 5 * 60_000;
+    }
+    this.inFlight.delete(occurrence.key);
+    const at = now.toISO()!;
+    switch (outcome) {
+      case 'sent':
+        await ledger.settle(client.id, occurrence.key, { outcome: 'sent', at }, localWeek(now, client.timezone));
+        this.heldBy.delete(occurrence.key);
+        report.sent += 1;
+        return undefined;
+      case 'opted-out':
+      case 'nothing-to-remind':
+      case 'not-needed':
+        await ledger.settle(client.id, occurrence.key, { outcome: 'skipped', at, reason: SKIPPED_BECAUSE[outcome] });
+        report.skipped += 1;
+        return undefined;
+      case 'check-in-open':
+        // Goes once the open one is done, if still inside its own window.
+        await ledger.release(client.id, occurrence.key);
+        this.heldBy.set(occurrence.key, outcome);
+        return record.openCheckIn ? DateTime.fromISO(record.openCheckIn.expiresAt).toMillis() : now.toMillis() + HOUR_MS;
+      case 'no-conversation':
+        await ledger.release(client.id, occurrence.key);
+        this.heldBy.set(occurrence.key, outcome);
+        return now.toMillis() + HOUR_MS;
+    }
+  }
+
+  /**
+   * Claims not made by this process were left by a crash between claim and settle: sent if the
+   * channel holds the message, otherwise released to be planned again. True when any was found.
+   */
+  private async settleLeftClaims(client: ClientRecord, record: ScheduleLedgerRecord): Promise<boolean> {
+    const left = Object.entries(record.claimed).filter(([key]) => !this.inFlight.has(key));
+    for (const [key, claimedAt] of left) {
+      if (await this.deps.delivery.wasSent(client, key)) {
+        const at = DateTime.fromISO(claimedAt, { zone: 'utc' });
+        await this.deps.ledger.settle(client.id, key, { outcome: 'sent', at: claimedAt }, localWeek(at, client.timezone));
+        this.deps.log.info('claim found sent after a restart', { clientId: client.id });
+      } else {
+        await this.deps.ledger.release(client.id, key);
+        this.deps.log.info('claim found unsent after a restart', { clientId: client.id });
+      }
+    }
+    return left.length > 0;
+  }
+
+  /**
+   * The enrolment welcome, which asks for consent, for a client on SMS (a web chat client is
+   * welcomed when they open their link): sent outside quiet hours within a week of enrolment.
+   */
+  private welcome(client: ClientRecord, record: ScheduleLedgerRecord, now: DateTime): Decision | undefined {
+    if (client.channel !== 'sms' || client.consentedAt) return undefined;
+    const zone = memoZone(client.timezone);
+    const enrolled = DateTime.fromISO(client.createdAt, { zone });
+    const key = `${client.id}|welcome|enrolment|${enrolled.toFormat("yyyy-LL-dd'T'HH:mm")}`;
+    if (record.decided[key] || record.claimed[key]) return undefined;
+    const occurrence: Occurrence = { key, kind: 'ending', item: 'welcome', due: enrolled.toUTC(), expiresAt: enrolled.plus({ hours: WELCOME_WINDOW_HOURS }).toUTC() };
+    if (client.optedOutAt) return { occurrence, action: 'skip', reason: 'opted-out' };
+    if (now >= occurrence.expiresAt) return { occurrence, action: 'skip', reason: 'window-passed' };
+    const allowed = nextAllowed(now.setZone(zone), this.deps.programme.quietHours);
+    if (allowed > now) return { occurrence, action: 'wait', until: allowed.toUTC(), reason: 'quiet-hours' };
+    return { occurrence, action: 'send' };
+  }
+
+  private messageFor(client: ClientRecord, occurrence: Occurrence): ScheduledMessage {
+    const { programme } = this.deps;
+    const occurrenceKey = occurrence.key;
+    const expiresAt = occurrence.expiresAt.toISO()!;
+    if (occurrence.item === 'welcome') return { kind: 'welcome', occurrenceKey };
+    switch (occurrence.kind) {
+      case 'wave': {
+        const wave = programme.waves.find((w) => w.id === occurrence.item)!;
+        return { kind: 'check-in', occurrenceKey, checkInKind: 'wave', instrumentIds: wave.instruments, expiresAt };
+      }
+      case 'routine':
+        return { kind: 'check-in', occurrenceKey, checkInKind: 'routine', instrumentIds: programme.checkIn.instruments, expiresAt };
+      case 'reminder':
+        return { kind: 'reminder', occurrenceKey, checkInKey: `${client.id}|routine|check-in|${occurrence.item}` };
+      case 'ending': {
+        if (occurrence.item === 'follow-up') {
+          return { kind: 'check-in', occurrenceKey, checkInKind: 'follow-up', instrumentIds: programme.checkIn.instruments, expiresAt };
+        }
+        const state = scheduleStateOf(client);
+        const endDate = DateTime.fromISO(state.enrolledAt, { zone: memoZone(client.timezone) }).plus({ weeks: programme.lengthWeeks }).toISODate()!;
+        if (occurrence.item === 'goodbye') return { kind: 'notice', occurrenceKey, notice: 'goodbye', endDate };
+        const weeks = Number(/^notice-(\d+)w$/.exec(occurrence.item)?.[1]);
+        return { kind: 'notice', occurrenceKey, notice: 'ending', weeks, endDate };
+      }
+    }
+  }
+}
+
+/** What planDue sees of the ledger: a claimed occurrence counts as sent (it is being sent now, or will be checked). */
+function ledgerView(record: ScheduleLedgerRecord): Ledger {
+  const sent = new Set(Object.keys(record.claimed));
+  const skipped = new Set<string>();
+  for (const [key, decision] of Object.entries(record.decided)) (decision.outcome === 'sent' ? sent : skipped).add(key);
+  return { sent, skipped, answered: new Set(Object.keys(record.answered)), sentInWeek: (week) => record.weeks[week] ?? 0 };
+}
+
+/** The client's local ISO week of an instant, as the weekly cap counts it. */
+function localWeek(at: DateTime, timezone: string): string {
+  return at.setZone(memoZone(timezone)).toFormat("kkkk-'W'WW");
+}
+
+/** What about a client changes their schedule: a change means planning them again at once. */
+function fingerprint(c: ClientRecord): string {
+  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt].join('|');
+}

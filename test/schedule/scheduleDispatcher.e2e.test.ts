@@ -1,0 +1,243 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { ManualClock } from '../../bot/clock.js';
+import type { CheckInRecord, ClientEvent, ItemResponseRecord, NoteRecord } from '../../storage/records.js';
+import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
+import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+
+const PHONE = '+447700900555';
+// Tuesday 24 November 2026, noon in London (UTC in winter). The demo programme checks in on
+// Mondays at 10:00 with a 48-hour window and a reminder after 24 hours; quiet hours 21:00–09:00.
+const ENROLLED = DateTime.fromISO('2026-11-24T12:00:00Z', { zone: 'utc' });
+const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
+
+interface History {
+  checkIns: CheckInRecord[];
+  responses: ItemResponseRecord[];
+  notes: NoteRecord[];
+  events: ClientEvent[];
+}
+
+describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
+  let twilio: FakeTwilio;
+  let t: SmsTestApp;
+  let clock: ManualClock;
+  let clientId: string;
+
+  beforeEach(async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    clock = new ManualClock(ENROLLED);
+    t = await startSmsTestApp({ clock, twilio });
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await twilio.close();
+  });
+
+  async function enrol(timezone = 'Europe/London'): Promise<void> {
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Dorothy Pike', phone: PHONE, timezone, linkWorkerId: 'priya', channel: 'sms' }),
+    });
+    expect(created.status).to.equal(201);
+    clientId = ((await created.json()) as { id: string }).id;
+  }
+
+  /** Run the scheduler at `when` (or now) and return the texts it sent. */
+  async function tickAt(when?: DateTime): Promise<string[]> {
+    if (when) clock.set(when);
+    await t.app.scheduler.tick();
+    await t.settle();
+    const sent = t.sentTo(PHONE);
+    twilio.reset();
+    return sent;
+  }
+
+  async function say(text: string): Promise<string[]> {
+    expect((await t.text(PHONE, text)).status).to.equal(200);
+    await t.settle();
+    const replies = t.sentTo(PHONE);
+    twilio.reset();
+    return replies;
+  }
+
+  /** Enrolled Tuesday noon, welcomed, agreed, and the baseline check-in answered in full. */
+  async function enrolledAndBaselineDone(): Promise<void> {
+    await enrol();
+    expect(await tickAt()).to.have.length(1);
+    await say('YES');
+    const baseline = await tickAt();
+    expect(baseline[0]).to.match(/quick questions/);
+    for (const answer of ['hardly ever', 'some of the time', '1', 'never', 'no']) await say(answer);
+    expect((await history()).checkIns.map((c) => c.status)).to.deep.equal(['completed']);
+  }
+
+  const history = async () => (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as History;
+  const ledger = () => t.app.store.schedule.read(clientId);
+  const routineKey = (local: string) => `${clientId}|routine|check-in|${local}`;
+
+  async function restart(): Promise<void> {
+    await t.close({ keepData: true });
+    t = await startSmsTestApp({ clock, twilio, dataDir: t.dataDir });
+  }
+
+  it('welcomes a client enrolled late in the evening the next morning, and asks nothing before they agree', async () => {
+    clock.set(at('2026-11-24T22:30'));
+    await enrol();
+    expect(await tickAt()).to.deep.equal([], 'nothing in quiet hours');
+    expect(await tickAt(at('2026-11-25T08:59'))).to.deep.equal([]);
+    const welcome = await tickAt(at('2026-11-25T09:00'));
+    expect(welcome).to.have.length(1);
+    expect(welcome[0]).to.match(/Linkwell.*automated.*Priya Shah.*Reply YES/s);
+    expect(await tickAt(at('2026-11-25T09:05'))).to.deep.equal([], 'the welcome goes once');
+
+    // Monday's check-in is not sent without consent; it is recorded as skipped for that reason.
+    expect(await tickAt(at('2026-11-30T10:00'))).to.deep.equal([]);
+    expect(await tickAt(at('2026-12-02T10:00'))).to.deep.equal([]);
+    expect((await ledger()).decided[routineKey('2026-11-30T10:00')]).to.include({ outcome: 'skipped', reason: 'no-consent' });
+  });
+
+  it('starts the baseline check-in as soon as the client agrees, inside its window', async () => {
+    await enrol();
+    await tickAt();
+    expect(await say('yes please')).to.have.length(1);
+    const sent = await tickAt(ENROLLED.plus({ minutes: 5 }));
+    expect(sent[0]).to.match(/Hi Dorothy.*quick questions/s);
+    expect(sent[1]).to.match(/companionship/i);
+    const [baseline] = (await history()).checkIns;
+    expect(baseline).to.include({ kind: 'wave', status: 'open' });
+    expect(baseline!.occurrenceKey).to.match(/\|wave\|baseline\|/);
+  });
+
+  it('sends a routine check-in once, however often it runs and across a restart', async () => {
+    await enrolledAndBaselineDone();
+    expect(await tickAt(at('2026-11-30T09:59'))).to.deep.equal([]);
+    const monday = await tickAt(at('2026-11-30T10:00'));
+    expect(monday[0]).to.match(/quick questions/);
+    expect(await tickAt()).to.deep.equal([]);
+    await restart();
+    expect(await tickAt(at('2026-11-30T10:01'))).to.deep.equal([]);
+    expect((await history()).checkIns.filter((c) => c.kind === 'routine')).to.have.length(1);
+    expect((await ledger()).decided[routineKey('2026-11-30T10:00')]).to.include({ outcome: 'sent' });
+  });
+
+  it('never sends twice when it stopped between sending and recording the send', async () => {
+    await enrolledAndBaselineDone();
+    const schedule = t.app.store.schedule;
+    const settle = schedule.settle.bind(schedule);
+    schedule.settle = async (...args) => {
+      if (args[2].outcome === 'sent') throw new Error('simulated crash after the send');
+      return settle(...args);
+    };
+    const monday = await tickAt(at('2026-11-30T10:00'));
+    expect(monday[0]).to.match(/quick questions/);
+    expect(Object.keys((await ledger()).claimed)).to.deep.equal([routineKey('2026-11-30T10:00')]);
+
+    await restart();
+    expect(await tickAt(at('2026-11-30T10:02'))).to.deep.equal([]);
+    const after = await ledger();
+    expect(after.claimed).to.deep.equal({});
+    expect(after.decided[routineKey('2026-11-30T10:00')]).to.include({ outcome: 'sent' });
+  });
+
+  it('sends once a check-in it claimed but had not sent when it stopped', async () => {
+    await enrolledAndBaselineDone();
+    clock.set(at('2026-11-30T10:00'));
+    expect(await t.app.store.schedule.claim(clientId, routineKey('2026-11-30T10:00'), clock.now().toISO()!)).to.equal(true);
+    await restart();
+    const sent = await tickAt(at('2026-11-30T10:03'));
+    expect(sent[0]).to.match(/quick questions/);
+    expect(await tickAt()).to.deep.equal([]);
+  });
+
+  it('reminds once after a day when nobody answered, and not at all when they did', async () => {
+    await enrolledAndBaselineDone();
+    await tickAt(at('2026-11-30T10:00'));
+    const reminder = await tickAt(at('2026-12-01T10:00'));
+    expect(reminder).to.have.length(2);
+    expect(reminder[0]).to.match(/reminder.*still open/);
+    expect(reminder[1]).to.match(/companionship/i);
+    expect(await tickAt(at('2026-12-01T11:00'))).to.deep.equal([]);
+
+    // The next week they answer before the reminder is due.
+    await say('3'); // finishes nothing, but the check-in has been answered
+    await tickAt(at('2026-12-02T10:00')); // last week's closes
+    await tickAt(at('2026-12-07T10:00'));
+    await say('hardly ever');
+    expect(await tickAt(at('2026-12-08T10:00'))).to.deep.equal([]);
+    expect((await ledger()).decided[`${clientId}|reminder|2026-12-07T10:00|2026-12-08T10:00`]).to.include({ outcome: 'skipped' });
+  });
+
+  it('closes a check-in when its window passes, records it missed, and keeps a late answer marked late', async () => {
+    await enrolledAndBaselineDone();
+    await tickAt(at('2026-11-30T10:00'));
+    await say('hardly ever');
+    clock.set(at('2026-12-02T10:00'));
+    expect(await tickAt()).to.deep.equal([], 'closing a check-in says nothing');
+    const routine = (await history()).checkIns.find((c) => c.kind === 'routine')!;
+    expect(routine.status).to.equal('missed');
+    expect(routine.waitingFor).to.deep.equal({ instrumentId: 'ucla3', itemId: 'left_out' });
+
+    clock.set(at('2026-12-02T15:00'));
+    const thanks = await say('some of the time tbh');
+    expect(thanks[0]).to.match(/had closed.*added your answer/);
+    const late = (await history()).responses.filter((r) => r.checkInId === routine.id && r.itemId === 'left_out');
+    expect(late).to.have.length(1);
+    expect(late[0]).to.include({ late: true, value: 2, status: 'answered' });
+
+    // Once is enough: the next message is not read as an answer but kept for the link worker.
+    const next = await say('2');
+    expect(next[0]).to.match(/passed your message/);
+    expect((await history()).notes.map((n) => n.text)).to.include('2');
+  });
+
+  it('after a day down sends what is still inside its window, and records the rest as missed, with no burst', async () => {
+    await enrolledAndBaselineDone();
+    await tickAt(at('2026-11-29T12:00'));
+    // Down from Sunday until Tuesday 11:00: Monday's check-in is still open, its reminder is not worth sending on top.
+    const caughtUp = await tickAt(at('2026-12-01T11:00'));
+    expect(caughtUp[0]).to.match(/quick questions/);
+    expect(caughtUp).to.have.length(2);
+    expect(await tickAt(at('2026-12-01T11:05'))).to.deep.equal([]);
+
+    // Down again from then until the Thursday after next: that Monday's check-in had closed.
+    await say('menu');
+    expect(await tickAt(at('2026-12-10T12:00'))).to.deep.equal([]);
+    expect((await ledger()).decided[routineKey('2026-12-07T10:00')]).to.include({ outcome: 'skipped', reason: 'window-passed' });
+  });
+
+  it('lets "menu" or "start again" leave a check-in at any point', async () => {
+    await enrolledAndBaselineDone();
+    await tickAt(at('2026-11-30T10:00'));
+    await say('often');
+    const menu = await say('Start again');
+    expect(menu[0]).to.match(/starting again.*check in/i);
+    expect((await history()).checkIns.find((c) => c.kind === 'routine')!.status).to.equal('stopped');
+    // Outside a check-in a number is not taken as an answer.
+    expect((await say('3'))[0]).to.match(/passed your message/);
+  });
+
+  it('holds a check-in during a pause and sends it when the pause ends, if still inside its window', async () => {
+    await enrolledAndBaselineDone();
+    clock.set(at('2026-11-29T18:00')); // Sunday
+    expect((await say('pause until tuesday'))[0]).to.match(/no check-ins until Tuesday 1 December/);
+    expect(await tickAt(at('2026-11-30T10:00'))).to.deep.equal([]);
+    // The pause ends at midnight, but quiet hours run to 09:00.
+    expect(await tickAt(at('2026-12-01T00:00'))).to.deep.equal([]);
+    const sent = await tickAt(at('2026-12-01T09:00'));
+    expect(sent[0]).to.match(/quick questions/);
+  });
+
+  it('keeps local time for a client in another zone: 10:00 in Brisbane is midnight in London', async () => {
+    await enrol('Australia/Brisbane');
+    // Enrolled at 22:00 Brisbane time: the welcome waits for 09:00 there.
+    expect(await tickAt()).to.deep.equal([]);
+    expect(await tickAt(DateTime.fromISO('2026-11-25T09:00', { zone: 'Australia/Brisbane' }))).to.have.length(1);
+    await say('yes');
+    await tickAt();
+    for (const answer of ['hardly ever', 'hardly ever', 'hardly ever', 'never', 'no']) await say(answer);
+    expect(await tickAt(DateTime.fromISO('2026-11-30T09:59', { zone: 'Australia/Brisbane' }))).to.deep.equal([]);
+    expect((await tickAt(DateTime.fromISO('2026-11-30T10:00', { zone: 'Australia/Brisbane' })))[0]).to.match(/quick questions/);
+  });
+});
