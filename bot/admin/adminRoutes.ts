@@ -6,10 +6,13 @@ import type { ClientRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import { e164, ianaTimeZone } from '../config/fieldSchemas.js';
 import type { Programme } from '../config/programmeSchema.js';
+import type { ContactPreferences } from '../contact/contactPreferences.js';
 import { bearerToken, handle } from '../http/handle.js';
 import { HttpError, notFound, unauthorized } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
 import type { CheckInStarter } from '../proactive/checkInStarter.js';
+import { ClientSettings } from './clientSettings.js';
+import { clientSettingsChangeSchema, knownLinkWorker, zoneAfterChange } from './clientSettingsSchema.js';
 
 export interface AdminRouteDeps {
   adminApiToken: string | undefined;
@@ -17,6 +20,10 @@ export interface AdminRouteDeps {
   clients: ClientRepository;
   history: ClientHistoryRepository;
   checkIns: CheckInStarter;
+  /** Pauses set by staff go through here, like PAUSE by text. */
+  contact: ContactPreferences;
+  /** A client's settings changed: the scheduler looks at them again at once. */
+  onClientChanged?: (clientId: string) => void;
   chatLinkFor: (clientId: string) => { url: string; expiresAt: string };
   clock: Clock;
   log: Logger;
@@ -24,12 +31,11 @@ export interface AdminRouteDeps {
 
 /** A new client's fields. The link worker is checked with the rest, so a 400 lists every problem at once. */
 function newClientSchema(programme: Programme) {
-  const workerIds = new Set(programme.linkWorkers.map((w) => w.id));
   return z.object({
     name: z.string().trim().min(1).max(100),
     phone: e164,
     timezone: ianaTimeZone,
-    linkWorkerId: z.string().min(1).refine((id) => workerIds.has(id), { error: (issue) => `no link worker with id "${String(issue.input)}"` }),
+    linkWorkerId: knownLinkWorker(programme),
     channel: z.enum(['sms', 'webchat']),
   });
 }
@@ -38,6 +44,12 @@ function newClientSchema(programme: Programme) {
 export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void {
   const { log } = deps;
   const clientSchema = newClientSchema(deps.programme);
+  const settings = new ClientSettings({
+    clients: deps.clients,
+    history: deps.history,
+    contact: deps.contact,
+    clock: deps.clock,
+  });
   const route = (handler: (req: Request) => Promise<{ status: number; body: unknown }>) =>
     handle(log, async (req, res) => {
       authorise(req, deps.adminApiToken);
@@ -65,6 +77,20 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
   }));
 
   server.get('/api/admin/clients/:id', route(async (req) => ({ status: 200, body: await clientFrom(req) })));
+
+  server.patch('/api/admin/clients/:id', route(async (req) => {
+    const client = await clientFrom(req);
+    const body: unknown = req.body ?? {};
+    const schema = clientSettingsChangeSchema(deps.programme, { now: deps.clock.now(), zone: zoneAfterChange(body, client.timezone) });
+    const result = await settings.change(client.id, schema.parse(body));
+    if (!result) throw notFound('Client');
+    // Field names only: the values can say where someone lives or when they are away.
+    if (result.changes.length > 0) {
+      log.info('client settings changed', { clientId: client.id, fields: result.changes.map((c) => c.field) });
+      deps.onClientChanged?.(client.id);
+    }
+    return { status: 200, body: result.client };
+  }));
 
   server.get('/api/admin/clients/:id/chat-link', route(async (req) => ({
     status: 200,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments.js';
 import { instrumentSchema, type Instrument } from '../../dialogs/instruments/instrumentSchema.js';
-import { wordingSchema } from '../../dialogs/wording.js';
+import { wordingSchema, type Wording } from '../../dialogs/wording.js';
 import { e164, ianaTimeZone, slug } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from './formatIssues.js';
 import {
@@ -24,6 +24,31 @@ const DEFAULT_WAVES = [
   { id: 'programme-end', at: 'programmeEnd' as const, instruments: ['ucla3', 'ons-loneliness'], windowHours: 168 },
   { id: 'month-18', at: { months: 18 }, instruments: ['ucla3', 'ons-loneliness'], windowHours: 336 },
 ];
+
+/** A language tag as usually written: "en", "cy", "pt-BR", "zh-Hant-TW". */
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a language tag such as "en", "cy" or "pt-BR"');
+
+/**
+ * `wording` in another language: any of its keys, each checked exactly as `wording` checks it
+ * (placeholders included). A key left out falls back to the programme's own wording.
+ */
+const translationSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(wordingSchema.shape).map(([key, template]) => [
+      key,
+      z
+        .string()
+        .min(1)
+        .superRefine((text, ctx) => {
+          if (!text) return;
+          for (const issue of template.safeParse(text).error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message });
+        })
+        .optional(),
+    ]),
+  ) as { [K in keyof Wording]: z.ZodOptional<z.ZodString> },
+);
 
 const linkWorkerSchema = z.object({
   id: slug,
@@ -59,6 +84,14 @@ export const programmeSchema = z
     ending: endingSchema,
     weeklyCap: weeklyCapSchema,
     wording: wordingSchema.prefault({}),
+    /** The language `wording` is written in. */
+    language: languageTag.default('en'),
+    /** `wording` in other languages, by language tag, key by key (see wordingFor). */
+    translations: z
+      .record(languageTag, translationSchema, {
+        error: (issue) => (issue.code === 'invalid_key' ? `expected a language tag such as "cy" or "pt-BR", got "${String(issue.input)}"` : undefined),
+      })
+      .default({}),
     /** Seeded at start-up so a new install can try a check-in at once. Demo programmes only. */
     demoClient: z
       .object({ name: z.string().min(1), phone: e164, timezone: ianaTimeZone, linkWorkerId: slug })
@@ -93,6 +126,9 @@ export const programmeSchema = z
         ctx.addIssue({ code: 'custom', path: ['linkWorkers', i, 'id'], message: `duplicate link worker id "${w.id}"` });
       }
     });
+    if (Object.hasOwn(programme.translations, programme.language)) {
+      ctx.addIssue({ code: 'custom', path: ['translations', programme.language], message: `"${programme.language}" is the programme's own language: put this wording under wording` });
+    }
     if (programme.demoClient && !workerIds.includes(programme.demoClient.linkWorkerId)) {
       ctx.addIssue({ code: 'custom', path: ['demoClient', 'linkWorkerId'], message: `no link worker with id "${programme.demoClient.linkWorkerId}"` });
     }
@@ -100,6 +136,11 @@ export const programmeSchema = z
 
 export type Programme = z.infer<typeof programmeSchema>;
 export type LinkWorker = Programme['linkWorkers'][number];
+
+/** The languages a client may have the programme's wording in: its own first, then its translations. */
+export function programmeLanguages(programme: Pick<Programme, 'language' | 'translations'>): string[] {
+  return [programme.language, ...Object.keys(programme.translations)];
+}
 
 /** Validate a parsed programme document; every problem is listed by path. */
 export function parseProgramme(data: unknown, source: string): Programme {

@@ -11,6 +11,7 @@ const ROUTES: ReadonlyArray<readonly [method: string, path: string]> = [
   ['GET', '/api/admin/link-workers'],
   ['POST', '/api/admin/clients'],
   ['GET', '/api/admin/clients/:id'],
+  ['PATCH', '/api/admin/clients/:id'],
   ['GET', '/api/admin/clients/:id/chat-link'],
   ['POST', '/api/admin/clients/:id/checkins'],
   ['GET', '/api/admin/clients/:id/responses'],
@@ -32,7 +33,7 @@ async function callEach(t: TestApp, routes: typeof ROUTES, id: string, headers: 
       const res = await fetch(`${t.url}${path.replace(':id', id)}`, {
         method,
         headers: { 'Content-Type': 'application/json', ...headers },
-        ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
+        ...(method === 'POST' || method === 'PATCH' ? { body: JSON.stringify(body ?? {}) } : {}),
       });
       return { route: `${method} ${path}`, status: res.status, body: (await res.json()) as ErrorBody };
     }),
