@@ -16,6 +16,7 @@ import { registerAdminRoutes } from './admin/adminRoutes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppConfig } from './config/env.js';
 import { checkInInstruments, type Programme } from './config/programmeSchema.js';
+import { wordingFor } from './config/wordingFor.js';
 import { ConversationLog } from './directline/conversationLog.js';
 import { DirectLineAdapter, LOCAL_DIRECTLINE_SERVICE_URL } from './directline/directLineAdapter.js';
 import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
@@ -84,6 +85,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     instruments: checkInInstruments(programme),
     library: new Map([...builtinInstruments, ...programme.instruments.map((i) => [i.id, i] as const)]),
     wording: programme.wording,
+    wordingIn: (language) => wordingFor(programme, language),
     history: store.clients,
     clock,
     windowHours: programme.checkIn.windowHours,
@@ -148,6 +150,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     clients: store.clients,
     history: store.clients,
     checkIns: new CheckInStarter(proactive),
+    contact,
+    onClientChanged: (clientId) => scheduler.wake(clientId),
     chatLinkFor,
     clock,
     log,

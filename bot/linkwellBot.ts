@@ -12,6 +12,7 @@ import type { ClientHistoryRepository, ClientRepository } from '../storage/ports
 import type { ClientRecord } from '../storage/records.js';
 import type { Clock } from './clock.js';
 import type { Programme } from './config/programmeSchema.js';
+import { wordingFor } from './config/wordingFor.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
 import { SMS_CHANNEL_ID, type SmsChannelData } from './sms/twilioSmsAdapter.js';
 import type { DeliveryOutcome, ScheduledMessage } from './proactive/scheduledMessage.js';
@@ -55,6 +56,7 @@ const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good mornin
  */
 export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
+  private readonly wordings = new Map<string, Wording>();
 
   constructor(private readonly deps: LinkwellBotDeps) {
     super();
@@ -313,18 +315,30 @@ export class LinkwellBot extends ActivityHandler {
       clientName: client.name,
       linkWorkerName: this.linkWorkerName(client),
       programmeName: this.deps.programme.name,
+      language: client.language,
     };
   }
 
   private say(key: keyof Wording, client: ClientRecord, values: WordingValues = {}): string {
     const linkWorker = this.deps.programme.linkWorkers.find((w) => w.id === client.linkWorkerId);
-    return fill(this.deps.programme.wording[key], {
+    return fill(this.wordingOf(client.language)[key], {
       clientName: client.name,
       linkWorkerName: this.linkWorkerName(client),
       linkWorkerPhone: linkWorker?.phone ?? '',
       programmeName: this.deps.programme.name,
       ...values,
     });
+  }
+
+  /** The programme's wording in a language (each worked out once). */
+  private wordingOf(language: string | undefined): Wording {
+    const key = language ?? '';
+    let wording = this.wordings.get(key);
+    if (!wording) {
+      wording = wordingFor(this.deps.programme, language);
+      this.wordings.set(key, wording);
+    }
+    return wording;
   }
 
   private linkWorkerName(client: ClientRecord): string {

@@ -19,6 +19,8 @@ export interface CheckInOptions {
   clientName: string;
   linkWorkerName: string;
   programmeName: string;
+  /** The client's language for Linkwell's own wording (instrument wording is the validated original). */
+  language?: string | undefined;
   /** What to ask (a measurement wave's instruments); default the routine check-in's. */
   instrumentIds?: string[] | undefined;
   kind?: CheckInKind | undefined;
@@ -59,6 +61,8 @@ export interface CheckInDialogDeps {
   /** Every instrument a check-in may ask (measurement waves ask others); default just the routine ones. */
   library?: ReadonlyMap<string, Instrument>;
   wording: Wording;
+  /** The wording in another language, falling back to `wording` key by key. */
+  wordingIn?: (language: string) => Wording;
   history: Pick<ClientHistoryRepository, 'startCheckIn' | 'recordResponse' | 'recordNote' | 'endCheckIn'>;
   clock: Clock;
   /** How long a check-in started on request stays open (default 48 h). */
@@ -281,7 +285,8 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
   }
 
   private say(state: CheckInState, key: keyof Wording, extra: WordingValues = {}): string {
-    return fill(this.deps.wording[key], {
+    const wording = state.language && this.deps.wordingIn ? this.deps.wordingIn(state.language) : this.deps.wording;
+    return fill(wording[key], {
       clientName: state.clientName,
       linkWorkerName: state.linkWorkerName,
       programmeName: state.programmeName,

@@ -6,6 +6,7 @@ import { systemClock } from '../clock.js';
 import { loadEnv } from '../config/env.js';
 import { ConfigError } from '../config/formatIssues.js';
 import { loadProgrammeFile } from '../config/programmeSchema.js';
+import { scheduleStateOf } from '../schedule/scheduleState.js';
 import { simulateSchedule, type SimulatedEvent } from '../schedule/simulateSchedule.js';
 
 // `npm run schedule:preview -- --client ID [--programme FILE] [--weeks 12]`: every message the
@@ -39,7 +40,7 @@ try {
     from,
     to: from.plus({ weeks }),
     // Nothing is sent before a client agrees; the preview shows what would follow their YES.
-    client: () => ({ ...client, enrolledAt: client.createdAt, consentedAt: client.consentedAt ?? client.createdAt }),
+    client: () => ({ ...scheduleStateOf(client), consentedAt: client.consentedAt ?? client.createdAt }),
     answers: () => false,
   });
   process.stdout.write(`${client.name}, ${programme.name}: the next ${weeks} weeks in ${client.timezone} time\n`);

@@ -91,6 +91,13 @@ export class ScheduleDispatcher {
     this.next.delete(clientId);
   }
 
+  /** When the next pass has work to do, as far as this process knows (undefined before the first pass). */
+  nextDue(): DateTime | undefined {
+    let soonest = Infinity;
+    for (const { atMs } of this.next.values()) soonest = Math.min(soonest, atMs);
+    return Number.isFinite(soonest) ? DateTime.fromMillis(soonest, { zone: 'utc' }) : undefined;
+  }
+
   /** One pass over every client whose work is due. Concurrent calls share the pass under way. */
   tick(): Promise<TickReport> {
     this.running ??= this.pass().finally(() => {
@@ -102,8 +109,7 @@ export class ScheduleDispatcher {
   private sleep(): void {
     if (this.stopped) return;
     const nowMs = this.deps.clock.now().toMillis();
-    let soonest = nowMs + (this.deps.intervalMs ?? 60_000);
-    for (const { atMs } of this.next.values()) soonest = Math.min(soonest, atMs);
+    const soonest = Math.min(nowMs + (this.deps.intervalMs ?? 60_000), this.nextDue()?.toMillis() ?? Infinity);
     this.cancelTimer = this.deps.clock.after(Math.max(1000, soonest - nowMs), () => {
       this.tick()
         .catch((error: unknown) => this.deps.log.error('schedule pass failed', { error: (error as Error).message }))

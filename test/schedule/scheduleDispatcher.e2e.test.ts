@@ -9,6 +9,8 @@ const PHONE = '+447700900555';
 // Tuesday 24 November 2026, noon in London (UTC in winter). The demo programme checks in on
 // Mondays at 10:00 with a 48-hour window and a reminder after 24 hours; quiet hours 21:00–09:00.
 const ENROLLED = DateTime.fromISO('2026-11-24T12:00:00Z', { zone: 'utc' });
+/** The first text of each kind of message the scheduler starts: welcome, check-in intro, reminder, notice, goodbye. */
+const STARTERS = /Reply YES|quick questions|reminder|ends in \d+ weeks|Today your time/;
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
 
 interface History {
@@ -227,6 +229,62 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect(await tickAt(at('2026-12-01T00:00'))).to.deep.equal([]);
     const sent = await tickAt(at('2026-12-01T09:00'));
     expect(sent[0]).to.match(/quick questions/);
+  });
+
+  it('walks a client who always answers through 18 months: every wave, check-in and notice once, never at night', async function () {
+    this.timeout(120_000);
+    await enrol();
+    const end = ENROLLED.plus({ months: 18, weeks: 3 });
+    const started: Array<{ at: DateTime; text: string }> = [];
+    let lastReply: string[] = [];
+    const answer = async (text: string) => {
+      lastReply = await say(text);
+    };
+    for (let passes = 0; clock.now() < end; passes += 1) {
+      expect(passes).to.be.below(3000, 'the scheduler keeps waking without progress');
+      const sent = await tickAt();
+      // What the scheduler started (not the questions that follow an intro).
+      for (const text of sent.filter((m) => STARTERS.test(m))) started.push({ at: clock.now().setZone('Europe/London'), text });
+      if (sent.some((m) => /Reply YES/.test(m))) await answer('YES');
+      if (sent.some((m) => /quick questions/.test(m))) {
+        lastReply = sent;
+        while (!lastReply.some((m) => /check-in done/.test(m))) await answer(lastReply.some((m) => /anything you'd like/i.test(m)) ? 'no' : '2');
+      }
+      const next = t.app.scheduler.nextDue();
+      clock.set(next && next > clock.now() ? next : clock.now().plus({ minutes: 1 }));
+    }
+
+    for (const { at } of started) expect(at.hour, `sent at ${at.toISO()}`).to.be.within(9, 20);
+    const perWeek = new Map<string, number>();
+    for (const { at } of started) perWeek.set(at.toFormat("kkkk-'W'WW"), (perWeek.get(at.toFormat("kkkk-'W'WW")) ?? 0) + 1);
+    expect(Math.max(...perWeek.values())).to.be.at.most(t.programme.weeklyCap);
+
+    const checkIns = (await history()).checkIns;
+    expect(checkIns.every((c) => c.status === 'completed')).to.equal(true);
+    const keys = checkIns.map((c) => c.occurrenceKey);
+    expect(new Set(keys).size).to.equal(keys.length, 'no occurrence twice');
+    const waves = checkIns.filter((c) => c.kind === 'wave').map((c) => c.occurrenceKey!.split('|')[2]);
+    expect(waves).to.deep.equal(['baseline', 'week-8', 'programme-end', 'month-18']);
+    // Twelve weeks of Mondays, less the weeks a wave's check-in took (week 8, and the end).
+    const routine = checkIns.filter((c) => c.kind === 'routine');
+    expect(routine.length).to.be.within(9, 12);
+    // Monthly after the end until month 18.
+    expect(checkIns.filter((c) => c.kind === 'follow-up').length).to.be.within(13, 16);
+    const notices = started.filter(({ text }) => /ends in \d+ weeks|Today your time/.test(text)).map(({ text }) => /ends in (\d+) weeks/.exec(text)?.[1] ?? 'goodbye');
+    expect(notices).to.deep.equal(['4', '2', 'goodbye']);
+    expect(started.filter(({ text }) => /Reply YES/.test(text))).to.have.length(1);
+  });
+
+  it("moves check-ins to the client's own day and time once staff change them", async () => {
+    await enrolledAndBaselineDone();
+    const changed = await t.admin(`/api/admin/clients/${clientId}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ changedBy: 'Priya Shah', preferredDay: 'thursday', preferredTimeWindow: { start: '14:00', end: '16:00' } }),
+    });
+    expect(changed.status).to.equal(200);
+    expect(await tickAt(at('2026-11-30T10:00'))).to.deep.equal([]);
+    expect(await tickAt(at('2026-12-03T13:59'))).to.deep.equal([]);
+    expect((await tickAt(at('2026-12-03T14:00')))[0]).to.match(/quick questions/);
   });
 
   it('keeps local time for a client in another zone: 10:00 in Brisbane is midnight in London', async () => {
