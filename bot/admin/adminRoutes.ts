@@ -104,6 +104,7 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
       throw new HttpError(409, 'no_conversation', `The client has no ${client.channel} conversation yet: send them their chat link first.`);
     }
     if (result === 'already_open') throw new HttpError(409, 'check_in_open', 'The client is already in the middle of a check-in.');
+    if (result === 'no_consent') throw new HttpError(409, 'no_consent', 'The client has not agreed to check-ins yet: they reply YES to the welcome.');
     if (result === 'opted_out') throw new HttpError(409, 'opted_out', 'The client has opted out of messages (they can reply START to opt back in).');
     return { status: 202, body: { status: 'started' } };
   }));

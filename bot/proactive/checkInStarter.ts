@@ -3,7 +3,7 @@ import type { ClientHistoryRepository } from '../../storage/ports.js';
 import type { ClientRecord } from '../../storage/records.js';
 import { CHECK_IN_STARTED, CLIENT_ID, START_CHECK_IN_EVENT, channelKey } from '../turnKeys.js';
 
-export type StartCheckInResult = 'started' | 'no_conversation' | 'already_open' | 'opted_out';
+export type StartCheckInResult = 'started' | 'no_conversation' | 'already_open' | 'opted_out' | 'no_consent';
 
 export interface ProactiveDeps {
   history: Pick<ClientHistoryRepository, 'conversationReference'>;
@@ -13,6 +13,16 @@ export interface ProactiveDeps {
   newConversation?: (client: ClientRecord) => Partial<ConversationReference> | undefined;
   botAppId: string;
   logic: (context: TurnContext) => Promise<void>;
+}
+
+/** The client's conversation on their channel and the adapter that reaches it, if there is one. */
+export async function conversationOf(
+  deps: ProactiveDeps,
+  client: ClientRecord,
+): Promise<{ reference: Partial<ConversationReference>; adapter: BotAdapter } | undefined> {
+  const reference = (await deps.history.conversationReference(client.id, channelKey(client.channel))) ?? deps.newConversation?.(client);
+  const adapter = reference && deps.adapterFor(reference);
+  return reference && adapter ? { reference, adapter } : undefined;
 }
 
 /**
@@ -27,9 +37,9 @@ export async function proactiveTurn<T>(
   value: unknown,
   read: (context: TurnContext) => T,
 ): Promise<{ result: T } | undefined> {
-  const reference = (await deps.history.conversationReference(client.id, channelKey(client.channel))) ?? deps.newConversation?.(client);
-  const adapter = reference && deps.adapterFor(reference);
-  if (!reference || !adapter) return undefined;
+  const reachable = await conversationOf(deps, client);
+  if (!reachable) return undefined;
+  const { reference, adapter } = reachable;
   let result: T | undefined;
   await adapter.continueConversationAsync(deps.botAppId, reference, async (context) => {
     context.activity.name = name;
@@ -47,6 +57,9 @@ export class CheckInStarter {
 
   async start(client: ClientRecord): Promise<StartCheckInResult> {
     if (client.optedOutAt) return 'opted_out';
+    if (!(await conversationOf(this.deps, client))) return 'no_conversation';
+    // Nothing is started for a client before they agree, whoever asks.
+    if (!client.consentedAt) return 'no_consent';
     const turn = await proactiveTurn(this.deps, client, START_CHECK_IN_EVENT, undefined, (context) => context.turnState.get(CHECK_IN_STARTED) === true);
     if (!turn) return 'no_conversation';
     return turn.result ? 'started' : 'already_open';

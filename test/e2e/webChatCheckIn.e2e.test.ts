@@ -225,6 +225,7 @@ describe('Web chat check-in over Direct Line', () => {
   it('shows a check-in started by staff in the open chat, and refuses a second one while it is open', async () => {
     const client = await enrol(t, 'Eve');
     const chat = await chatAs(client);
+    expect((await reply(chat, 'yes')).text).to.match(/^Thank you, Eve/);
 
     const started = await t.admin(`/api/admin/clients/${client.id}/checkins`, { method: 'POST' });
     expect(started.status).to.equal(202);
@@ -250,6 +251,19 @@ describe('Web chat check-in over Direct Line', () => {
     expect(res.status).to.equal(409);
     expect(await res.json()).to.deep.include({ error: 'no_conversation' });
     expect((await responsesOf(t, client.id)).checkIns).to.deep.equal([]);
+  });
+
+  it('refuses to start a check-in for a client who has not agreed yet, and starts it once they have', async () => {
+    const client = await enrol(t, 'Gwen');
+    const chat = await chatAs(client);
+
+    const refused = await t.admin(`/api/admin/clients/${client.id}/checkins`, { method: 'POST' });
+    expect(refused.status).to.equal(409);
+    expect(await refused.json()).to.deep.include({ error: 'no_consent' });
+
+    expect((await reply(chat, 'Yes please')).text).to.match(/^Thank you, Gwen/);
+    expect((await t.admin(`/api/admin/clients/${client.id}/checkins`, { method: 'POST' })).status).to.equal(202);
+    await chat.waitForBotText(/lack companionship/);
   });
 
   describe('conversation tokens and watermarks', () => {

@@ -83,7 +83,9 @@ describe('SMS channel: receiving texts', () => {
     expect(stored.checkIns.map((c) => [c.status, c.channel])).to.deep.equal([['completed', 'sms']]);
   });
 
-  it('lets staff start a check-in by text for a client who has never texted', async () => {
+  it('lets staff start a check-in by text for a client who has agreed but never texted before', async () => {
+    // Agreed, say, by replying YES to a welcome sent before this test's server started.
+    await t.app.store.clients.update(clientId, (c) => ({ ...c, consentedAt: '2026-01-01T09:00:00.000Z' }));
     const started = await t.admin(`/api/admin/clients/${clientId}/checkins`, { method: 'POST' });
     expect(started.status).to.equal(202);
     await t.settle();
@@ -182,6 +184,7 @@ describe('SMS channel: receiving texts', () => {
   });
 
   it('runs a staff-started check-in and a text that arrive together one after the other, losing neither', async () => {
+    await say('YES');
     const [texted, started] = await Promise.all([
       t.text(PHONE, 'My daughter is visiting on Sunday'),
       t.admin(`/api/admin/clients/${clientId}/checkins`, { method: 'POST' }),
