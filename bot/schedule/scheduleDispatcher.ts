@@ -66,6 +66,7 @@ export class ScheduleDispatcher {
   /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
   private readonly heldBy = new Map<string, 'no-conversation' | 'check-in-open'>();
   private cancelTimer: (() => void) | undefined;
+  private timerDueMs = 0;
   private running: Promise<TickReport> | undefined;
   private stopped = false;
 
@@ -89,6 +90,13 @@ export class ScheduleDispatcher {
   /** Look at a client again on the next pass (they answered, or something about them changed). */
   wake(clientId: string): void {
     this.next.delete(clientId);
+    // Running on its own timer: look within a second rather than at the next regular pass (never later than planned).
+    if (this.cancelTimer && !this.stopped && this.timerDueMs - this.deps.clock.now().toMillis() > 1000) this.sleep(1000);
+  }
+
+  /** Resolves once the pass under way, if any, has finished. */
+  async idle(): Promise<void> {
+    await this.running;
   }
 
   /** When the next pass has work to do, as far as this process knows (undefined before the first pass). */
@@ -106,11 +114,16 @@ export class ScheduleDispatcher {
     return this.running;
   }
 
-  private sleep(): void {
+  /** Set the timer for the next pass: when the soonest client is due, at most `intervalMs` away, or in `ms`. */
+  private sleep(ms?: number): void {
     if (this.stopped) return;
     const nowMs = this.deps.clock.now().toMillis();
     const soonest = Math.min(nowMs + (this.deps.intervalMs ?? 60_000), this.nextDue()?.toMillis() ?? Infinity);
-    this.cancelTimer = this.deps.clock.after(Math.max(1000, soonest - nowMs), () => {
+    this.cancelTimer?.();
+    const delay = ms ?? Math.max(1000, soonest - nowMs);
+    this.timerDueMs = nowMs + delay;
+    this.cancelTimer = this.deps.clock.after(delay, () => {
+      this.cancelTimer = undefined;
       this.tick()
         .catch((error: unknown) => this.deps.log.error('schedule pass failed', { error: (error as Error).message }))
         .finally(() => this.sleep());

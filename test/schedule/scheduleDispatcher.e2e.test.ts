@@ -231,6 +231,22 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect(sent[0]).to.match(/quick questions/);
   });
 
+  it('runs on its own clock once the server listens: the welcome goes within a minute of enrolment', async () => {
+    await t.close();
+    t = await startSmsTestApp({ clock, twilio, scheduler: 'auto' });
+    await t.app.scheduler.idle(); // the pass at start-up
+    await enrol();
+    clock.advance({ seconds: 30 });
+    await t.app.scheduler.idle();
+    await t.settle();
+    expect(t.sentTo(PHONE)).to.deep.equal([], 'not before the next pass');
+    clock.advance({ seconds: 31 });
+    await t.app.scheduler.idle();
+    await t.settle();
+    expect(t.sentTo(PHONE)).to.have.length(1);
+    expect(t.app.scheduler.nextDue()).to.not.equal(undefined);
+  });
+
   it('walks a client who always answers through 18 months: every wave, check-in and notice once, never at night', async function () {
     this.timeout(120_000);
     await enrol();

@@ -34,6 +34,7 @@ export async function startSmsTestApp(options: {
   publicBaseUrl?: string;
   env?: Record<string, string>;
   logSink?: (line: string) => void;
+  scheduler?: 'auto' | 'manual';
 } = {}): Promise<SmsTestApp> {
   const fake = options.twilio ?? (await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN }));
   const port = await freePort();
@@ -43,6 +44,7 @@ export async function startSmsTestApp(options: {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.programme ? { programme: options.programme } : {}),
     ...(options.logSink ? { logSink: options.logSink } : {}),
+    ...(options.scheduler ? { scheduler: options.scheduler } : {}),
     env: {
       PORT: String(port),
       PUBLIC_BASE_URL: publicBaseUrl,
