@@ -70,6 +70,8 @@ export interface ScheduleLedgerRepository {
   claim(clientId: string, key: string, at: string): Promise<boolean>;
   /** Record what became of an occurrence for good (and drop its claim); a send counts towards `week`. */
   settle(clientId: string, key: string, decision: ScheduleDecisionRecord, week?: string): Promise<void>;
+  /** Record several skips at once (one write): what a pass found it will never send. */
+  settleAll(clientId: string, decisions: ReadonlyArray<{ key: string; decision: ScheduleDecisionRecord }>): Promise<void>;
   /** Drop a claim without deciding (the send did not happen and may be tried again). */
   release(clientId: string, key: string): Promise<void>;
   markAnswered(clientId: string, key: string, at: string): Promise<void>;

@@ -176,18 +176,22 @@ export class ScheduleDispatcher {
     const state = scheduleStateOf(client);
     const welcome = this.welcome(client, record, now);
     const decisions: Decision[] = [...(welcome ? [welcome] : []), ...planDue(programme, state, ledgerView(record), now)];
+    // Skips are written together, before any send: one write however many lapsed while it was down.
+    const skips = decisions.flatMap((decision) => {
+      if (decision.action !== 'skip') return [];
+      const { key } = decision.occurrence;
+      const held = this.heldBy.get(key);
+      this.heldBy.delete(key);
+      const reason = held && decision.reason === 'window-passed' ? held : decision.reason;
+      return [{ key, decision: { outcome: 'skipped' as const, at: now.toISO()!, reason } }];
+    });
+    await ledger.settleAll(client.id, skips);
+    report.skipped += skips.length;
     for (const decision of decisions) {
-      const { occurrence } = decision;
       if (decision.action === 'wait') {
         if (decision.until) wakes.push(decision.until.toMillis());
-      } else if (decision.action === 'skip') {
-        const held = this.heldBy.get(occurrence.key);
-        this.heldBy.delete(occurrence.key);
-        const reason = held && decision.reason === 'window-passed' ? held : decision.reason;
-        await ledger.settle(client.id, occurrence.key, { outcome: 'skipped', at: now.toISO()!, reason });
-        report.skipped += 1;
-      } else {
-        const retryAt = await this.send(client, record, occurrence, now, report);
+      } else if (decision.action === 'send') {
+        const retryAt = await this.send(client, record, decision.occurrence, now, report);
         if (retryAt !== undefined) wakes.push(retryAt);
       }
     }

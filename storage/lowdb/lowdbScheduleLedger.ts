@@ -32,11 +32,17 @@ export class LowdbScheduleLedger implements ScheduleLedgerRepository {
 
   async settle(clientId: string, key: string, decision: ScheduleDecisionRecord, week?: string): Promise<void> {
     await this.change(clientId, (ledger) => {
-      delete ledger.claimed[key];
-      if (ledger.decided[key]) return true;
-      ledger.decided[key] = decision;
-      if (decision.outcome === 'sent' && week) ledger.weeks[week] = (ledger.weeks[week] ?? 0) + 1;
+      decide(ledger, key, decision, week);
       prune(ledger, decision.at);
+      return true;
+    });
+  }
+
+  async settleAll(clientId: string, decisions: ReadonlyArray<{ key: string; decision: ScheduleDecisionRecord }>): Promise<void> {
+    if (decisions.length === 0) return;
+    await this.change(clientId, (ledger) => {
+      for (const { key, decision } of decisions) decide(ledger, key, decision);
+      prune(ledger, decisions.at(-1)!.decision.at);
       return true;
     });
   }
@@ -70,6 +76,14 @@ export class LowdbScheduleLedger implements ScheduleLedgerRepository {
       return changed ? { next: ledger, result: true } : { result: false };
     });
   }
+}
+
+/** Decide an occurrence once (a second decision for it is ignored), dropping its claim. */
+function decide(ledger: ScheduleLedgerRecord, key: string, decision: ScheduleDecisionRecord, week?: string): void {
+  delete ledger.claimed[key];
+  if (ledger.decided[key]) return;
+  ledger.decided[key] = decision;
+  if (decision.outcome === 'sent' && week) ledger.weeks[week] = (ledger.weeks[week] ?? 0) + 1;
 }
 
 function empty(clientId: string): ScheduleLedgerRecord {
