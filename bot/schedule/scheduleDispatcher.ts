@@ -191,7 +191,14 @@ export class ScheduleDispatcher {
       if (decision.action === 'wait') {
         if (decision.until) wakes.push(decision.until.toMillis());
       } else if (decision.action === 'send') {
-        const retryAt = await this.send(client, record, decision.occurrence, now, report);
+        const { occurrence } = decision;
+        if (startsCheckIn(occurrence) && record.openCheckIn && record.openCheckIn.occurrenceKey !== occurrence.key) {
+          // One check-in at a time: this one goes when the open one is done, if still inside its own window.
+          this.heldBy.set(occurrence.key, 'check-in-open');
+          wakes.push(DateTime.fromISO(record.openCheckIn.expiresAt).toMillis());
+          continue;
+        }
+        const retryAt = await this.send(client, record, occurrence, now, report);
         if (retryAt !== undefined) wakes.push(retryAt);
       }
     }
@@ -304,6 +311,11 @@ export class ScheduleDispatcher {
       }
     }
   }
+}
+
+/** Whether an occurrence starts a check-in (a routine one, a wave, a follow-up), rather than a message. */
+function startsCheckIn(occurrence: Occurrence): boolean {
+  return occurrence.kind === 'routine' || occurrence.kind === 'wave' || (occurrence.kind === 'ending' && occurrence.item === 'follow-up');
 }
 
 /** What planDue sees of the ledger: a claimed occurrence counts as sent (it is being sent now, or will be checked). */

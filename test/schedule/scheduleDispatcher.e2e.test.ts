@@ -209,6 +209,29 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect((await ledger()).decided[routineKey('2026-12-07T10:00')]).to.include({ outcome: 'skipped', reason: 'window-passed' });
   });
 
+  it('holds a check-in while another is open, and sends it when that one closes if still inside its window', async () => {
+    await enrol();
+    await tickAt();
+    await say('YES');
+    expect((await tickAt())[0]).to.match(/quick questions/); // the baseline, open for a week
+    expect(await tickAt(at('2026-11-30T10:00'))).to.deep.equal([], "Monday's waits: the baseline is still open");
+    const tuesday = await tickAt(at('2026-12-01T12:00'));
+    expect(tuesday[0]).to.match(/quick questions/);
+    const checkIns = (await history()).checkIns;
+    expect(checkIns.map((c) => [c.kind, c.status])).to.deep.equal([['wave', 'missed'], ['routine', 'open']]);
+  });
+
+  it('records a check-in that lapsed while another was open as skipped for that reason', async () => {
+    clock.set(at('2026-11-26T12:00')); // a Thursday: the baseline's week covers all of Monday's window
+    await enrol();
+    await tickAt();
+    await say('YES');
+    await tickAt();
+    expect(await tickAt(at('2026-11-30T10:00'))).to.deep.equal([]);
+    expect(await tickAt(at('2026-12-02T10:00'))).to.deep.equal([]);
+    expect((await ledger()).decided[routineKey('2026-11-30T10:00')]).to.include({ outcome: 'skipped', reason: 'check-in-open' });
+  });
+
   it('lets "menu" or "start again" leave a check-in at any point', async () => {
     await enrolledAndBaselineDone();
     await tickAt(at('2026-11-30T10:00'));
