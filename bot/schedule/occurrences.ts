@@ -1,8 +1,9 @@
-import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
-import { firstInstant, routineOccurrences, type ScheduleClient } from './routineOccurrences.js';
-import { memoZone } from './memoZone.js';
+import { clientPlan } from './clientPlan.js';
+import { plannedBetween, type PlannedOccurrence } from './plannedOccurrences.js';
+import { programmePlan } from './programmePlan.js';
+import type { ScheduleClient } from './routineOccurrences.js';
 
 /** What a planned message is, in the order the weekly cap keeps them (first kept first). */
 export const OCCURRENCE_KINDS = ['wave', 'routine', 'ending', 'reminder'] as const;
@@ -24,60 +25,29 @@ export interface Occurrence {
  * ending notices, goodbye and monthly follow-ups, and reminders of routine check-ins. Pure.
  */
 export function occurrences(programme: Programme, client: ScheduleClient, from: DateTime, to: DateTime): Occurrence[] {
-  const end = DateTime.fromISO(client.enrolledAt, { zone: memoZone(client.timezone) }).plus({ weeks: programme.lengthWeeks });
-  const all: Occurrence[] = fixedOccurrences(programme, client).filter((o) => o.due >= from && o.due < to);
-  const add = occurrenceAdder(client, all);
-  const routine = routineOccurrences(programme.checkIn, client, from.minus({ hours: programme.checkIn.windowHours }), to);
-  for (const r of routine) {
-    // Routine check-ins run for the programme's length; after it, only follow-ups.
-    if (r.local >= end.startOf('day')) continue;
-    if (r.due >= from) add('routine', 'check-in', r.local, programme.checkIn.windowHours);
-    for (const reminder of programme.checkIn.reminders) {
-      add('reminder', r.key.split('|').at(-1)!, r.local.plus({ hours: reminder.afterHours }), programme.checkIn.windowHours - reminder.afterHours);
-    }
-  }
-  return all.filter((o) => o.due >= from && o.due < to).sort((a, b) => a.due.toMillis() - b.due.toMillis() || rank(a) - rank(b));
+  return plannedBetween(programmePlan(programme), clientPlan(programme, client), client.id, from.toMillis(), to.toMillis()).map(toOccurrence);
 }
 
-function occurrenceAdder(client: ScheduleClient, into: Occurrence[]) {
-  return (kind: OccurrenceKind, item: string, due: DateTime, windowHours: number) =>
-    into.push({ key: `${client.id}|${kind}|${item}|${due.toFormat("yyyy-LL-dd'T'HH:mm")}`, kind, item, due: due.toUTC(), expiresAt: due.plus({ hours: windowHours }).toUTC() });
+/** The occurrence, with its instants as luxon DateTimes in UTC. */
+export function toOccurrence(planned: PlannedOccurrence): Occurrence {
+  const { key, kind, item } = planned;
+  return { key, kind, item, due: utcDateTime(planned.dueMs), expiresAt: utcDateTime(planned.expiresMs) };
 }
 
-// The waves and ending messages of a client never change while their enrolment, zone and time do
-// not, and the planner asks for them every few minutes: work them out once.
-// Kept with the programme it was made from: a changed programme is worked out afresh.
-const fixedCache = new LRUCache<string, { programme: Programme; occurrences: Occurrence[] }>({ max: 20_000 });
+// Building a DateTime is most of what a planning pass still costs (~0.7 us and ~700 B each), and
+// most clients share their due instants (Monday 10:00 in their zone): DateTimes are immutable, so
+// the same one can be handed to all of them. Cleared when full rather than ordered: it refills in a pass.
+const IN_UTC = Object.freeze({ zone: 'utc' });
+const MAX_INSTANTS = 20_000;
+const instants = new Map<number, DateTime>();
 
-/** Waves, ending notices, goodbye and follow-ups: fixed dates from enrolment. */
-function fixedOccurrences(programme: Programme, client: ScheduleClient): Occurrence[] {
-  const time = client.preferredTime ?? programme.checkIn.time;
-  const cacheKey = `${client.id}|${client.enrolledAt}|${client.timezone}|${time}|${programme.id}`;
-  const cached = fixedCache.get(cacheKey);
-  if (cached?.programme === programme) return cached.occurrences;
-  const zone = memoZone(client.timezone);
-  const enrolled = DateTime.fromISO(client.enrolledAt, { zone });
-  const end = enrolled.plus({ weeks: programme.lengthWeeks });
-  const [hour, minute] = time.split(':').map(Number) as [number, number];
-  /** The check-in time on the local date of `day`. */
-  const atTime = (day: DateTime) => firstInstant(DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }));
-  const all: Occurrence[] = [];
-  const add = occurrenceAdder(client, all);
-  for (const wave of programme.waves) {
-    const due =
-      wave.at === 'enrolment' ? enrolled : atTime(wave.at === 'programmeEnd' ? end : enrolled.plus(wave.at));
-    add('wave', wave.id, due, wave.windowHours);
+/** The instant as a luxon DateTime in UTC, shared between callers. */
+export function utcDateTime(ms: number): DateTime {
+  let dateTime = instants.get(ms);
+  if (dateTime === undefined) {
+    if (instants.size >= MAX_INSTANTS) instants.clear();
+    dateTime = DateTime.fromMillis(ms, IN_UTC);
+    instants.set(ms, dateTime);
   }
-  for (const weeks of programme.ending.noticeWeeksBefore) add('ending', `notice-${weeks}w`, atTime(end.minus({ weeks })), 24 * 7);
-  if (programme.ending.goodbye) add('ending', 'goodbye', atTime(end), 24 * 7);
-  for (let month = 1; end.plus({ months: month }) <= enrolled.plus({ months: programme.ending.followUpUntilMonths }); month += 1) {
-    add('ending', 'follow-up', atTime(end.plus({ months: month })), programme.checkIn.windowHours);
-  }
-  fixedCache.set(cacheKey, { programme, occurrences: all });
-  return all;
-}
-
-
-function rank(o: Occurrence): number {
-  return OCCURRENCE_KINDS.indexOf(o.kind);
+  return dateTime;
 }

@@ -1,9 +1,13 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
-import { occurrences, OCCURRENCE_KINDS, type Occurrence } from './occurrences.js';
-import { nextAllowed } from './quietHours.js';
+import { clientPlan } from './clientPlan.js';
+import { isoInstant } from './isoInstant.js';
+import { isoWeekOf, wallOf } from './localClock.js';
+import { toOccurrence, utcDateTime, type Occurrence } from './occurrences.js';
+import { plannedAround, type PlannedOccurrence } from './plannedOccurrences.js';
+import { programmePlan, type ProgrammePlan } from './programmePlan.js';
+import { nextAllowedMs } from './quietHours.js';
 import type { ScheduleClient } from './routineOccurrences.js';
-import { memoZone } from './memoZone.js';
 
 /** What the planner needs to know about a client beyond their schedule. */
 export interface ClientScheduleState extends ScheduleClient {
@@ -33,9 +37,7 @@ export type Decision =
   | { occurrence: Occurrence; action: 'wait'; until: DateTime | null; reason: WaitReason }
   | { occurrence: Occurrence; action: 'skip'; reason: SkipReason };
 
-function longestWindowHours(programme: Programme): number {
-  return Math.max(programme.checkIn.windowHours, 24 * 7, ...programme.waves.map((w) => w.windowHours));
-}
+const UTC = FixedOffsetZone.utcInstance;
 
 /**
  * What to do now about a client's occurrences due by `now` and not yet recorded: send, wait (and until when),
@@ -46,21 +48,27 @@ function longestWindowHours(programme: Programme): number {
  * still in its window is sent and the rest recorded as missed, never a burst of stale messages.
  */
 export function planDue(programme: Programme, client: ClientScheduleState, ledger: Ledger, now: DateTime): Decision[] {
+  const plan = programmePlan(programme);
+  const schedule = clientPlan(programme, client);
+  const nowMs = now.toMillis();
   // Anything that could still be open, or has closed since and is not yet recorded.
-  const since = now.minus({ hours: longestWindowHours(programme) + 24 });
-  const due = occurrences(programme, client, since, now.plus({ milliseconds: 1 }))
-    .filter((o) => !ledger.sent.has(o.key) && !ledger.skipped.has(o.key))
-    // Within one planning instant the weekly cap keeps waves first, then routine, ending, reminders.
-    .sort((a, b) => OCCURRENCE_KINDS.indexOf(a.kind) - OCCURRENCE_KINDS.indexOf(b.kind) || a.due.toMillis() - b.due.toMillis());
-  const local = now.setZone(memoZone(client.timezone));
-  const week = local.toFormat("kkkk-'W'WW");
-  let sentThisWeek = ledger.sentInWeek(week);
+  const from = nowMs - plan.lookBackMs;
+  const to = nowMs + 1;
+  const due: PlannedOccurrence[] = [];
+  for (const planned of plannedAround(plan, schedule, client.id, from, to)) {
+    if (planned.dueMs >= from && planned.dueMs < to && !ledger.sent.has(planned.key) && !ledger.skipped.has(planned.key)) due.push(planned);
+  }
+  if (due.length === 0) return [];
+  // Within one planning instant the weekly cap keeps waves first, then routine, ending, reminders.
+  due.sort((a, b) => a.rank - b.rank || a.dueMs - b.dueMs);
+  const moment = zoneMoment(plan, schedule.zone, nowMs);
+  let sentThisWeek = ledger.sentInWeek(moment.week);
   const decisions: Decision[] = [];
-  for (const occurrence of due) {
-    const decision = decide(programme, client, ledger, occurrence, now, local);
+  for (const planned of due) {
+    const decision = decide(client, ledger, planned, nowMs, moment);
     if (decision.action === 'send') {
       if (sentThisWeek >= programme.weeklyCap) {
-        decisions.push({ occurrence, action: 'skip', reason: 'weekly-cap' });
+        decisions.push(skip(decision.occurrence, 'weekly-cap'));
         continue;
       }
       sentThisWeek += 1;
@@ -70,22 +78,48 @@ export function planDue(programme: Programme, client: ClientScheduleState, ledge
   return decisions.sort((a, b) => a.occurrence.due.toMillis() - b.occurrence.due.toMillis());
 }
 
-function decide(programme: Programme, client: ClientScheduleState, ledger: Ledger, occurrence: Occurrence, now: DateTime, local: DateTime): Decision {
-  const skip = (reason: SkipReason): Decision => ({ occurrence, action: 'skip', reason });
-  const wait = (reason: WaitReason, until: DateTime | null): Decision =>
-    until && until >= occurrence.expiresAt ? skip(reason) : { occurrence, action: 'wait', until, reason };
+/** What every client in a zone shares at one instant: their local week, and when quiet hours let messages go. */
+interface ZoneMoment {
+  plan: ProgrammePlan;
+  now: number;
+  week: string;
+  allowed: number;
+}
 
-  if (client.optedOutAt) return skip('opted-out');
-  if (occurrence.kind === 'reminder') {
-    const checkIn = `${client.id}|routine|check-in|${occurrence.item}`;
-    if (ledger.answered.has(checkIn)) return skip('check-in-answered');
-    if (!ledger.sent.has(checkIn)) return skip('check-in-not-sent');
+// A planning pass asks the same of thousands of clients in a few zones: keep each zone's last answer.
+const moments = new Map<Zone, ZoneMoment>();
+
+function zoneMoment(plan: ProgrammePlan, zone: Zone, now: number): ZoneMoment {
+  let moment = moments.get(zone);
+  if (moment?.now !== now || moment.plan !== plan) {
+    const allowed = nextAllowedMs(zone, now, plan.quietStart, plan.quietEnd);
+    moment = { plan, now, week: isoWeekOf(wallOf(zone, now)), allowed };
+    moments.set(zone, moment);
   }
-  if (now >= occurrence.expiresAt) return skip(client.consentedAt ? 'window-passed' : 'no-consent');
-  if (!client.consentedAt) return wait('no-consent', null);
-  const pausedUntil = client.pausedUntil ? DateTime.fromISO(client.pausedUntil, { zone: 'utc' }) : undefined;
-  if (pausedUntil && pausedUntil > now) return wait('paused', pausedUntil);
-  const allowed = nextAllowed(local, programme.quietHours);
-  if (allowed > local) return wait('quiet-hours', allowed.toUTC());
+  return moment;
+}
+
+function decide(client: ClientScheduleState, ledger: Ledger, planned: PlannedOccurrence, now: number, moment: ZoneMoment): Decision {
+  const occurrence = toOccurrence(planned);
+  if (client.optedOutAt) return skip(occurrence, 'opted-out');
+  if (planned.kind === 'reminder') {
+    const checkIn = `${client.id}|routine|check-in|${planned.item}`;
+    if (ledger.answered.has(checkIn)) return skip(occurrence, 'check-in-answered');
+    if (!ledger.sent.has(checkIn)) return skip(occurrence, 'check-in-not-sent');
+  }
+  if (now >= planned.expiresMs) return skip(occurrence, client.consentedAt ? 'window-passed' : 'no-consent');
+  if (!client.consentedAt) return { occurrence, action: 'wait', until: null, reason: 'no-consent' };
+  const pausedUntil = client.pausedUntil ? isoInstant(client.pausedUntil, UTC) : NaN;
+  if (pausedUntil > now) return waitUntil(occurrence, planned, 'paused', pausedUntil);
+  if (moment.allowed > now) return waitUntil(occurrence, planned, 'quiet-hours', moment.allowed);
   return { occurrence, action: 'send' };
+}
+
+function skip(occurrence: Occurrence, reason: SkipReason): Decision {
+  return { occurrence, action: 'skip', reason };
+}
+
+/** Wait until a known time, or skip for good when the occurrence's window will have closed by then. */
+function waitUntil(occurrence: Occurrence, planned: PlannedOccurrence, reason: WaitReason, until: number): Decision {
+  return until >= planned.expiresMs ? skip(occurrence, reason) : { occurrence, action: 'wait', until: utcDateTime(until), reason };
 }

@@ -1,4 +1,5 @@
-import type { DateTime } from 'luxon';
+import type { DateTime, Zone } from 'luxon';
+import { DAY_MS, MINUTE_MS, dayOf, fixOffset, minuteOfDay, wallOf } from './localClock.js';
 
 /** Local `HH:mm` range when nothing may be sent; an end before the start runs over midnight. */
 export interface QuietHours {
@@ -8,8 +9,7 @@ export interface QuietHours {
 
 /** Whether a moment falls in quiet hours on the client's own clock (`local` carries their zone). */
 export function isQuiet(local: DateTime, quiet: QuietHours): boolean {
-  const now = local.toFormat('HH:mm');
-  return quiet.start < quiet.end ? now >= quiet.start && now < quiet.end : now >= quiet.start || now < quiet.end;
+  return isQuietAt(minuteOfDay(wallOf(local.zone, local.toMillis())), minutesOf(quiet.start), minutesOf(quiet.end));
 }
 
 /**
@@ -17,8 +17,30 @@ export function isQuiet(local: DateTime, quiet: QuietHours): boolean {
  * end that does not exist that day (clocks going forward) is moved forward with it.
  */
 export function nextAllowed(local: DateTime, quiet: QuietHours): DateTime {
-  if (!isQuiet(local, quiet)) return local;
-  const [hour, minute] = quiet.end.split(':').map(Number) as [number, number];
-  const endToday = local.set({ hour, minute, second: 0, millisecond: 0 });
-  return endToday > local ? endToday : local.plus({ days: 1 }).set({ hour, minute, second: 0, millisecond: 0 });
+  if (!local.isValid) return local;
+  const ts = local.toMillis();
+  const allowed = nextAllowedMs(local.zone, ts, minutesOf(quiet.start), minutesOf(quiet.end));
+  return allowed === ts ? local : local.plus({ milliseconds: allowed - ts });
+}
+
+/** nextAllowed on epoch milliseconds, with quiet hours as minutes after local midnight. */
+export function nextAllowedMs(zone: Zone, ts: number, start: number, end: number): number {
+  const offset = zone.offset(ts);
+  const wall = ts + offset * MINUTE_MS;
+  if (!isQuietAt(minuteOfDay(wall), start, end)) return ts;
+  // As luxon's set({ hour, minute }) and plus({ days: 1 }) resolve them, each from the offset before.
+  const endToday = fixOffset(zone, dayOf(wall) * DAY_MS + end * MINUTE_MS, offset);
+  if (endToday > ts) return endToday;
+  const tomorrow = fixOffset(zone, wall + DAY_MS, offset);
+  return fixOffset(zone, dayOf(wallOf(zone, tomorrow)) * DAY_MS + end * MINUTE_MS, zone.offset(tomorrow));
+}
+
+function isQuietAt(minute: number, start: number, end: number): boolean {
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/** Minutes after midnight of `HH:mm`. */
+export function minutesOf(time: string): number {
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return hour * 60 + minute;
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
 import type { Occurrence } from './occurrences.js';
 import { planDue, type ClientScheduleState, type Ledger, type SkipReason } from './planDue.js';
+import { isoWeekOf, wallOf } from './localClock.js';
 import { memoZone } from './memoZone.js';
 
 export interface SimulatedEvent {
@@ -43,7 +44,7 @@ export function simulateSchedule(options: {
       const { occurrence } = decision;
       if (decision.action === 'send') {
         sent.add(occurrence.key);
-        const week = now.setZone(memoZone(client.timezone)).toFormat("kkkk-'W'WW");
+        const week = isoWeekOf(wallOf(memoZone(client.timezone), now.toMillis()));
         perWeek.set(week, (perWeek.get(week) ?? 0) + 1);
         if (occurrence.kind === 'routine' && (options.answers?.(occurrence) ?? true)) answered.add(occurrence.key);
         const held = heldUntil.get(occurrence.key);

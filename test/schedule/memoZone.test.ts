@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { DateTime, IANAZone } from 'luxon';
 import { memoZone } from '../../bot/schedule/memoZone.js';
+import { transitions, ZONES } from './parityCases.js';
 
 describe('memoZone', () => {
   for (const [name, from, to] of [
@@ -18,4 +19,25 @@ describe('memoZone', () => {
       expect(DateTime.fromISO('2026-07-01T12:00:00Z').setZone(memo).toISO()).to.equal(DateTime.fromISO('2026-07-01T12:00:00Z').setZone(name).toISO());
     });
   }
+
+  for (const name of [...ZONES, 'Australia/Lord_Howe', 'Asia/Kathmandu']) {
+    it(`gives Intl's offset in ${name} over three years, and to the millisecond around each change`, () => {
+      const memo = memoZone(name);
+      const real = IANAZone.create(name);
+      const from = DateTime.fromISO('2025-01-01T00:00:00Z').toMillis();
+      const samples: number[] = [];
+      for (let n = 0; n < 3 * 365 * 4; n += 1) samples.push(from + n * 6 * 3_600_000 + ((n * 7919) % 360) * 60_000 + (n % 1000));
+      for (const change of transitions(name, DateTime.fromMillis(from), DateTime.fromISO('2028-01-01T00:00:00Z'))) {
+        for (let t = change - 3_600_000; t <= change + 3_600_000; t += 60_000) samples.push(t, t - 1, t + 999);
+      }
+      for (const t of samples) {
+        if (memo.offset(t) !== real.offset(t)) throw new Error(`${name} at ${new Date(t).toISOString()}: ${memo.offset(t)} != ${real.offset(t)}`);
+      }
+    });
+  }
+
+  it('answers NaN for a zone that does not exist, as luxon does', () => {
+    expect(memoZone('Mars/Olympus_Mons').offset(0)).to.be.NaN;
+    expect(memoZone('Mars/Olympus_Mons').isValid).to.equal(false);
+  });
 });
