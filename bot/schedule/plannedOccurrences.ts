@@ -53,8 +53,9 @@ export function plannedBetween(plan: ProgrammePlan, client: ClientPlan, id: stri
     for (const { afterMs, restMs } of plan.reminders) {
       const remindAt = at + afterMs;
       if (remindAt < from || remindAt >= to) continue;
-      // A reminder names its check-in by the day and time asked for, even when that time moved (clocks going forward).
-      all.push(planned(id, zone, 'reminder', [isoDateOf(day), time].join('T'), remindAt, remindAt + restMs));
+      // A reminder names its check-in as the check-in's own key does: by the local time it went (moved
+      // forward when its time did not exist that day), so the two are always found together.
+      all.push(planned(id, zone, 'reminder', stampOf(wallOf(zone, at)), remindAt, remindAt + restMs));
     }
   }
   return all.sort((a, b) => a.dueMs - b.dueMs || a.rank - b.rank);

@@ -38,16 +38,16 @@ describe('occurrences', () => {
     });
   }
 
-  it('keeps the key format the ledger already holds, for a check-in moved by the clocks going forward and its reminder', () => {
+  it('names a check-in moved by the clocks going forward, and its reminders, by the time it went', () => {
     // Sunday 01:30 does not exist in London on 29 March 2026: the check-in goes at 02:30 and is
-    // keyed so; its reminder still names the check-in by the time asked for.
+    // keyed so, and its reminders name it the same way (so they find it was sent).
     const programme = parityProgramme('weekly');
     const client = { id: 'c1', timezone: 'Europe/London', enrolledAt: '2026-03-01T12:00:00.000Z', preferredDay: 'sunday' as const };
     const found = occurrences(programme, client, DateTime.fromISO('2026-03-29T00:00:00Z'), DateTime.fromISO('2026-03-30T08:00:00Z'));
     expect(found.map((o) => `${o.key} ${o.due.toISO()}`)).to.deep.equal([
       'c1|routine|check-in|2026-03-29T02:30 2026-03-29T01:30:00.000Z',
-      'c1|reminder|2026-03-29T01:30|2026-03-30T02:30 2026-03-30T01:30:00.000Z',
-      'c1|reminder|2026-03-29T01:30|2026-03-30T08:30 2026-03-30T07:30:00.000Z',
+      'c1|reminder|2026-03-29T02:30|2026-03-30T02:30 2026-03-30T01:30:00.000Z',
+      'c1|reminder|2026-03-29T02:30|2026-03-30T08:30 2026-03-30T07:30:00.000Z',
     ]);
   });
 

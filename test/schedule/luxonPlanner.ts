@@ -114,7 +114,7 @@ export function refOccurrences(programme: Programme, client: ScheduleClient, fro
     if (r.local >= end.startOf('day')) continue;
     if (r.due >= from) add('routine', 'check-in', r.local, programme.checkIn.windowHours);
     for (const reminder of programme.checkIn.reminders) {
-      add('reminder', r.key.split('|').at(-1)!, r.local.plus({ hours: reminder.afterHours }), programme.checkIn.windowHours - reminder.afterHours);
+      add('reminder', r.local.toFormat("yyyy-LL-dd'T'HH:mm"), r.local.plus({ hours: reminder.afterHours }), programme.checkIn.windowHours - reminder.afterHours);
     }
   }
   return all.filter((o) => o.due >= from && o.due < to).sort((a, b) => a.due.toMillis() - b.due.toMillis() || rank(a) - rank(b));

@@ -72,6 +72,16 @@ describe('planDue', () => {
     expect(skipped.get('c1|reminder|2026-03-16T10:00|2026-03-17T10:00')).to.equal('check-in-answered');
   });
 
+  it('reminds of a check-in the clocks going forward moved (01:30 that Sunday is 02:30)', () => {
+    const { sent } = simulate({
+      programme: programme({ quietHours: { start: '04:00', end: '05:00' }, checkIn: { instruments: ['ucla3'], day: 'sunday', time: '01:30' } }),
+      from: '2026-03-25T12:00:00Z',
+      days: 6,
+      answer: () => false,
+    });
+    expect(sent.map((s) => `${s.kind} ${s.at}`)).to.deep.equal(['routine 2026-03-29 Sun 02:30', 'reminder 2026-03-30 Mon 02:30']);
+  });
+
   it('sends nothing while paused, and what is still open when the pause ends goes then', () => {
     const pausedUntil = '2026-03-24T08:00:00.000Z'; // Tuesday, inside the 23 March check-in's window
     const { sent, skipped } = simulate({ programme: programme(), days: 28, client: () => ({ pausedUntil }) });
