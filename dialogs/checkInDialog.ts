@@ -234,7 +234,10 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     return dc.endDialog({ status });
   }
 
-  /** Scores of the instruments whose every item was reached (answered, skipped or missing). */
+  /**
+   * Scores of the instruments whose every item was reached (answered, skipped or missing), with
+   * their band, flags and item bands; none for an instrument reported item by item with no bands.
+   */
   private scores(state: CheckInState): ScoreRecord[] {
     return this.instrumentsOf(state.instrumentIds).flatMap((instrument) => {
       const keys = instrument.items.map((item) => stepKey(instrument.id, item.id));
@@ -242,7 +245,21 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       const values = instrument.items.map((item) => ({ itemId: item.id, value: state.values[stepKey(instrument.id, item.id)] ?? null }));
       const scored = scoreInstrument(instrument, values);
       if (!scored) return [];
-      return [{ checkInId: state.checkInId, instrumentId: instrument.id, instrumentVersion: instrument.version, score: scored.score, complete: scored.complete, computedAt: this.now() }];
+      const { score, rawScore, complete, band, flags, itemBands } = scored;
+      return [
+        {
+          checkInId: state.checkInId,
+          instrumentId: instrument.id,
+          instrumentVersion: instrument.version,
+          score,
+          complete,
+          computedAt: this.now(),
+          ...(rawScore !== undefined ? { rawScore } : {}),
+          band,
+          flags,
+          ...(itemBands ? { itemBands } : {}),
+        },
+      ];
     });
   }
 

@@ -74,13 +74,23 @@ export interface ItemResponseRecord {
   late?: boolean | undefined;
 }
 
+/** One instrument's score in a check-in (see scoreInstrument); never computed from items of another. */
 export interface ScoreRecord {
   checkInId: string;
   instrumentId: string;
   instrumentVersion: string;
+  /** Null when the instrument's missing-data rule was not met, or it has no total (ONS4). */
   score: number | null;
   complete: boolean;
   computedAt: string;
+  /** The raw total before conversion, for an instrument with a conversion table. */
+  rawScore?: number | null | undefined;
+  /** The score's band (UCLA-3 "lonely"), null when none applies. */
+  band?: string | null | undefined;
+  /** Thresholds the score reached (K6 "probable serious psychological distress"). */
+  flags?: string[] | undefined;
+  /** Item id -> the band of its answer, for instruments banded item by item (ONS4); null when not answered. */
+  itemBands?: Record<string, string | null> | undefined;
 }
 
 /** Free text the client wants their link worker to see. */

@@ -98,6 +98,14 @@ export const programmeSchema = z
       .optional(),
   })
   .superRefine((programme, ctx) => {
+    programme.instruments.forEach((instrument, i) => {
+      // Taking a built-in id would replace its validated wording with the programme's.
+      if (builtinInstruments.has(instrument.id)) {
+        ctx.addIssue({ code: 'custom', path: ['instruments', i, 'id'], message: `"${instrument.id}" is a built-in instrument, whose wording cannot be changed: give your own instrument another id` });
+      } else if (programme.instruments.findIndex((other) => other.id === instrument.id) !== i) {
+        ctx.addIssue({ code: 'custom', path: ['instruments', i, 'id'], message: `duplicate instrument id "${instrument.id}"` });
+      }
+    });
     const known = new Set([...builtinInstruments.keys(), ...programme.instruments.map((i) => i.id)]);
     const checkKnown = (ids: readonly string[], path: (string | number)[]) =>
       ids.forEach((id, i) => {

@@ -101,7 +101,7 @@ describe('parseProgramme', () => {
     // Cross-field checks run once every field parses on its own.
     const crossField = problemsOf(() => parseProgramme({ ...broken, timezone: 'Europe/London', linkWorkers: broken.linkWorkers.map((w) => ({ ...w, phone: '+447700900101' })), wording: {} }, 'x'));
     expect(crossField).to.include.members([
-      'programme.checkIn.instruments[1]: unknown instrument "swemwbs"; known: ucla3, ons-loneliness',
+      'programme.checkIn.instruments[1]: unknown instrument "swemwbs"; known: ucla3, ons-loneliness, ons4, k6, gss-health, groups, link-worker-relationship, group-belonging',
       'programme.linkWorkers[1].id: duplicate link worker id "sam"',
       'programme.demoClient.linkWorkerId: no link worker with id "nobody"',
     ]);
@@ -189,7 +189,7 @@ describe('programme schedule configuration', () => {
     );
     expect(between).to.have.members([
       'programme.checkIn.reminders[0].afterHours: must be inside the 24 h window',
-      'programme.waves[0].instruments[0]: unknown instrument "k7"; known: ucla3, ons-loneliness',
+      'programme.waves[0].instruments[0]: unknown instrument "k7"; known: ucla3, ons-loneliness, ons4, k6, gss-health, groups, link-worker-relationship, group-belonging',
       "programme.ending.noticeWeeksBefore[0]: must be less than the programme's 12 weeks",
     ]);
   });
