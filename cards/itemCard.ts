@@ -7,13 +7,22 @@ export interface ItemCardValue {
   value: number;
 }
 
-/** An item as an Adaptive Card: the question, one button per answer, and a hint that typing works too. */
+/** More buttons than a 0-10 scale's make a wall no one reads on a phone: wider scales are typed. */
+const MOST_BUTTONS = 11;
+
+/**
+ * An item as an Adaptive Card: the question, one button per answer (a wide number scale, such as
+ * 0 to 30, is typed instead), and a hint that typing works too.
+ */
 export function itemCard(item: InstrumentItem, lead: readonly string[] = []): Attachment {
   const buttons =
     item.kind === 'choice'
       ? item.options.map((o) => ({ title: o.label, value: o.code }))
-      : range(item.min, item.max).map((n) => ({ title: String(n), value: n }));
+      : item.max - item.min + 1 <= MOST_BUTTONS
+        ? range(item.min, item.max).map((n) => ({ title: String(n), value: n }))
+        : [];
   const ends = item.kind === 'scale' && item.minLabel && item.maxLabel ? `${item.min} = ${item.minLabel}, ${item.max} = ${item.maxLabel}. ` : '';
+  const hint = buttons.length > 0 || item.kind === 'choice' ? 'Choose one, or type your answer.' : `Type a number from ${item.min} to ${item.max}.`;
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -22,7 +31,7 @@ export function itemCard(item: InstrumentItem, lead: readonly string[] = []): At
     body: [
       ...lead.map((text) => ({ type: 'TextBlock', text, wrap: true })),
       { type: 'TextBlock', text: item.text, wrap: true, weight: 'Bolder', size: 'Medium' },
-      { type: 'TextBlock', text: `${ends}Choose one, or type your answer.`, wrap: true, isSubtle: true, spacing: 'Small' },
+      { type: 'TextBlock', text: `${ends}${hint}`, wrap: true, isSubtle: true, spacing: 'Small' },
     ],
     actions: buttons.map(({ title, value }) => ({
       type: 'Action.Submit',
