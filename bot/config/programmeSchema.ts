@@ -18,11 +18,15 @@ import {
 
 // K6 and ONS4 belong in waves once the instrument library ships them (issue 5); until then the
 // loneliness measures the product has.
+// The outcome measures at milestones: loneliness both ways, wellbeing, health and groups; at week 8
+// also how the client finds their link worker and whether they belong somewhere. (K6 is for
+// programmes to add once they have risk handling in place for its items.)
+const OUTCOMES = ['ucla3', 'ons-loneliness', 'ons4', 'gss-health', 'groups'];
 const DEFAULT_WAVES = [
-  { id: 'baseline', at: 'enrolment' as const, instruments: ['ucla3', 'ons-loneliness'], windowHours: 168 },
-  { id: 'week-8', at: { weeks: 8 }, instruments: ['ucla3', 'ons-loneliness'], windowHours: 168 },
-  { id: 'programme-end', at: 'programmeEnd' as const, instruments: ['ucla3', 'ons-loneliness'], windowHours: 168 },
-  { id: 'month-18', at: { months: 18 }, instruments: ['ucla3', 'ons-loneliness'], windowHours: 336 },
+  { id: 'baseline', at: 'enrolment' as const, instruments: OUTCOMES, windowHours: 168 },
+  { id: 'week-8', at: { weeks: 8 }, instruments: ['ucla3', 'ons-loneliness', 'link-worker-relationship', 'group-belonging'], windowHours: 168 },
+  { id: 'programme-end', at: 'programmeEnd' as const, instruments: OUTCOMES, windowHours: 168 },
+  { id: 'month-18', at: { months: 18 }, instruments: OUTCOMES, windowHours: 336 },
 ];
 
 /** A language tag as usually written: "en", "cy", "pt-BR", "zh-Hant-TW". */
