@@ -15,7 +15,7 @@ import { openLowdbStore, type LowdbStore } from '../storage/lowdb/openLowdbStore
 import { registerAdminRoutes } from './admin/adminRoutes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppConfig } from './config/env.js';
-import { checkInInstruments, type Programme } from './config/programmeSchema.js';
+import { checkInInstruments, programmeInstruments, type Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
 import { ConversationLog } from './directline/conversationLog.js';
 import { DirectLineAdapter, LOCAL_DIRECTLINE_SERVICE_URL } from './directline/directLineAdapter.js';
@@ -29,7 +29,6 @@ import { CheckInStarter, type ProactiveDeps } from './proactive/checkInStarter.j
 import { ScheduledTurns } from './proactive/scheduledTurns.js';
 import { ScheduleDispatcher } from './schedule/scheduleDispatcher.js';
 import { checkInLedgerHooks } from './schedule/checkInLedgerHooks.js';
-import { builtinInstruments } from '../dialogs/instruments/builtinInstruments.js';
 import { TokenSigner } from './security/signedToken.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { registerChatRoutes } from './web/chatRoutes.js';
@@ -83,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let scheduler: ScheduleDispatcher | undefined;
   const checkInDialog = new CheckInDialog({
     instruments: checkInInstruments(programme),
-    library: new Map([...builtinInstruments, ...programme.instruments.map((i) => [i.id, i] as const)]),
+    library: programmeInstruments(programme),
     wording: programme.wording,
     wordingIn: (language) => wordingFor(programme, language),
     history: store.clients,

@@ -215,6 +215,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       answeredAt: this.now(),
     });
     state.values[stepKey(instrument.id, item.id)] = answer.value;
+    if (instrument.thanks && instrument.items.at(-1)!.id === item.id) lead.push(instrument.thanks);
     if (state.index === 0 && state.occurrenceKey) await this.deps.hooks?.answered(state.clientId, state.occurrenceKey);
     state.index += 1;
     state.misses = 0;

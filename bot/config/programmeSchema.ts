@@ -72,6 +72,13 @@ export const programmeSchema = z
     linkWorkers: z.array(linkWorkerSchema).min(1, 'a programme needs at least one link worker'),
     /** A programme's own instruments (e.g. one it holds a licence for), beside the built-in ones. */
     instruments: z.array(instrumentSchema).default([]),
+    /**
+     * The programme's own intro and thank-you lines for any instrument, by instrument id. Only these
+     * lines: an instrument's validated items and options cannot be changed here.
+     */
+    instrumentLines: z
+      .record(slug, z.strictObject({ intro: z.string().min(1).optional(), thanks: z.string().min(1).optional() }))
+      .default({}),
     /** Quiet hours, working hours and the weekly cap apply in each client's own time zone. */
     quietHours: quietHoursSchema,
     workingHours: workingHoursSchema,
@@ -116,6 +123,9 @@ export const programmeSchema = z
         if (!known.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
       });
     checkKnown(programme.checkIn.instruments, ['checkIn', 'instruments']);
+    for (const id of Object.keys(programme.instrumentLines)) {
+      if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['instrumentLines', id], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
+    }
     programme.waves.forEach((wave, w) => checkKnown(wave.instruments, ['waves', w, 'instruments']));
     programme.waves.forEach((wave, w) => {
       if (programme.waves.findIndex((other) => other.id === wave.id) !== w) {
@@ -189,6 +199,16 @@ export function programmeJsonSchema(): Record<string, unknown> {
 
 /** The instruments a programme's routine check-in asks, in order. */
 export function checkInInstruments(programme: Programme): Instrument[] {
-  const own = new Map(programme.instruments.map((i) => [i.id, i]));
-  return programme.checkIn.instruments.map((id) => own.get(id) ?? builtinInstruments.get(id)!);
+  const library = programmeInstruments(programme);
+  return programme.checkIn.instruments.map((id) => library.get(id)!);
+}
+
+/** Every instrument a programme's check-ins may ask, by id: the built-in ones and its own, with its own intro and thank-you lines. */
+export function programmeInstruments(programme: Programme): ReadonlyMap<string, Instrument> {
+  const all = new Map([...builtinInstruments, ...programme.instruments.map((i) => [i.id, i] as const)]);
+  for (const [id, lines] of Object.entries(programme.instrumentLines)) {
+    const instrument = all.get(id);
+    if (instrument) all.set(id, { ...instrument, ...lines });
+  }
+  return all;
 }

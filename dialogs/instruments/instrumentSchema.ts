@@ -85,6 +85,8 @@ const instrumentFields = z.object({
   recallPeriod: z.string().nullable(),
   /** A line said before the first item (not validated wording). */
   intro: z.string().optional(),
+  /** A line said after its last item (not validated wording), e.g. "Thank you, that helps us a lot." */
+  thanks: z.string().optional(),
   items: z.array(itemSchema).min(1),
   scoring: scoringSchema,
 });
