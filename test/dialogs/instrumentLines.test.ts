@@ -17,7 +17,7 @@ const base = {
   checkIn: { instruments: ['ucla3', 'ons-loneliness'] },
 };
 
-function problems(data: unknown): string[] {
+function problems(data: unknown): readonly string[] {
   try {
     parseProgramme(data, 'test');
   } catch (error) {
