@@ -1,12 +1,23 @@
-import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
-import { LRUCache } from 'lru-cache';
-import type { ChoiceItem, InstrumentItem, ScaleItem } from '../instruments/instrumentSchema.js';
-import { FILLER_WORDS, normalizeReply, words } from './normalizeReply.js';
+import type { ChoiceItem, InstrumentItem } from '../instruments/instrumentSchema.js';
+import { answerTokens } from './answerTokens.js';
+import { itemVocabulary, type ItemPhrase, type ItemVocabulary } from './itemVocabulary.js';
+import { numberMentions } from './numberMentions.js';
+import { CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS, SOFTENERS } from './replyWords.js';
+import { repairWord } from './repairWord.js';
+
+/** Why a reply is not an answer. The dialog re-asks, showing the valid answers. */
+export type UnclearReason =
+  | 'no_match' // nothing that answers this item ("purple", "not sure")
+  | 'ambiguous' // two answers offered ("6 or 7", "sometimes or often")
+  | 'contradictory' // one answer taken back for another ("never, well often")
+  | 'out_of_range' // a number not on offer ("11" on 0–10, "4" where the options are 1–3)
+  | 'negated' // an answer turned round or toned down ("not all the time", "no, often", "almost always")
+  | 'free_text'; // a remark, not an answer: the link worker should see it
 
 /** What a reply to one item meant. `unclear` is never a guess: the dialog re-asks. */
 export type Interpretation =
   | { kind: 'answer'; value: number; optionId: string | null }
-  | { kind: 'unclear'; reason: 'no_match' | 'ambiguous' | 'out_of_range' | 'negated' | 'free_text' };
+  | { kind: 'unclear'; reason: UnclearReason };
 
 /** A reply as it arrives: typed text, or a card button's submitted value. */
 export interface Reply {
@@ -17,15 +28,15 @@ export interface Reply {
 // A phrase inside a longer message counts only if little else was said: "um some of the time I
 // guess" is an answer; "I never go out since my hip went" is something to pass on, not "never".
 const MAX_EXTRA_WORDS = 3;
-const NEGATIONS = new Set(['not', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'aint', 'nt']);
 
-/** Understand a reply to `item`, from a button press or from free text. */
+/** Understand a reply to `item`, from a button press or from free text (SMS and web chat alike). */
 export function interpretReply(item: InstrumentItem, reply: Reply): Interpretation {
   const pressed = fromButton(item, reply.value);
   if (pressed) return pressed;
-  const text = normalizeReply(reply.text ?? '');
-  if (text === '') return { kind: 'unclear', reason: 'no_match' };
-  return item.kind === 'choice' ? interpretChoice(item, text) : interpretScale(item, text);
+  const vocabulary = itemVocabulary(item);
+  const tokens = answerTokens(reply.text ?? '').map((t) => repairWord(t, vocabulary));
+  if (tokens.length === 0) return unclear('no_match');
+  return interpretWords(item, vocabulary, tokens);
 }
 
 function fromButton(item: InstrumentItem, value: unknown): Interpretation | undefined {
@@ -41,88 +52,77 @@ function fromButton(item: InstrumentItem, value: unknown): Interpretation | unde
   return option && { kind: 'answer', value: option.code, optionId: option.id };
 }
 
-function interpretChoice(item: ChoiceItem, text: string): Interpretation {
-  const found = new Set<string>();
-  const phrases = findPhrases(item, text);
-  if (phrases.negated) return { kind: 'unclear', reason: 'negated' };
-  if (phrases.extraWords > MAX_EXTRA_WORDS) return { kind: 'unclear', reason: 'free_text' };
-  phrases.optionIds.forEach((id) => found.add(id));
-  const numbers = standaloneNumbers(text);
-  for (const n of numbers) {
-    const option = item.options.find((o) => o.key === n);
-    if (!option) return { kind: 'unclear', reason: numbers.length > 1 ? 'ambiguous' : 'out_of_range' };
-    found.add(option.id);
-  }
-  if (found.size > 1) return { kind: 'unclear', reason: 'ambiguous' };
-  const [optionId] = found;
-  const option = item.options.find((o) => o.id === optionId);
-  return option ? { kind: 'answer', value: option.code, optionId: option.id } : { kind: 'unclear', reason: 'no_match' };
-}
+/** An answer named in a reply: an option id or scale value, or a number that is not on offer. */
+type Named = { target: string | number; phrase: ItemPhrase | null } | { outOfRange: number };
 
-function interpretScale(item: ScaleItem, text: string): Interpretation {
-  const numbers = standaloneNumbers(text);
-  if (numbers.length === 0) {
-    return { kind: 'unclear', reason: words(text).length > MAX_EXTRA_WORDS ? 'free_text' : 'no_match' };
-  }
-  if (new Set(numbers).size > 1) return { kind: 'unclear', reason: 'ambiguous' };
-  const [n] = numbers as [number];
-  if (!Number.isInteger(n) || n < item.min || n > item.max) return { kind: 'unclear', reason: 'out_of_range' };
-  return { kind: 'answer', value: n, optionId: null };
-}
-
-/**
- * Option labels and synonyms found as whole words, longest first so "hardly ever or never" is one
- * phrase, not "never". Also counts the other words said, and whether a phrase was negated
- * ("not often" is an answer only where it is itself a synonym).
- */
-function findPhrases(item: ChoiceItem, text: string) {
-  const candidates = item.options
-    .flatMap((o) => [o.label, ...o.synonyms].map((p) => ({ optionId: o.id, phrase: normalizeReply(p) })))
-    .filter((c) => c.phrase !== '')
-    .sort((a, b) => b.phrase.length - a.phrase.length);
-  const tokens = words(text);
+function interpretWords(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readonly string[]): Interpretation {
   const used = new Array<boolean>(tokens.length).fill(false);
-  const optionIds = new Set<string>();
-  let negated = false;
-  for (const { optionId, phrase } of candidates) {
-    const target = words(phrase);
-    for (let i = 0; i + target.length <= tokens.length; i++) {
-      const span = tokens.slice(i, i + target.length);
-      if (span.some((_, k) => used[i + k]) || span.join(' ') !== phrase) continue;
-      for (let k = 0; k < target.length; k++) used[i + k] = true;
-      optionIds.add(optionId);
-      if (i > 0 && NEGATIONS.has(tokens[i - 1]!)) negated = true;
+  const numbers = numberMentions(tokens);
+  for (const n of numbers) for (let i = n.from; i <= n.to; i++) used[i] = true;
+  const found = findPhrases(vocabulary.phrases, tokens, used);
+  const phrases = found.filter((p) => p.targets.length > 0);
+  const idiomWords = found.reduce((sum, p) => sum + (p.targets.length === 0 ? p.words.length : 0), 0);
+
+  const saysNothing = (t: string) =>
+    FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
+  const rest = tokens.filter((_, i) => !used[i]);
+  // A number answers only when nothing else is said ("I'd say 2", "about 7"): "2 kids visit" does not.
+  const numbersAnswer = idiomWords === 0 && rest.every((t) => saysNothing(t) || NUMBER_FILLERS.has(t) || NO_WORDS.has(t));
+  const numberWords = numbersAnswer ? 0 : numbers.reduce((sum, n) => sum + n.to - n.from + 1, 0);
+  const extraWords = rest.filter((t) => !saysNothing(t)).length + numberWords + idiomWords;
+  if (extraWords > MAX_EXTRA_WORDS) return unclear('free_text');
+
+  const named: Named[] = [
+    ...(numbersAnswer ? numbers.map((n) => fromNumber(item, n.value)) : []),
+    ...phrases.filter((p) => p.weak !== 'filler' && (p.weak !== 'short' || extraWords === 0)).flatMap(targetsOf),
+  ];
+  // "Well" is "Good" only said alone: "well, not bad" is "not bad".
+  if (named.length === 0 && extraWords === 0) named.push(...phrases.filter((p) => p.weak === 'filler').flatMap(targetsOf));
+  if (named.length === 0) return unclear('no_match');
+
+  const distinct = new Set(named.map((n) => ('outOfRange' in n ? `out:${n.outOfRange}` : `in:${n.target}`)));
+  if (distinct.size > 1) return unclear(rest.some((t) => CONTRAST_WORDS.has(t)) ? 'contradictory' : 'ambiguous');
+  const [only] = named as [Named];
+  if ('outOfRange' in only) return unclear('out_of_range');
+  if (rest.some((t) => NEGATIONS.has(t) || SOFTENERS.has(t))) return unclear('negated');
+  // "No, never" agrees; "no, often" may be answering something else.
+  if (rest.some((t) => NO_WORDS.has(t)) && !named.every((n) => 'target' in n && n.phrase?.negative)) return unclear('negated');
+  return answer(item, only.target);
+}
+
+function targetsOf(phrase: ItemPhrase): Named[] {
+  return phrase.targets.map((target) => ({ target, phrase }));
+}
+
+function fromNumber(item: InstrumentItem, n: number): Named {
+  if (item.kind === 'scale') {
+    return Number.isInteger(n) && n >= item.min && n <= item.max ? { target: n, phrase: null } : { outOfRange: n };
+  }
+  // The number shown beside an option, which need not be its code (K6 shows 1–5 for codes 0–4).
+  const option = item.options.find((o) => o.key === n);
+  return option ? { target: option.id, phrase: null } : { outOfRange: n };
+}
+
+/** Whole-word phrases among the words not yet used, longest first; marks the words they use. */
+function findPhrases(phrases: readonly ItemPhrase[], tokens: readonly string[], used: boolean[]): ItemPhrase[] {
+  const found: ItemPhrase[] = [];
+  for (const phrase of phrases) {
+    const { words } = phrase;
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (!words.every((w, k) => !used[i + k] && tokens[i + k] === w)) continue;
+      for (let k = 0; k < words.length; k++) used[i + k] = true;
+      found.push(phrase);
     }
   }
-  const extraWords = tokens.filter((t, i) => !used[i] && !FILLER_WORDS.has(t) && !/^\d+$/.test(t)).length;
-  return { optionIds: [...optionIds], negated, extraWords };
+  return found;
 }
 
-/**
- * Numbers in a reply that is essentially just a number ("3", "three!!", "about 7", "7/10"). A number
- * inside a sentence ("no one calls", "2 kids visit") is not an answer.
- */
-function standaloneNumbers(text: string): readonly number[] {
-  let numbers = recognized.get(text);
-  if (!numbers) {
-    numbers = Object.freeze(recognizeStandaloneNumbers(text));
-    recognized.set(text, numbers);
-  }
-  return numbers;
+function answer(item: InstrumentItem, target: string | number): Interpretation {
+  if (item.kind === 'scale') return { kind: 'answer', value: target as number, optionId: null };
+  const option = (item as ChoiceItem).options.find((o) => o.id === target)!;
+  return { kind: 'answer', value: option.code, optionId: option.id };
 }
 
-// Recognition is pure and the slowest step of understanding a reply, and clients send the same few
-// replies ("2", "often") again and again: remember recent ones.
-const recognized = new LRUCache<string, readonly number[]>({ max: 5000 });
-
-function recognizeStandaloneNumbers(text: string): number[] {
-  const results = recognizeNumber(text, Culture.English);
-  if (results.length === 0) return [];
-  let rest = text;
-  for (const r of [...results].sort((a, b) => b.start - a.start)) {
-    rest = rest.slice(0, r.start) + ' ' + rest.slice(r.end + 1);
-  }
-  const extra = words(rest.replace(/\s+/g, ' ').trim()).filter((w) => !FILLER_WORDS.has(w) && w !== 'or' && w !== 'and');
-  if (extra.length > 0) return [];
-  return results.map((r) => Number((r.resolution as { value?: string } | undefined)?.value)).filter((n) => Number.isFinite(n));
+function unclear(reason: UnclearReason): Interpretation {
+  return { kind: 'unclear', reason };
 }

@@ -1,0 +1,69 @@
+import { normalizeReply, words } from './normalizeReply.js';
+
+// Common misspellings and txt-speak, each to the word meant. Only spellings that cannot be another
+// word a client might mean ("hardy", "for" and "won" are words, so they are left alone).
+const SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    sometimes: 'sumtimes somtimes sometims sumtime smtimes sometiems sometimez sumtyms sometyms someimes sometines somtime sometymes',
+    some: 'sum som',
+    often: 'ofen offen oftn oftem ofte oftern oftan ofton oftin offten oftten',
+    never: 'neva nvr nevr nevar nevva nevver',
+    ever: 'eva evr',
+    hardly: 'hardley hrdly hardlly harldy hardlyy',
+    rarely: 'rarley rarly rarelly rearly rarelyy',
+    always: 'alwys allways alway alwayz allwas alwas alwyas',
+    'a lot': 'alot',
+    lots: 'lotz lotsa',
+    occasionally: 'occasionaly ocasionally ocassionally occassionally occasionly ocasionaly occasionlly ocasionly occasinally ocassionaly',
+    about: 'abt bout abouts',
+    approximately: 'approx',
+    probably: 'prob probs prolly probly',
+    good: 'gd gud',
+    very: 'v',
+    'very good': 'vgood vgd',
+    agree: 'agre',
+    disagree: 'disagre dissagree disagee dissagre',
+    strongly: 'strongley stronly strongy stongly srongly strongl',
+    neither: 'nither niether neiter',
+    the: 'd da tha teh',
+    time: 'tym tyme tme tiem',
+    little: 'litle lil lttle littel littl',
+    none: 'non',
+    mostly: 'mostley mosty',
+    constantly: 'constanly constantley',
+    thanks: 'thx thnx thanx ta tks',
+    you: 'u',
+    'a bit': 'abit',
+    'a little': 'alittle',
+    'all the time': 'allthetime',
+    'hardly ever': 'hardlyever',
+    'dont know': 'dunno donno',
+    'i dont know': 'idk',
+    nothing: 'nothin nuthin nowt',
+    seven: 'sevn',
+    three: 'thre',
+    forty: 'fourty',
+    week: 'wk',
+  }).flatMap(([meant, spellings]) => spellings.split(' ').map((s) => [s, meant] as const)),
+);
+
+/**
+ * A reply as answer words: normalised (case, punctuation, emoji), txt-speak and common misspellings
+ * spelt out, "7ish" and "10+" split so that neither is read as a plain 7 or 10.
+ */
+export function answerTokens(text: string): string[] {
+  const prepared = text
+    .replace(/(\d)\ufe0f?\u20e3/g, '$1') // keycap emoji: 3️⃣
+    .replace(/\b24\s*\/\s*7\b/g, ' all the time ')
+    .replace(/(\d)\s*\+/g, '$1 plus ')
+    .replace(/(\d)\s*%/g, '$1 percent ')
+    .replace(/&/g, ' and ')
+    .replace(/(\d)(ish|or so)\b/gi, '$1 $2');
+  const tokens = words(normalizeReply(prepared));
+  return tokens.flatMap((token, i) => {
+    // "now n then", "on n off": an "n" between words is "and"; alone it is left for yes/no.
+    if (token === 'n' && i > 0 && i < tokens.length - 1) return ['and'];
+    const meant = SPELLINGS.get(token);
+    return meant ? meant.split(' ') : [token];
+  });
+}

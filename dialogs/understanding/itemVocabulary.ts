@@ -1,0 +1,133 @@
+import type { InstrumentItem } from '../instruments/instrumentSchema.js';
+import { answerTokens } from './answerTokens.js';
+import { OPTION_VARIANTS } from './optionVariants.js';
+import {
+  CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, IDIOMS, NEGATIONS, NEGATIVE_WORDS, NO_WORDS, NUMBER_FILLERS, SOFTENERS, WEAK_PHRASES,
+} from './replyWords.js';
+
+/** A phrase that names an answer: an option id for a choice item, a value for a scale. */
+export interface ItemPhrase {
+  words: readonly string[];
+  /**
+   * More than one target: the phrase names two answers ("hardly ever or never" where those are two
+   * options). None: a saying that names no answer ("same as always"), whose words are just words.
+   */
+  targets: ReadonlyArray<string | number>;
+  /**
+   * `short`: answers only when nothing else is said ("some", not "some kids visit"). `filler`: a
+   * word that is usually filler ("well" for "Good"), which answers only when nothing else is named.
+   */
+  weak: 'short' | 'filler' | null;
+  /** Says "none" or "never", so a leading "no" agrees with it. */
+  negative: boolean;
+}
+
+/** What is known about an item's answers, compiled once per item. */
+export interface ItemVocabulary {
+  /** Longest first, so "hardly ever or never" is one phrase and not "never". */
+  phrases: readonly ItemPhrase[];
+  /** Words of the question itself: echoing them ("I feel left out sometimes") adds nothing. */
+  echo: ReadonlySet<string>;
+  /** Every word a reply to this item is expected to use: anything else may be a misspelling. */
+  known: ReadonlySet<string>;
+  /** Long answer words a one-letter slip may be aimed at ("ocassionally", "disagre"). */
+  longWords: readonly string[];
+}
+
+const NUMBER_WORDS = answerTokens(
+  'zero nought one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
+    'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen',
+);
+
+// Said for "none" to a count ("How many groups…?"), which has no label of its own for 0.
+const ZERO_PHRASES = ['none', 'nil', 'nothing', 'not any', 'none at all', 'none yet'];
+
+const compiled = new WeakMap<InstrumentItem, ItemVocabulary>();
+
+/** The phrases and words that answer `item`, from its labels, synonyms and the common variants. */
+export function itemVocabulary(item: InstrumentItem): ItemVocabulary {
+  let vocabulary = compiled.get(item);
+  if (!vocabulary) {
+    vocabulary = compile(item);
+    compiled.set(item, vocabulary);
+  }
+  return vocabulary;
+}
+
+function compile(item: InstrumentItem): ItemVocabulary {
+  const echo = new Set(answerTokens(item.text).filter((w) => !NEGATIONS.has(w) && !NO_WORDS.has(w) && !/\d/.test(w)));
+  // A scale's end labels answer only said alone: "not at all lonely" does not answer "how happy…?".
+  const anchors = new Set<string>();
+  const targets = item.kind === 'choice' ? choiceTargets(item) : scaleTargets(item, echo, anchors);
+  for (const idiom of IDIOMS) if (!targets.has(key(idiom))) targets.set(key(idiom), new Set());
+  const phrases = [...targets].map(([phraseKey, set]) => {
+    const words = phraseKey.split(' ');
+    return {
+      words,
+      targets: [...set],
+      weak: words.every((w) => FILLER_WORDS.has(w))
+        ? ('filler' as const)
+        : anchors.has(phraseKey) || (words.length === 1 && WEAK_PHRASES.has(words[0]!))
+          ? ('short' as const)
+          : null,
+      negative: words.some((w) => NEGATIVE_WORDS.has(w)),
+    };
+  });
+  phrases.sort((a, b) => b.words.length - a.words.length);
+  const phraseWords = new Set(phrases.flatMap((p) => p.words));
+  const known = new Set([
+    ...phraseWords, ...echo, ...NUMBER_WORDS, ...FILLER_WORDS, ...NEGATIONS, ...NO_WORDS, ...CONNECTORS, ...CONTRAST_WORDS,
+    ...NUMBER_FILLERS, ...SOFTENERS,
+  ]);
+  return { phrases, echo, known, longWords: [...phraseWords].filter((w) => w.length >= 6) };
+}
+
+type Targets = Map<string, Set<string | number>>;
+
+function choiceTargets(item: Extract<InstrumentItem, { kind: 'choice' }>): Targets {
+  const own: Targets = new Map();
+  for (const option of item.options) {
+    for (const phrase of [option.label, ...option.synonyms]) addPhrase(own, phrase, option.id);
+  }
+  const variants: Targets = new Map();
+  for (const option of item.options) {
+    const label = key(option.label);
+    for (const { labels, phrases } of OPTION_VARIANTS) {
+      if (labels.some((l) => key(l) === label)) for (const phrase of phrases) addPhrase(variants, phrase, option.id);
+    }
+  }
+  // The instrument's own words win: a variant never takes a phrase the instrument gave an option.
+  for (const [phrase, ids] of variants) if (!own.has(phrase)) own.set(phrase, ids);
+  return own;
+}
+
+function scaleTargets(item: Extract<InstrumentItem, { kind: 'scale' }>, echo: ReadonlySet<string>, anchors: Set<string>): Targets {
+  const targets: Targets = new Map();
+  for (const [label, value] of [[item.minLabel, item.min], [item.maxLabel, item.max]] as const) {
+    if (!label) continue;
+    // "0 = not at all anxious" is also answered "not at all".
+    const unechoed = answerTokens(label).filter((w) => !echo.has(w)).join(' ');
+    for (const phrase of [label, unechoed]) {
+      if (phrase === '') continue;
+      addPhrase(targets, phrase, value);
+      anchors.add(key(phrase));
+    }
+  }
+  if (item.min === 0 && !item.minLabel) for (const phrase of ZERO_PHRASES) addPhrase(targets, phrase, 0);
+  return targets;
+}
+
+function addPhrase(targets: Targets, phrase: string, target: string | number): void {
+  const phraseKey = key(phrase);
+  if (phraseKey === '' || /\d/.test(phraseKey)) return;
+  // "some of time" for "some of the time": a dropped "the" is a slip, not another answer.
+  for (const k of new Set([phraseKey, phraseKey.replace(/ the /g, ' ')])) {
+    const set = targets.get(k) ?? new Set();
+    set.add(target);
+    targets.set(k, set);
+  }
+}
+
+function key(phrase: string): string {
+  return answerTokens(phrase).join(' ');
+}

@@ -1,0 +1,47 @@
+/** Word lists shared by the answer readers, as normalised words (see normalizeReply). */
+
+const set = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+/** Words that carry no answer of their own ("um", "tbh", "I guess", "yes"). */
+export const FILLER_WORDS = set(`
+  um umm uh uhm er erm hmm hm ah oh ooh well so i im id ive guess think suppose say would tbh tbf ngl imo honestly
+  lol haha probably maybe just like its it is was about around roughly approx approximately quite pretty really to be
+  the a an answer option number reply x xx xxx thanks thank you ty ok okay yes yeah yep yup ya feel feeling felt that
+  thats my mine me myself hi hello please pls plz and dear love luv hun mate sir ish only still also too definitely
+  certainly sure at moment now currently present nowadays these lately recently yet today yesterday am been do does
+  did give rate
+`);
+
+/** Words that turn a phrase round ("not often" is an answer only where it is itself a synonym). */
+export const NEGATIONS = set(`
+  not dont didnt doesnt isnt wasnt aint nt cant couldnt wont wouldnt havent hasnt arent werent
+`);
+
+/** Words that make a phrase less than it says ("almost always" is not "always"). */
+export const SOFTENERS = set('almost nearly practically virtually');
+
+/** Sayings that contain an answer word without giving that answer ("same as always"). */
+export const IDIOMS: readonly string[] = [
+  'as always', 'as ever', 'as usual', 'same as always', 'same as ever', 'more often than not', 'all good', 'all of it',
+  'not as often', 'half the time', 'most of all',
+];
+
+/** "No" on its own: emphasis before "never" ("no, never"), a doubt before anything else. */
+export const NO_WORDS = set('no nope nah na noo');
+
+/** Words that offer a choice between answers: two answers joined by these are ambiguous. */
+export const CONNECTORS = set('or and to between either perhaps possibly somewhere maybe');
+
+/** Words that take an answer back: two answers joined by these contradict each other. */
+export const CONTRAST_WORDS = set(`
+  but well actually sorry mean meant rather though tho although except wait oops instead no nope nah change
+`);
+
+/** Words around a number in a sentence that still answers with it ("I go to 2", "a 7 today"). */
+export const NUMBER_FILLERS = set('go goes going attend attending in of with at for');
+
+/** Phrases so short and common that they answer only when nothing else is said ("all" yes, "all good" no). */
+export const WEAK_PHRASES = set('some all most little bit');
+
+/** Words of a phrase that say "none" or "never", so a leading "no" only agrees ("no, never"). */
+export const NEGATIVE_WORDS = set('never not none hardly rarely seldom barely disagree nil nothing dont');

@@ -1,0 +1,92 @@
+// `npm run eval:answers`: the answer corpus through interpretReply by SMS and in web chat, with
+// accuracy per instrument, every miss, and the time per reply. Exits 1 if any reply is coded to a
+// value other than the one expected (a wrong code is worse than a re-ask). It lives with the tests
+// because it reads the test corpus, and nothing in bot/ may import from test/.
+import { performance } from 'node:perf_hooks';
+import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments.js';
+import { interpretReply } from '../../dialogs/understanding/interpretReply.js';
+import { answerCorpus, type Expected } from '../dialogs/answerCorpus.js';
+import { isWrongCode, replyBy, resolveCorpus, understand, type Channel, type RunnableEntry } from '../dialogs/answerCorpusRun.js';
+
+const CHANNELS: Channel[] = ['sms', 'webchat typed', 'webchat button'];
+const WARM_ROUNDS = 20;
+
+interface Miss {
+  channel: Channel;
+  where: string;
+  reply: string;
+  expected: Expected;
+  got: Expected;
+}
+
+/**
+ * Milliseconds per reply, measured before anything else runs: the first reply (which loads the
+ * recognizer's models), each distinct reply the first time it is seen, and seen again (its numbers
+ * remembered, as in a running bot).
+ */
+function measureSpeed(entries: readonly RunnableEntry[]) {
+  const time = (run: () => void) => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+  const runAll = () => entries.forEach(({ item, reply }) => interpretReply(item, { text: reply }));
+  const [firstEntry] = entries;
+  const first = firstEntry ? time(() => interpretReply(firstEntry.item, { text: 'about seventy-one and a half' })) : 0;
+  const fresh = time(runAll) / entries.length;
+  const seen = time(() => {
+    for (let round = 0; round < WARM_ROUNDS; round++) runAll();
+  }) / (WARM_ROUNDS * entries.length);
+  return { first, fresh, seen };
+}
+
+const { runnable, missing } = resolveCorpus(answerCorpus, builtinInstruments);
+const speed = measureSpeed(runnable);
+
+const tally = new Map<string, { replies: number; right: number }>();
+const misses: Miss[] = [];
+for (const entry of runnable) {
+  const where = `${entry.instrumentId}/${entry.itemId}`;
+  let right = true;
+  for (const channel of CHANNELS) {
+    const reply = replyBy(channel, entry);
+    if (!reply) continue;
+    const got = understand(entry.item, reply);
+    if (got !== entry.expected) {
+      right = false;
+      misses.push({ channel, where, reply: entry.reply, expected: entry.expected, got });
+    }
+  }
+  const counts = tally.get(entry.instrumentId) ?? { replies: 0, right: 0 };
+  counts.replies += 1;
+  if (right) counts.right += 1;
+  tally.set(entry.instrumentId, counts);
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
+const widths = [28, 9, 9, 10];
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('');
+const right = [...tally.values()].reduce((sum, t) => sum + t.right, 0);
+
+console.log(`Answer corpus: ${answerCorpus.length} replies, each by SMS, typed in web chat, and (for answers) its web chat button\n`);
+console.log(line(['instrument', 'replies', 'right', 'accuracy']));
+for (const [id, counts] of tally) console.log(line([id, String(counts.replies), String(counts.right), percent(counts.right, counts.replies)]));
+console.log('-'.repeat(widths.reduce((a, b) => a + b, 0)));
+console.log(line(['all', String(runnable.length), String(right), percent(right, runnable.length)]));
+for (const [what, count] of missing) {
+  console.log(`\n!! SKIPPED ${count} replies to ${what}: not in builtinInstruments, so not counted above.`);
+}
+
+const wrong = misses.filter((m) => isWrongCode(m.expected, m.got));
+const others = misses.filter((m) => !isWrongCode(m.expected, m.got));
+console.log(`\nWrong codes (coded to a value the client did not give): ${wrong.length}`);
+console.log(`Other misses (an answer re-asked or taken as a command, or re-asked for another reason): ${others.length}`);
+for (const m of [...wrong, ...others]) {
+  const kind = isWrongCode(m.expected, m.got) ? 'WRONG CODE' : 'miss';
+  console.log(`  ${kind.padEnd(10)} ${m.where.padEnd(32)} ${m.channel.padEnd(14)} ${JSON.stringify(m.reply)}: expected ${m.expected}, got ${m.got}`);
+}
+
+console.log(`\nSpeed over ${runnable.length} replies: the first reply ${speed.first.toFixed(0)} ms (loads the recognizer's models);`);
+console.log(`  then per reply ${speed.fresh.toFixed(3)} ms the first time it is seen, ${speed.seen.toFixed(3)} ms when seen before.`);
+
+process.exitCode = wrong.length > 0 ? 1 : 0;
