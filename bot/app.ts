@@ -88,7 +88,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     history: store.clients,
     clock,
     windowHours: programme.checkIn.windowHours,
-    hooks: checkInLedgerHooks(store.schedule, clock, (clientId) => scheduler?.wake(clientId)),
+    hooks: checkInLedgerHooks({
+      ledger: store.schedule,
+      clients: store.clients,
+      quietHours: programme.quietHours,
+      clock,
+      changed: (clientId) => scheduler?.wake(clientId),
+    }),
   });
   const contact = new ContactPreferences({ clients: store.clients, history: store.clients, clock });
   const linkwellBot = new LinkwellBot({ programme, conversationState, checkInDialog, clients: store.clients, history: store.clients, contact, clock });

@@ -201,6 +201,13 @@ export class LinkwellBot extends ActivityHandler {
       case 'welcome':
         await this.welcome(context, client);
         return outcome('sent');
+      case 'resume': {
+        const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+        if (open?.checkInId !== message.checkInId) return outcome('nothing-to-remind');
+        await context.sendActivity(this.say('checkInResume', client));
+        await dc.repromptDialog();
+        return outcome('sent');
+      }
     }
   }
 

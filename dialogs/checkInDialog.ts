@@ -34,6 +34,10 @@ export interface CheckInHooks {
   opened(clientId: string, open: { checkInId: string; occurrenceKey: string | null; expiresAt: string }): Promise<void>;
   answered(clientId: string, occurrenceKey: string): Promise<void>;
   closed(clientId: string, checkInId: string): Promise<void>;
+  /** The client said "later": the check-in waits, and is asked again at the next allowed time inside its window. */
+  later(clientId: string, checkInId: string): Promise<void>;
+  /** The client replied in the check-in (whatever was waiting to ask again later is no longer needed). */
+  replied(clientId: string, checkInId: string): Promise<void>;
 }
 
 /** turnState flag: the check-in is being cancelled because its window passed (recorded as missed). */
@@ -141,6 +145,12 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     const command = activity.value ? null : recognizeCommand(activity.text);
 
     if (command === 'stop') return this.finish(dc, state, 'stopped');
+    if (command === 'later') {
+      await this.deps.hooks?.later(state.clientId, state.checkInId);
+      await dc.context.sendActivity(this.say(state, 'laterOk'));
+      return Dialog.EndOfTurn;
+    }
+    await this.deps.hooks?.replied(state.clientId, state.checkInId);
     if (command === 'help') {
       await dc.context.sendActivity(this.say(state, 'help'));
       return this.reprompt(dc, state, []);

@@ -68,6 +68,8 @@ export const wordingSchema = z.object({
   goodbye: template(
     'Today your time with {programmeName} ends, {clientName}. Thank you for checking in with Linkwell. {linkWorkerName} wishes you well.',
   ),
+  laterOk: template("No problem. I'll ask again later. You can also reply any time to carry on."),
+  checkInResume: template("Hello again, {clientName}. Here is where we left off."),
   lateAnswer: template("Thank you. That check-in had closed, but I've added your answer for {linkWorkerName}."),
 
 });

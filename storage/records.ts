@@ -150,7 +150,7 @@ export interface ScheduleLedgerRecord {
   /** '2026-W48' -> messages started that week. */
   weeks: Record<string, number>;
   /** The check-in open now, if any, and when it closes. */
-  openCheckIn?: { checkInId: string; occurrenceKey: string | null; expiresAt: string } | undefined;
+  openCheckIn?: { checkInId: string; occurrenceKey: string | null; expiresAt: string; resumeAt?: string | undefined } | undefined;
 }
 
 /** A text message received from an enrolled client, held until its turn has run. */

@@ -8,7 +8,9 @@ export type ScheduledMessage =
   /** Programme ending notices and the goodbye. */
   | { kind: 'notice'; occurrenceKey: string; notice: 'ending' | 'goodbye'; weeks?: number | undefined; endDate?: string | undefined }
   /** The enrolment welcome with its request for consent. */
-  | { kind: 'welcome'; occurrenceKey: string };
+  | { kind: 'welcome'; occurrenceKey: string }
+  /** Ask again the question of a check-in the client put off ("later"), if it is still waiting. */
+  | { kind: 'resume'; occurrenceKey: string; checkInId: string };
 
 /**
  * What became of it: sent; not sent because another check-in is open, the check-in to remind of is

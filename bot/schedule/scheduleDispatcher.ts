@@ -169,8 +169,16 @@ export class ScheduleDispatcher {
       await this.deps.delivery.expire(client, open.checkInId);
       await ledger.setOpenCheckIn(client.id, undefined);
       record = await ledger.read(client.id);
+    } else if (open?.resumeAt && DateTime.fromISO(open.resumeAt) <= now) {
+      // Put off with "later": asked again once. Cleared first, so a crash loses the nudge rather than repeating it.
+      await ledger.setOpenCheckIn(client.id, { ...open, resumeAt: undefined });
+      const outcome = await this.deps.delivery.deliver(client, { kind: 'resume', occurrenceKey: `${open.checkInId}|resume|${open.resumeAt}`, checkInId: open.checkInId });
+      if (outcome === 'sent') report.sent += 1;
+      record = await ledger.read(client.id);
+      wakes.push(DateTime.fromISO(open.expiresAt).toMillis());
     } else if (open) {
       wakes.push(DateTime.fromISO(open.expiresAt).toMillis());
+      if (open.resumeAt) wakes.push(DateTime.fromISO(open.resumeAt).toMillis());
     }
 
     const state = scheduleStateOf(client);

@@ -241,6 +241,33 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect((await ledger()).decided[routineKey('2026-11-30T10:00')]).to.include({ outcome: 'skipped', reason: 'check-in-open' });
   });
 
+  it('asks again later when the client says "not now", at the next hour outside quiet hours', async () => {
+    await enrolledAndBaselineDone();
+    await tickAt(at('2026-11-30T10:00'));
+    expect((await say('not now'))[0]).to.match(/ask again later/);
+    expect(await tickAt(at('2026-11-30T12:59'))).to.deep.equal([]);
+    const again = await tickAt(at('2026-11-30T13:00'));
+    expect(again[0]).to.match(/Hello again, Dorothy/);
+    expect(again[1]).to.match(/companionship/);
+    expect(await tickAt(at('2026-11-30T13:30'))).to.deep.equal([], 'once');
+
+    // Put off in the evening: asked again at 09:00, not in the night.
+    expect((await say('busy')).join()).to.match(/ask again later/);
+    clock.set(at('2026-11-30T19:30'));
+    await say('later');
+    expect(await tickAt(at('2026-11-30T22:30'))).to.deep.equal([]);
+    expect((await tickAt(at('2026-12-01T09:00')))[0]).to.match(/Hello again/);
+  });
+
+  it('does not ask again later once the client has carried on by themselves', async () => {
+    await enrolledAndBaselineDone();
+    await tickAt(at('2026-11-30T10:00'));
+    await say('later');
+    clock.set(at('2026-11-30T11:00'));
+    expect((await say('hardly ever'))[0]).to.match(/left out/);
+    expect(await tickAt(at('2026-11-30T13:00'))).to.deep.equal([]);
+  });
+
   it('lets "menu" or "start again" leave a check-in at any point', async () => {
     await enrolledAndBaselineDone();
     await tickAt(at('2026-11-30T10:00'));
