@@ -27,6 +27,12 @@ import { createLogger, type Logger } from './logger.js';
 import { LinkwellBot } from './linkwellBot.js';
 import { CheckInStarter, type ProactiveDeps } from './proactive/checkInStarter.js';
 import { ScheduledTurns } from './proactive/scheduledTurns.js';
+import { AlertService } from './alerts/alertService.js';
+import { NotEnrolledTexts } from './alerts/notEnrolledTexts.js';
+import { riskScreenFor } from './alerts/riskScreen.js';
+import { scoreAlerts } from './alerts/scoreAlerts.js';
+import { registerAlertRoutes } from './admin/alertRoutes.js';
+import { toSmsText } from '../cards/smsText.js';
 import { ScheduleDispatcher } from './schedule/scheduleDispatcher.js';
 import { checkInLedgerHooks } from './schedule/checkInLedgerHooks.js';
 import { TokenSigner } from './security/signedToken.js';
@@ -59,6 +65,8 @@ export interface App {
   sms: SmsChannel | undefined;
   /** Sends scheduled check-ins, reminders, waves and notices; started by listen() unless manual. */
   scheduler: ScheduleDispatcher;
+  /** Risk alerts: raised, told, escalated, acknowledged, resolved. */
+  alerts: AlertService;
   /** Start serving; resolves with the local URL it listens on. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -80,6 +88,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const conversationState = new ConversationState(store.botStorage);
   // The dispatcher is built once the channels exist; check-ins tell it what they do from the start.
   let scheduler: ScheduleDispatcher | undefined;
+  const ledgerHooks = checkInLedgerHooks({
+    ledger: store.schedule,
+    clients: store.clients,
+    quietHours: programme.quietHours,
+    clock,
+    changed: (clientId) => scheduler?.wake(clientId),
+  });
+  // Alerts are built below, with the channels they text staff through.
+  const alertOnScores = (clientId: string, checkInId: string) =>
+    scoreAlerts({ history: store.clients, alerts, config: programme.risk.triggers })(clientId, checkInId);
   const checkInDialog = new CheckInDialog({
     instruments: checkInInstruments(programme),
     library: programmeInstruments(programme),
@@ -88,16 +106,41 @@ export async function createApp(options: AppOptions): Promise<App> {
     history: store.clients,
     clock,
     windowHours: programme.checkIn.windowHours,
-    hooks: checkInLedgerHooks({
-      ledger: store.schedule,
-      clients: store.clients,
-      quietHours: programme.quietHours,
-      clock,
-      changed: (clientId) => scheduler?.wake(clientId),
-    }),
+    hooks: {
+      ...ledgerHooks,
+      closed: async (clientId, checkInId) => {
+        await ledgerHooks.closed(clientId, checkInId);
+        await alertOnScores(clientId, checkInId);
+      },
+    },
   });
   const contact = new ContactPreferences({ clients: store.clients, history: store.clients, clock });
-  const linkwellBot = new LinkwellBot({ programme, conversationState, checkInDialog, clients: store.clients, history: store.clients, contact, clock });
+  let sms: SmsChannel | undefined;
+  const screen = riskScreenFor(programme);
+  const alerts = new AlertService({
+    alerts: store.alerts,
+    clients: store.clients,
+    programme,
+    // Texts to staff go through the same durable outbox as clients' (built below), kept apart by contact.
+    staffSms: config.sms
+      ? { send: (to, body, staff) => sms!.dispatcher.enqueue(`staff:${staff.contactId}`, to, toSmsText(body), { compliance: true, staff }) }
+      : undefined,
+    webhook: programme.alerts.webhookUrl && config.alertWebhookSecret ? { url: programme.alerts.webhookUrl, secret: config.alertWebhookSecret } : undefined,
+    alertLink: (id) => `${baseUrl()}/api/admin/alerts/${id}`,
+    clock,
+    log,
+  });
+  if (programme.alerts.webhookUrl && !config.alertWebhookSecret) log.warn('alerts.webhookUrl is set but ALERT_WEBHOOK_SECRET is not: alerts are not posted');
+  const linkwellBot = new LinkwellBot({
+    programme,
+    conversationState,
+    checkInDialog,
+    clients: store.clients,
+    history: store.clients,
+    contact,
+    clock,
+    safety: { screen, alerts },
+  });
   const bot = options.makeBot ? options.makeBot(linkwellBot) : linkwellBot;
   const logic = (context: Parameters<ActivityHandler['run']>[0]) => bot.run(context);
 
@@ -129,7 +172,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     botFrameworkActivitySchema.parse(req.body);
     await cloudAdapter.process(req, res, logic);
   }));
-  const sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError }) : undefined;
+  const notEnrolled = new NotEnrolledTexts({ programme, alerts, screen, unknownSenderReply: programme.wording.unknownSender });
+  sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError, notEnrolled }) : undefined;
+  if (sms) sms.dispatcher.onStaffDelivery = (record, status) => alerts.staffDelivery(record.staff!.alertId, record.id, status);
+  await alerts.start();
   registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
   registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   const proactive: ProactiveDeps = {
@@ -149,6 +195,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     log,
   });
   const schedulerMode = options.scheduler ?? 'auto';
+  registerAlertRoutes(server, { adminApiToken: config.adminApiToken, alerts, log });
   registerAdminRoutes(server, {
     adminApiToken: config.adminApiToken,
     programme,
@@ -169,6 +216,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     demoClientId,
     sms,
     scheduler,
+    alerts,
     baseUrl,
     chatLinkFor,
     listen: () =>
@@ -183,6 +231,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
     close: async () => {
       await scheduler.stop();
+      await alerts.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sms?.stop();
       store.close();

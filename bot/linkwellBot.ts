@@ -13,6 +13,10 @@ import type { ClientRecord } from '../storage/records.js';
 import type { Clock } from './clock.js';
 import type { Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
+import type { AlertService } from './alerts/alertService.js';
+import { crisisContactsText } from './alerts/crisisContacts.js';
+import type { RiskScreen } from './alerts/riskScreen.js';
+import type { RiskFinding } from '../dialogs/safety/screenMessage.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
 import { SMS_CHANNEL_ID, type SmsChannelData } from './sms/twilioSmsAdapter.js';
 import type { DeliveryOutcome, ScheduledMessage } from './proactive/scheduledMessage.js';
@@ -29,6 +33,8 @@ import {
 
 export interface LinkwellBotDeps {
   programme: Programme;
+  /** Every message is screened for risk before anything else; a finding raises an alert. */
+  safety: { screen: RiskScreen; alerts: Pick<AlertService, 'raise'> };
   conversationState: ConversationState;
   checkInDialog: CheckInDialog;
   clients: ClientRepository;
@@ -103,6 +109,11 @@ export class LinkwellBot extends ActivityHandler {
 
   private async onClientMessage(context: TurnContext, client: ClientRecord): Promise<void> {
     const dc = await this.dialogs.createContext(context);
+    const finding = this.deps.safety.screen(context.activity.text ?? '');
+    if (finding) {
+      await this.respondToRisk(dc, client, finding);
+      return;
+    }
     if (context.activity.channelId === SMS_CHANNEL_ID && (await this.smsKeywords(dc, client))) return;
     const text = context.activity.text?.trim() ?? '';
     if (recognizeCommand(text) === 'menu') {
@@ -225,6 +236,36 @@ export class LinkwellBot extends ActivityHandler {
     if (record?.status === 'open') {
       await this.deps.history.endCheckIn(client.id, checkInId, { status: 'missed', endedAt: this.deps.clock.now().toISO()! }, []);
     }
+  }
+
+  /**
+   * A message that screened as a risk, whatever was going on: kept for the link worker, an alert
+   * raised (it never waits for the client to confirm), and a reply at once. Urgent: crisis contacts,
+   * who has been told and when to expect contact, and the open check-in stops. Same-day and
+   * routine: a gentle acknowledgement (crisis numbers never for routine), and the check-in carries
+   * on with its question asked again. The message is never taken as an answer. Sent even to a
+   * client who has opted out of check-ins.
+   */
+  private async respondToRisk(dc: DialogContext, client: ClientRecord, finding: RiskFinding): Promise<void> {
+    const { context } = dc;
+    const text = context.activity.text ?? '';
+    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+    await this.deps.history.recordNote(client.id, { checkInId: open?.checkInId ?? null, text, channel: context.activity.channelId, createdAt: this.deps.clock.now().toISO()! });
+    const { route } = await this.deps.safety.alerts.raise({
+      clientId: client.id,
+      tier: finding.tier,
+      categories: finding.categories,
+      trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
+    });
+    const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
+    if (finding.tier === 'urgent') {
+      await dc.cancelAllDialogs();
+      await send(this.say('riskUrgent', client, { crisisContacts: crisisContactsText(this.deps.programme) }));
+      await send(this.say(route.inHours ? 'riskToldInHours' : 'riskToldOutOfHours', client));
+      return;
+    }
+    await send(this.say(finding.tier === 'same-day' ? 'riskSameDay' : 'riskRoutine', client));
+    if (dc.activeDialog) await dc.repromptDialog();
   }
 
   /**

@@ -12,6 +12,7 @@ import type {
   ScoreRecord,
   ScheduleDecisionRecord,
   ScheduleLedgerRecord,
+  AlertRecord,
 } from './records.js';
 
 export type CreateClientResult = { ok: true; client: ClientRecord } | { ok: false; reason: 'duplicate_phone' };
@@ -77,4 +78,15 @@ export interface ScheduleLedgerRepository {
   markAnswered(clientId: string, key: string, at: string): Promise<void>;
   /** Remember the check-in open now (or none), so the scheduler can close it when its window passes. */
   setOpenCheckIn(clientId: string, open: ScheduleLedgerRecord['openCheckIn'] | undefined): Promise<void>;
+}
+
+/** Risk alerts, never deleted. */
+export interface AlertRepository {
+  /** Keep a new alert (on disk before anyone is told). */
+  add(alert: AlertRecord): Promise<void>;
+  get(id: string): Promise<AlertRecord | undefined>;
+  /** Change an alert under its lock; undefined when there is none. */
+  update(id: string, change: (alert: AlertRecord) => AlertRecord): Promise<AlertRecord | undefined>;
+  /** Every alert, oldest first. */
+  list(): Promise<AlertRecord[]>;
 }

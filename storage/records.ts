@@ -21,6 +21,8 @@ export interface ClientRecord {
   optedOutAt?: string | undefined;
   /** No scheduled messages before this instant (PAUSE). */
   pausedUntil?: string | undefined;
+  /** Set while an urgent or same-day alert about the client is open: group nudges wait, humans take over. */
+  riskOpenSince?: string | undefined;
   /** Text messages in a row that did not reach the client (reset by a delivery). */
   deliveryFailuresInARow?: number | undefined;
   /** The client's own check-in day, overriding the programme's (lower-case weekday). */
@@ -133,6 +135,68 @@ export interface ClientHistory {
   events: ClientEvent[];
 }
 
+export type AlertTier = 'urgent' | 'same-day' | 'routine';
+export type AlertState = 'open' | 'acknowledged' | 'resolved';
+
+/** A member of staff an alert can go to: the client's link worker, a duty contact, or the programme lead. */
+export interface AlertContact {
+  role: 'link-worker' | 'duty' | 'lead';
+  id: string;
+  name: string;
+}
+
+/** One attempt to tell someone about an alert. */
+export interface AlertNotification {
+  at: string;
+  to: AlertContact | { role: 'webhook'; id: 'webhook'; name: string };
+  channel: 'sms' | 'webhook';
+  /** The outbox message id (SMS). */
+  messageId?: string | undefined;
+  status: 'queued' | 'sent' | 'delivered' | 'failed';
+  /** The next try of a webhook that failed. */
+  retryAt?: string | undefined;
+  attempts: number;
+  /** Informational (a link worker told out of hours while the duty contact is asked to act). */
+  fyi?: boolean | undefined;
+}
+
+/**
+ * A risk alert: raised by what a client wrote or by their scores, told to their link worker (or the
+ * duty contact out of hours), escalated until someone acknowledges it, closed only by staff with a
+ * note. Never deleted. The message text is not kept here (it is in the client's history, by id).
+ */
+export interface AlertRecord {
+  id: string;
+  /** Short code staff reply with: ACK K7QM. */
+  code: string;
+  /** Null for a number that is not enrolled (then `fromPhone` says who to call back). */
+  clientId: string | null;
+  fromPhone?: string | undefined;
+  tier: AlertTier;
+  categories: string[];
+  trigger:
+    | { kind: 'message'; messageId: string; channel: string }
+    | { kind: 'score'; reason: string; checkInId: string };
+  state: AlertState;
+  createdAt: string;
+  /** Who is asked to act, in order; `step` is how far it has gone. */
+  chain: AlertContact[];
+  step: number;
+  /** When it goes to the next in the chain if nobody has acknowledged it. */
+  escalateAt?: string | undefined;
+  /** A routine alert raised out of hours waits for working hours. */
+  notifyAt?: string | undefined;
+  /** Later messages or scores that would have raised the same alert while it was open. */
+  furtherTriggers?: Array<AlertRecord['trigger'] & { at: string }> | undefined;
+  notifications: AlertNotification[];
+  escalations: Array<{ at: string; to: AlertContact; reason: 'not-acknowledged' | 'undeliverable' }>;
+  acknowledgedAt?: string | undefined;
+  acknowledgedBy?: { id: string; via: 'sms' | 'admin-api' } | undefined;
+  resolvedAt?: string | undefined;
+  resolvedBy?: string | undefined;
+  resolutionNote?: string | undefined;
+}
+
 /** What the scheduler decided for good about one occurrence. */
 export type ScheduleDecisionRecord = { outcome: 'sent'; at: string } | { outcome: 'skipped'; at: string; reason: string };
 
@@ -192,4 +256,6 @@ export interface OutboundSmsRecord {
   lastError?: { httpStatus: number | null; code: number | null; reason: string } | undefined;
   /** The latest status Twilio reported through the status callback. */
   delivery?: { status: DeliveryStatus; errorCode: number | null; at: string } | undefined;
+  /** A message to staff about an alert (then `clientId` is 'staff:<contact id>', for ordering only). */
+  staff?: { alertId: string; contactId: string } | undefined;
 }

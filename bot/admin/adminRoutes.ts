@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
@@ -7,10 +6,10 @@ import type { Clock } from '../clock.js';
 import { e164, ianaTimeZone } from '../config/fieldSchemas.js';
 import type { Programme } from '../config/programmeSchema.js';
 import type { ContactPreferences } from '../contact/contactPreferences.js';
-import { bearerToken, handle } from '../http/handle.js';
-import { HttpError, notFound, unauthorized } from '../http/httpError.js';
+import { HttpError, notFound } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
 import type { CheckInStarter } from '../proactive/checkInStarter.js';
+import { adminRoute } from './adminRoute.js';
 import { ClientSettings } from './clientSettings.js';
 import { clientSettingsChangeSchema, knownLinkWorker, zoneAfterChange } from './clientSettingsSchema.js';
 
@@ -50,12 +49,7 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
     contact: deps.contact,
     clock: deps.clock,
   });
-  const route = (handler: (req: Request) => Promise<{ status: number; body: unknown }>) =>
-    handle(log, async (req, res) => {
-      authorise(req, deps.adminApiToken);
-      const { status, body } = await handler(req);
-      res.json(status, body);
-    });
+  const route = adminRoute(deps.adminApiToken, log);
 
   const clientFrom = async (req: Request): Promise<ClientRecord> => {
     const client = await deps.clients.get(String(req.params.id));
@@ -123,11 +117,4 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
       },
     };
   }));
-}
-
-function authorise(req: Request, expected: string | undefined): void {
-  if (!expected) throw unauthorized('The admin API is disabled: set ADMIN_API_TOKEN to enable it.');
-  const given = Buffer.from(bearerToken(req) ?? '');
-  const wanted = Buffer.from(expected);
-  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) throw unauthorized();
 }

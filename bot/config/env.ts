@@ -31,6 +31,7 @@ export const envSchema = z
     TWILIO_FROM_NUMBER: e164.optional(),
     TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMS_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
+    ALERT_WEBHOOK_SECRET: optionalSecret(32, 'ALERT_WEBHOOK_SECRET'),
   });
 
 type Problem = { path: [string]; message: string };
@@ -80,6 +81,8 @@ export interface AppConfig {
   chatLinkSecret: string | undefined;
   chatLinkTtlHours: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Signs alerts posted to the programme's webhook; unset, no webhook is called. */
+  alertWebhookSecret: string | undefined;
   /** Twilio SMS; undefined when not configured (SMS is then disabled). */
   sms: SmsConfig | undefined;
   botFramework: {
@@ -109,6 +112,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
     chatLinkSecret: e.CHAT_LINK_SECRET,
     chatLinkTtlHours: e.CHAT_LINK_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
+    alertWebhookSecret: e.ALERT_WEBHOOK_SECRET,
     sms:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
         ? {

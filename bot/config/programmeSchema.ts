@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments.js';
 import { instrumentSchema, type Instrument } from '../../dialogs/instruments/instrumentSchema.js';
+import { riskLexiconExtensionSchema } from '../../dialogs/safety/riskLexiconExtension.js';
+import { scoreTriggerConfigSchema } from '../../dialogs/safety/scoreTriggerConfig.js';
 import { wordingSchema, type Wording } from '../../dialogs/wording.js';
+import { alertSettingsSchema } from './alertSettingsSchema.js';
 import { e164, ianaTimeZone, slug } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from './formatIssues.js';
 import {
@@ -94,6 +97,16 @@ export const programmeSchema = z
     waves: z.array(waveSchema).default(DEFAULT_WAVES),
     ending: endingSchema,
     weeklyCap: weeklyCapSchema,
+    /** Risk alerts: acknowledgement timeout, programme lead, webhook. */
+    alerts: alertSettingsSchema,
+    /** Risk screening: what the programme adds to the built-in lexicon (see riskLexiconExtensionSchema). */
+    risk: z
+      .object({
+        lexicon: riskLexiconExtensionSchema.prefault({}),
+        /** Alerts raised by scores and missed check-ins: thresholds and tiers (see scoreTriggerConfigSchema). */
+        triggers: scoreTriggerConfigSchema.prefault({}),
+      })
+      .prefault({}),
     wording: wordingSchema.prefault({}),
     /** The language `wording` is written in. */
     language: languageTag.default('en'),

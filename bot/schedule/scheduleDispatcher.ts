@@ -64,7 +64,7 @@ export class ScheduleDispatcher {
   /** Occurrences this process is sending right now (their claims are not a crash's leftovers). */
   private readonly inFlight = new Set<string>();
   /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
-  private readonly heldBy = new Map<string, 'no-conversation' | 'check-in-open'>();
+  private readonly heldBy = new Map<string, 'no-conversation' | 'check-in-open' | 'risk-open'>();
   private cancelTimer: (() => void) | undefined;
   private timerDueMs = 0;
   private running: Promise<TickReport> | undefined;
@@ -200,6 +200,11 @@ export class ScheduleDispatcher {
         if (decision.until) wakes.push(decision.until.toMillis());
       } else if (decision.action === 'send') {
         const { occurrence } = decision;
+        if (client.riskOpenSince) {
+          // An urgent or same-day alert is open: people have taken over until staff close it.
+          this.heldBy.set(occurrence.key, 'risk-open');
+          continue;
+        }
         if (startsCheckIn(occurrence) && record.openCheckIn && record.openCheckIn.occurrenceKey !== occurrence.key) {
           // One check-in at a time: this one goes when the open one is done, if still inside its own window.
           this.heldBy.set(occurrence.key, 'check-in-open');
@@ -341,5 +346,5 @@ function localWeek(at: DateTime, timezone: string): string {
 
 /** What about a client changes their schedule: a change means planning them again at once. */
 function fingerprint(c: ClientRecord): string {
-  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt].join('|');
+  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.riskOpenSince, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt].join('|');
 }

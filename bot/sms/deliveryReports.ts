@@ -43,6 +43,12 @@ export class DeliveryReports {
     }
     if (!changed) return;
     const { delivery } = updated;
+    if (updated.staff) {
+      // A text to staff about an alert: its fate is the alert's business, not a client's.
+      const status = delivery?.status === 'delivered' ? 'delivered' : delivery?.status === 'undelivered' || delivery?.status === 'failed' ? 'failed' : undefined;
+      if (status) await this.deps.dispatcher.onStaffDelivery?.(updated, status);
+      return;
+    }
     if (delivery?.status === 'delivered') await this.deps.contact.delivered(updated.clientId);
     if (delivery?.status !== 'undelivered' && delivery?.status !== 'failed') return;
 

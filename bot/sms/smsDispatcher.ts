@@ -80,7 +80,15 @@ export class SmsDispatcher {
   }
 
   /** Write a message to the outbox, then send it when its turn comes. Returns its id. */
-  async enqueue(clientId: string, to: string, body: string, options: { compliance?: boolean; id?: string } = {}): Promise<string> {
+  /** What became of a text to staff (an alert): told here instead of the client's contact preferences. */
+  onStaffDelivery: ((record: OutboundSmsRecord, status: 'sent' | 'delivered' | 'failed') => Promise<void>) | undefined;
+
+  async enqueue(
+    clientId: string,
+    to: string,
+    body: string,
+    options: { compliance?: boolean; id?: string; staff?: OutboundSmsRecord['staff'] } = {},
+  ): Promise<string> {
     const now = this.deps.clock.now().toISO()!;
     const record: OutboundSmsRecord = {
       id: options.id ?? randomUUID(),
@@ -93,6 +101,7 @@ export class SmsDispatcher {
       attempts: 0,
       nextAttemptAt: now,
       ...(options.compliance ? { compliance: true } : {}),
+      ...(options.staff ? { staff: options.staff } : {}),
     };
     await this.deps.outbox.add(record);
     this.waiting.set(record.id, record);
@@ -182,8 +191,9 @@ export class SmsDispatcher {
   }
 
   private async attempt(record: OutboundSmsRecord): Promise<void> {
-    const client = await this.deps.clients.get(record.clientId);
-    if (!client || (client.optedOutAt && !record.compliance)) {
+    // Staff texts (alerts) go whatever any client's preferences are.
+    const client = record.staff ? undefined : await this.deps.clients.get(record.clientId);
+    if (!record.staff && (!client || (client.optedOutAt && !record.compliance))) {
       await this.finish(record, 'failed', { lastError: { httpStatus: null, code: null, reason: client ? 'client has opted out' : 'client not enrolled' } });
       return;
     }
@@ -202,6 +212,7 @@ export class SmsDispatcher {
     if (result.ok) {
       this.knownSids.set(result.sid, true);
       await this.finish(record, 'sent', { twilioSid: result.sid, sentAt: now.toISO()! }, { status: result.status, at: now.toISO()! });
+      if (record.staff) await this.onStaffDelivery?.(record, 'sent');
       return;
     }
     const lastError = { httpStatus: result.httpStatus ?? null, code: result.code ?? null, reason: result.reason };
@@ -221,6 +232,10 @@ export class SmsDispatcher {
     }
     await this.finish(record, 'failed', { lastError });
     this.deps.log.warn('sms send failed for good', { messageId: record.id, attempts: record.attempts, httpStatus: lastError.httpStatus, code: lastError.code });
+    if (record.staff) {
+      await this.onStaffDelivery?.(record, 'failed');
+      return;
+    }
     const failure = classifyDeliveryError(result.code ?? null);
     if (failure.optedOut) await this.deps.contact.optOut(record.clientId, 'twilio-opt-out', 'sms');
     await this.deps.contact.deliveryFailed(record.clientId, record.id, result.code ?? null, failure.problem);

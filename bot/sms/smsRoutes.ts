@@ -22,8 +22,8 @@ export interface SmsRouteDeps {
   clients: ClientRepository;
   inbound: SmsInbound;
   reports: DeliveryReports;
-  /** The programme's reply to a number that is not enrolled. */
-  unknownSenderReply: string;
+  /** The reply to a number that is not enrolled (staff acknowledging an alert, someone in crisis, anyone else). */
+  notEnrolled: { reply(message: { from: string; body: string; sid: string }): Promise<string> };
   clock: Clock;
   log: Logger;
 }
@@ -64,7 +64,7 @@ export function registerSmsRoutes(server: restify.Server, deps: SmsRouteDeps): v
       // STOP from anyone is answered by Twilio's own opt-out handling, or not at all: never with more text.
       const optingOut = Boolean(message.OptOutType) || recognizeSmsKeyword(message.Body, deps.clock.now())?.kind === 'optOut';
       deps.log.info('sms from a number that is not enrolled', { from: redactPhone(message.From), retry, optingOut });
-      twiml(res, retry || optingOut ? undefined : deps.unknownSenderReply);
+      twiml(res, retry || optingOut ? undefined : await deps.notEnrolled.reply({ from: message.From, body: message.Body, sid: message.MessageSid }));
       return;
     }
     const accepted = await deps.inbound.accept({

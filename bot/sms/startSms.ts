@@ -7,11 +7,10 @@ import type { AppConfig, SmsConfig } from '../config/env.js';
 import type { Programme } from '../config/programmeSchema.js';
 import type { ContactPreferences } from '../contact/contactPreferences.js';
 import type { Logger } from '../logger.js';
-import { toSmsText } from '../../cards/smsText.js';
 import { DeliveryReports } from './deliveryReports.js';
 import { SmsDispatcher } from './smsDispatcher.js';
 import { SmsInbound } from './smsInbound.js';
-import { registerSmsRoutes, SMS_STATUS_PATH } from './smsRoutes.js';
+import { registerSmsRoutes, SMS_STATUS_PATH, type SmsRouteDeps } from './smsRoutes.js';
 import { createTwilioMessages } from './twilioMessages.js';
 import { TwilioSmsAdapter } from './twilioSmsAdapter.js';
 
@@ -34,6 +33,7 @@ interface SmsDeps {
   log: Logger;
   logic: (context: TurnContext) => Promise<void>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  notEnrolled: SmsRouteDeps['notEnrolled'];
 }
 
 /** Build the SMS channel, register its webhooks, and finish what a previous run left (outbox, inbox). */
@@ -60,7 +60,7 @@ export async function startSms(server: restify.Server, deps: SmsDeps): Promise<S
     clients: store.clients,
     inbound,
     reports: new DeliveryReports({ outbox: store.smsOutbox, dispatcher, contact, clock, log }),
-    unknownSenderReply: toSmsText(deps.programme.wording.unknownSender),
+    notEnrolled: deps.notEnrolled,
     clock,
     log,
   });

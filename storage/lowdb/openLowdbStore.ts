@@ -6,6 +6,7 @@ import { LowdbClientStore } from './lowdbClientStore.js';
 import { LowdbSmsInbox } from './lowdbSmsInbox.js';
 import { LowdbSmsOutbox } from './lowdbSmsOutbox.js';
 import { LowdbScheduleLedger } from './lowdbScheduleLedger.js';
+import { LowdbAlerts } from './lowdbAlerts.js';
 
 /** The embedded store: everything under one data directory, held by one process at a time. */
 export interface LowdbStore {
@@ -14,6 +15,7 @@ export interface LowdbStore {
   smsInbox: LowdbSmsInbox;
   smsOutbox: LowdbSmsOutbox;
   schedule: LowdbScheduleLedger;
+  alerts: LowdbAlerts;
   close(): void;
 }
 
@@ -30,7 +32,8 @@ export async function openLowdbStore(dataDir: string, options: { lock?: boolean;
     const smsInbox = new LowdbSmsInbox(join(dataDir, 'sms', 'inbound'), now);
     const smsOutbox = new LowdbSmsOutbox(join(dataDir, 'sms', 'outbox'));
     const schedule = new LowdbScheduleLedger(join(dataDir, 'schedule'));
-    return { clients, botStorage, smsInbox, smsOutbox, schedule, close: release };
+    const alerts = new LowdbAlerts(join(dataDir, 'alerts'));
+    return { clients, botStorage, smsInbox, smsOutbox, schedule, alerts, close: release };
   } catch (error) {
     release();
     throw error;

@@ -21,6 +21,8 @@ const LONG: Record<(typeof PLACEHOLDERS)[number], string | number> = {
   itemCount: 12,
   date: 'Wednesday 30 September',
   weeks: 4,
+  crisisContacts:
+    'Emergency services 999 (if you are in danger now); NHS 111, mental health option 111 (for urgent mental health help); Samaritans 116 123 (free, any time); Shout, text SHOUT to 85258 (free, any time)',
 };
 
 const wording = wordingSchema.parse({});

@@ -1,0 +1,36 @@
+import type { ClientHistoryRepository } from '../../storage/ports.js';
+import { scoreTriggers, type CheckInOutcome } from '../../dialogs/safety/scoreTriggers.js';
+import type { ScoreTriggerConfig } from '../../dialogs/safety/scoreTriggerConfig.js';
+import type { AlertService } from './alertService.js';
+
+/**
+ * After a check-in closes (answered, stopped or missed): raise what its scores, or its being
+ * missed, call for (K6, loneliness often twice, UCLA-3 up from baseline, gone quiet), judged on the
+ * client's check-ins up to and including it.
+ */
+export function scoreAlerts(deps: { history: Pick<ClientHistoryRepository, 'history'>; alerts: Pick<AlertService, 'raise'>; config: ScoreTriggerConfig }) {
+  return async (clientId: string, checkInId: string): Promise<void> => {
+    const history = await deps.history.history(clientId);
+    const upTo = history.checkIns.findIndex((c) => c.id === checkInId);
+    if (upTo < 0) return;
+    const outcomes: CheckInOutcome[] = history.checkIns.slice(0, upTo + 1).map((c) => ({
+      checkInId: c.id,
+      kind: c.kind,
+      status: c.status,
+      ...(c.endedAt ? { endedAt: c.endedAt } : {}),
+      waveId: c.kind === 'wave' ? c.occurrenceKey?.split('|')[2] : undefined,
+      scores: history.scores.filter((s) => s.checkInId === c.id).map((s) => ({ instrumentId: s.instrumentId, score: s.score, ...(s.flags ? { flags: s.flags } : {}) })),
+      responses: history.responses
+        .filter((r) => r.checkInId === c.id)
+        .map((r) => ({ instrumentId: r.instrumentId, itemId: r.itemId, optionId: r.optionId, value: r.value })),
+    }));
+    for (const trigger of scoreTriggers(outcomes, deps.config)) {
+      await deps.alerts.raise({
+        clientId,
+        tier: trigger.tier,
+        categories: [trigger.category],
+        trigger: { kind: 'score', reason: trigger.reason, checkInId: trigger.checkInId },
+      });
+    }
+  };
+}
