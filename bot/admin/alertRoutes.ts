@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
+import type { AlertRecord } from '../../storage/records.js';
 import type { AlertService } from '../alerts/alertService.js';
 import { HttpError, notFound } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
@@ -10,19 +11,24 @@ const who = z.string().trim().min(1, 'required: who is acting (a staff name or e
 const ackBody = z.strictObject({ by: who });
 const resolveBody = z.strictObject({ by: who, note: z.string().trim().min(1, 'required: what was done').max(2000) });
 
+/** An alert as the API shows it: `category` is the main one (the first found), `categories` all of them. */
+function withCategory(alert: AlertRecord): AlertRecord & { category: string | null } {
+  return { ...alert, category: alert.categories[0] ?? null };
+}
+
 /** Staff API for risk alerts (bearer ADMIN_API_TOKEN): list, read, acknowledge, resolve with a note. */
 export function registerAlertRoutes(server: Server, deps: { adminApiToken: string | undefined; alerts: AlertService; log: Logger }): void {
   const route = adminRoute(deps.adminApiToken, deps.log);
 
   server.get('/api/admin/alerts', route(async (req) => {
     const filter = listQuery.parse(req.query ?? {});
-    return { status: 200, body: await deps.alerts.list(filter) };
+    return { status: 200, body: (await deps.alerts.list(filter)).map(withCategory) };
   }));
 
   server.get('/api/admin/alerts/:id', route(async (req) => {
     const [alert] = (await deps.alerts.list()).filter((a) => a.id === String(req.params.id));
     if (!alert) throw notFound('Alert');
-    return { status: 200, body: alert };
+    return { status: 200, body: withCategory(alert) };
   }));
 
   server.post('/api/admin/alerts/:id/ack', route(async (req) => {

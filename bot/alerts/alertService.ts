@@ -220,18 +220,23 @@ export class AlertService {
 
   private async escalate(alertId: string, reason: 'not-acknowledged' | 'undeliverable'): Promise<void> {
     const now = this.deps.clock.now();
+    let moved = false;
     const alert = await this.save(alertId, (a) => {
       const step = a.step + 1;
       const to = a.chain[step];
       if (!to) return { ...a, escalateAt: undefined };
+      moved = true;
       return { ...a, step, escalateAt: this.escalateAtFrom(a, now, step), escalations: [...a.escalations, { at: now.toISO()!, to, reason }] };
     });
     if (!alert) return;
     const to = alert.chain[alert.step];
-    if (to && alert.escalations.at(-1)?.to.id === to.id) {
-      this.deps.log.warn('risk alert escalated', { alertId, step: alert.step, role: to.role, reason });
-      await this.notify(alert, to, false);
+    if (!moved || !to) {
+      // Nobody left to ask: it stays open, listed for staff, and is logged loudly.
+      this.deps.log.error('risk alert has nobody left to go to', { alertId, reason });
+      return;
     }
+    this.deps.log.warn('risk alert escalated', { alertId, step: alert.step, role: to.role, reason });
+    await this.notify(alert, to, false);
   }
 
   /** An urgent alert waits this long for an acknowledgement before the next person; others do not move on by time. */

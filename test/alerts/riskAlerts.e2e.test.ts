@@ -60,7 +60,7 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
     return sent;
   }
 
-  const alerts = async (query = '') => (await (await t.admin(`/api/admin/alerts${query}`)).json()) as AlertRecord[];
+  const alerts = async (query = '') => (await (await t.admin(`/api/admin/alerts${query}`)).json()) as Array<AlertRecord & { category: string | null }>;
   const to = (sent: ReadonlyArray<{ to: string; body: string }>, phone: string) => sent.filter((m) => m.to === phone).map((m) => m.body);
 
   async function restart(): Promise<void> {
@@ -159,6 +159,7 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
   it('lists alerts for staff, filtered, and only staff close one, with a note', async () => {
     await say(CLIENT, 'I want to end it');
     const [alert] = await alerts('?state=open');
+    expect(alert).to.include({ category: 'suicide' });
     expect(await alerts('?state=resolved')).to.deep.equal([]);
     expect(await alerts(`?clientId=${clientId}`)).to.have.length(1);
     const bad = await t.admin(`/api/admin/alerts/${alert!.id}/resolve`, { method: 'POST', body: JSON.stringify({ by: 'Priya Shah' }) });
@@ -216,6 +217,13 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
     await t.app.scheduler.tick();
     await t.settle();
     expect(to(twilio.messages, CLIENT)[0]).to.match(/quick questions/);
+  });
+
+  it('answers a client who has opted out of messages all the same when they are at risk', async () => {
+    await say(CLIENT, 'STOP');
+    const { sent } = await say(CLIENT, 'kms');
+    expect(to(sent, CLIENT)[0]).to.match(/Samaritans/);
+    expect(to(sent, PRIYA)).to.have.length(1);
   });
 
   it('gently acknowledges a routine worry mid check-in, gives no crisis numbers, and asks the question again', async () => {

@@ -253,6 +253,18 @@ describe('Web chat check-in over Direct Line', () => {
     expect((await responsesOf(t, client.id)).checkIns).to.deep.equal([]);
   });
 
+  it('answers a risk in web chat at once with crisis contacts, mid check-in, and keeps an alert for staff', async () => {
+    const client = await enrol(t, 'Hetty');
+    const chat = await chatAs(client);
+    await reply(chat, 'check in');
+    await chat.say('i dont want to be here anymore');
+    const [crisis, told] = await chat.nextBotMessages(2);
+    expect(crisis!.text).to.match(/Samaritans 116 123/);
+    expect(told!.text).to.match(/Sam Okafor|duty worker/);
+    const alerts = (await (await t.admin(`/api/admin/alerts?clientId=${client.id}`)).json()) as Array<{ tier: string }>;
+    expect(alerts.map((a) => a.tier)).to.deep.equal(['urgent']);
+  });
+
   it('refuses to start a check-in for a client who has not agreed yet, and starts it once they have', async () => {
     const client = await enrol(t, 'Gwen');
     const chat = await chatAs(client);
