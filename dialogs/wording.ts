@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Names a wording template may use, as {clientName} etc. */
-export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date', 'weeks'] as const;
+export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date', 'weeks', 'crisisContacts'] as const;
 export type WordingValues = Partial<Record<(typeof PLACEHOLDERS)[number], string | number>>;
 
 const template = (fallback: string) =>
@@ -67,6 +67,20 @@ export const wordingSchema = z.object({
   ),
   goodbye: template(
     'Today your time with {programmeName} ends, {clientName}. Thank you for checking in with Linkwell. {linkWorkerName} wishes you well.',
+  ),
+  riskUrgent: template(
+    "I'm so sorry you're feeling like this, {clientName}. You don't have to face it alone. Please get help now: {crisisContacts}.",
+  ),
+  riskToldInHours: template("I've let {linkWorkerName} know, and they will contact you today. Our check-ins are paused for now."),
+  riskToldOutOfHours: template(
+    "I've let the duty worker know, and someone will contact you as soon as they can. {linkWorkerName} will be told too. Our check-ins are paused for now.",
+  ),
+  riskSameDay: template(
+    "Thank you for telling me, {clientName}. That sounds really hard. I've let {linkWorkerName} know so they can contact you today. If you are in danger now, call 999.",
+  ),
+  riskRoutine: template("Thank you for telling me. I've passed this on to {linkWorkerName}, who will be in touch."),
+  riskUnknownSender: template(
+    "This service is only for people invited by a link worker, but please don't face this alone. Please get help now: {crisisContacts}.",
   ),
   laterOk: template("No problem. I'll ask again later. You can also reply any time to carry on."),
   checkInResume: template("Hello again, {clientName}. Here is where we left off."),
