@@ -250,6 +250,9 @@ export class LinkwellBot extends ActivityHandler {
     const { context } = dc;
     const text = context.activity.text ?? '';
     const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+    const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
+    // The crisis contacts go out before anything else, staff's texts included.
+    if (finding.tier === 'urgent') await send(this.say('riskUrgent', client, { crisisContacts: crisisContactsText(this.deps.programme) }));
     await this.deps.history.recordNote(client.id, { checkInId: open?.checkInId ?? null, text, channel: context.activity.channelId, createdAt: this.deps.clock.now().toISO()! });
     const { route } = await this.deps.safety.alerts.raise({
       clientId: client.id,
@@ -257,10 +260,8 @@ export class LinkwellBot extends ActivityHandler {
       categories: finding.categories,
       trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
     });
-    const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
     if (finding.tier === 'urgent') {
       await dc.cancelAllDialogs();
-      await send(this.say('riskUrgent', client, { crisisContacts: crisisContactsText(this.deps.programme) }));
       await send(this.say(route.inHours ? 'riskToldInHours' : 'riskToldOutOfHours', client));
       return;
     }

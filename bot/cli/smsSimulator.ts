@@ -114,13 +114,16 @@ async function exchange(app: App, local: LocalTwilio, config: AppConfig, phone: 
   for (const [, message] of twiml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)) print(unescapeXml(message!));
   await app.sms!.inbound.idle();
   await app.sms!.dispatcher.idle();
-  for (const sent of local.sent.slice(before)) print(sent.body);
+  // Texts to the client first, as they see them; then any to staff (risk alerts), labelled.
+  const sent = local.sent.slice(before);
+  for (const text of sent.filter((m) => m.to === phone)) print(text.body);
+  for (const text of sent.filter((m) => m.to !== phone)) print(text.body, `To staff ${text.to}`);
 }
 
-function print(body: string): void {
+function print(body: string, who = 'Linkwell'): void {
   const { segments, encoding } = smsSegments(body);
   const indented = body.split('\n').join('\n          ');
-  process.stdout.write(`Linkwell: ${indented}\n          [${segments} segment${segments === 1 ? '' : 's'}, ${encoding}]\n`);
+  process.stdout.write(`${who}: ${indented}\n          [${segments} segment${segments === 1 ? '' : 's'}, ${encoding}]\n`);
 }
 
 function unescapeXml(text: string): string {
