@@ -153,9 +153,11 @@ export class LinkwellBot extends ActivityHandler {
    * else is not read as an answer (it goes to the link worker's notes).
    */
   private async lateAnswer(context: TurnContext, client: ClientRecord, text: string): Promise<boolean> {
-    const last = (await this.deps.history.history(client.id)).checkIns.at(-1);
-    if (last?.status !== 'missed' || !last.waitingFor || !last.endedAt) return false;
     const now = this.deps.clock.now();
+    // A check-in that closed within the week started at most a wave's window (four weeks) before: the last few months hold it.
+    const recent = [2, 1, 0].map((n) => now.toUTC().minus({ months: n }).toFormat('yyyy-LL'));
+    const last = (await this.deps.history.history(client.id, recent)).checkIns.at(-1);
+    if (last?.status !== 'missed' || !last.waitingFor || !last.endedAt) return false;
     if (now.diff(DateTime.fromISO(last.endedAt)).as('days') > LATE_ANSWER_DAYS) return false;
     const found = this.deps.checkInDialog.itemOf(last.waitingFor.instrumentId, last.waitingFor.itemId);
     if (!found) return false;

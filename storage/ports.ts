@@ -29,7 +29,8 @@ export interface ClientRepository {
 
 /** What a client has said and been asked, kept per client. */
 export interface ClientHistoryRepository {
-  history(clientId: string): Promise<ClientHistory>;
+  /** Everything kept about a client; with `months` ('yyyy-mm'), only the records of those months (a long history is not read whole). */
+  history(clientId: string, months?: readonly string[]): Promise<ClientHistory>;
   saveConversationReference(clientId: string, channelKey: string, reference: Partial<ConversationReference>): Promise<void>;
   conversationReference(clientId: string, channelKey: string): Promise<Partial<ConversationReference> | undefined>;
   startCheckIn(checkIn: CheckInRecord): Promise<void>;

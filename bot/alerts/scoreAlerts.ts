@@ -1,4 +1,7 @@
-import type { ClientHistoryRepository } from '../../storage/ports.js';
+import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import { scheduleStateOf } from '../schedule/scheduleState.js';
 import { scoreTriggers, type CheckInOutcome } from '../../dialogs/safety/scoreTriggers.js';
 import type { ScoreTriggerConfig } from '../../dialogs/safety/scoreTriggerConfig.js';
 import type { AlertService } from './alertService.js';
@@ -8,9 +11,22 @@ import type { AlertService } from './alertService.js';
  * missed, call for (K6, loneliness often twice, UCLA-3 up from baseline, gone quiet), judged on the
  * client's check-ins up to and including it.
  */
-export function scoreAlerts(deps: { history: Pick<ClientHistoryRepository, 'history'>; alerts: Pick<AlertService, 'raise'>; config: ScoreTriggerConfig }) {
+export function scoreAlerts(deps: {
+  history: Pick<ClientHistoryRepository, 'history'>;
+  clients: Pick<ClientRepository, 'get'>;
+  alerts: Pick<AlertService, 'raise'>;
+  config: ScoreTriggerConfig;
+  clock: Clock;
+}) {
   return async (clientId: string, checkInId: string): Promise<void> => {
-    const history = await deps.history.history(clientId);
+    const client = await deps.clients.get(clientId);
+    if (!client) return;
+    // Every trigger looks back a few weeks, but for the baseline, taken in the month the programme began:
+    // read those months only, not a client's whole history on every check-in.
+    const now = deps.clock.now();
+    const enrolled = DateTime.fromISO(scheduleStateOf(client).enrolledAt, { zone: 'utc' });
+    const months = [enrolled, enrolled.plus({ months: 1 }), ...[3, 2, 1, 0].map((n) => now.minus({ months: n }))].map((m) => m.toFormat('yyyy-LL'));
+    const history = await deps.history.history(clientId, months);
     const upTo = history.checkIns.findIndex((c) => c.id === checkInId);
     if (upTo < 0) return;
     const outcomes: CheckInOutcome[] = history.checkIns.slice(0, upTo + 1).map((c) => ({

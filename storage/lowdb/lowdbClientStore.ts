@@ -105,10 +105,11 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     return updated;
   }
 
-  async history(clientId: string): Promise<ClientHistory> {
+  async history(clientId: string, only?: readonly string[]): Promise<ClientHistory> {
     this.known(clientId);
     const profile = await this.profiles.read(clientFiles.profile(clientId));
-    const documents = await Promise.all((await this.monthsOf(clientId)).map((month) => this.months.read(clientFiles.month(clientId, month))));
+    const months = (await this.monthsOf(clientId)).filter((month) => !only || only.includes(month));
+    const documents = await Promise.all(months.map((month) => this.months.read(clientFiles.month(clientId, month))));
     const all = <K extends keyof MonthDocument>(key: K): NonNullable<MonthDocument[K]> =>
       ([] as NonNullable<MonthDocument[K]>[number][]).concat(...documents.map((d) => d?.[key] ?? [])) as NonNullable<MonthDocument[K]>;
     return structuredClone({

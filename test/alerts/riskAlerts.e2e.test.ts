@@ -205,6 +205,23 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
     expect(to(quiet, CLIENT)).to.deep.equal([], 'nothing is said to the client about it');
   });
 
+  it('tells the link worker when UCLA-3 has risen by 3 from the baseline, months later', async () => {
+    const answerAll = async (reply: string) => {
+      let last = (await say(CLIENT, reply)).sent.map((m) => m.body);
+      while (!last.some((m) => /check-in done/.test(m))) last = (await say(CLIENT, last.some((m) => /anything you'd like/i.test(m)) ? 'no' : reply)).sent.map((m) => m.body);
+    };
+    await t.app.scheduler.tick(); // the baseline
+    await t.settle();
+    twilio.reset();
+    await answerAll('1');
+    clock.set(DateTime.fromISO('2027-04-06T11:00', { zone: 'Europe/London' }));
+    await say(CLIENT, 'check in');
+    await answerAll('3');
+    const rise = (await alerts()).find((a) => a.trigger.kind === 'score');
+    expect(rise).to.include({ tier: 'routine', category: 'loneliness' });
+    expect(rise!.trigger).to.include({ reason: 'ucla-rise' });
+  });
+
   it('holds scheduled check-ins while an urgent alert is open, and sends what is still due once staff close it', async () => {
     await say(CLIENT, 'I want to end it');
     const [alert] = await alerts();
