@@ -25,7 +25,7 @@ export function scoreAlerts(deps: {
     // read those months only, not a client's whole history on every check-in.
     const now = deps.clock.now();
     const enrolled = DateTime.fromISO(scheduleStateOf(client).enrolledAt, { zone: 'utc' });
-    const months = [enrolled, enrolled.plus({ months: 1 }), ...[3, 2, 1, 0].map((n) => now.minus({ months: n }))].map((m) => m.toFormat('yyyy-LL'));
+    const months = [...new Set([enrolled, enrolled.plus({ months: 1 }), ...[2, 1, 0].map((n) => now.minus({ months: n }))].map((m) => m.toFormat('yyyy-LL')))];
     const history = await deps.history.history(clientId, months);
     const upTo = history.checkIns.findIndex((c) => c.id === checkInId);
     if (upTo < 0) return;
