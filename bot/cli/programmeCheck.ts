@@ -34,5 +34,6 @@ function summary(p: Programme): string {
     `"${p.name}": ${p.lengthWeeks} weeks, ${p.linkWorkers.length} link worker(s), ${p.dutyContacts.length} duty contact(s), ${p.crisisContacts.length} crisis contact(s).`,
     `Check-ins ${cadence}${typeof p.checkIn.cadence === 'string' ? ` on ${p.checkIn.day}` : ''} at ${p.checkIn.time} local time (${p.checkIn.instruments.join(', ')}), open ${p.checkIn.windowHours} h.`,
     `Waves: ${p.waves.map((w) => w.id).join(', ')}. Quiet hours ${p.quietHours.start}-${p.quietHours.end}; at most ${p.weeklyCap} messages a week.`,
+    `Groups: ${p.groups.length === 0 ? 'none listed' : p.groups.map((g) => `${g.name} (${g.status})`).join(', ')}.`,
   ].join(' ');
 }

@@ -6,6 +6,7 @@ import { riskLexiconExtensionSchema } from '../../dialogs/safety/riskLexiconExte
 import { scoreTriggerConfigSchema } from '../../dialogs/safety/scoreTriggerConfig.js';
 import { wordingSchema, type Wording } from '../../dialogs/wording.js';
 import { alertSettingsSchema } from './alertSettingsSchema.js';
+import { groupSchema } from '../groups/groupSchema.js';
 import { e164, ianaTimeZone, slug } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from './formatIssues.js';
 import {
@@ -99,6 +100,8 @@ export const programmeSchema = z
     weeklyCap: weeklyCapSchema,
     /** Risk alerts: acknowledgement timeout, programme lead, webhook. */
     alerts: alertSettingsSchema,
+    /** The programme's group directory: what clients are linked to and nudged about. */
+    groups: z.array(groupSchema).default([]),
     /** Risk screening: what the programme adds to the built-in lexicon (see riskLexiconExtensionSchema). */
     risk: z
       .object({
@@ -140,6 +143,11 @@ export const programmeSchema = z
       if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['instrumentLines', id], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
     }
     programme.waves.forEach((wave, w) => checkKnown(wave.instruments, ['waves', w, 'instruments']));
+    programme.groups.forEach((group, g) => {
+      if (programme.groups.findIndex((other) => other.id === group.id) !== g) {
+        ctx.addIssue({ code: 'custom', path: ['groups', g, 'id'], message: `duplicate group id "${group.id}"` });
+      }
+    });
     programme.waves.forEach((wave, w) => {
       if (programme.waves.findIndex((other) => other.id === wave.id) !== w) {
         ctx.addIssue({ code: 'custom', path: ['waves', w, 'id'], message: `duplicate wave id "${wave.id}"` });
