@@ -5,23 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
-import { ConfigError } from '../../bot/config/formatIssues.js';
 import { parseProgramme, programmeLanguages } from '../../bot/config/programmeSchema.js';
 import { wordingFor } from '../../bot/config/wordingFor.js';
 import { PLACEHOLDERS, wordingSchema } from '../../dialogs/wording.js';
+import { programmeProblems } from '../support/programmeProblems.js';
 
 const demo = JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')) as Record<string, unknown>;
 const defaults = wordingSchema.parse({});
 
-function problemsOf(data: unknown): string[] {
-  try {
-    parseProgramme(data, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 // Fixtures only: translations for real clients need a native speaker's review.
 const withTranslations = parseProgramme(
@@ -68,7 +59,7 @@ describe('parseProgramme translations', () => {
   });
 
   it('names the path of a bad language tag, an unknown wording key, a bad placeholder and an empty text', () => {
-    const problems = problemsOf({
+    const problems = programmeProblems({
       ...demo,
       language: 'English',
       translations: {
@@ -86,7 +77,7 @@ describe('parseProgramme translations', () => {
   });
 
   it("refuses a translation into the programme's own language", () => {
-    expect(problemsOf({ ...demo, language: 'cy', translations: { cy: { thanks: 'Diolch.' } } })).to.deep.equal([
+    expect(programmeProblems({ ...demo, language: 'cy', translations: { cy: { thanks: 'Diolch.' } } })).to.deep.equal([
       `programme.translations.cy: "cy" is the programme's own language: put this wording under wording`,
     ]);
   });

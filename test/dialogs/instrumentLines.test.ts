@@ -3,11 +3,11 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
 import { checkInInstruments, parseProgramme } from '../../bot/config/programmeSchema.js';
-import { ConfigError } from '../../bot/config/formatIssues.js';
 import { CheckInDialog } from '../../dialogs/checkInDialog.js';
 import { wordingSchema } from '../../dialogs/wording.js';
 import { describeActivity } from '../support/describeActivity.js';
 import { RecordingHistory } from '../support/recordingHistory.js';
+import { programmeProblems } from '../support/programmeProblems.js';
 
 const base = {
   id: 'p',
@@ -17,15 +17,6 @@ const base = {
   checkIn: { instruments: ['ucla3', 'ons-loneliness'] },
 };
 
-function problems(data: unknown): readonly string[] {
-  try {
-    parseProgramme(data, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('programme instrument lines', () => {
   it("says the programme's own intro and thank-you around a built-in instrument, its items unchanged", async () => {
@@ -52,9 +43,9 @@ describe('programme instrument lines', () => {
   });
 
   it('refuses lines for an instrument the programme does not know, and anything but intro and thanks', () => {
-    expect(problems({ ...base, instrumentLines: { swemwbs: { intro: 'Hello' } } })).to.include(
+    expect(programmeProblems({ ...base, instrumentLines: { swemwbs: { intro: 'Hello' } } })).to.include(
       'programme.instrumentLines.swemwbs: unknown instrument "swemwbs"; known: ucla3, ons-loneliness, ons4, k6, gss-health, groups, link-worker-relationship, group-belonging',
     );
-    expect(problems({ ...base, instrumentLines: { ucla3: { items: [] } } }).join('\n')).to.match(/programme\.instrumentLines\.ucla3: .*items/);
+    expect(programmeProblems({ ...base, instrumentLines: { ucla3: { items: [] } } }).join('\n')).to.match(/programme\.instrumentLines\.ucla3: .*items/);
   });
 });

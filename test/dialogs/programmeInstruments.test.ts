@@ -5,22 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
-import { ConfigError } from '../../bot/config/formatIssues.js';
 import { checkInInstruments, parseProgramme } from '../../bot/config/programmeSchema.js';
 import { wellbeingSeven } from './instrumentFixtures.js';
+import { programmeProblems } from '../support/programmeProblems.js';
 
 const demo = JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')) as Record<string, unknown>;
 const withOwn = (...instruments: unknown[]) => ({ ...demo, instruments, checkIn: { instruments: ['ucla3', 'wellbeing-7'] } });
 
-function problemsOf(data: unknown): string[] {
-  try {
-    parseProgramme(data, 'test');
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe("a programme's own instruments", () => {
   it('are asked in its check-ins beside the built-in ones', () => {
@@ -30,7 +21,7 @@ describe("a programme's own instruments", () => {
 
   it('cannot take the id of a built-in instrument, whose validated wording would be replaced, or of another of its own', () => {
     const reworded = { ...wellbeingSeven, id: 'ucla3', title: 'UCLA, reworded' };
-    expect(problemsOf({ ...withOwn(reworded, wellbeingSeven, wellbeingSeven) })).to.deep.equal([
+    expect(programmeProblems({ ...withOwn(reworded, wellbeingSeven, wellbeingSeven) })).to.deep.equal([
       'programme.instruments[0].id: "ucla3" is a built-in instrument, whose wording cannot be changed: give your own instrument another id',
       'programme.instruments[2].id: duplicate instrument id "wellbeing-7"',
     ]);
@@ -45,9 +36,9 @@ describe("a programme's own instruments", () => {
         bands: [{ label: 'low', min: 5, max: 20 }, { label: 'high', min: 20, max: 39.8 }],
       },
     };
-    expect(problemsOf(withOwn(broken))).to.deep.equal(['programme.instruments[0].scoring.conversion: no row for raw total 35 (raw totals run 7–35; each needs a row)']);
+    expect(programmeProblems(withOwn(broken))).to.deep.equal(['programme.instruments[0].scoring.conversion: no row for raw total 35 (raw totals run 7–35; each needs a row)']);
     const fixed = { ...broken, scoring: { ...broken.scoring, conversion: wellbeingSeven.scoring.conversion } };
-    expect(problemsOf(withOwn(fixed))).to.deep.equal(['programme.instruments[0].scoring.bands[1]: overlaps band "low" (5–20)']);
+    expect(programmeProblems(withOwn(fixed))).to.deep.equal(['programme.instruments[0].scoring.bands[1]: overlaps band "low" (5–20)']);
   });
 
   it('pass npm run programme:check, which lists every problem of a bad one by path', async () => {

@@ -1,0 +1,13 @@
+import { ConfigError } from '../../bot/config/formatIssues.js';
+import { parseProgramme } from '../../bot/config/programmeSchema.js';
+
+/** Every problem parseProgramme finds in `data`, by path; none when it is valid. */
+export function programmeProblems(data: unknown): string[] {
+  try {
+    parseProgramme(data, 'test');
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
