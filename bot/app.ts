@@ -97,7 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   // Alerts are built below, with the channels they text staff through.
   const alertOnScores = (clientId: string, checkInId: string) =>
-    scoreAlerts({ history: store.clients, clients: store.clients, alerts, config: programme.risk.triggers, clock })(clientId, checkInId);
+    scoreAlerts({ history: store.clients, ledger: store.schedule, alerts, config: programme.risk.triggers, clock })(clientId, checkInId);
   const checkInDialog = new CheckInDialog({
     instruments: checkInInstruments(programme),
     library: programmeInstruments(programme),

@@ -197,6 +197,17 @@ export interface AlertRecord {
   resolutionNote?: string | undefined;
 }
 
+/** A closed check-in as score triggers need it: its kind, how it ended, its scores and answers. */
+export interface CheckInSummaryRecord {
+  checkInId: string;
+  kind: CheckInKind | undefined;
+  status: string;
+  endedAt?: string | undefined;
+  waveId?: string | undefined;
+  scores: Array<{ instrumentId: string; score: number | null; flags?: string[] | undefined }>;
+  responses: Array<{ instrumentId: string; itemId: string; optionId: string | null; value: number | null }>;
+}
+
 /** What the scheduler decided for good about one occurrence. */
 export type ScheduleDecisionRecord = { outcome: 'sent'; at: string } | { outcome: 'skipped'; at: string; reason: string };
 
@@ -213,6 +224,8 @@ export interface ScheduleLedgerRecord {
   answered: Record<string, string>;
   /** '2026-W48' -> messages started that week. */
   weeks: Record<string, number>;
+  /** What score triggers look back on: the baseline check-in and the last few, summarised (see scoreAlerts). */
+  riskHistory?: { baseline?: CheckInSummaryRecord | undefined; recent: CheckInSummaryRecord[] } | undefined;
   /** The check-in open now, if any, and when it closes. */
   openCheckIn?: { checkInId: string; occurrenceKey: string | null; expiresAt: string; resumeAt?: string | undefined } | undefined;
 }

@@ -1,46 +1,42 @@
-import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
-import { DateTime } from 'luxon';
-import type { Clock } from '../clock.js';
-import { scheduleStateOf } from '../schedule/scheduleState.js';
 import { scoreTriggers, type CheckInOutcome } from '../../dialogs/safety/scoreTriggers.js';
 import type { ScoreTriggerConfig } from '../../dialogs/safety/scoreTriggerConfig.js';
+import type { ClientHistoryRepository, ScheduleLedgerRepository } from '../../storage/ports.js';
+import type { CheckInSummaryRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
 import type { AlertService } from './alertService.js';
 
 /**
  * After a check-in closes (answered, stopped or missed): raise what its scores, or its being
- * missed, call for (K6, loneliness often twice, UCLA-3 up from baseline, gone quiet), judged on the
- * client's check-ins up to and including it.
+ * missed, call for (K6, loneliness often in a row, UCLA-3 up from baseline, gone quiet). The
+ * client's earlier check-ins are not read from their history each time: the ledger keeps the
+ * baseline and the last few, summarised, which is all the triggers look back on. Only the months
+ * the closed check-in can be in are read.
  */
 export function scoreAlerts(deps: {
   history: Pick<ClientHistoryRepository, 'history'>;
-  clients: Pick<ClientRepository, 'get'>;
+  ledger: Pick<ScheduleLedgerRepository, 'read' | 'setRiskHistory'>;
   alerts: Pick<AlertService, 'raise'>;
   config: ScoreTriggerConfig;
   clock: Clock;
 }) {
+  const { config } = deps;
+  // Long enough to see where a run of the longest configured length began.
+  const keep = Math.max(config.onsLoneliness.inARow, config.goneQuiet.missedInARow) * 2 + 2;
   return async (clientId: string, checkInId: string): Promise<void> => {
-    const client = await deps.clients.get(clientId);
-    if (!client) return;
-    // Every trigger looks back a few weeks, but for the baseline, taken in the month the programme began:
-    // read those months only, not a client's whole history on every check-in.
-    const now = deps.clock.now();
-    const enrolled = DateTime.fromISO(scheduleStateOf(client).enrolledAt, { zone: 'utc' });
-    const months = [...new Set([enrolled, enrolled.plus({ months: 1 }), ...[2, 1, 0].map((n) => now.minus({ months: n }))].map((m) => m.toFormat('yyyy-LL')))];
-    const history = await deps.history.history(clientId, months);
-    const upTo = history.checkIns.findIndex((c) => c.id === checkInId);
-    if (upTo < 0) return;
-    const outcomes: CheckInOutcome[] = history.checkIns.slice(0, upTo + 1).map((c) => ({
-      checkInId: c.id,
-      kind: c.kind,
-      status: c.status,
-      ...(c.endedAt ? { endedAt: c.endedAt } : {}),
-      waveId: c.kind === 'wave' ? c.occurrenceKey?.split('|')[2] : undefined,
-      scores: history.scores.filter((s) => s.checkInId === c.id).map((s) => ({ instrumentId: s.instrumentId, score: s.score, ...(s.flags ? { flags: s.flags } : {}) })),
-      responses: history.responses
-        .filter((r) => r.checkInId === c.id)
-        .map((r) => ({ instrumentId: r.instrumentId, itemId: r.itemId, optionId: r.optionId, value: r.value })),
-    }));
-    for (const trigger of scoreTriggers(outcomes, deps.config)) {
+    // A check-in closes at most a wave's window (four weeks) after it started: this month or the last.
+    const now = deps.clock.now().toUTC();
+    const months = [now.minus({ months: 1 }), now].map((m) => m.toFormat('yyyy-LL'));
+    const latest = summary(await deps.history.history(clientId, months), checkInId);
+    if (!latest) return;
+    const kept = (await deps.ledger.read(clientId)).riskHistory ?? { recent: [] };
+    const earlier = kept.recent.filter((c) => c.checkInId !== latest.checkInId);
+    const baseline = kept.baseline && !earlier.some((c) => c.checkInId === kept.baseline!.checkInId) && kept.baseline.checkInId !== latest.checkInId ? [kept.baseline] : [];
+    const outcomes: CheckInOutcome[] = [...baseline, ...earlier, latest];
+    await deps.ledger.setRiskHistory(clientId, {
+      baseline: latest.waveId === config.uclaRise.baselineWaveId ? latest : kept.baseline,
+      recent: [...earlier, latest].slice(-keep),
+    });
+    for (const trigger of scoreTriggers(outcomes, config)) {
       await deps.alerts.raise({
         clientId,
         tier: trigger.tier,
@@ -48,5 +44,19 @@ export function scoreAlerts(deps: {
         trigger: { kind: 'score', reason: trigger.reason, checkInId: trigger.checkInId },
       });
     }
+  };
+}
+
+function summary(history: Awaited<ReturnType<ClientHistoryRepository['history']>>, checkInId: string): CheckInSummaryRecord | undefined {
+  const c = history.checkIns.find((checkIn) => checkIn.id === checkInId);
+  if (!c) return undefined;
+  return {
+    checkInId: c.id,
+    kind: c.kind,
+    status: c.status,
+    ...(c.endedAt ? { endedAt: c.endedAt } : {}),
+    waveId: c.kind === 'wave' ? c.occurrenceKey?.split('|')[2] : undefined,
+    scores: history.scores.filter((s) => s.checkInId === c.id).map((s) => ({ instrumentId: s.instrumentId, score: s.score, ...(s.flags ? { flags: s.flags } : {}) })),
+    responses: history.responses.filter((r) => r.checkInId === c.id).map((r) => ({ instrumentId: r.instrumentId, itemId: r.itemId, optionId: r.optionId, value: r.value })),
   };
 }

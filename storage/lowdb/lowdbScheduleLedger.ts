@@ -59,6 +59,13 @@ export class LowdbScheduleLedger implements ScheduleLedgerRepository {
     });
   }
 
+  async setRiskHistory(clientId: string, history: NonNullable<ScheduleLedgerRecord['riskHistory']>): Promise<void> {
+    await this.change(clientId, (ledger) => {
+      ledger.riskHistory = structuredClone(history);
+      return true;
+    });
+  }
+
   async setOpenCheckIn(clientId: string, open: ScheduleLedgerRecord['openCheckIn'] | undefined): Promise<void> {
     await this.change(clientId, (ledger) => {
       if (JSON.stringify(ledger.openCheckIn) === JSON.stringify(open)) return false;
