@@ -96,8 +96,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     changed: (clientId) => scheduler?.wake(clientId),
   });
   // Alerts are built below, with the channels they text staff through.
+  let onScores: ReturnType<typeof scoreAlerts> | undefined;
   const alertOnScores = (clientId: string, checkInId: string) =>
-    scoreAlerts({ history: store.clients, ledger: store.schedule, alerts, config: programme.risk.triggers, clock })(clientId, checkInId);
+    (onScores ??= scoreAlerts({ history: store.clients, ledger: store.schedule, alerts, config: programme.risk.triggers, clock }))(clientId, checkInId);
   const checkInDialog = new CheckInDialog({
     instruments: checkInInstruments(programme),
     library: programmeInstruments(programme),

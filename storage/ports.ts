@@ -77,6 +77,8 @@ export interface ScheduleLedgerRepository {
   /** Drop a claim without deciding (the send did not happen and may be tried again). */
   release(clientId: string, key: string): Promise<void>;
   markAnswered(clientId: string, key: string, at: string): Promise<void>;
+  /** Just the open check-in, if any (cheap: asked on every reply in a check-in). */
+  openCheckIn(clientId: string): Promise<ScheduleLedgerRecord['openCheckIn']>;
   /** Keep what score triggers look back on (the baseline and the last few check-ins). */
   setRiskHistory(clientId: string, history: NonNullable<ScheduleLedgerRecord['riskHistory']>): Promise<void>;
   /** Remember the check-in open now (or none), so the scheduler can close it when its window passes. */

@@ -26,7 +26,7 @@ export function registerAlertRoutes(server: Server, deps: { adminApiToken: strin
   }));
 
   server.get('/api/admin/alerts/:id', route(async (req) => {
-    const [alert] = (await deps.alerts.list()).filter((a) => a.id === String(req.params.id));
+    const alert = await deps.alerts.get(String(req.params.id));
     if (!alert) throw notFound('Alert');
     return { status: 200, body: withCategory(alert) };
   }));

@@ -164,6 +164,11 @@ export class AlertService {
     });
   }
 
+  /** One alert, by id. */
+  get(id: string): Promise<AlertRecord | undefined> {
+    return this.deps.alerts.get(id);
+  }
+
   /** Every alert (newest first), optionally only in one state or about one client. */
   async list(filter: { state?: string | undefined; clientId?: string | undefined } = {}): Promise<AlertRecord[]> {
     const all = await this.deps.alerts.list();

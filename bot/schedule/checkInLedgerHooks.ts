@@ -23,7 +23,7 @@ export function checkInLedgerHooks(deps: {
 }): CheckInHooks {
   const { ledger, clock, changed } = deps;
   const openNow = async (clientId: string, checkInId: string) => {
-    const open = (await ledger.read(clientId)).openCheckIn;
+    const open = await ledger.openCheckIn(clientId);
     return open?.checkInId === checkInId ? open : undefined;
   };
   return {

@@ -133,20 +133,21 @@ export class ScheduleDispatcher {
   private async pass(): Promise<TickReport> {
     const now = this.deps.clock.now();
     const report: TickReport = { planned: 0, sent: 0, skipped: 0, failed: 0 };
-    const due = (await this.deps.clients.list()).filter((client) => {
+    const due = (await this.deps.clients.list()).flatMap((client) => {
       const next = this.next.get(client.id);
-      return !next || next.atMs <= now.toMillis() || next.fingerprint !== fingerprint(client);
+      const print = fingerprint(client);
+      return !next || next.atMs <= now.toMillis() || next.fingerprint !== print ? [{ client, print }] : [];
     });
     let at = 0;
     const worker = async () => {
       while (at < due.length && !this.stopped) {
-        const client = due[at++]!;
+        const { client, print } = due[at++]!;
         try {
           const wakeAt = await this.planClient(client, now, report);
-          this.next.set(client.id, { atMs: wakeAt, fingerprint: fingerprint(client) });
+          this.next.set(client.id, { atMs: wakeAt, fingerprint: print });
         } catch (error) {
           report.failed += 1;
-          this.next.set(client.id, { atMs: now.toMillis() + 5 * 60_000, fingerprint: fingerprint(client) });
+          this.next.set(client.id, { atMs: now.toMillis() + 5 * 60_000, fingerprint: print });
           this.deps.log.error('scheduling a client failed', { clientId: client.id, error: (error as Error).message });
         }
         report.planned += 1;

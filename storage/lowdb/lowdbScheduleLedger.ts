@@ -22,6 +22,11 @@ export class LowdbScheduleLedger implements ScheduleLedgerRepository {
     return found ? structuredClone(found) : empty(clientId);
   }
 
+  async openCheckIn(clientId: string): Promise<ScheduleLedgerRecord['openCheckIn']> {
+    const open = (await this.documents.read(checked(clientId)))?.openCheckIn;
+    return open && { ...open };
+  }
+
   claim(clientId: string, key: string, at: string): Promise<boolean> {
     return this.change(clientId, (ledger) => {
       if (ledger.decided[key] || ledger.claimed[key]) return false;
