@@ -13,6 +13,8 @@ import type {
   ScheduleDecisionRecord,
   ScheduleLedgerRecord,
   AlertRecord,
+  AttendanceRecord,
+  TaskRecord,
 } from './records.js';
 
 export type CreateClientResult = { ok: true; client: ClientRecord } | { ok: false; reason: 'duplicate_phone' };
@@ -39,6 +41,15 @@ export interface ClientHistoryRepository {
   /** Close a check-in (or change how it closed: a late answer clears `waitingFor`), adding its scores. */
   endCheckIn(clientId: string, checkInId: string, end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>, scores: ScoreRecord[]): Promise<void>;
   recordEvent(clientId: string, event: ClientEvent): Promise<void>;
+  /** Create or change the record of one group session (kept in the month the session starts); returns it as stored. */
+  recordAttendance(
+    clientId: string,
+    session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>,
+    change: (current: AttendanceRecord | undefined) => AttendanceRecord,
+  ): Promise<AttendanceRecord>;
+  addTask(clientId: string, task: TaskRecord): Promise<void>;
+  /** Change a task (mark it done); undefined when the client has no such task. */
+  updateTask(clientId: string, taskId: string, change: (task: TaskRecord) => TaskRecord): Promise<TaskRecord | undefined>;
 }
 
 /** Text messages received and not yet handled, and which ones were handled already. */

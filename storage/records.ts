@@ -33,6 +33,27 @@ export interface ClientRecord {
   language?: string | undefined;
   /** Local date (yyyy-MM-dd) the client's programme started, when not the day they were enrolled: waves and the end count from it. */
   programmeStartDate?: string | undefined;
+  /** Community groups the link worker has linked the client to, with how the client wants to be nudged. */
+  groups?: ClientGroupLink[] | undefined;
+}
+
+/** Where a client stands with a group, as their link worker set it: nudges go only to `interested` and `going`. */
+export type GroupLinkStatus = 'interested' | 'going' | 'stopped';
+
+/** When a client is reminded of a session: never, the day before (at `nudgeTime`, default 18:00), or the morning of (default 09:00). */
+export type NudgePreference = 'off' | 'day-before' | 'morning-of';
+
+/** A client's link to one group of the programme's directory. */
+export interface ClientGroupLink {
+  groupId: string;
+  status: GroupLinkStatus;
+  nudge: NudgePreference;
+  /** Local "HH:mm" the nudge is sent (see NudgePreference for the defaults). */
+  nudgeTime?: string | undefined;
+  /** When nudges for this group were stopped by what the client said (then `status` is 'stopped'). */
+  stoppedBecause?: 'not-welcome-twice' | 'does-not-want-to-go-back' | undefined;
+  /** When the link was last set. */
+  since: string;
 }
 
 export type NewClient = Omit<ClientRecord, 'id'>;
@@ -133,6 +154,53 @@ export interface ClientHistory {
   scores: ScoreRecord[];
   notes: NoteRecord[];
   events: ClientEvent[];
+  /** One record per group session the client was nudged about or asked after (oldest first). */
+  attendance: AttendanceRecord[];
+  /** Work for the link worker that came from what the client said (oldest first). */
+  tasks: TaskRecord[];
+}
+
+/** Whether the client went to a session: `unknown` until they say. */
+export type AttendanceStatus = 'went' | 'didnt' | 'unknown';
+
+/** What the client said of a group session they were nudged about or asked after. */
+export interface AttendanceRecord {
+  /** groupSessions' key: `walk|2026-12-03T10:00`. */
+  sessionKey: string;
+  groupId: string;
+  /** The session's start (ISO, UTC). */
+  sessionStart: string;
+  attendance: AttendanceStatus;
+  /** The answer to the nudge: going, or something in the way (then no follow-up is asked). */
+  intention?: 'going' | 'not-going' | undefined;
+  /** What got in the way (interpretBarrier's ids), with the client's own words when they gave them. */
+  barriers: string[];
+  barrierText?: string | undefined;
+  /** "How was it?" in the client's words. */
+  howItWent?: string | undefined;
+  /** "Did you feel welcome?" */
+  fit?: 'yes' | 'a-bit' | 'no' | undefined;
+  /** The client would like someone to go with them next time. */
+  wantsCompany?: boolean | undefined;
+  channel: string;
+  updatedAt: string;
+}
+
+/**
+ * Something a link worker should do because of what a client said: arrange for someone to go with
+ * them, hear that nudges for a group were stopped, or follow up a barrier.
+ */
+export interface TaskRecord {
+  id: string;
+  kind: 'accompany' | 'nudges-stopped' | 'barrier';
+  groupId: string;
+  sessionKey?: string | undefined;
+  /** One line for the link worker. */
+  detail: string;
+  state: 'open' | 'done';
+  createdAt: string;
+  doneAt?: string | undefined;
+  doneBy?: string | undefined;
 }
 
 export type AlertTier = 'urgent' | 'same-day' | 'routine';

@@ -12,6 +12,8 @@ import type {
   NewClient,
   NoteRecord,
   ScoreRecord,
+  AttendanceRecord,
+  TaskRecord,
 } from '../records.js';
 import { clientFiles } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';
@@ -29,9 +31,14 @@ interface ClientProfile {
 
 /**
  * One month of a client's records: check-ins started that month with all that was said in them,
- * and events. (`events` is absent from months written before it existed.)
+ * events, group sessions that started that month and tasks raised in it. (`events`, `attendance`
+ * and `tasks` are absent from months written before they existed.)
  */
-type MonthDocument = Omit<ClientHistory, 'clientId' | 'conversationReferences' | 'events'> & { events?: ClientEvent[] };
+type MonthDocument = Omit<ClientHistory, 'clientId' | 'conversationReferences' | 'events' | 'attendance' | 'tasks'> & {
+  events?: ClientEvent[];
+  attendance?: AttendanceRecord[];
+  tasks?: TaskRecord[];
+};
 
 const INDEX_KEY = 'index';
 
@@ -120,6 +127,8 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
       scores: all('scores'),
       notes: all('notes').sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
       events: all('events').sort((a, b) => a.at.localeCompare(b.at)),
+      attendance: all('attendance').sort((a, b) => a.sessionStart.localeCompare(b.sessionStart) || a.sessionKey.localeCompare(b.sessionKey)),
+      tasks: all('tasks').sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     });
   }
 
@@ -180,6 +189,43 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
 
   async recordEvent(clientId: string, event: ClientEvent): Promise<void> {
     await this.changeMonth(clientId, clientFiles.monthOf(event.at), (d) => (d.events ??= []).push(structuredClone(event)));
+  }
+
+  async recordAttendance(
+    clientId: string,
+    session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>,
+    change: (current: AttendanceRecord | undefined) => AttendanceRecord,
+  ): Promise<AttendanceRecord> {
+    let stored: AttendanceRecord | undefined;
+    await this.changeMonth(clientId, clientFiles.monthOf(session.sessionStart), (d) => {
+      const list = (d.attendance ??= []);
+      const at = list.findIndex((a) => a.sessionKey === session.sessionKey);
+      const next = { ...change(at < 0 ? undefined : structuredClone(list[at]!)), ...session };
+      if (at < 0) list.push(next);
+      else list[at] = next;
+      stored = structuredClone(next);
+    });
+    return stored!;
+  }
+
+  async addTask(clientId: string, task: TaskRecord): Promise<void> {
+    await this.changeMonth(clientId, clientFiles.monthOf(task.createdAt), (d) => (d.tasks ??= []).push(structuredClone(task)));
+  }
+
+  async updateTask(clientId: string, taskId: string, change: (task: TaskRecord) => TaskRecord): Promise<TaskRecord | undefined> {
+    this.known(clientId);
+    for (const month of (await this.monthsOf(clientId)).reverse()) {
+      const document = await this.months.read(clientFiles.month(clientId, month));
+      if (!document?.tasks?.some((t) => t.id === taskId)) continue;
+      let updated: TaskRecord | undefined;
+      await this.changeMonth(clientId, month, (d) => {
+        const at = d.tasks!.findIndex((t) => t.id === taskId);
+        updated = { ...change(structuredClone(d.tasks![at]!)), id: taskId };
+        d.tasks![at] = updated;
+      });
+      return structuredClone(updated);
+    }
+    return undefined;
   }
 
   /** Change the month document that holds `checkInId`; records that belong to a check-in stay with it. */

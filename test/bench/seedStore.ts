@@ -134,7 +134,7 @@ function byMonth(history: ClientHistory): Map<string, Omit<ClientHistory, 'clien
   const months = new Map<string, Omit<ClientHistory, 'clientId' | 'conversationReferences'>>();
   const monthOfCheckIn = new Map(history.checkIns.map((c) => [c.id, clientFiles.monthOf(c.startedAt)]));
   const documentFor = (month: string) => {
-    if (!months.has(month)) months.set(month, { checkIns: [], responses: [], scores: [], notes: [], events: [] });
+    if (!months.has(month)) months.set(month, { checkIns: [], responses: [], scores: [], notes: [], events: [], attendance: [], tasks: [] });
     return months.get(month)!;
   };
   for (const checkIn of history.checkIns) documentFor(monthOfCheckIn.get(checkIn.id)!).checkIns.push(checkIn);
