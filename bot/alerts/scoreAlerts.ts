@@ -1,7 +1,7 @@
 import { scoreTriggers, type CheckInOutcome } from '../../dialogs/safety/scoreTriggers.js';
 import type { ScoreTriggerConfig } from '../../dialogs/safety/scoreTriggerConfig.js';
 import type { ClientHistoryRepository, ScheduleLedgerRepository } from '../../storage/ports.js';
-import type { CheckInSummaryRecord } from '../../storage/records.js';
+import type { CheckInRecord, CheckInSummaryRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { AlertService } from './alertService.js';
 
@@ -55,8 +55,13 @@ function summary(history: Awaited<ReturnType<ClientHistoryRepository['history']>
     kind: c.kind,
     status: c.status,
     ...(c.endedAt ? { endedAt: c.endedAt } : {}),
-    waveId: c.kind === 'wave' ? c.occurrenceKey?.split('|')[2] : undefined,
+    waveId: waveIdOf(c),
     scores: history.scores.filter((s) => s.checkInId === c.id).map((s) => ({ instrumentId: s.instrumentId, score: s.score, ...(s.flags ? { flags: s.flags } : {}) })),
     responses: history.responses.filter((r) => r.checkInId === c.id).map((r) => ({ instrumentId: r.instrumentId, itemId: r.itemId, optionId: r.optionId, value: r.value })),
   };
+}
+
+/** The id of the wave a check-in was started for (its occurrence key is `client|wave|<wave id>|<local time>`); undefined for any other check-in. */
+export function waveIdOf(checkIn: Pick<CheckInRecord, 'kind' | 'occurrenceKey'>): string | undefined {
+  return checkIn.kind === 'wave' ? checkIn.occurrenceKey?.split('|')[2] : undefined;
 }
