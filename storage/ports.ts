@@ -106,3 +106,29 @@ export interface AlertRepository {
   /** Every alert, oldest first. */
   list(): Promise<AlertRecord[]>;
 }
+
+// Staff accounts (issue 8). Imported here, not above, so this section stays self-contained.
+import type { StaffAccountRecord, StaffSessionRecord } from './records.js';
+
+export type CreateStaffResult = { ok: true; account: StaffAccountRecord } | { ok: false; reason: 'duplicate_email' };
+
+/** Staff accounts for the web pages. */
+export interface StaffRepository {
+  /** Add an account; its email (compared without case) must not be taken. */
+  create(account: StaffAccountRecord): Promise<CreateStaffResult>;
+  get(id: string): Promise<StaffAccountRecord | undefined>;
+  /** The account with this email, in any case. */
+  findByEmail(email: string): Promise<StaffAccountRecord | undefined>;
+  list(): Promise<StaffAccountRecord[]>;
+  /** Change an account under its lock (not its id or email); undefined when there is none. */
+  update(id: string, change: (account: StaffAccountRecord) => StaffAccountRecord): Promise<StaffAccountRecord | undefined>;
+}
+
+/** Staff sessions, kept on disk so a restart signs nobody out. Keyed by the hash of the session id. */
+export interface StaffSessionRepository {
+  add(session: StaffSessionRecord): Promise<void>;
+  get(idHash: string): Promise<StaffSessionRecord | undefined>;
+  update(idHash: string, change: (session: StaffSessionRecord) => StaffSessionRecord): Promise<StaffSessionRecord | undefined>;
+  remove(idHash: string): Promise<void>;
+  list(): Promise<StaffSessionRecord[]>;
+}

@@ -340,3 +340,36 @@ export interface OutboundSmsRecord {
   /** A message to staff about an alert (then `clientId` is 'staff:<contact id>', for ordering only). */
   staff?: { alertId: string; contactId: string } | undefined;
 }
+
+/** What a staff member may see: a link worker their own caseload; duty and admin the whole programme. */
+export type StaffRole = 'link-worker' | 'duty' | 'admin';
+
+/** A staff account for the web pages. The password is kept only as a salted scrypt hash. */
+export interface StaffAccountRecord {
+  id: string;
+  /** Lower-case; unique. */
+  email: string;
+  name: string;
+  role: StaffRole;
+  /** The programme's link worker this account is (role 'link-worker' only). */
+  linkWorkerId?: string | undefined;
+  /** `scrypt$N$r$p$salt$hash` (base64url salt and hash). */
+  passwordHash: string;
+  /** Wrong passwords in a row since the last sign-in or lock-out. */
+  failedAttempts: number;
+  /** Sign-in is refused until this instant. */
+  lockedUntil?: string | undefined;
+  createdAt: string;
+  disabled?: boolean | undefined;
+}
+
+/** A signed-in browser. Only a hash of the session id is kept: a copy of the data cannot sign anyone in. */
+export interface StaffSessionRecord {
+  /** SHA-256 of the session id in the cookie (hex). */
+  idHash: string;
+  staffId: string;
+  /** The synchronizer token every form and state-changing request of this session must carry. */
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+}

@@ -1,0 +1,23 @@
+import type { SignedIn } from '../staffSessions.js';
+import { html, roleLabel, staffLayout } from './layout.js';
+
+/** The staff home page: who is signed in, and where to go. */
+export function homePage(programmeName: string, signedIn: SignedIn, linkWorkerName: string | undefined): string {
+  const { staff } = signedIn;
+  const scope = staff.role === 'link-worker'
+    ? html`You see the clients of your own caseload${linkWorkerName ? html` (${linkWorkerName})` : ''}.`
+    : html`You see every client of the programme.`;
+  return staffLayout({
+    title: 'Home',
+    programmeName,
+    signedIn,
+    current: '/staff',
+    body: html`<h1>Hello, ${staff.name}</h1>
+<p>You are signed in as ${staff.email}, ${roleLabel(staff.role)}. ${scope}</p>
+<ul>
+  <li><a href="/staff/alerts">Alerts</a>: risk alerts to acknowledge and resolve</li>
+  <li><a href="/staff/caseload">Caseload</a>: clients, their check-ins and groups</li>
+  <li><a href="/staff/outcomes">Outcomes</a>: scores over the programme</li>
+</ul>`,
+  });
+}
