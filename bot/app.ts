@@ -141,6 +141,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     contact,
     clock,
     safety: { screen, alerts },
+    groups: {
+      directory: { groups: () => programme.groups, flag: async () => {} },
+      linksChanged: (clientId) => scheduler?.wake(clientId),
+      followUpWindowHours: programme.groupMessages.followUpWindowHours,
+    },
   });
   const bot = options.makeBot ? options.makeBot(linkwellBot) : linkwellBot;
   const logic = (context: Parameters<ActivityHandler['run']>[0]) => bot.run(context);

@@ -19,6 +19,7 @@ import type { RiskScreen } from './alerts/riskScreen.js';
 import type { RiskFinding } from '../dialogs/safety/screenMessage.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
 import { SMS_CHANNEL_ID, type SmsChannelData } from './sms/twilioSmsAdapter.js';
+import { GroupTalk, type GroupTalkDeps, type GroupTalkState } from './groups/groupTalk.js';
 import type { DeliveryOutcome, ScheduledMessage } from './proactive/scheduledMessage.js';
 import {
   CHECK_IN_STARTED,
@@ -41,6 +42,8 @@ export interface LinkwellBotDeps {
   history: ClientHistoryRepository;
   contact: ContactPreferences;
   clock: Clock;
+  /** Group nudges and follow-ups: the directory, and who to tell when a client's links change. */
+  groups: Pick<GroupTalkDeps, 'directory' | 'linksChanged' | 'followUpWindowHours'>;
 }
 
 const AGREEMENTS = new Set(['yes', 'y', 'yes please', 'yep', 'yeah', 'ok', 'okay', 'i agree', 'agree', 'agreed', 'yes i agree', 'happy to']);
@@ -63,11 +66,20 @@ const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good mornin
 export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly wordings = new Map<string, Wording>();
+  private readonly groupTalk: GroupTalk;
 
   constructor(private readonly deps: LinkwellBotDeps) {
     super();
     this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
     this.dialogs.add(deps.checkInDialog);
+    this.groupTalk = new GroupTalk({
+      ...deps.groups,
+      conversationState: deps.conversationState,
+      clients: deps.clients,
+      history: deps.history,
+      clock: deps.clock,
+      say: (key, client, values) => this.say(key, client, values),
+    });
 
     this.onMessage(async (context, next) => {
       await this.withClient(context, (client) => this.onClientMessage(context, client));
@@ -119,7 +131,17 @@ export class LinkwellBot extends ActivityHandler {
     if (recognizeCommand(text) === 'menu') {
       // Whatever is open ends (a check-in is kept as stopped): no one can get stuck.
       await dc.cancelAllDialogs();
+      await this.groupTalk.clear(context);
       await context.sendActivity(this.menuActivity(client));
+      return;
+    }
+    const talk = await this.groupTalk.pending(context);
+    if (talk && (!dc.activeDialog || this.isForGroup(dc, talk, text))) {
+      const stillWaiting = await this.groupTalk.reply(context, client, talk, text);
+      if (!stillWaiting && dc.activeDialog) {
+        await context.sendActivity(this.say('groupBackToCheckIn', client));
+        await dc.repromptDialog();
+      }
       return;
     }
     if (dc.activeDialog) {
@@ -145,6 +167,19 @@ export class LinkwellBot extends ActivityHandler {
       await this.keepNote(client, text, context.activity.channelId);
       await context.sendActivity(this.say('noteReceived', client));
     }
+  }
+
+  /**
+   * Whether a reply is for the group question waiting rather than the open check-in's: the one it
+   * reads as an answer to; when it reads as an answer to both or neither ("1" fits either), the
+   * question asked last. Never both: one reply is one answer.
+   */
+  private isForGroup(dc: DialogContext, talk: GroupTalkState, text: string): boolean {
+    const checkIn = this.deps.checkInDialog.waiting(dc.activeDialog!);
+    const forGroup = this.groupTalk.understands(talk, text);
+    const forCheckIn = checkIn.understands(text, dc.context.activity.value);
+    if (forGroup !== forCheckIn) return forGroup;
+    return talk.askedAt >= (checkIn.askedAt ?? '');
   }
 
   /**
@@ -221,6 +256,9 @@ export class LinkwellBot extends ActivityHandler {
         await dc.repromptDialog();
         return outcome('sent');
       }
+      case 'group-nudge':
+      case 'group-follow-up':
+        return outcome(await this.groupTalk.deliver(context, client, message));
     }
   }
 
@@ -264,6 +302,7 @@ export class LinkwellBot extends ActivityHandler {
     });
     if (finding.tier === 'urgent') {
       await dc.cancelAllDialogs();
+      await this.groupTalk.clear(context);
       await send(this.say(route.inHours ? 'riskToldInHours' : 'riskToldOutOfHours', client));
       return;
     }
@@ -302,6 +341,7 @@ export class LinkwellBot extends ActivityHandler {
     switch (keyword?.kind) {
       case 'optOut':
         await dc.cancelAllDialogs();
+        await this.groupTalk.clear(context);
         await this.deps.contact.optOut(client.id, twilioAnswered ? 'twilio-opt-out' : 'sms-keyword', SMS_CHANNEL_ID);
         await comply('smsOptedOut');
         return true;
@@ -311,6 +351,7 @@ export class LinkwellBot extends ActivityHandler {
         return true;
       case 'pause':
         await dc.cancelAllDialogs();
+        await this.groupTalk.clear(context);
         await this.deps.contact.pause(client.id, keyword.resumeOn, 'sms-keyword', SMS_CHANNEL_ID);
         await context.sendActivity(this.say('smsPaused', client, { date: keyword.resumeOn.setLocale('en-GB').toFormat('cccc d LLLL') }));
         return true;

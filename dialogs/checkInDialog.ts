@@ -57,6 +57,8 @@ interface CheckInState extends CheckInOptions {
   misses: number;
   values: Record<string, number | null>;
   phase: 'items' | 'openQuestion';
+  /** When the question now waiting was last asked (to tell replies to it from replies to a group nudge). */
+  askedAt?: string | undefined;
 }
 
 export interface CheckInDialogDeps {
@@ -96,6 +98,23 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
   /** An item of any instrument a check-in may ask (for an answer that comes after it closed). */
   itemOf(instrumentId: string, itemId: string): { instrument: Instrument; item: InstrumentItem } | undefined {
     return this.items.get(stepKey(instrumentId, itemId));
+  }
+
+  /**
+   * The question an open check-in (a dialog instance of this dialog) is waiting on: when it was
+   * asked, and whether a reply reads as its answer (an answer to the item, a check-in command, or
+   * anything at all for the open question).
+   */
+  waiting(instance: DialogInstance): { askedAt: string | undefined; understands(text: string, value?: unknown): boolean } {
+    const state = instance.state[STATE] as CheckInState;
+    return {
+      askedAt: state.askedAt,
+      understands: (text, value) => {
+        if (!value && recognizeCommand(text) !== null) return true;
+        if (state.phase === 'openQuestion') return text.trim() !== '';
+        return interpretReply(this.current(state).item, { text, value }).kind === 'answer';
+      },
+    };
   }
 
   override async beginDialog(dc: DialogContext, options?: CheckInOptions): Promise<DialogTurnResult> {
@@ -195,8 +214,12 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
   /** Ask the current question again (after something else was said in between, e.g. HELP by SMS). */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state[STATE] as CheckInState;
-    if (state.phase === 'openQuestion') await context.sendActivity(this.say(state, 'openQuestion'));
-    else await this.askCurrentIn(context, state, []);
+    if (state.phase === 'openQuestion') {
+      state.askedAt = this.now();
+      await context.sendActivity(this.say(state, 'openQuestion'));
+    } else {
+      await this.askCurrentIn(context, state, []);
+    }
   }
 
   private async onOpenAnswer(dc: DialogContext, state: CheckInState, command: string | null): Promise<DialogTurnResult> {
@@ -234,6 +257,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       return Dialog.EndOfTurn;
     }
     state.phase = 'openQuestion';
+    state.askedAt = this.now();
     await dc.context.sendActivities([...lead, this.say(state, 'openQuestion')].map((text) => ({ type: ActivityTypes.Message, text })));
     return Dialog.EndOfTurn;
   }
@@ -276,6 +300,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
 
   private async reprompt(dc: DialogContext, state: CheckInState, lead: string[]): Promise<DialogTurnResult> {
     if (state.phase === 'openQuestion') {
+      state.askedAt = this.now();
       await dc.context.sendActivities([...lead, this.say(state, 'openQuestion')].map((text) => ({ type: ActivityTypes.Message, text })));
     } else {
       await this.askCurrent(dc, state, lead);
@@ -291,6 +316,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     const { instrument, item } = this.current(state);
     const firstOfInstrument = instrument.items[0]!.id === item.id && state.misses === 0;
     const intro = firstOfInstrument && instrument.intro ? [instrument.intro] : [];
+    state.askedAt = this.now();
     // The item is always shown whole, so a re-ask shows the options again (buttons or a numbered list).
     await context.sendActivity(itemPrompt(item, context.activity.channelId, [...lead, ...intro]));
   }

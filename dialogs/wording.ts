@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Names a wording template may use, as {clientName} etc. */
-export const PLACEHOLDERS = ['clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date', 'weeks', 'crisisContacts'] as const;
+export const PLACEHOLDERS = [
+  'clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date', 'weeks', 'crisisContacts',
+  // Group nudges and follow-ups: the group, when ("tomorrow 10:00", "today"), where, how to get there, attendance count.
+  'groupName', 'sessionTime', 'venue', 'travel', 'count',
+] as const;
 export type WordingValues = Partial<Record<(typeof PLACEHOLDERS)[number], string | number>>;
 
 const template = (fallback: string) =>
@@ -85,6 +89,31 @@ export const wordingSchema = z.object({
   laterOk: template("No problem. I'll ask again later. You can also reply any time to carry on."),
   checkInResume: template("Hello again, {clientName}. Here is where we left off."),
   lateAnswer: template("Thank you. That check-in had closed, but I've added your answer for {linkWorkerName}."),
+  groupNudge: template("Linkwell: {groupName} {sessionTime} at {venue}. {travel} Reply 1 if you're going, 2 if something's in the way."),
+  groupNudgeReask: template("Just to check: reply 1 if you're going to {groupName}, or 2 if something's in the way."),
+  groupGoing: template("Lovely, enjoy it, {clientName}! I'll ask how it went afterwards."),
+  groupFollowUp: template('Hello {clientName}, did you make it to {groupName} {sessionTime}? Reply yes or no.'),
+  groupFollowUpReask: template('Just to check: did you go to {groupName} {sessionTime}? Reply yes or no.'),
+  groupHowWasIt: template('That is great, well done for going! How was it?'),
+  groupFitAsk: template('Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.'),
+  groupFitReask: template('Did you feel welcome at {groupName}? Reply 1 yes, 2 a bit, 3 no.'),
+  groupFitYes: template("That's lovely to hear. I'll let {linkWorkerName} know."),
+  groupFitABit: template('Thanks for being honest. It can take a few visits to feel at home. I will let {linkWorkerName} know.'),
+  groupCelebrate: template("That's {count} times at {groupName} this month. Well done, {clientName}!"),
+  groupBarrierAsk: template("Thanks for letting me know. What got in the way?"),
+  groupBarrierReask: template('Which of these got in the way? You can also tell me in your own words.'),
+  groupBarrierOther: template('What got in the way? A few words is fine.'),
+  groupBarrierThanks: template("Thank you for telling me. I'll pass it on to {linkWorkerName}, who may be able to help."),
+  groupNotRunning: template("Thank you. We'll check the details of {groupName} with the group."),
+  groupFeelingLow: template("I'm sorry you've been feeling low, {clientName}. I'll let {linkWorkerName} know, so they can be in touch."),
+  groupCompanyAsk: template('Would it help if someone came with you the first time? Reply yes or no.'),
+  groupCompanyAskNext: template('Would it help if someone came with you next time? Reply yes or no.'),
+  groupCompanyYes: template("OK, I'll ask {linkWorkerName} to arrange that. They will be in touch."),
+  groupCompanyNo: template("That's fine. {linkWorkerName} will see what you said."),
+  groupNotWelcome: template("I'm sorry it didn't feel welcoming, {clientName}. I'll let {linkWorkerName} know."),
+  groupNudgesStopped: template("Thank you for being honest, {clientName}. I won't remind you about {groupName} any more. {linkWorkerName} will be in touch to talk about other groups."),
+  groupBackToCheckIn: template('Now, back to your check-in.'),
+  groupNoted: template("Thank you. I'll pass that on to {linkWorkerName}."),
 
 });
 

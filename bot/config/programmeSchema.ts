@@ -7,6 +7,7 @@ import { scoreTriggerConfigSchema } from '../../dialogs/safety/scoreTriggerConfi
 import { wordingSchema, type Wording } from '../../dialogs/wording.js';
 import { alertSettingsSchema } from './alertSettingsSchema.js';
 import { groupSchema } from '../groups/groupSchema.js';
+import { groupMessagesSchema } from '../groups/groupMessagesSchema.js';
 import { e164, ianaTimeZone, slug } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from './formatIssues.js';
 import {
@@ -102,6 +103,8 @@ export const programmeSchema = z
     alerts: alertSettingsSchema,
     /** The programme's group directory: what clients are linked to and nudged about. */
     groups: z.array(groupSchema).default([]),
+    /** Group nudges before a session and "did you make it?" after it (see groupMessagesSchema). */
+    groupMessages: groupMessagesSchema,
     /** Risk screening: what the programme adds to the built-in lexicon (see riskLexiconExtensionSchema). */
     risk: z
       .object({

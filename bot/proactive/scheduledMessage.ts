@@ -10,7 +10,9 @@ export type ScheduledMessage =
   /** The enrolment welcome with its request for consent. */
   | { kind: 'welcome'; occurrenceKey: string }
   /** Ask again the question of a check-in the client put off ("later"), if it is still waiting. */
-  | { kind: 'resume'; occurrenceKey: string; checkInId: string };
+  | { kind: 'resume'; occurrenceKey: string; checkInId: string }
+  /** A reminder of a group session ahead, or "did you make it?" after it. */
+  | { kind: 'group-nudge' | 'group-follow-up'; occurrenceKey: string; groupId: string; sessionKey: string; sessionStart: string };
 
 /**
  * What became of it: sent; not sent because another check-in is open, the check-in to remind of is

@@ -10,6 +10,9 @@ import { occurrences, type Occurrence } from './occurrences.js';
 import { planDue, type Decision, type Ledger } from './planDue.js';
 import { nextAllowed } from './quietHours.js';
 import { scheduleStateOf } from './scheduleState.js';
+import type { Group } from '../groups/groupSchema.js';
+import { groupOccurrences } from '../groups/groupOccurrences.js';
+import { groupWeek, planGroupDue } from '../groups/planGroupDue.js';
 
 /** How the dispatcher reaches a client: the bot, through the client's channel. */
 export interface ScheduledDelivery {
@@ -27,6 +30,8 @@ export interface ScheduleDispatcherDeps {
   delivery: ScheduledDelivery;
   clock: Clock;
   log: Logger;
+  /** The group directory as it stands (the programme's groups, with admins' changes). Default the programme file's. */
+  groups?: () => readonly Group[];
   /** The longest it sleeps when nothing is due sooner (default one minute). */
   intervalMs?: number;
   /** Clients worked on at once (default 16): sends only go into the channel's queue, which keeps its own rate. */
@@ -45,6 +50,8 @@ export interface TickReport {
 
 const HOUR_MS = 3_600_000;
 const SKIPPED_BECAUSE = { 'opted-out': 'opted-out', 'nothing-to-remind': 'check-in-answered', 'not-needed': 'already-welcomed' } as const;
+/** A group message the bot found not needed: the client has already said how the session went (or that they are not going). */
+const GROUP_NOT_NEEDED = 'already-told';
 /** A welcome unsent a week after enrolment is stale; the link worker will have been in touch. */
 const WELCOME_WINDOW_HOURS = 7 * 24;
 
@@ -65,12 +72,15 @@ export class ScheduleDispatcher {
   private readonly inFlight = new Set<string>();
   /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
   private readonly heldBy = new Map<string, 'no-conversation' | 'check-in-open' | 'risk-open'>();
+  private readonly groups: () => readonly Group[];
   private cancelTimer: (() => void) | undefined;
   private timerDueMs = 0;
   private running: Promise<TickReport> | undefined;
   private stopped = false;
 
-  constructor(private readonly deps: ScheduleDispatcherDeps) {}
+  constructor(private readonly deps: ScheduleDispatcherDeps) {
+    this.groups = deps.groups ?? (() => deps.programme.groups);
+  }
 
   /** Work through what is due now (finishing what a previous run left), then keep doing so. */
   async start(): Promise<TickReport> {
@@ -212,52 +222,115 @@ export class ScheduleDispatcher {
           wakes.push(DateTime.fromISO(record.openCheckIn.expiresAt).toMillis());
           continue;
         }
-        const retryAt = await this.send(client, record, occurrence, now, report);
+        const retryAt = await this.send(client, record, { key: occurrence.key, kind: occurrence.kind, week: localWeek(now, client.timezone), message: this.messageFor(client, occurrence) }, now, report);
         if (retryAt !== undefined) wakes.push(retryAt);
       }
     }
+    wakes.push(...(await this.planGroups(client, now, report)));
     const upcoming = occurrences(programme, state, now.plus({ milliseconds: 1 }), now.plus({ days: 8 }))[0];
     if (upcoming) wakes.push(upcoming.due.toMillis());
     return Math.min(...wakes);
   }
 
-  /** Claim, deliver, settle. Returns when to try again if it could not go now. */
-  private async send(client: ClientRecord, record: ScheduleLedgerRecord, occurrence: Occurrence, now: DateTime, report: TickReport): Promise<number | undefined> {
+  /**
+   * Group nudges and follow-ups (planGroupDue): sent, skipped or waited for like check-ins, but
+   * never held back by an open check-in (a nudge is no use after the session; replies to both are
+   * told apart by the bot). Returns when to look again.
+   */
+  private async planGroups(client: ClientRecord, now: DateTime, report: TickReport): Promise<number[]> {
+    if (!client.groups?.some((link) => link.status !== 'stopped')) return [];
+    const { programme, ledger } = this.deps;
+    const record = await ledger.read(client.id);
+    const groups = this.groups();
+    const decisions = planGroupDue({
+      groups,
+      programmeZone: programme.timezone,
+      settings: programme.groupMessages,
+      quietHours: programme.quietHours,
+      client,
+      decided: (key) => key in record.decided || key in record.claimed,
+      sentInWeek: (week) => record.weeks[week] ?? 0,
+      now,
+    });
+    const wakes: number[] = [];
+    const skips = decisions.flatMap((decision) => {
+      if (decision.action !== 'skip') return [];
+      const { key } = decision.occurrence;
+      const held = this.heldBy.get(key);
+      this.heldBy.delete(key);
+      const reason = held && decision.reason === 'window-passed' ? held : decision.reason;
+      return [{ key, decision: { outcome: 'skipped' as const, at: now.toISO()!, reason } }];
+    });
+    await ledger.settleAll(client.id, skips);
+    report.skipped += skips.length;
+    for (const decision of decisions) {
+      const { occurrence } = decision;
+      if (decision.action === 'wait') {
+        if (decision.reason === 'risk-open') this.heldBy.set(occurrence.key, 'risk-open');
+        wakes.push(decision.until ? decision.until.toMillis() : occurrence.expiresAt.toMillis());
+      } else if (decision.action === 'send') {
+        const message = {
+          kind: occurrence.kind,
+          occurrenceKey: occurrence.key,
+          groupId: occurrence.group.id,
+          sessionKey: occurrence.session.key,
+          sessionStart: occurrence.session.start.toUTC().toISO()!,
+        } as const;
+        const retryAt = await this.send(client, record, { key: occurrence.key, kind: occurrence.kind, week: groupWeek(now, client.timezone), message }, now, report);
+        if (retryAt !== undefined) wakes.push(Math.min(retryAt, occurrence.expiresAt.toMillis()));
+      }
+    }
+    const upcoming = groupOccurrences(groups, programme.timezone, programme.groupMessages, client, now.plus({ milliseconds: 1 }), now.plus({ days: 8 }))[0];
+    if (upcoming) wakes.push(upcoming.due.toMillis());
+    return wakes;
+  }
+
+  /** Claim, deliver, settle (a send counts towards `week`). Returns when to try again if it could not go now. */
+  private async send(
+    client: ClientRecord,
+    record: ScheduleLedgerRecord,
+    planned: { key: string; kind: string; week: string; message: ScheduledMessage },
+    now: DateTime,
+    report: TickReport,
+  ): Promise<number | undefined> {
     const { ledger, delivery } = this.deps;
-    if (!(await ledger.claim(client.id, occurrence.key, now.toISO()!))) return undefined;
-    this.inFlight.add(occurrence.key);
+    const { key } = planned;
+    if (!(await ledger.claim(client.id, key, now.toISO()!))) return undefined;
+    this.inFlight.add(key);
     let outcome: DeliveryOutcome;
     try {
-      outcome = await delivery.deliver(client, this.messageFor(client, occurrence));
+      outcome = await delivery.deliver(client, planned.message);
     } catch (error) {
       // Nothing is known to have gone: the claim stays for the next pass to check against the channel.
-      this.inFlight.delete(occurrence.key);
+      this.inFlight.delete(key);
       report.failed += 1;
-      this.deps.log.error('scheduled message failed', { clientId: client.id, kind: occurrence.kind, error: (error as Error).message });
+      this.deps.log.error('scheduled message failed', { clientId: client.id, kind: planned.kind, error: (error as Error).message });
       return now.toMillis() + 5 * 60_000;
     }
-    this.inFlight.delete(occurrence.key);
+    this.inFlight.delete(key);
     const at = now.toISO()!;
     switch (outcome) {
       case 'sent':
-        await ledger.settle(client.id, occurrence.key, { outcome: 'sent', at }, localWeek(now, client.timezone));
-        this.heldBy.delete(occurrence.key);
+        await ledger.settle(client.id, key, { outcome: 'sent', at }, planned.week);
+        this.heldBy.delete(key);
         report.sent += 1;
         return undefined;
       case 'opted-out':
       case 'nothing-to-remind':
-      case 'not-needed':
-        await ledger.settle(client.id, occurrence.key, { outcome: 'skipped', at, reason: SKIPPED_BECAUSE[outcome] });
+      case 'not-needed': {
+        const reason = outcome === 'not-needed' && planned.kind.startsWith('group-') ? GROUP_NOT_NEEDED : SKIPPED_BECAUSE[outcome];
+        await ledger.settle(client.id, key, { outcome: 'skipped', at, reason });
         report.skipped += 1;
         return undefined;
+      }
       case 'check-in-open':
         // Goes once the open one is done, if still inside its own window.
-        await ledger.release(client.id, occurrence.key);
-        this.heldBy.set(occurrence.key, outcome);
+        await ledger.release(client.id, key);
+        this.heldBy.set(key, outcome);
         return record.openCheckIn ? DateTime.fromISO(record.openCheckIn.expiresAt).toMillis() : now.toMillis() + HOUR_MS;
       case 'no-conversation':
-        await ledger.release(client.id, occurrence.key);
-        this.heldBy.set(occurrence.key, outcome);
+        await ledger.release(client.id, key);
+        this.heldBy.set(key, outcome);
         return now.toMillis() + HOUR_MS;
     }
   }
@@ -347,5 +420,6 @@ function localWeek(at: DateTime, timezone: string): string {
 
 /** What about a client changes their schedule: a change means planning them again at once. */
 function fingerprint(c: ClientRecord): string {
-  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.riskOpenSince, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt].join('|');
+  const links = c.groups?.map((g) => `${g.groupId}:${g.status}:${g.nudge}:${g.nudgeTime ?? ''}:${g.since}`).join(',');
+  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.riskOpenSince, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt, links].join('|');
 }

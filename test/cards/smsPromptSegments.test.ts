@@ -23,6 +23,11 @@ const LONG: Record<(typeof PLACEHOLDERS)[number], string | number> = {
   weeks: 4,
   crisisContacts:
     'Emergency services 999 (if you are in danger now); NHS 111, mental health option 111 (for urgent mental health help); Samaritans 116 123 (free, any time); Shout, text SHOUT to 85258 (free, any time)',
+  groupName: 'Stalybridge Wednesday Health Walk', // 33
+  sessionTime: 'on Wednesday 10:00',
+  venue: 'Stalybridge Civic Hall, Trinity Street',
+  travel: 'Buses 236 and 237 stop outside; step-free entrance at the back.',
+  count: 4,
 };
 
 const wording = wordingSchema.parse({});

@@ -1,0 +1,436 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { BARRIERS, barrierMenuText, interpretBarrier, type BarrierId } from '../../dialogs/understanding/interpretBarrier.js';
+import { interpretFitReply, interpretNudgeReply, interpretWentReply, saysNotGoingBack } from '../../dialogs/understanding/interpretGroupReply.js';
+import { interpretYesNo } from '../../dialogs/understanding/interpretYesNo.js';
+import type { Wording, WordingValues } from '../../dialogs/wording.js';
+import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
+import type { AttendanceRecord, ClientGroupLink, ClientRecord, TaskRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import type { DeliveryOutcome, ScheduledMessage } from '../proactive/scheduledMessage.js';
+import { memoZone } from '../schedule/memoZone.js';
+import type { Group } from './groupSchema.js';
+
+/** What a reply to a group message can change in the directory: a session reported not running flags the group for re-verification. */
+export interface GroupDirectoryView {
+  groups(): readonly Group[];
+  flag(groupId: string, report: { reason: 'reported-not-running'; sessionKey: string; clientId: string; at: string }): Promise<void>;
+}
+
+export interface GroupTalkDeps {
+  conversationState: ConversationState;
+  clients: Pick<ClientRepository, 'update'>;
+  history: Pick<ClientHistoryRepository, 'history' | 'recordAttendance' | 'addTask' | 'recordNote' | 'recordEvent'>;
+  directory: GroupDirectoryView;
+  clock: Clock;
+  /** The programme's wording for the client, filled (the bot's own `say`). */
+  say: (key: keyof Wording, client: ClientRecord, values?: WordingValues) => string;
+  /** A client's group links changed (nudges stopped): the scheduler looks at them again. */
+  linksChanged: (clientId: string) => void;
+  /** How long after a session starts "did you make it?" may still be answered (the programme's follow-up window). */
+  followUpWindowHours: number;
+}
+
+type Step = 'nudge' | 'went' | 'how' | 'fit' | 'barriers' | 'barrier-other' | 'company';
+
+/** The group question waiting for the client's reply, kept in conversation state. */
+export interface GroupTalkState {
+  groupId: string;
+  sessionKey: string;
+  sessionStart: string;
+  step: Step;
+  askedAt: string;
+  /** After this a reply is not read as an answer to it. */
+  expiresAt: string;
+  misses: number;
+  /** Barriers given, kept for the question after them ("would it help if someone came with you?"). */
+  barriers?: string[] | undefined;
+}
+
+/** How long a question after the first (how was it, what got in the way) waits for its answer. */
+const STEP_HOURS = 24;
+
+/**
+ * The conversation about one group session: the nudge before it ("Reply 1 if you're going, 2 if
+ * something's in the way"), "did you make it?" after it, how it was and whether the client felt
+ * welcome, or what got in the way. Every answer is kept on the session's attendance record as it
+ * comes; what a link worker should act on becomes a task; a group reported not running is flagged
+ * in the directory; "didn't feel welcome" twice, or "I don't want to go back", stops nudges for that
+ * group and tells the link worker. The bot decides whether a reply is for this or for an open
+ * check-in (see understands), after screening it for risk.
+ */
+export class GroupTalk {
+  private readonly state: StatePropertyAccessor<GroupTalkState | undefined>;
+
+  constructor(private readonly deps: GroupTalkDeps) {
+    this.state = deps.conversationState.createProperty<GroupTalkState | undefined>('groupTalk');
+  }
+
+  /** Send a nudge or follow-up the scheduler asked for; 'not-needed' when the client has already told us. */
+  async deliver(context: TurnContext, client: ClientRecord, message: Extract<ScheduledMessage, { kind: 'group-nudge' | 'group-follow-up' }>): Promise<DeliveryOutcome> {
+    const group = this.deps.directory.groups().find((g) => g.id === message.groupId);
+    const link = client.groups?.find((l) => l.groupId === message.groupId);
+    if (!group || !link || link.status === 'stopped') return 'not-needed';
+    const session = { sessionKey: message.sessionKey, groupId: group.id, sessionStart: message.sessionStart };
+    const known = await this.attendanceOf(client, session);
+    const now = this.deps.clock.now();
+    const start = DateTime.fromISO(message.sessionStart);
+    if (message.kind === 'group-nudge') {
+      if (known?.intention || known?.attendance !== undefined && known.attendance !== 'unknown') return 'not-needed';
+      if (!known) await this.record(client, session, context.activity.channelId, () => ({}));
+      await this.ask(context, session, 'nudge', start.plus({ minutes: group.durationMinutes }), this.deps.say('groupNudge', client, {
+        groupName: group.name,
+        sessionTime: whenAhead(start, now, client.timezone),
+        venue: group.venue.name,
+        travel: sentence(group.transport),
+      }), ['1 Going', "2 Something's in the way"]);
+      return 'sent';
+    }
+    if (known?.intention === 'not-going' || (known && known.attendance !== 'unknown')) return 'not-needed';
+    if (!known) await this.record(client, session, context.activity.channelId, () => ({}));
+    await this.ask(context, session, 'went', start.plus({ hours: this.deps.followUpWindowHours }), this.deps.say('groupFollowUp', client, {
+      groupName: group.name,
+      sessionTime: whenPast(start, now, client.timezone),
+    }), ['Yes', 'No']);
+    return 'sent';
+  }
+
+  /** The group question waiting for a reply, if it has not lapsed. */
+  async pending(context: TurnContext): Promise<GroupTalkState | undefined> {
+    const state = await this.state.get(context);
+    if (!state) return undefined;
+    if (DateTime.fromISO(state.expiresAt) <= this.deps.clock.now()) {
+      await this.state.delete(context);
+      return undefined;
+    }
+    return state;
+  }
+
+  /** Forget the waiting question ("menu", STOP, an urgent risk). */
+  async clear(context: TurnContext): Promise<void> {
+    await this.state.delete(context);
+  }
+
+  /** Whether a reply reads as an answer to the waiting question (free-text questions take anything). */
+  understands(state: GroupTalkState, text: string): boolean {
+    switch (state.step) {
+      case 'nudge':
+        return interpretNudgeReply(text).kind !== 'unclear' || saysNotGoingBack(text);
+      case 'went':
+        return interpretWentReply(text).kind !== 'unclear' || saysNotGoingBack(text);
+      case 'fit':
+        return interpretFitReply(text) !== 'unclear';
+      case 'barriers':
+        return barrierReply(text) !== undefined;
+      case 'company':
+        return interpretYesNo(text) !== 'unclear';
+      case 'how':
+      case 'barrier-other':
+        return text.trim() !== '';
+    }
+  }
+
+  /** Take the client's reply to the waiting question. Resolves true while a group question is still waiting. */
+  async reply(context: TurnContext, client: ClientRecord, state: GroupTalkState, text: string): Promise<boolean> {
+    const group = this.deps.directory.groups().find((g) => g.id === state.groupId);
+    if (!group) {
+      await this.state.delete(context);
+      await this.keepNote(client, text, context.activity.channelId);
+      await this.send(context, this.deps.say('groupNoted', client));
+      return false;
+    }
+    const channel = context.activity.channelId;
+    const session = { sessionKey: state.sessionKey, groupId: state.groupId, sessionStart: state.sessionStart };
+    const values = { groupName: group.name };
+    if (saysNotGoingBack(text) && state.step !== 'barrier-other') {
+      await this.record(client, session, channel, (a) => (state.step === 'nudge' ? { intention: 'not-going', attendance: 'didnt' } : state.step === 'went' ? { attendance: a.attendance === 'went' ? 'went' : 'didnt' } : {}));
+      await this.keepNote(client, text, channel);
+      await this.stopNudges(context, client, group, 'does-not-want-to-go-back', state.sessionKey);
+      return false;
+    }
+    switch (state.step) {
+      case 'nudge': {
+        const reply = interpretNudgeReply(text);
+        if (reply.kind === 'unclear') return this.miss(context, client, state, text, 'groupNudgeReask', values);
+        if (reply.kind === 'going') {
+          await this.record(client, session, channel, () => ({ intention: 'going' }));
+          await this.state.delete(context);
+          await this.send(context, this.deps.say('groupGoing', client, values));
+          return false;
+        }
+        await this.record(client, session, channel, () => ({ intention: 'not-going', attendance: 'didnt' }));
+        return this.afterNo(context, client, group, state, reply.barriers, text);
+      }
+      case 'went': {
+        const reply = interpretWentReply(text);
+        if (reply.kind === 'unclear') return this.miss(context, client, state, text, 'groupFollowUpReask', { ...values, sessionTime: whenPast(DateTime.fromISO(state.sessionStart), this.deps.clock.now(), client.timezone) });
+        if (reply.kind === 'went') {
+          await this.record(client, session, channel, () => ({ attendance: 'went', ...(reply.more ? { howItWent: reply.more } : {}) }));
+          if (reply.more) return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+          await this.next(context, state, 'how', [this.deps.say('groupHowWasIt', client, values)]);
+          return true;
+        }
+        await this.record(client, session, channel, () => ({ attendance: 'didnt' }));
+        return this.afterNo(context, client, group, state, reply.barriers, text);
+      }
+      case 'how':
+        await this.record(client, session, channel, () => ({ howItWent: text.trim() }));
+        return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+      case 'fit': {
+        const fit = interpretFitReply(text);
+        if (fit === 'unclear') return this.miss(context, client, state, text, 'groupFitReask', values);
+        await this.record(client, session, channel, () => ({ fit }));
+        if (fit === 'no') return this.notWelcome(context, client, group, state, []);
+        const lines = [this.deps.say(fit === 'yes' ? 'groupFitYes' : 'groupFitABit', client, values)];
+        const count = await this.wentThisMonth(client, group.id);
+        if (count >= 2) lines.push(this.deps.say('groupCelebrate', client, { ...values, count: countWord(count) }));
+        await this.state.delete(context);
+        await this.sendAll(context, lines);
+        return false;
+      }
+      case 'barriers': {
+        const barriers = barrierReply(text);
+        if (!barriers) return this.miss(context, client, state, text, 'groupBarrierReask', values, barrierMenuText());
+        return this.afterNo(context, client, group, state, barriers, text);
+      }
+      case 'barrier-other':
+        await this.record(client, session, channel, (a) => ({ barriers: union(a.barriers, ['other']), barrierText: text.trim() }));
+        return this.barrierGiven(context, client, group, state, ['other']);
+      case 'company': {
+        const yesNo = interpretYesNo(text);
+        if (yesNo === 'unclear') return this.miss(context, client, state, text, 'groupCompanyAskNext', values);
+        await this.state.delete(context);
+        if (yesNo === 'yes') {
+          await this.record(client, session, channel, () => ({ wantsCompany: true }));
+          await this.task(client, 'accompany', group, state.sessionKey, `Would like someone to go with them to ${group.name}`);
+          await this.send(context, this.deps.say('groupCompanyYes', client, values));
+        } else {
+          await this.record(client, session, channel, () => ({ wantsCompany: false }));
+          await this.send(context, this.deps.say('groupCompanyNo', client, values));
+        }
+        return false;
+      }
+    }
+  }
+
+  /** "No" (to the nudge or to "did you make it?"): what got in the way, asked unless the reply said. */
+  private async afterNo(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[], text: string): Promise<boolean> {
+    const session = { sessionKey: state.sessionKey, groupId: state.groupId, sessionStart: state.sessionStart };
+    if (barriers.length === 0) {
+      await this.next(context, state, 'barriers', [this.deps.say('groupBarrierAsk', client), barrierMenuText()]);
+      return true;
+    }
+    const words = /[a-z]{3,}/i.test(text) ? { barrierText: text.trim() } : {};
+    if (barriers.length === 1 && barriers[0] === 'other' && !words.barrierText) {
+      await this.next(context, state, 'barrier-other', [this.deps.say('groupBarrierOther', client)]);
+      return true;
+    }
+    await this.record(client, session, context.activity.channelId, (a) => ({ barriers: union(a.barriers, barriers), ...words }));
+    return this.barrierGiven(context, client, group, state, barriers);
+  }
+
+  /** Act on the barriers given: flag a group not running, stop after a second "not welcome", offer company to someone nervous. */
+  private async barrierGiven(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[]): Promise<boolean> {
+    const values = { groupName: group.name };
+    const now = this.deps.clock.now();
+    if (barriers.includes('not-welcome')) return this.notWelcome(context, client, group, state, barriers);
+    const lines: string[] = [];
+    if (barriers.includes('not-running-or-full')) {
+      await this.deps.directory.flag(group.id, { reason: 'reported-not-running', sessionKey: state.sessionKey, clientId: client.id, at: now.toISO()! });
+      lines.push(this.deps.say('groupNotRunning', client, values));
+    }
+    lines.push(this.deps.say(barriers.includes('feeling-low') ? 'groupFeelingLow' : 'groupBarrierThanks', client, values));
+    await this.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+    if (barriers.includes('nervous-anxious')) {
+      const first = (await this.wentBefore(client, group.id)) === 0;
+      await this.next(context, { ...state, barriers: [...barriers] }, 'company', [...lines, this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
+      return true;
+    }
+    await this.state.delete(context);
+    await this.sendAll(context, lines);
+    return false;
+  }
+
+  /** Didn't feel welcome: the second time for this group stops its nudges; the first, company is offered. */
+  private async notWelcome(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[]): Promise<boolean> {
+    const values = { groupName: group.name };
+    const times = (await this.history(client)).attendance.filter(
+      (a) => a.groupId === group.id && (a.fit === 'no' || a.barriers.includes('not-welcome')),
+    ).length;
+    if (times >= 2) {
+      await this.stopNudges(context, client, group, 'not-welcome-twice', state.sessionKey);
+      return false;
+    }
+    if (barriers.length > 0) {
+      await this.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+    }
+    const first = (await this.wentBefore(client, group.id)) === 0;
+    await this.next(context, state, 'company', [this.deps.say('groupNotWelcome', client, values), this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
+    return true;
+  }
+
+  /** No more nudges for this group: the link is set to stopped, the link worker gets a task, the client is told. */
+  private async stopNudges(context: TurnContext, client: ClientRecord, group: Group, because: NonNullable<ClientGroupLink['stoppedBecause']>, sessionKey: string): Promise<void> {
+    const now = this.deps.clock.now().toISO()!;
+    let before: ClientGroupLink | undefined;
+    await this.deps.clients.update(client.id, (c) => ({
+      ...c,
+      groups: (c.groups ?? []).map((link) => {
+        if (link.groupId !== group.id) return link;
+        before = link;
+        return { ...link, status: 'stopped', stoppedBecause: because, since: now };
+      }),
+    }));
+    if (before && before.status !== 'stopped') {
+      await this.deps.history.recordEvent(client.id, {
+        type: 'settings-changed',
+        at: now,
+        by: 'linkwell (client reply)',
+        changes: [{ field: 'groups', from: `${group.id}: ${before.status}`, to: `${group.id}: stopped (${because})` }],
+      });
+    }
+    const why = because === 'not-welcome-twice' ? "didn't feel welcome, twice" : "said they don't want to go back";
+    await this.task(client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
+    this.deps.linksChanged(client.id);
+    await this.state.delete(context);
+    await this.send(context, this.deps.say('groupNudgesStopped', client, { groupName: group.name }));
+  }
+
+  private askFit(context: TurnContext, client: ClientRecord, state: GroupTalkState, question: string): Promise<boolean> {
+    return this.next(context, state, 'fit', [question], ['1 Yes', '2 A bit', '3 No']).then(() => true);
+  }
+
+  /** A reply that was not an answer: asked once more; a second miss is kept for the link worker and the question dropped. */
+  private async miss(context: TurnContext, client: ClientRecord, state: GroupTalkState, text: string, reask: keyof Wording, values: WordingValues, extra?: string): Promise<boolean> {
+    if (state.misses >= 1) {
+      await this.state.delete(context);
+      await this.keepNote(client, text, context.activity.channelId);
+      await this.send(context, this.deps.say('groupNoted', client));
+      return false;
+    }
+    await this.state.set(context, { ...state, misses: state.misses + 1, askedAt: this.deps.clock.now().toISO()! });
+    await this.sendAll(context, [this.deps.say(reask, client, values), ...(extra ? [extra] : [])]);
+    return true;
+  }
+
+  private async ask(context: TurnContext, session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>, step: Step, expiresAt: DateTime, text: string, buttons: string[]): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.state.set(context, { ...session, step, askedAt: now.toISO()!, expiresAt: expiresAt.toUTC().toISO()!, misses: 0 });
+    await context.sendActivity(withButtons(text, buttons));
+  }
+
+  private async next(context: TurnContext, state: GroupTalkState, step: Step, lines: string[], buttons: string[] = []): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.state.set(context, { ...state, step, misses: 0, askedAt: now.toISO()!, expiresAt: now.plus({ hours: STEP_HOURS }).toUTC().toISO()! });
+    const last = lines.length - 1;
+    await context.sendActivities(lines.map((line, i) => (i === last ? withButtons(line, buttons) : { type: ActivityTypes.Message, text: line })));
+  }
+
+  private send(context: TurnContext, text: string): Promise<unknown> {
+    return context.sendActivity({ type: ActivityTypes.Message, text });
+  }
+
+  private sendAll(context: TurnContext, lines: string[]): Promise<unknown> {
+    return context.sendActivities(lines.map((text) => ({ type: ActivityTypes.Message, text })));
+  }
+
+  private record(client: ClientRecord, session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>, channel: string, change: (current: AttendanceRecord) => Partial<AttendanceRecord>): Promise<AttendanceRecord> {
+    const now = this.deps.clock.now().toISO()!;
+    return this.deps.history.recordAttendance(client.id, session, (current) => {
+      const base: AttendanceRecord = current ?? { ...session, attendance: 'unknown', barriers: [], channel, updatedAt: now };
+      return { ...base, ...change(base), channel, updatedAt: now };
+    });
+  }
+
+  private async task(client: ClientRecord, kind: TaskRecord['kind'], group: Group, sessionKey: string, detail: string): Promise<void> {
+    await this.deps.history.addTask(client.id, { id: randomUUID(), kind, groupId: group.id, sessionKey, detail, state: 'open', createdAt: this.deps.clock.now().toISO()! });
+  }
+
+  private keepNote(client: ClientRecord, text: string, channel: string): Promise<void> {
+    return this.deps.history.recordNote(client.id, { checkInId: null, text, channel, createdAt: this.deps.clock.now().toISO()! });
+  }
+
+  private async attendanceOf(client: ClientRecord, session: { sessionKey: string; sessionStart: string }): Promise<AttendanceRecord | undefined> {
+    const month = session.sessionStart.slice(0, 7);
+    return (await this.deps.history.history(client.id, [month])).attendance.find((a) => a.sessionKey === session.sessionKey);
+  }
+
+  private history(client: ClientRecord) {
+    return this.deps.history.history(client.id);
+  }
+
+  /** Sessions of this group the client went to before now. */
+  private async wentBefore(client: ClientRecord, groupId: string): Promise<number> {
+    return (await this.history(client)).attendance.filter((a) => a.groupId === groupId && a.attendance === 'went').length;
+  }
+
+  /** Sessions of this group the client went to this calendar month, on their clock. */
+  private async wentThisMonth(client: ClientRecord, groupId: string): Promise<number> {
+    const zone = memoZone(client.timezone);
+    const month = this.deps.clock.now().setZone(zone).toFormat('yyyy-LL');
+    const utcMonths = [...new Set([-1, 0, 1].map((n) => DateTime.fromFormat(month, 'yyyy-LL', { zone }).plus({ months: n }).toUTC().toFormat('yyyy-LL')))];
+    const attendance = (await this.deps.history.history(client.id, utcMonths)).attendance;
+    return attendance.filter((a) => a.groupId === groupId && a.attendance === 'went' && DateTime.fromISO(a.sessionStart).setZone(zone).toFormat('yyyy-LL') === month).length;
+  }
+}
+
+/** A reply to the barriers menu: the barriers named, or undefined when it names none. */
+function barrierReply(text: string): BarrierId[] | undefined {
+  const reply = interpretBarrier(text);
+  return reply.kind === 'barrier' ? reply.barriers : undefined;
+}
+
+function labels(barriers: readonly string[]): string {
+  return barriers.map((id) => BARRIERS.find((b) => b.id === id)?.label.replace(/ \(tell us\)$/, '') ?? id).join(', ');
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** A note ending in a full stop ("Bus 12 stops outside."), or nothing. */
+function sentence(text: string | undefined): string {
+  if (!text) return '';
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** "today 10:00", "tomorrow 10:00", "on Wednesday 10:00", on the client's clock. */
+function whenAhead(start: DateTime, now: DateTime, timezone: string): string {
+  const zone = memoZone(timezone);
+  const local = start.setZone(zone);
+  const days = Math.round(local.startOf('day').diff(now.setZone(zone).startOf('day'), 'days').days);
+  const time = local.toFormat('HH:mm');
+  if (days === 0) return `today ${time}`;
+  if (days === 1) return `tomorrow ${time}`;
+  return `on ${local.setLocale('en-GB').toFormat('cccc')} ${time}`;
+}
+
+/** "today", "yesterday", "on Wednesday". */
+function whenPast(start: DateTime, now: DateTime, timezone: string): string {
+  const zone = memoZone(timezone);
+  const days = Math.round(now.setZone(zone).startOf('day').diff(start.setZone(zone).startOf('day'), 'days').days);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `on ${start.setZone(zone).setLocale('en-GB').toFormat('cccc')}`;
+}
+
+function sessionDate(sessionStart: string, timezone: string): string {
+  return DateTime.fromISO(sessionStart).setZone(memoZone(timezone)).setLocale('en-GB').toFormat('ccc d LLL');
+}
+
+const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+function countWord(n: number): string {
+  return COUNT_WORDS[n] ?? String(n);
+}
+
+function withButtons(text: string, buttons: string[]): Partial<Activity> {
+  if (buttons.length === 0) return { type: ActivityTypes.Message, text };
+  return {
+    type: ActivityTypes.Message,
+    text,
+    // Web chat shows these as buttons; SMS sends the text alone (the numbers are in it).
+    suggestedActions: { to: [], actions: buttons.map((title) => ({ type: 'imBack', title, value: title.replace(/^(\d) .*$/, '$1') })) },
+  };
+}

@@ -1,0 +1,240 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { ManualClock } from '../../bot/clock.js';
+import type { ClientGroupLink, ClientHistory } from '../../storage/records.js';
+import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
+import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+
+const PHONE = '+447700900556';
+// Tuesday 24 November 2026, noon in London. The demo programme's walking group meets on Wednesdays
+// 10:00-11:30 at Central Library; its routine check-in is on Mondays at 10:00; quiet hours 21:00-09:00.
+const ENROLLED = DateTime.fromISO('2026-11-24T12:00:00Z', { zone: 'utc' });
+const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
+
+describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', function () {
+  this.timeout(60_000);
+  let twilio: FakeTwilio;
+  let t: SmsTestApp;
+  let clock: ManualClock;
+  let clientId: string;
+
+  beforeEach(async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    clock = new ManualClock(ENROLLED);
+    t = await startSmsTestApp({ clock, twilio });
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await twilio.close();
+  });
+
+  /** Enrolled Tuesday noon, agreed, and the baseline check-in answered, so only group messages are left this week. */
+  async function enrolled(): Promise<void> {
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Dorothy Pike', phone: PHONE, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
+    });
+    expect(created.status).to.equal(201);
+    clientId = ((await created.json()) as { id: string }).id;
+    expect(await tickAt()).to.have.length(1);
+    await say('YES');
+    let asked = await tickAt();
+    expect(asked.join(' ')).to.match(/quick questions/);
+    for (let i = 0; i < 30 && !/Thank you, Dorothy/.test(asked.join(' ')); i++) {
+      asked = await say(/anything you'd like/i.test(asked.at(-1)!) ? 'no' : '2');
+    }
+    expect(asked.join(' ')).to.match(/check-in done/);
+  }
+
+  async function link(groupId: string, change: Partial<ClientGroupLink> = {}): Promise<void> {
+    await t.app.store.clients.update(clientId, (c) => ({
+      ...c,
+      groups: [...(c.groups ?? []).filter((g) => g.groupId !== groupId), { groupId, status: 'going', nudge: 'day-before', since: clock.now().toISO()!, ...change }],
+    }));
+    t.app.scheduler.wake(clientId);
+  }
+
+  /** Run the scheduler at `when` (or now) and return the texts it sent. */
+  async function tickAt(when?: DateTime): Promise<string[]> {
+    if (when) clock.set(when);
+    await t.app.scheduler.tick();
+    await t.settle();
+    const sent = t.sentTo(PHONE);
+    twilio.reset();
+    return sent;
+  }
+
+  async function say(text: string): Promise<string[]> {
+    expect((await t.text(PHONE, text)).status).to.equal(200);
+    await t.settle();
+    const replies = t.sentTo(PHONE);
+    twilio.reset();
+    return replies;
+  }
+
+  const history = (): Promise<ClientHistory> => t.app.store.clients.history(clientId);
+  const attendanceOf = async (date: string) => (await history()).attendance.find((a) => a.sessionKey === `wednesday-walk|${date}T10:00`);
+
+  it('nudges the day before at the chosen time, then asks how it went, how it felt, and celebrates', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    expect(await tickAt(london('2026-11-24T17:59'))).to.deep.equal([]);
+    const [nudge] = await tickAt(london('2026-11-24T18:00'));
+    expect(nudge).to.equal(
+      "Linkwell: Wednesday Walking Group tomorrow 10:00 at Central Library. Bus 12 stops outside the library. Reply 1 if you're going, 2 if something's in the way.",
+    );
+    expect(await say('1')).to.deep.equal(["Lovely, enjoy it, Dorothy Pike! I'll ask how it went afterwards."]);
+    expect((await attendanceOf('2026-11-25'))).to.include({ intention: 'going', attendance: 'unknown' });
+
+    expect(await tickAt(london('2026-11-25T12:29'))).to.deep.equal([]);
+    expect(await tickAt(london('2026-11-25T12:30'))).to.deep.equal(['Hello Dorothy Pike, did you make it to Wednesday Walking Group today? Reply yes or no.']);
+    expect(await say('yes')).to.deep.equal(['That is great, well done for going! How was it?']);
+    expect(await say('Lovely people, we walked by the river')).to.deep.equal(['Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.']);
+    expect((await say('1'))[0]).to.match(/^That's lovely to hear/);
+    expect(await attendanceOf('2026-11-25')).to.include({ attendance: 'went', fit: 'yes', howItWent: 'Lovely people, we walked by the river' });
+
+    // The next week's walk: "yes it was great" answers both questions at once, and two walks this month are celebrated.
+    await tickAt(london('2026-12-01T18:00'));
+    await say('going');
+    expect(await tickAt(london('2026-12-02T12:30'))).to.have.length(1);
+    expect(await say('yes it was great, more people this time')).to.deep.equal(['Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.']);
+    const last = await say('a bit');
+    expect(last[0]).to.match(/^Thanks for being honest/);
+    // December's first walk: November's does not count towards "this month".
+    expect(last).to.have.length(1);
+    await tickAt(london('2026-12-08T18:00'));
+    await say('yes');
+    await tickAt(london('2026-12-09T12:30'));
+    await say('i went');
+    await say('good');
+    expect(await say('yes')).to.deep.equal(["That's lovely to hear. I'll let Priya Shah know.", "That's two times at Wednesday Walking Group this month. Well done, Dorothy Pike!"]);
+  });
+
+  it("turns a no into what got in the way, and sends no follow-up after a no", async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-24T18:00'));
+    const menu = await say('2');
+    expect(menu[0]).to.equal('Thanks for letting me know. What got in the way?');
+    expect(menu[1]).to.match(/^Reply with one or more numbers:\n1 Transport\n2 Cost\n.*\n10 Something else/s);
+    expect(await say("couldn't get a lift")).to.deep.equal(["Thank you for telling me. I'll pass it on to Priya Shah, who may be able to help."]);
+    expect(await attendanceOf('2026-11-25')).to.deep.include({ intention: 'not-going', attendance: 'didnt', barriers: ['transport'], barrierText: "couldn't get a lift" });
+    const tasks = (await history()).tasks;
+    expect(tasks.map((task) => [task.kind, task.detail])).to.deep.equal([['barrier', "Didn't go to Wednesday Walking Group (Wed 25 Nov): Transport"]]);
+    // No "did you make it?" after a no, and no second nudge for that session.
+    expect(await tickAt(london('2026-11-25T12:30'))).to.deep.equal([]);
+    expect(await tickAt(london('2026-11-25T18:00'))).to.deep.equal([]);
+  });
+
+  it('reads a reason in the reply to the nudge itself, and offers company to someone nervous', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-24T18:00'));
+    const replies = await say('too nervous to go on my own');
+    expect(replies.at(-1)).to.equal('Would it help if someone came with you the first time? Reply yes or no.');
+    expect(await say('yes please')).to.deep.equal(["OK, I'll ask Priya Shah to arrange that. They will be in touch."]);
+    const { tasks, attendance } = await history();
+    expect(tasks.map((task) => task.kind)).to.deep.equal(['barrier', 'accompany']);
+    expect(attendance[0]).to.deep.include({ barriers: ['nervous-anxious'], wantsCompany: true });
+  });
+
+  it("stops nudges for a group after the second \"didn't feel welcome\", and tells the link worker", async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    // Week 1: went, but did not feel welcome.
+    await tickAt(london('2026-11-24T18:00'));
+    await say('1');
+    await tickAt(london('2026-11-25T12:30'));
+    await say('yes');
+    await say('ok');
+    const first = await say('3');
+    expect(first).to.deep.equal([
+      "I'm sorry it didn't feel welcoming, Dorothy Pike. I'll let Priya Shah know.",
+      'Would it help if someone came with you next time? Reply yes or no.',
+    ]);
+    await say('no');
+    // Week 2: no reply to the nudge; afterwards, "no" and "didn't feel welcome" from the menu.
+    await tickAt(london('2026-12-01T18:00'));
+    expect(await tickAt(london('2026-12-02T12:30'))).to.have.length(1);
+    await say('no');
+    const stopped = await say('5');
+    expect(stopped[0]).to.match(/I won't remind you about Wednesday Walking Group any more. Priya Shah will be in touch/);
+    const client = await t.app.store.clients.get(clientId);
+    expect(client!.groups![0]).to.include({ status: 'stopped', stoppedBecause: 'not-welcome-twice' });
+    expect((await history()).tasks.map((task) => task.kind)).to.include('nudges-stopped');
+    // Week 3: nothing about the walk (Monday's check-in still goes).
+    const aboutWalk = (texts: string[]) => texts.filter((text) => /Walking Group/.test(text));
+    expect(aboutWalk(await tickAt(london('2026-12-08T18:00')))).to.deep.equal([]);
+    expect(aboutWalk(await tickAt(london('2026-12-09T12:30')))).to.deep.equal([]);
+  });
+
+  it('waits for quiet hours to end, and drops a nudge that would arrive too late', async () => {
+    await enrolled();
+    await link('wednesday-walk', { nudgeTime: '22:30' });
+    expect(await tickAt(london('2026-11-24T22:30'))).to.deep.equal([]);
+    expect(await tickAt(london('2026-11-25T03:00'))).to.deep.equal([]);
+    expect(await tickAt(london('2026-11-25T09:00'))).to.deep.equal([
+      "Linkwell: Wednesday Walking Group today 10:00 at Central Library. Bus 12 stops outside the library. Reply 1 if you're going, 2 if something's in the way.",
+    ]);
+    // The next week the scheduler is not run until the session is about to start: too late to nudge
+    // (Monday's check-in, still inside its window, goes).
+    expect((await tickAt(london('2026-12-02T09:50'))).filter((text) => /Walking Group/.test(text))).to.deep.equal([]);
+    const ledger = await t.app.store.schedule.read(clientId);
+    expect(ledger.decided[`${clientId}|group-nudge|wednesday-walk|2026-12-02T10:00`]).to.include({ outcome: 'skipped', reason: 'window-passed' });
+  });
+
+  it('sends nothing to a client who has paused, opted out, or has an open risk alert', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await say('PAUSE');
+    expect(await tickAt(london('2026-11-24T18:00'))).to.deep.equal([]);
+    await say('RESUME');
+    await t.app.store.clients.update(clientId, (c) => ({ ...c, riskOpenSince: clock.now().toISO()! }));
+    t.app.scheduler.wake(clientId);
+    expect(await tickAt(london('2026-12-01T18:00'))).to.deep.equal([]);
+    await t.app.store.clients.update(clientId, (c) => ({ ...c, riskOpenSince: undefined }));
+    t.app.scheduler.wake(clientId);
+    await say('STOP');
+    expect(await tickAt(london('2026-12-08T18:00'))).to.deep.equal([]);
+    expect(await tickAt(london('2026-12-09T12:30'))).to.deep.equal([]);
+  });
+
+  it('tells a nudge reply from a check-in answer by what was asked last, and by what the reply says', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    // Monday's routine check-in is left open; Tuesday evening the nudge arrives.
+    const checkIn = await tickAt(london('2026-11-30T10:00'));
+    expect(checkIn.join(' ')).to.match(/quick questions/);
+    const firstQuestion = checkIn.at(-1)!;
+    await tickAt(london('2026-12-01T18:00'));
+    // "1" fits both: the nudge was asked last.
+    const going = await say('1');
+    expect(going[0]).to.match(/^Lovely, enjoy it/);
+    expect(going[1]).to.equal('Now, back to your check-in.');
+    expect(going[2]).to.equal(firstQuestion);
+    expect(await attendanceOf('2026-12-02')).to.include({ intention: 'going' });
+    // The check-in's question was asked last now: "hardly ever" is its answer.
+    await say('hardly ever');
+    const responses = (await history()).responses.filter((r) => r.answeredAt >= london('2026-11-30T00:00').toUTC().toISO()!);
+    expect(responses.map((r) => r.raw)).to.deep.equal(['hardly ever']);
+  });
+
+  it('gives a reply that only the older question understands to that question, either way round', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-30T10:00'));
+    await tickAt(london('2026-12-01T18:00'));
+    // The nudge was asked last, but "hardly ever" only answers the check-in's question.
+    const next = await say('hardly ever');
+    expect(next.join(' ')).to.match(/left out/);
+    // Now the check-in's next question was asked last, but a reason for not going only answers the nudge.
+    const replies = await say("the bus isn't running tomorrow");
+    expect(replies[0]).to.match(/^Thank you for telling me/);
+    expect(replies.slice(-2)[0]).to.equal('Now, back to your check-in.');
+    expect(await attendanceOf('2026-12-02')).to.deep.include({ intention: 'not-going', barriers: ['transport'] });
+    const { notes, responses } = await history();
+    expect(notes.map((n) => n.text)).to.not.include("the bus isn't running tomorrow");
+    expect(responses.filter((r) => r.answeredAt >= london('2026-11-30T00:00').toUTC().toISO()!).map((r) => r.raw)).to.deep.equal(['hardly ever']);
+  });
+});
