@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CorruptDataError } from '../../storage/errors.js';
-import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
+import { normaliseEmail, openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
 import { systemClock } from '../clock.js';
 import { loadEnv } from '../config/env.js';
 import { ConfigError } from '../config/formatIssues.js';
@@ -86,7 +86,7 @@ try {
     failedAttempts: 0,
     createdAt: systemClock.now().toISO()!,
   });
-  if (!created.ok) throw new UsageError(`There is already a staff account for ${email} in ${dataDir}.`, false);
+  if (!created.ok) throw new UsageError(`There is already a staff account for ${normaliseEmail(email)} in ${dataDir}.`, false);
   process.stdout.write(`Created the ${roleLabel(role)} account for ${name} <${created.account.email}> in ${dataDir}. They sign in at /staff/sign-in.\n`);
 } catch (error) {
   if (error instanceof UsageError || (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {

@@ -174,6 +174,17 @@ describe('registerStaffRoutes', () => {
     });
   }
 
+  it('lets no one in with a disabled account, and ends its open sessions', async () => {
+    const id = await rig.addStaff('duty@example.org', 'duty');
+    const browser = rig.browser();
+    await browser.signIn('duty@example.org', PASSWORD);
+    await rig.store.accounts.update(id, (a) => ({ ...a, disabled: true }));
+    expect((await browser.get('/staff')).status).to.equal(303);
+    const again = await rig.browser().signIn('duty@example.org', PASSWORD);
+    expect(again.status).to.equal(401);
+    expect(again.body).to.include('The email address or password is not right');
+  });
+
   it('keeps a link worker out of pages for duty and admin', async () => {
     await rig.addStaff('sam@example.org', 'link-worker', 'sam');
     await rig.addStaff('admin@example.org', 'admin');
