@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
   ActivityHandler,
@@ -32,6 +33,10 @@ import { NotEnrolledTexts } from './alerts/notEnrolledTexts.js';
 import { riskScreenFor } from './alerts/riskScreen.js';
 import { scoreAlerts } from './alerts/scoreAlerts.js';
 import { registerAlertRoutes } from './admin/alertRoutes.js';
+import { registerAttendanceRoutes } from './admin/attendanceRoutes.js';
+import { registerGroupRoutes } from './admin/groupRoutes.js';
+import { GroupDirectory } from './groups/groupDirectory.js';
+import { LowdbGroupDirectory } from '../storage/lowdb/lowdbGroupDirectory.js';
 import { toSmsText } from '../cards/smsText.js';
 import { ScheduleDispatcher } from './schedule/scheduleDispatcher.js';
 import { checkInLedgerHooks } from './schedule/checkInLedgerHooks.js';
@@ -82,6 +87,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const store = await openLowdbStore(config.dataDir, { now: () => clock.now() });
   const demoClientId = await seedDemoClient(store, programme, clock);
+  // The programme file's groups, with what admins have changed since (kept under DATA_DIR/groups/).
+  const groupDirectory = await GroupDirectory.open(programme, new LowdbGroupDirectory(join(config.dataDir, 'groups', programme.id)), clock);
 
   const chatSecret = config.chatLinkSecret ?? ephemeralSecret(log);
   const signer = new TokenSigner(chatSecret, clock);
@@ -142,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     safety: { screen, alerts },
     groups: {
-      directory: { groups: () => programme.groups, flag: async () => {} },
+      directory: { groups: () => groupDirectory.groups(), flag: async (groupId, report) => void (await groupDirectory.flag(groupId, report)) },
       linksChanged: (clientId) => scheduler?.wake(clientId),
       followUpWindowHours: programme.groupMessages.followUpWindowHours,
     },
@@ -196,12 +203,29 @@ export async function createApp(options: AppOptions): Promise<App> {
     programme,
     clients: store.clients,
     ledger: store.schedule,
+    groups: () => groupDirectory.groups(),
     delivery: new ScheduledTurns({ ...proactive, history: store.clients, smsOutbox: sms ? store.smsOutbox : undefined }),
     clock,
     log,
   });
   const schedulerMode = options.scheduler ?? 'auto';
   registerAlertRoutes(server, { adminApiToken: config.adminApiToken, alerts, log });
+  registerAttendanceRoutes(server, { adminApiToken: config.adminApiToken, clients: store.clients, history: store.clients, groups: () => groupDirectory.groups(), clock, log });
+  // A group's details changed: everyone linked to it is planned again.
+  groupDirectory.onChange = (groupId) =>
+    void store.clients
+      .list()
+      .then((all) => all.filter((c) => c.groups?.some((l) => l.groupId === groupId)).forEach((c) => scheduler.wake(c.id)))
+      .catch((error: unknown) => log.error('re-planning after a group change failed', { error: (error as Error).message }));
+  registerGroupRoutes(server, {
+    adminApiToken: config.adminApiToken,
+    directory: groupDirectory,
+    clients: store.clients,
+    history: store.clients,
+    onClientChanged: (clientId) => scheduler.wake(clientId),
+    clock,
+    log,
+  });
   registerAdminRoutes(server, {
     adminApiToken: config.adminApiToken,
     programme,

@@ -47,12 +47,13 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(asked.join(' ')).to.match(/check-in done/);
   }
 
-  async function link(groupId: string, change: Partial<ClientGroupLink> = {}): Promise<void> {
-    await t.app.store.clients.update(clientId, (c) => ({
-      ...c,
-      groups: [...(c.groups ?? []).filter((g) => g.groupId !== groupId), { groupId, status: 'going', nudge: 'day-before', since: clock.now().toISO()!, ...change }],
-    }));
-    t.app.scheduler.wake(clientId);
+  /** The link worker links the client to a group through the admin API. */
+  async function link(groupId: string, change: Partial<Pick<ClientGroupLink, 'status' | 'nudge' | 'nudgeTime'>> = {}): Promise<void> {
+    const response = await t.admin(`/api/admin/clients/${clientId}/groups/${groupId}`, {
+      method: 'PUT',
+      body: JSON.stringify({ status: 'going', nudge: 'day-before', ...change, changedBy: 'Priya Shah' }),
+    });
+    expect(response.status, await response.clone().text()).to.be.oneOf([200, 201]);
   }
 
   /** Run the scheduler at `when` (or now) and return the texts it sent. */
@@ -120,8 +121,20 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(menu[1]).to.match(/^Reply with one or more numbers:\n1 Transport\n2 Cost\n.*\n10 Something else/s);
     expect(await say("couldn't get a lift")).to.deep.equal(["Thank you for telling me. I'll pass it on to Priya Shah, who may be able to help."]);
     expect(await attendanceOf('2026-11-25')).to.deep.include({ intention: 'not-going', attendance: 'didnt', barriers: ['transport'], barrierText: "couldn't get a lift" });
-    const tasks = (await history()).tasks;
-    expect(tasks.map((task) => [task.kind, task.detail])).to.deep.equal([['barrier', "Didn't go to Wednesday Walking Group (Wed 25 Nov): Transport"]]);
+    // What the link worker sees through the API.
+    const seen = (await (await t.admin(`/api/admin/clients/${clientId}/attendance`)).json()) as {
+      summary: { didnt: number; barriers: Record<string, number>; openTasks: number };
+      attendance: Array<{ groupName: string; barrierText: string }>;
+      tasks: Array<{ kind: string; detail: string; id: string }>;
+    };
+    expect(seen.summary).to.deep.include({ didnt: 1, barriers: { transport: 1 }, openTasks: 1 });
+    expect(seen.attendance[0]).to.include({ groupName: 'Wednesday Walking Group', barrierText: "couldn't get a lift" });
+    expect(seen.tasks.map((task) => [task.kind, task.detail])).to.deep.equal([['barrier', "Didn't go to Wednesday Walking Group (Wed 25 Nov): Transport"]]);
+    const done = await t.admin(`/api/admin/clients/${clientId}/tasks/${seen.tasks[0]!.id}/done`, { method: 'POST', body: JSON.stringify({ by: 'Priya Shah' }) });
+    expect(done.status).to.equal(200);
+    const again = await t.admin(`/api/admin/clients/${clientId}/tasks/${seen.tasks[0]!.id}/done`, { method: 'POST', body: JSON.stringify({ by: 'Priya Shah' }) });
+    expect(again.status).to.equal(409);
+    expect((await t.admin(`/api/admin/clients/${clientId}/tasks/nope/done`, { method: 'POST', body: JSON.stringify({ by: 'x' }) })).status).to.equal(404);
     // No "did you make it?" after a no, and no second nudge for that session.
     expect(await tickAt(london('2026-11-25T12:30'))).to.deep.equal([]);
     expect(await tickAt(london('2026-11-25T18:00'))).to.deep.equal([]);
@@ -167,6 +180,22 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     const aboutWalk = (texts: string[]) => texts.filter((text) => /Walking Group/.test(text));
     expect(aboutWalk(await tickAt(london('2026-12-08T18:00')))).to.deep.equal([]);
     expect(aboutWalk(await tickAt(london('2026-12-09T12:30')))).to.deep.equal([]);
+  });
+
+  it('flags the directory entry when a client says the group was not running', async () => {
+    await enrolled();
+    await link('wednesday-walk', { nudge: 'off' });
+    // Going, with nudges off: no nudge, but still asked afterwards.
+    expect(await tickAt(london('2026-11-24T18:00'))).to.deep.equal([]);
+    expect(await tickAt(london('2026-11-25T12:30'))).to.have.length(1);
+    const replies = await say("no it was cancelled, nobody there");
+    expect(replies).to.deep.equal([
+      "Thank you. We'll check the details of Wednesday Walking Group with the group.",
+      "Thank you for telling me. I'll pass it on to Priya Shah, who may be able to help.",
+    ]);
+    const group = (await (await t.admin('/api/admin/groups/wednesday-walk')).json()) as { needsVerification: boolean; flags: Array<{ reason: string; sessionKey: string }> };
+    expect(group.needsVerification).to.equal(true);
+    expect(group.flags.map((f) => [f.reason, f.sessionKey])).to.deep.equal([['reported-not-running', 'wednesday-walk|2026-11-25T10:00']]);
   });
 
   it('waits for quiet hours to end, and drops a nudge that would arrive too late', async () => {
