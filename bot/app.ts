@@ -35,6 +35,16 @@ import { scoreAlerts } from './alerts/scoreAlerts.js';
 import { registerAlertRoutes } from './admin/alertRoutes.js';
 import { registerAttendanceRoutes } from './admin/attendanceRoutes.js';
 import { registerGroupRoutes } from './admin/groupRoutes.js';
+import { registerStaffRoutes } from './staff/staffRoutes.js';
+import { openStaffStore } from '../storage/lowdb/lowdbStaff.js';
+import type { StaffPagesDeps } from './staff/pages/staffPagesDeps.js';
+import { registerAlertPages } from './staff/pages/alertPages.js';
+import { registerStaticAssets } from './staff/pages/staticAssets.js';
+import { registerCaseloadPage } from './staff/pages/caseloadPage.js';
+import { registerClientPage } from './staff/pages/clientPage.js';
+import { registerOutcomesPage } from './staff/pages/outcomesPage.js';
+import { ClientSettings } from './admin/clientSettings.js';
+import { tellNewLinkWorker } from './proactive/tellNewLinkWorker.js';
 import { GroupDirectory } from './groups/groupDirectory.js';
 import { LowdbGroupDirectory } from '../storage/lowdb/lowdbGroupDirectory.js';
 import { toSmsText } from '../cards/smsText.js';
@@ -190,6 +200,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (sms) sms.dispatcher.onStaffDelivery = (record, status) => alerts.staffDelivery(record.staff!.alertId, record.id, status);
   await alerts.start();
   registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
+  // Staff web pages: sign-in first (it gates everything under /staff), then the pages.
+  const staffStore = openStaffStore(config.dataDir);
+  const staffDeps = { accounts: staffStore.accounts, sessions: staffStore.sessions, programme, publicBaseUrl: config.publicBaseUrl, clock, log };
+  const staffPage = registerStaffRoutes(server, staffDeps);
   registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   const proactive: ProactiveDeps = {
     history: store.clients,
@@ -199,12 +213,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     botAppId: config.botFramework.MicrosoftAppId ?? '',
     logic,
   };
+  const scheduledTurns = new ScheduledTurns({ ...proactive, history: store.clients, smsOutbox: sms ? store.smsOutbox : undefined });
   scheduler = new ScheduleDispatcher({
     programme,
     clients: store.clients,
     ledger: store.schedule,
     groups: () => groupDirectory.groups(),
-    delivery: new ScheduledTurns({ ...proactive, history: store.clients, smsOutbox: sms ? store.smsOutbox : undefined }),
+    delivery: scheduledTurns,
     clock,
     log,
   });
@@ -217,6 +232,26 @@ export async function createApp(options: AppOptions): Promise<App> {
       .list()
       .then((all) => all.filter((c) => c.groups?.some((l) => l.groupId === groupId)).forEach((c) => scheduler.wake(c.id)))
       .catch((error: unknown) => log.error('re-planning after a group change failed', { error: (error as Error).message }));
+  const staffPages: StaffPagesDeps = {
+    page: staffPage,
+    staff: staffDeps,
+    programme,
+    clients: store.clients,
+    history: store.clients,
+    alerts,
+    ledger: store.schedule,
+    groups: groupDirectory,
+    settings: new ClientSettings({ clients: store.clients, history: store.clients, contact, clock }),
+    tellNewLinkWorker: tellNewLinkWorker({ turns: scheduledTurns, clients: store.clients, quietHours: programme.quietHours, clock, log }),
+    wake: (clientId) => scheduler.wake(clientId),
+    clock,
+    log,
+  };
+  registerStaticAssets(server);
+  registerAlertPages(server, staffPages);
+  registerCaseloadPage(server, staffPages);
+  registerClientPage(server, staffPages);
+  registerOutcomesPage(server, staffPages);
   registerGroupRoutes(server, {
     adminApiToken: config.adminApiToken,
     directory: groupDirectory,

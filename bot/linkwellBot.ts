@@ -256,6 +256,9 @@ export class LinkwellBot extends ActivityHandler {
         await dc.repromptDialog();
         return outcome('sent');
       }
+      case 'link-worker-changed':
+        await context.sendActivity(this.say('linkWorkerChanged', client));
+        return outcome('sent');
       case 'group-nudge':
       case 'group-follow-up':
         return outcome(await this.groupTalk.deliver(context, client, message));

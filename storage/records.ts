@@ -136,7 +136,9 @@ export type ClientEvent =
   | { type: 'paused'; at: string; until: string; source: ContactSource; channel: string }
   | { type: 'delivery-problem'; at: string; problem: DeliveryProblem; code: number | null; messageId: string }
   /** Staff changed the client's settings (admin API); `by` is who, as they gave it. */
-  | { type: 'settings-changed'; at: string; by: string; changes: ClientSettingChange[] };
+  | { type: 'settings-changed'; at: string; by: string; changes: ClientSettingChange[] }
+  /** The client moved to another link worker, with the note the previous one left for the next. */
+  | { type: 'handover'; at: string; by: string; from: string; to: string; note: string; clientTold: boolean };
 
 /** One setting as stored before and after a change (null: not set). */
 export interface ClientSettingChange {

@@ -11,6 +11,8 @@ export type ScheduledMessage =
   | { kind: 'welcome'; occurrenceKey: string }
   /** Ask again the question of a check-in the client put off ("later"), if it is still waiting. */
   | { kind: 'resume'; occurrenceKey: string; checkInId: string }
+  /** The client has a new link worker: they are told the name. */
+  | { kind: 'link-worker-changed'; occurrenceKey: string }
   /** A reminder of a group session ahead, or "did you make it?" after it. */
   | { kind: 'group-nudge' | 'group-follow-up'; occurrenceKey: string; groupId: string; sessionKey: string; sessionStart: string };
 

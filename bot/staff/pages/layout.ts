@@ -60,9 +60,14 @@ export interface PageOptions {
   /** Path of this page, marked as current in the navigation. */
   current?: string | undefined;
   body: SafeHtml;
+  /** The page has charts (`<canvas data-chart>`): Chart.js and charts.js are loaded, from this server. */
+  charts?: boolean | undefined;
 }
 
-/** A whole staff page: language, skip link, navigation, sign-out form and the shared stylesheet (no scripts). */
+/**
+ * A whole staff page: language, skip link, navigation, sign-out form and the shared stylesheet. No
+ * inline script ever; a page with charts loads the two chart scripts from /staff/static/.
+ */
 export function staffLayout(page: PageOptions): string {
   const { signedIn } = page;
   return html`<!doctype html>
@@ -73,6 +78,8 @@ export function staffLayout(page: PageOptions): string {
 <title>${page.title} · ${page.programmeName} staff</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/staff/staff.css">
+${page.charts && html`<script src="/staff/static/chart.umd.js" defer></script>
+<script src="/staff/static/charts.js" defer></script>`}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>

@@ -1,0 +1,38 @@
+import type { ClientRepository } from '../../storage/ports.js';
+import type { ClientRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { memoZone } from '../schedule/memoZone.js';
+import { nextAllowed, type QuietHours } from '../schedule/quietHours.js';
+import type { ScheduledDelivery } from '../schedule/scheduleDispatcher.js';
+
+/**
+ * Tells a client the name of their new link worker: at once, or when the client's quiet hours end
+ * (a timer in this process: a restart before then loses the message, and the page says it is
+ * waiting). Resolves false when the client cannot be told (opted out, no conversation).
+ */
+export function tellNewLinkWorker(deps: {
+  turns: Pick<ScheduledDelivery, 'deliver'>;
+  clients: Pick<ClientRepository, 'get'>;
+  quietHours: QuietHours;
+  clock: Clock;
+  log: Logger;
+}): (client: ClientRecord) => Promise<boolean> {
+  const send = async (clientId: string, worker: string): Promise<boolean> => {
+    const client = await deps.clients.get(clientId);
+    // Reassigned again meanwhile: the later change tells them.
+    if (!client || client.optedOutAt || client.linkWorkerId !== worker) return false;
+    const at = deps.clock.now().toUTC().toFormat("yyyy-LL-dd'T'HH:mm");
+    return (await deps.turns.deliver(client, { kind: 'link-worker-changed', occurrenceKey: `${client.id}|link-worker|${worker}|${at}` })) === 'sent';
+  };
+  return async (client) => {
+    if (client.optedOutAt) return false;
+    const now = deps.clock.now().setZone(memoZone(client.timezone));
+    const allowed = nextAllowed(now, deps.quietHours);
+    if (allowed <= now) return send(client.id, client.linkWorkerId);
+    deps.clock.after(allowed.diff(now).as('milliseconds'), () => {
+      send(client.id, client.linkWorkerId).catch((error: unknown) => deps.log.error('telling a client their new link worker failed', { clientId: client.id, error: (error as Error).message }));
+    });
+    return true;
+  };
+}

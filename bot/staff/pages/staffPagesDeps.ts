@@ -1,0 +1,30 @@
+import type { ClientHistoryRepository, ClientRepository, ScheduleLedgerRepository } from '../../../storage/ports.js';
+import type { ClientRecord } from '../../../storage/records.js';
+import type { ClientSettings } from '../../admin/clientSettings.js';
+import type { AlertService } from '../../alerts/alertService.js';
+import type { Clock } from '../../clock.js';
+import type { Programme } from '../../config/programmeSchema.js';
+import type { GroupDirectory } from '../../groups/groupDirectory.js';
+import type { Logger } from '../../logger.js';
+import type { staffPage, StaffDeps } from '../staffGuard.js';
+
+/** What every staff page module gets (built once in createApp). */
+export interface StaffPagesDeps {
+  /** The guard: `server.get('/staff/x', page(['duty','admin'], async (req, res, signedIn) => ...))`. */
+  page: ReturnType<typeof staffPage>;
+  staff: StaffDeps;
+  programme: Programme;
+  clients: ClientRepository;
+  history: ClientHistoryRepository;
+  alerts: AlertService;
+  ledger: Pick<ScheduleLedgerRepository, 'read'>;
+  groups: GroupDirectory;
+  /** Staff changes to a client's settings (validated, one settings-changed event per real change). */
+  settings: ClientSettings;
+  /** Tell the client their link worker changed (now, or when quiet hours end); resolves false when there is no way to reach them. */
+  tellNewLinkWorker: (client: ClientRecord) => Promise<boolean>;
+  /** A client's settings or links changed: the scheduler looks at them again. */
+  wake: (clientId: string) => void;
+  clock: Clock;
+  log: Logger;
+}

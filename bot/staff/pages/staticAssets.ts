@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Request, Response, Server } from 'restify';
+import { STAFF_HEADERS } from '../staffResponses.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * Scripts the staff pages load, from this server (it may run offline): Chart.js as published, and
+ * charts.js, which draws each page's charts from the JSON data blocks the page carries.
+ */
+export function registerStaticAssets(server: Server): void {
+  const assets: Record<string, Buffer> = {
+    'chart.umd.js': readFileSync(require.resolve('chart.js/dist/chart.umd.js')),
+    'charts.js': readFileSync(join(here, '..', 'static', 'charts.js')),
+  };
+  server.get('/staff/static/:name', async (req: Request, res: Response) => {
+    const body = assets[String(req.params.name)];
+    if (!body) {
+      res.writeHead(404, { ...STAFF_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, { ...STAFF_HEADERS, 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'private, max-age=3600' });
+    res.end(body);
+  });
+}
