@@ -14,7 +14,8 @@ const require = createRequire(import.meta.url);
  */
 export function registerStaticAssets(server: Server): void {
   const assets: Record<string, Buffer> = {
-    'chart.umd.js': readFileSync(require.resolve('chart.js/dist/chart.umd.js')),
+    // The package exports only its module entry (dist/chart.cjs); the browser build sits beside it.
+    'chart.umd.js': readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.js')),
     'charts.js': readFileSync(join(here, '..', 'static', 'charts.js')),
   };
   server.get('/staff/static/:name', async (req: Request, res: Response) => {
