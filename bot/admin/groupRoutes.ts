@@ -99,7 +99,7 @@ export function registerGroupRoutes(server: Server, deps: GroupRouteDeps): void 
  * Set one link on the client's record and record the change as a 'settings-changed' event (field
  * `groups`, each side one short line). Nothing is written or recorded when the link is as asked.
  */
-async function setLink(
+export async function setLink(
   deps: Pick<GroupRouteDeps, 'clients' | 'history' | 'clock'>,
   clientId: string,
   groupId: string,
