@@ -266,4 +266,55 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(notes.map((n) => n.text)).to.not.include("the bus isn't running tomorrow");
     expect(responses.filter((r) => r.answeredAt >= london('2026-11-30T00:00').toUTC().toISO()!).map((r) => r.raw)).to.deep.equal(['hardly ever']);
   });
+
+  it('screens a reply to a nudge for risk first: crisis contacts, never read as an answer', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-24T18:00'));
+    const replies = await say('no point going, I want to end it');
+    expect(replies[0]).to.match(/Please get help now: .*Samaritans/);
+    expect(replies.join(' ')).to.not.match(/What got in the way/);
+    expect((await t.app.alerts.list({ clientId })).map((a) => a.tier)).to.deep.equal(['urgent']);
+    // The question is not asked again, and the next message is not read as an answer to it.
+    await say('1');
+    expect((await attendanceOf('2026-11-25'))?.intention).to.equal(undefined);
+  });
+
+  it('answers every barrier on the menu, and a free-text "something else"', async () => {
+    const expected: Array<[string, string, RegExp]> = [
+      ['1', 'transport', /who may be able to help/],
+      ['2', 'cost', /who may be able to help/],
+      ['3', 'health-mobility', /who may be able to help/],
+      ['4', 'nervous-anxious', /someone came with you the first time/],
+      ['5', 'not-welcome', /didn't feel welcoming[\s\S]*someone came with you the first time/],
+      ['6', 'not-running-or-full', /check the details of Wednesday Walking Group/],
+      ['7', 'hearing-noise', /who may be able to help/],
+      ['8', 'caring', /who may be able to help/],
+      ['9', 'feeling-low', /sorry you've been feeling low/],
+    ];
+    await enrolled();
+    let day = DateTime.fromISO('2026-11-24T18:00', { zone: 'Europe/London' });
+    await link('wednesday-walk');
+    for (const [choice, barrier, reply] of expected) {
+      // (Monday's check-in goes too, at the same pass: the nudge is asked last.)
+      expect((await tickAt(day)).filter((text) => /Walking Group/.test(text)), `nudge before choosing ${choice}`).to.have.length(1);
+      await say('2');
+      const answer = (await say(choice)).join('\n');
+      expect(answer, `menu ${choice}`).to.match(reply);
+      const session = day.plus({ days: 1 }).toFormat('yyyy-LL-dd');
+      expect((await attendanceOf(session))?.barriers, `menu ${choice}`).to.deep.equal([barrier]);
+      // Whatever follow-up question there was is left unanswered; the next week starts afresh.
+      await say('menu');
+      day = day.plus({ weeks: 1 });
+      if (barrier === 'not-welcome') await link('wednesday-walk');
+    }
+    expect((await tickAt(day)).filter((text) => /Walking Group/.test(text))).to.have.length(1);
+    await say('2');
+    expect(await say('10')).to.deep.equal(['What got in the way? A few words is fine.']);
+    const thanks = await say('my dog was poorly');
+    expect(thanks[0]).to.equal("Thank you for telling me. I'll pass it on to Priya Shah, who may be able to help.");
+    // Monday's check-in is still open: it is asked again.
+    expect(thanks[1]).to.equal('Now, back to your check-in.');
+    expect(await attendanceOf(day.plus({ days: 1 }).toFormat('yyyy-LL-dd'))).to.deep.include({ barriers: ['other'], barrierText: 'my dog was poorly' });
+  });
 });
