@@ -195,17 +195,7 @@ export class ScheduleDispatcher {
     const state = scheduleStateOf(client);
     const welcome = this.welcome(client, record, now);
     const decisions: Decision[] = [...(welcome ? [welcome] : []), ...planDue(programme, state, ledgerView(record), now)];
-    // Skips are written together, before any send: one write however many lapsed while it was down.
-    const skips = decisions.flatMap((decision) => {
-      if (decision.action !== 'skip') return [];
-      const { key } = decision.occurrence;
-      const held = this.heldBy.get(key);
-      this.heldBy.delete(key);
-      const reason = held && decision.reason === 'window-passed' ? held : decision.reason;
-      return [{ key, decision: { outcome: 'skipped' as const, at: now.toISO()!, reason } }];
-    });
-    await ledger.settleAll(client.id, skips);
-    report.skipped += skips.length;
+    await this.settleSkips(client, decisions, now, report);
     for (const decision of decisions) {
       if (decision.action === 'wait') {
         if (decision.until) wakes.push(decision.until.toMillis());
@@ -253,16 +243,7 @@ export class ScheduleDispatcher {
       now,
     });
     const wakes: number[] = [];
-    const skips = decisions.flatMap((decision) => {
-      if (decision.action !== 'skip') return [];
-      const { key } = decision.occurrence;
-      const held = this.heldBy.get(key);
-      this.heldBy.delete(key);
-      const reason = held && decision.reason === 'window-passed' ? held : decision.reason;
-      return [{ key, decision: { outcome: 'skipped' as const, at: now.toISO()!, reason } }];
-    });
-    await ledger.settleAll(client.id, skips);
-    report.skipped += skips.length;
+    await this.settleSkips(client, decisions, now, report);
     for (const decision of decisions) {
       const { occurrence } = decision;
       if (decision.action === 'wait') {
@@ -283,6 +264,23 @@ export class ScheduleDispatcher {
     const upcoming = groupOccurrences(groups, programme.timezone, programme.groupMessages, client, now.plus({ milliseconds: 1 }), now.plus({ days: 8 }))[0];
     if (upcoming) wakes.push(upcoming.due.toMillis());
     return wakes;
+  }
+
+  /**
+   * Record every skip among the decisions, in one write before any send (however many lapsed while
+   * it was down). A window that passed while something held the message back gives that as the reason.
+   */
+  private async settleSkips(client: ClientRecord, decisions: ReadonlyArray<{ occurrence: { key: string }; action: string; reason?: string }>, now: DateTime, report: TickReport): Promise<void> {
+    const skips = decisions.flatMap((decision) => {
+      if (decision.action !== 'skip' || !decision.reason) return [];
+      const { key } = decision.occurrence;
+      const held = this.heldBy.get(key);
+      this.heldBy.delete(key);
+      const reason = held && decision.reason === 'window-passed' ? held : decision.reason;
+      return [{ key, decision: { outcome: 'skipped' as const, at: now.toISO()!, reason } }];
+    });
+    await this.deps.ledger.settleAll(client.id, skips);
+    report.skipped += skips.length;
   }
 
   /** Claim, deliver, settle (a send counts towards `week`). Returns when to try again if it could not go now. */

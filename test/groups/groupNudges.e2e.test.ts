@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
 import type { ClientGroupLink, ClientHistory } from '../../storage/records.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
+import { smsConversation } from '../support/smsConversation.js';
 import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
 
 const PHONE = '+447700900556';
@@ -56,23 +57,8 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(response.status, await response.clone().text()).to.be.oneOf([200, 201]);
   }
 
-  /** Run the scheduler at `when` (or now) and return the texts it sent. */
-  async function tickAt(when?: DateTime): Promise<string[]> {
-    if (when) clock.set(when);
-    await t.app.scheduler.tick();
-    await t.settle();
-    const sent = t.sentTo(PHONE);
-    twilio.reset();
-    return sent;
-  }
-
-  async function say(text: string): Promise<string[]> {
-    expect((await t.text(PHONE, text)).status).to.equal(200);
-    await t.settle();
-    const replies = t.sentTo(PHONE);
-    twilio.reset();
-    return replies;
-  }
+  const tickAt = (when?: DateTime): Promise<string[]> => smsConversation(t, twilio, clock, PHONE).tickAt(when);
+  const say = (text: string): Promise<string[]> => smsConversation(t, twilio, clock, PHONE).say(text);
 
   const history = (): Promise<ClientHistory> => t.app.store.clients.history(clientId);
   const attendanceOf = async (date: string) => (await history()).attendance.find((a) => a.sessionKey === `wednesday-walk|${date}T10:00`);
