@@ -51,9 +51,9 @@ export function groupOccurrences(
   const links = (client.groups ?? []).filter((link) => link.status !== 'stopped');
   if (links.length === 0) return [];
   const zone = memoZone(client.timezone);
-  // A nudge is due up to two days before its session; a follow-up up to the window after it.
+  // A nudge is due up to two days before its session (an hour more when the clocks go back); a follow-up up to the window after it.
   const sessionsFrom = from.minus({ hours: settings.followUpWindowHours });
-  const sessionsTo = to.plus({ days: 2 });
+  const sessionsTo = to.plus({ days: 2, hours: 2 });
   const found: GroupOccurrence[] = [];
   for (const link of links) {
     const group = groups.find((g) => g.id === link.groupId);
@@ -70,7 +70,8 @@ export function groupOccurrences(
   const toMs = to.toMillis();
   return found
     .filter((o) => o.due.toMillis() >= fromMs && o.due.toMillis() < toMs)
-    .sort((a, b) => a.due.toMillis() - b.due.toMillis() || a.key.localeCompare(b.key));
+    // At the same instant a nudge comes first (the weekly cap keeps nudges before follow-ups).
+    .sort((a, b) => a.due.toMillis() - b.due.toMillis() || (a.kind === b.kind ? a.key.localeCompare(b.key) : a.kind === 'group-nudge' ? -1 : 1));
 }
 
 function nudgeOf(clientId: string, group: Group, session: GroupSession, link: ClientGroupLink, settings: GroupMessages, zone: ReturnType<typeof memoZone>): GroupOccurrence {

@@ -29,7 +29,19 @@ export interface Ledger {
   sentInWeek(week: string): number;
 }
 
-export type SkipReason = 'window-passed' | 'opted-out' | 'paused' | 'quiet-hours' | 'weekly-cap' | 'no-consent' | 'check-in-answered' | 'check-in-not-sent';
+export type SkipReason =
+  | 'window-passed'
+  | 'opted-out'
+  | 'paused'
+  | 'quiet-hours'
+  | 'weekly-cap'
+  | 'no-consent'
+  | 'check-in-answered'
+  | 'check-in-not-sent'
+  | 'wave-just-asked';
+
+/** A routine check-in this soon after a measurement wave was sent is not sent: the wave asked the same and more. */
+const AFTER_WAVE_MS = 3 * 24 * 3_600_000;
 export type WaitReason = 'no-consent' | 'paused' | 'quiet-hours';
 
 export type Decision =
@@ -107,12 +119,27 @@ function decide(client: ClientScheduleState, ledger: Ledger, planned: PlannedOcc
     if (ledger.answered.has(checkIn)) return skip(occurrence, 'check-in-answered');
     if (!ledger.sent.has(checkIn)) return skip(occurrence, 'check-in-not-sent');
   }
+  if (planned.kind === 'routine' && waveSentBefore(ledger, planned.key)) return skip(occurrence, 'wave-just-asked');
   if (now >= planned.expiresMs) return skip(occurrence, client.consentedAt ? 'window-passed' : 'no-consent');
   if (!client.consentedAt) return { occurrence, action: 'wait', until: null, reason: 'no-consent' };
   const pausedUntil = client.pausedUntil ? isoInstant(client.pausedUntil, UTC) : NaN;
   if (pausedUntil > now) return waitUntil(occurrence, planned, 'paused', pausedUntil);
   if (moment.allowed > now) return waitUntil(occurrence, planned, 'quiet-hours', moment.allowed);
   return { occurrence, action: 'send' };
+}
+
+/**
+ * Whether a measurement wave was sent in the three days up to a routine check-in (keys carry the
+ * client's local date and time, `…|wave|baseline|2026-11-30T09:00`, so they compare as wall times).
+ */
+function waveSentBefore(ledger: Ledger, routineKey: string): boolean {
+  const routineAt = Date.parse(`${routineKey.slice(routineKey.lastIndexOf('|') + 1)}Z`);
+  for (const key of ledger.sent) {
+    if (!key.includes('|wave|')) continue;
+    const waveAt = Date.parse(`${key.slice(key.lastIndexOf('|') + 1)}Z`);
+    if (waveAt <= routineAt && routineAt - waveAt < AFTER_WAVE_MS) return true;
+  }
+  return false;
 }
 
 function skip(occurrence: Occurrence, reason: SkipReason): Decision {

@@ -177,4 +177,27 @@ describe('planGroupDue', () => {
       expect(plan('2026-12-01T18:00', { settings: groupMessagesSchema.parse({ weeklyCap: 0 }) })).to.deep.equal([`${NUDGE} skip weekly-cap`]);
     });
   });
+
+  it('finds a day-before nudge on time when the clocks go back in between (a 49-hour day before)', () => {
+    // Sunday 31 October 2027 23:30 London (GMT); the day before at 00:00 is Saturday 00:00 BST = Friday 23:00 UTC.
+    const late = group({ schedule: { kind: 'weekly', day: 'sunday', time: '23:30' } });
+    const options = { groups: [late], quietHours: { start: '03:00', end: '04:00' }, client: { groups: [link({ nudgeTime: '00:00' })] } };
+    const key = 'c1|group-nudge|walk|2027-10-31T23:30';
+    expect(planGroupDue(input('2027-10-29T22:59:00Z', options))).to.deep.equal([]);
+    const due = planGroupDue({ ...input('2027-10-29T23:00:00Z', options), now: DateTime.fromISO('2027-10-29T23:00:00Z') });
+    expect(due.map((d) => `${d.occurrence.key} ${d.action}`)).to.deep.equal([`${key} send`]);
+  });
+
+  it('keeps a nudge before a follow-up due at the same moment when only one fits under the cap', () => {
+    // Two groups: one session's follow-up and the other's nudge both fall due Wednesday 12:30.
+    const walk = group();
+    const lunch = group({ id: 'lunch', schedule: { kind: 'weekly', day: 'wednesday', time: '13:30' } });
+    const options = {
+      groups: [walk, lunch],
+      settings: groupMessagesSchema.parse({ weeklyCap: 1 }),
+      decided: (key: string) => key === NUDGE,
+      client: { groups: [link(), link({ groupId: 'lunch', nudge: 'morning-of', nudgeTime: '12:30' })] },
+    };
+    expect(plan('2026-12-02T12:30', options)).to.deep.equal([`c1|group-nudge|lunch|2026-12-02T13:30 send`, `${FOLLOW_UP} skip weekly-cap`]);
+  });
 });

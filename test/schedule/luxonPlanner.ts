@@ -198,6 +198,16 @@ function decide(programme: Programme, client: ClientScheduleState, ledger: Ledge
     if (ledger.answered.has(checkIn)) return skip('check-in-answered');
     if (!ledger.sent.has(checkIn)) return skip('check-in-not-sent');
   }
+  if (occurrence.kind === 'routine') {
+    // A wave sent in the three days up to it (local wall times, from the keys) asked the same and more.
+    const wallOfKey = (key: string) => DateTime.fromISO(key.split('|').at(-1)!, { zone: 'utc' });
+    const routineAt = wallOfKey(occurrence.key);
+    for (const key of ledger.sent) {
+      if (!key.split('|').includes('wave')) continue;
+      const hours = routineAt.diff(wallOfKey(key), 'hours').hours;
+      if (hours >= 0 && hours < 72) return skip('wave-just-asked');
+    }
+  }
   if (now >= occurrence.expiresAt) return skip(client.consentedAt ? 'window-passed' : 'no-consent');
   if (!client.consentedAt) return wait('no-consent', null);
   const pausedUntil = client.pausedUntil ? DateTime.fromISO(client.pausedUntil, { zone: 'utc' }) : undefined;
