@@ -64,7 +64,7 @@ const nudge: Replies = [
   ['not going, too anxious', 'not-going:nervous-anxious'], ["cant afford it this week", 'not-going:cost'], ['no money till thursday', 'not-going:cost'],
   ['would love to but cant afford it', 'not-going:cost'], ['looking after my husband', 'not-going:caring'],
   // interpretBarrier knows "had the grandkids", not "got": not going, and the barrier menu follows.
-  ['cant, got the grandkids', 'not-going'],
+  ['cant, got the grandkids', 'not-going:caring'],
   ['hubby is poorly', 'not-going:caring'], ['feeling a bit low', 'not-going:feeling-low'], ['not feeling up to it', 'not-going:feeling-low'],
   ["no it's been cancelled", 'not-going:not-running-or-full'], ["they're full", 'not-going:not-running-or-full'], ['I would but my knee', 'not-going:health-mobility'],
   ['yes but I cant get there', 'not-going:transport'], ["couldn't hear a thing last time", 'not-going:hearing-noise'],
