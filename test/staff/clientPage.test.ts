@@ -255,7 +255,18 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     expect(page).to.include('groups: not set → wednesday-walk: going, day-before 18:30');
   });
 
-  it('shows tasks open first and marks one done, once', async () => {
+  it('shows attendance with barriers in the client\'s own words, and tasks open first; marks one done, once', async () => {
+    const session = { sessionKey: 'wednesday-walk|2026-12-02T10:00', groupId: 'wednesday-walk', sessionStart: '2026-12-02T10:00:00.000Z' };
+    await t.app.store.clients.recordAttendance(clientId, session, () => ({
+      ...session,
+      attendance: 'didnt',
+      intention: 'not-going',
+      barriers: ['transport', 'nervous-anxious'],
+      barrierText: "couldn't get a lift & too nervous",
+      wantsCompany: true,
+      channel: 'sms',
+      updatedAt: clock.now().toISO()!,
+    }));
     await t.app.store.clients.addTask(clientId, {
       id: 'task-1',
       kind: 'accompany',
@@ -267,6 +278,10 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     const before = await browsers.priya.get(pagePath());
     expect(before.body).to.include(`action="/staff/clients/${clientId}/tasks/task-1/done"`);
     expect(before.body).to.include('Someone to go with them');
+    expect(before.body).to.include("Went 0, didn't go 1");
+    expect(before.body).to.include('Transport, Nervous or anxious');
+    expect(before.body).to.include('“couldn&#39;t get a lift &#38; too nervous”');
+    expect(before.body).to.include('Would like someone to go with them');
     const res = await submit(browsers.priya, `${pagePath()}/tasks/task-1/done`, {});
     expect(res.status).to.equal(303);
     const task = (await history()).tasks.find((x) => x.id === 'task-1')!;
