@@ -157,7 +157,11 @@ describe('registerClientPage with 18 months of weekly check-ins', () => {
       expect(unlabelled).to.deep.equal([]);
       // At 200% zoom (half the width) nothing makes the page scroll sideways.
       await page.setViewportSize({ width: 640, height: 800 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).to.equal(true);
+      // Chart.js resizes its canvases on the next frames: wait for them rather than read mid-resize.
+      const fits = await page
+        .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, undefined, { timeout: 5000 })
+        .then(() => true, () => false);
+      expect(fits, 'the page scrolls sideways at 640px').to.equal(true);
       expect(problems).to.deep.equal([]);
       await context.close();
     });
