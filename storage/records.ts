@@ -261,7 +261,7 @@ export interface AlertRecord {
   notifications: AlertNotification[];
   escalations: Array<{ at: string; to: AlertContact; reason: 'not-acknowledged' | 'undeliverable' }>;
   acknowledgedAt?: string | undefined;
-  acknowledgedBy?: { id: string; via: 'sms' | 'admin-api' } | undefined;
+  acknowledgedBy?: { id: string; via: 'sms' | 'admin-api' | 'staff-pages' } | undefined;
   resolvedAt?: string | undefined;
   resolvedBy?: string | undefined;
   resolutionNote?: string | undefined;

@@ -133,7 +133,7 @@ export class AlertService {
   }
 
   /** A member of staff has it: escalation stops. By the code staff were sent, or by id (admin API). */
-  acknowledge(codeOrId: string, by: { id: string; via: 'sms' | 'admin-api' }): Promise<AcknowledgeResult> {
+  acknowledge(codeOrId: string, by: { id: string; via: 'sms' | 'admin-api' | 'staff-pages' }): Promise<AcknowledgeResult> {
     return this.serial(async () => {
       const wanted = codeOrId.trim().toUpperCase();
       const found = [...this.live.values()].find((a) => a.code === wanted || a.id === codeOrId) ?? (await this.deps.alerts.get(codeOrId));

@@ -152,7 +152,7 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
     expect(acked.location).to.equal(`${path}?done=acknowledged`);
     const afterAck = textOf((await browsers.priya.get(acked.location!)).body);
     expect(afterAck).to.include('You acknowledged this alert');
-    expect(afterAck).to.include('Tue 1 Dec 2026, 11:17: Acknowledged by Priya Shah (priya@example.org), online');
+    expect(afterAck).to.include('Tue 1 Dec 2026, 11:17: Acknowledged by Priya Shah (priya@example.org), on the staff pages');
     // Acknowledged: no escalation to the duty contact when the 15 minutes are up.
     clock.advance({ minutes: 20 });
     await t.app.alerts.idle();

@@ -188,7 +188,7 @@ function auditTrail(alert: AlertRecord, zone: string): SafeHtml {
     })),
     ...(alert.furtherTriggers ?? []).map((t) => ({ at: t.at, text: html`Raised again while open (${t.kind === 'score' ? 'scores' : 'a message'}): added to this alert` })),
     ...(alert.acknowledgedAt && alert.acknowledgedBy
-      ? [{ at: alert.acknowledgedAt, text: html`Acknowledged by ${nameOf(alert.acknowledgedBy.id)}${alert.acknowledgedBy.via === 'sms' ? ', by text' : ', online'}` }]
+      ? [{ at: alert.acknowledgedAt, text: html`Acknowledged by ${nameOf(alert.acknowledgedBy.id)}${alert.acknowledgedBy.via === 'sms' ? ', by text' : alert.acknowledgedBy.via === 'staff-pages' ? ', on the staff pages' : ', through the admin API'}` }]
       : []),
     ...(alert.resolvedAt ? [{ at: alert.resolvedAt, text: html`Resolved by ${alert.resolvedBy ?? 'someone'}. Note: <q class="resolution-note">${alert.resolutionNote ?? ''}</q>` }] : []),
   ];

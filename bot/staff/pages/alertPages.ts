@@ -52,7 +52,7 @@ export function registerAlertPages(server: Server, deps: StaffPagesDeps): void {
   server.post('/staff/alerts/:id/ack', page(undefined, async (req, res, signedIn) => {
     const found = await visibleAlert(req, signedIn);
     if (!found) return notFound(res, signedIn);
-    const result = await deps.alerts.acknowledge(found.alert.id, { id: staffName(signedIn), via: 'admin-api' });
+    const result = await deps.alerts.acknowledge(found.alert.id, { id: staffName(signedIn), via: 'staff-pages' });
     redirect(res, `/staff/alerts/${found.alert.id}${result.ok && found.alert.state === 'open' ? '?done=acknowledged' : ''}`);
   }));
 
