@@ -100,6 +100,7 @@ const plan = planReport(runPlanBench(programme, 100_000));
 progress('Dispatching the due check-ins of 400 clients at one instant through the real server (50 texts/s)…');
 const dispatch = dispatchReport(await runDispatchBench(programme, 400, 50));
 printReport(results, sms, plan, dispatch, (performance.now() - benchStarted) / 1000);
+await (await import('./outcomesBench.js')).printOutcomesBench(2_000);
 
 async function runScenario(name: string, entry: string, script: readonly Utterance[]): Promise<ScenarioResult> {
   const loadBefore = loadavg()[0]!;
