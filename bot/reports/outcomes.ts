@@ -5,7 +5,7 @@ import { waveIdOf } from '../alerts/scoreAlerts.js';
 import { programmeInstruments, type Programme } from '../config/programmeSchema.js';
 import { AttendanceTally, type AttendanceSummary } from './attendanceSummary.js';
 import { ascending, median, quantile } from './statistics.js';
-import { NOTHING, SUPPRESSED, reportNested, reportStatistic, type Reported } from './suppression.js';
+import { NOTHING, SUPPRESSED, isSmall, reportNested, reportStatistic, type Reported } from './suppression.js';
 
 /** The headline of the ONS direct loneliness question: the share answering "often/always". */
 export const OFTEN_ALWAYS = { instrumentId: 'ons-loneliness', itemId: 'lonely', optionId: 'often_always' } as const;
@@ -174,7 +174,9 @@ export class OutcomeTally {
       if (instrumentId === OFTEN_ALWAYS.instrumentId) {
         const lonely = tally.measures.get(OFTEN_ALWAYS.itemId)?.values.length ?? 0;
         const lonelyN = measures.find((m) => m.measure === OFTEN_ALWAYS.itemId)?.n ?? NOTHING;
-        const count = reportNested(tally.oftenAlways, [asked, answered, lonelyN]);
+        // A count of those answering that were few is suppressed with them, even when it is 0 ("none
+        // of the four who answered was often lonely" says something about each of the four).
+        const count = isSmall(lonely) ? SUPPRESSED : reportNested(tally.oftenAlways, [asked, answered, lonelyN]);
         // The share and the count together give how many answered: both must be publishable.
         const share = count.suppressed || lonelyN.suppressed ? SUPPRESSED : lonely === 0 ? NOTHING : reportStatistic(tally.oftenAlways / lonely, lonely);
         outcome.oftenAlways = { count, share };

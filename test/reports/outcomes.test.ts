@@ -154,6 +154,14 @@ describe('waveSummary', () => {
     expect([ons.answered, ons.oftenAlways]).to.deep.equal([hidden, { count: shown(5), share: hidden }]);
   });
 
+  it('hides a count of 0 "often/always" when fewer than five answered, as it says something of each of them', () => {
+    // 6 asked, 3 answered the ONS question, none "often/always": "0 of a hidden few" would still single them out.
+    const rows: Array<Record<string, Given>> = Array.from({ length: 3 }, () => ({ baseline: { lonely: 'never' } }));
+    rows.push({ baseline: { groups: 1 } }, { baseline: { groups: 2 } }, { baseline: { groups: 3 } });
+    const ons = instrument(summarise(rows), 'baseline', 'ons-loneliness');
+    expect(ons.oftenAlways).to.deep.equal({ count: hidden, share: hidden });
+  });
+
   it('counts answers given late, after the check-in closed', () => {
     const rows: Array<Record<string, Given>> = [1, 2, 3, 4, 5].map((groups) => ({ baseline: { groups, late: groups > 3 } }));
     const m = measure(summarise(rows), 'baseline', 'groups', 'count');
