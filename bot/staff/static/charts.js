@@ -43,7 +43,23 @@
     return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: '2-digit' });
   }
 
+  var DAY = 24 * 3600 * 1000;
+
+  // The dates shown: the answers and waves, padded, and at least eight weeks wide (one answer alone
+  // would otherwise stretch the axis over years).
+  function dateRange(data) {
+    var xs = [];
+    data.series.forEach(function (series) { series.points.forEach(function (p) { xs.push(Date.parse(p.x)); }); });
+    (data.markers || []).forEach(function (m) { xs.push(Date.parse(m.x)); });
+    if (xs.length === 0) return {};
+    var min = Math.min.apply(null, xs);
+    var max = Math.max.apply(null, xs);
+    var pad = Math.max((56 * DAY - (max - min)) / 2, 7 * DAY);
+    return { min: min - pad, max: max + pad };
+  }
+
   function lineChart(canvas, data) {
+    var range = dateRange(data);
     var datasets = data.series.map(function (series, i) {
       return {
         label: series.label,
@@ -66,7 +82,7 @@
         maintainAspectRatio: false,
         parsing: false,
         scales: {
-          x: { type: 'linear', ticks: { callback: dateLabel, maxTicksLimit: 8 } },
+          x: { type: 'linear', min: range.min, max: range.max, ticks: { callback: dateLabel, maxTicksLimit: 8 } },
           y: { min: data.yMin, max: data.yMax, reverse: !!data.reverse, title: { display: !!data.yLabel, text: data.yLabel } },
         },
         plugins: {
