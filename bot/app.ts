@@ -238,6 +238,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     programme,
     clients: store.clients,
     history: store.clients,
+    readOnlyHistory: { history: (clientId, months) => store.clients.readOnlyHistory(clientId, months) },
     alerts,
     ledger: store.schedule,
     groups: groupDirectory,

@@ -32,7 +32,7 @@ export function registerOutcomesPage(server: Server, deps: StaffPagesDeps): void
   const library = programmeInstruments(programme);
   const today = () => clock.now().setZone(programme.timezone).toISODate()!;
   const clients = async () => programmeClients(await deps.clients.list(), programme.id);
-  const summary = new OutcomesCache(async () => readWaveSummary(programme, await clients(), deps.history), clock, SUMMARY_MAX_AGE_MS);
+  const summary = new OutcomesCache(async () => readWaveSummary(programme, await clients(), deps.readOnlyHistory), clock, SUMMARY_MAX_AGE_MS);
   const logDownload = (signedIn: SignedIn, download: string) =>
     deps.log.info('outcomes downloaded', { staffId: signedIn.staff.id, role: signedIn.staff.role, programmeId: programme.id, download });
 
@@ -48,7 +48,7 @@ export function registerOutcomesPage(server: Server, deps: StaffPagesDeps): void
     '/staff/outcomes/items.csv',
     page(OUTCOMES_ROLES, async (_req, res, signedIn) => {
       logDownload(signedIn, 'items.csv');
-      const whole = await streamCsv(res, csvFilename(programme.id, 'items', today()), itemCsvLines(await clients(), deps.history));
+      const whole = await streamCsv(res, csvFilename(programme.id, 'items', today()), itemCsvLines(await clients(), deps.readOnlyHistory));
       if (!whole) deps.log.info('outcomes download stopped by the browser', { staffId: signedIn.staff.id, download: 'items.csv' });
     }),
   );

@@ -1,5 +1,5 @@
 import type { ClientHistoryRepository, ClientRepository, ScheduleLedgerRepository } from '../../../storage/ports.js';
-import type { ClientRecord } from '../../../storage/records.js';
+import type { ClientHistory, ClientRecord } from '../../../storage/records.js';
 import type { ClientSettings } from '../../admin/clientSettings.js';
 import type { AlertService } from '../../alerts/alertService.js';
 import type { Clock } from '../../clock.js';
@@ -16,6 +16,8 @@ export interface StaffPagesDeps {
   programme: Programme;
   clients: ClientRepository;
   history: ClientHistoryRepository;
+  /** Histories for reports that read many clients and change nothing (not copied: never modify them). */
+  readOnlyHistory: { history(clientId: string, months?: readonly string[]): Promise<Readonly<ClientHistory>> };
   alerts: AlertService;
   ledger: Pick<ScheduleLedgerRepository, 'read'>;
   groups: GroupDirectory;
