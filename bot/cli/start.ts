@@ -21,6 +21,7 @@ try {
       ? `SMS: on. Twilio webhooks: ${app.baseUrl()}/api/sms (messages) and ${app.baseUrl()}/api/sms/status (delivery reports).`
       : 'SMS: disabled (Twilio is not configured in .env). To try the SMS conversation without a phone: npm run sms -- +447700900001 "check in"',
   );
+  lines.push(`Staff pages: ${url}/staff (create an account first: npm run staff:add -- --email you@example.org --name "Your Name" --role admin).`);
   const { checkIn, quietHours } = programme;
   const when = typeof checkIn.cadence === 'object' ? checkIn.cadence.weekdays.join(', ') : `${checkIn.cadence} on ${checkIn.day}`;
   lines.push(`Scheduler: on. Check-ins ${when} at ${checkIn.time} in each client's own time zone, nothing ${quietHours.start}-${quietHours.end}; npm run schedule:preview -- --client <id> shows a client's plan.`);
