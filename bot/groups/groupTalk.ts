@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { BARRIERS, barrierMenuText, interpretBarrier, type BarrierId } from '../../dialogs/understanding/interpretBarrier.js';
+import { barrierMenuText, interpretBarrier, type BarrierId } from '../../dialogs/understanding/interpretBarrier.js';
 import { interpretFitReply, interpretNudgeReply, interpretWentReply, saysNotGoingBack } from '../../dialogs/understanding/interpretGroupReply.js';
 import { interpretYesNo } from '../../dialogs/understanding/interpretYesNo.js';
 import type { Wording, WordingValues } from '../../dialogs/wording.js';
@@ -11,6 +11,7 @@ import type { Clock } from '../clock.js';
 import type { DeliveryOutcome, ScheduledMessage } from '../proactive/scheduledMessage.js';
 import { memoZone } from '../schedule/memoZone.js';
 import type { Group } from './groupSchema.js';
+import { countWord, labels, sentence, sessionDate, whenAhead, whenPast, withButtons } from './groupWording.js';
 
 /** What a reply to a group message can change in the directory: a session reported not running flags the group for re-verification. */
 export interface GroupDirectoryView {
@@ -381,56 +382,6 @@ function barrierReply(text: string): BarrierId[] | undefined {
   return reply.kind === 'barrier' ? reply.barriers : undefined;
 }
 
-function labels(barriers: readonly string[]): string {
-  return barriers.map((id) => BARRIERS.find((b) => b.id === id)?.label.replace(/ \(tell us\)$/, '') ?? id).join(', ');
-}
-
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
-}
-
-/** A note ending in a full stop ("Bus 12 stops outside."), or nothing. */
-function sentence(text: string | undefined): string {
-  if (!text) return '';
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
-/** "today 10:00", "tomorrow 10:00", "on Wednesday 10:00", on the client's clock. */
-function whenAhead(start: DateTime, now: DateTime, timezone: string): string {
-  const zone = memoZone(timezone);
-  const local = start.setZone(zone);
-  const days = Math.round(local.startOf('day').diff(now.setZone(zone).startOf('day'), 'days').days);
-  const time = local.toFormat('HH:mm');
-  if (days === 0) return `today ${time}`;
-  if (days === 1) return `tomorrow ${time}`;
-  return `on ${local.setLocale('en-GB').toFormat('cccc')} ${time}`;
-}
-
-/** "today", "yesterday", "on Wednesday". */
-function whenPast(start: DateTime, now: DateTime, timezone: string): string {
-  const zone = memoZone(timezone);
-  const days = Math.round(now.setZone(zone).startOf('day').diff(start.setZone(zone).startOf('day'), 'days').days);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `on ${start.setZone(zone).setLocale('en-GB').toFormat('cccc')}`;
-}
-
-function sessionDate(sessionStart: string, timezone: string): string {
-  return DateTime.fromISO(sessionStart).setZone(memoZone(timezone)).setLocale('en-GB').toFormat('ccc d LLL');
-}
-
-const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-function countWord(n: number): string {
-  return COUNT_WORDS[n] ?? String(n);
-}
-
-function withButtons(text: string, buttons: string[]): Partial<Activity> {
-  if (buttons.length === 0) return { type: ActivityTypes.Message, text };
-  return {
-    type: ActivityTypes.Message,
-    text,
-    // Web chat shows these as buttons; SMS sends the text alone (the numbers are in it).
-    suggestedActions: { to: [], actions: buttons.map((title) => ({ type: 'imBack', title, value: title.replace(/^(\d) .*$/, '$1') })) },
-  };
 }
