@@ -245,6 +245,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     settings: new ClientSettings({ clients: store.clients, history: store.clients, contact, clock }),
     tellNewLinkWorker: tellNewLinkWorker({ turns: scheduledTurns, clients: store.clients, quietHours: programme.quietHours, clock, log }),
     wake: (clientId) => scheduler.wake(clientId),
+    background: schedulerMode === 'auto',
     clock,
     log,
   };

@@ -45,4 +45,29 @@ describe('OutcomesCache', () => {
     fail = false;
     expect((await cache.get()).value).to.equal(1);
   });
+
+  it('shows figures up to the stale age at once while fresh ones are worked out behind them', async () => {
+    const stale = new OutcomesCache(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return (computed += 1);
+    }, clock, 60_000, 15 * 60_000);
+    expect((await stale.get()).value).to.equal(1);
+    clock.advance({ minutes: 10 });
+    // Kept figures at once, worked out ten minutes ago; the next request has the fresh ones.
+    const kept = await stale.get();
+    expect([kept.value, clock.now().diff(kept.computedAt, 'minutes').minutes]).to.deep.equal([1, 10]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await stale.get()).value).to.equal(2);
+    // Older than the stale age: the request waits for fresh figures.
+    clock.advance({ minutes: 16 });
+    expect((await stale.get()).value).to.equal(3);
+  });
+
+  it('works the figures out ahead of the first request when warmed, once', async () => {
+    cache.warm();
+    cache.warm();
+    expect((await cache.get()).value).to.equal(1);
+    expect(computed).to.equal(1);
+  });
 });

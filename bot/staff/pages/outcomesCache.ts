@@ -11,6 +11,8 @@ export interface Computed<T> {
  * Keeps a costly value (the programme outcomes read every client's history: seconds for 2,000
  * clients) for `maxAgeMs`, so the page, its reloads and the summary downloads share one reading.
  * Requests that come while it is being computed wait for the same computation. A failure is not kept.
+ * Older than `maxAgeMs` but younger than `staleMs`, the kept value is given at once (the page says
+ * when it was worked out) while a fresh one is worked out behind it; older than that, a request waits.
  */
 export class OutcomesCache<T> {
   private kept: Computed<T> | undefined;
@@ -20,11 +22,27 @@ export class OutcomesCache<T> {
     private readonly compute: () => Promise<T>,
     private readonly clock: Clock,
     private readonly maxAgeMs: number,
+    private readonly staleMs = maxAgeMs,
   ) {}
 
   get(): Promise<Computed<T>> {
+    const age = this.kept ? this.clock.now().toMillis() - this.kept.computedAt.toMillis() : Infinity;
+    if (this.kept && age < this.maxAgeMs) return Promise.resolve(this.kept);
+    const fresh = this.refresh();
+    if (this.kept && age < this.staleMs) {
+      fresh.catch(() => undefined);
+      return Promise.resolve(this.kept);
+    }
+    return fresh;
+  }
+
+  /** Work the value out ahead of the first request (after start-up), unless it is kept or under way. */
+  warm(): void {
+    if (!this.kept) this.refresh().catch(() => undefined);
+  }
+
+  private refresh(): Promise<Computed<T>> {
     const now = this.clock.now();
-    if (this.kept && now.toMillis() - this.kept.computedAt.toMillis() < this.maxAgeMs) return Promise.resolve(this.kept);
     this.pending ??= this.compute().then(
       (value) => {
         this.pending = undefined;

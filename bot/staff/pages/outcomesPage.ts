@@ -25,6 +25,9 @@ export const OUTCOMES_ROLES: readonly StaffRole[] = ['duty', 'admin'];
  * test/bench/outcomesBench.ts), so reloads and the summary downloads within a minute share one.
  */
 export const SUMMARY_MAX_AGE_MS = 60_000;
+/** Up to this old, the figures kept are shown at once while fresh ones are worked out behind them. */
+export const SUMMARY_STALE_MS = 15 * 60_000;
+const WARM_AFTER_MS = 30_000;
 
 /** The programme outcomes page and its CSV downloads. */
 export function registerOutcomesPage(server: Server, deps: StaffPagesDeps): void {
@@ -32,7 +35,9 @@ export function registerOutcomesPage(server: Server, deps: StaffPagesDeps): void
   const library = programmeInstruments(programme);
   const today = () => clock.now().setZone(programme.timezone).toISODate()!;
   const clients = async () => programmeClients(await deps.clients.list(), programme.id);
-  const summary = new OutcomesCache(async () => readWaveSummary(programme, await clients(), deps.readOnlyHistory), clock, SUMMARY_MAX_AGE_MS);
+  const summary = new OutcomesCache(async () => readWaveSummary(programme, await clients(), deps.readOnlyHistory), clock, SUMMARY_MAX_AGE_MS, SUMMARY_STALE_MS);
+  // Worked out once soon after start-up, so the first person to open the page does not wait for it.
+  if (deps.background) clock.after(WARM_AFTER_MS, () => summary.warm());
   const logDownload = (signedIn: SignedIn, download: string) =>
     deps.log.info('outcomes downloaded', { staffId: signedIn.staff.id, role: signedIn.staff.role, programmeId: programme.id, download });
 

@@ -27,6 +27,8 @@ export interface StaffPagesDeps {
   tellNewLinkWorker: (client: ClientRecord) => Promise<boolean>;
   /** A client's settings or links changed: the scheduler looks at them again. */
   wake: (clientId: string) => void;
+  /** Work slow page figures out in the background (the outcomes summary after start-up); off when tests drive the clock. */
+  background: boolean;
   clock: Clock;
   log: Logger;
 }
