@@ -6,7 +6,6 @@ import { interpretReply } from '../dialogs/understanding/interpretReply.js';
 import { DialogIds } from '../dialogs/dialogIds.js';
 import { normalizeReply } from '../dialogs/understanding/normalizeReply.js';
 import { recognizeCommand } from '../dialogs/understanding/recognizeCommand.js';
-import { recognizeSmsKeyword } from '../dialogs/understanding/recognizeSmsKeyword.js';
 import { fill, type Wording, type WordingValues } from '../dialogs/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../storage/ports.js';
 import type { ClientRecord } from '../storage/records.js';
@@ -18,7 +17,8 @@ import { crisisContactsText } from './alerts/crisisContacts.js';
 import type { RiskScreen } from './alerts/riskScreen.js';
 import type { RiskFinding } from '../dialogs/safety/screenMessage.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
-import { SMS_CHANNEL_ID, type SmsChannelData } from './sms/twilioSmsAdapter.js';
+import { SMS_CHANNEL_ID } from './sms/twilioSmsAdapter.js';
+import { smsKeywordTurn, type SmsKeywordDeps } from './sms/smsKeywordTurn.js';
 import { GroupTalk, type GroupTalkDeps, type GroupTalkState } from './groups/groupTalk.js';
 import type { DeliveryOutcome, ScheduledMessage } from './proactive/scheduledMessage.js';
 import {
@@ -67,6 +67,7 @@ export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly wordings = new Map<string, Wording>();
   private readonly groupTalk: GroupTalk;
+  private readonly smsKeywordDeps: SmsKeywordDeps;
 
   constructor(private readonly deps: LinkwellBotDeps) {
     super();
@@ -80,6 +81,13 @@ export class LinkwellBot extends ActivityHandler {
       clock: deps.clock,
       say: (key, client, values) => this.say(key, client, values),
     });
+    this.smsKeywordDeps = {
+      clock: deps.clock,
+      contact: deps.contact,
+      say: (key, client, values) => this.say(key, client, values),
+      keepNote: (client, text, channel) => this.keepNote(client, text, channel),
+      clearGroupQuestion: (context) => this.groupTalk.clear(context),
+    };
 
     this.onMessage(async (context, next) => {
       await this.withClient(context, (client) => this.onClientMessage(context, client));
@@ -126,7 +134,7 @@ export class LinkwellBot extends ActivityHandler {
       await this.respondToRisk(dc, client, finding);
       return;
     }
-    if (context.activity.channelId === SMS_CHANNEL_ID && (await this.smsKeywords(dc, client))) return;
+    if (context.activity.channelId === SMS_CHANNEL_ID && (await smsKeywordTurn(dc, client, this.smsKeywordDeps))) return;
     const text = context.activity.text?.trim() ?? '';
     if (recognizeCommand(text) === 'menu') {
       // Whatever is open ends (a check-in is kept as stopped): no one can get stuck.
@@ -311,67 +319,6 @@ export class LinkwellBot extends ActivityHandler {
     }
     await send(this.say(finding.tier === 'same-day' ? 'riskSameDay' : 'riskRoutine', client));
     if (dc.activeDialog) await dc.repromptDialog();
-  }
-
-  /**
-   * What a text message can mean before anything else, at any point in any dialog: STOP and the
-   * other opt-out words, START/UNSTOP/YES after an opt-out, HELP/INFO, PAUSE and RESUME; and a
-   * text with no words. While opted out, nothing is sent but the replies to START and HELP; what
-   * the client writes is still kept for their link worker. True when the text was handled here.
-   */
-  private async smsKeywords(dc: DialogContext, client: ClientRecord): Promise<boolean> {
-    const { context } = dc;
-    const text = context.activity.text?.trim() ?? '';
-    const keyword = recognizeSmsKeyword(text, this.deps.clock.now().setZone(client.timezone));
-    // With Twilio's own opt-out handling on, Twilio has already answered STOP, START and HELP.
-    const twilioAnswered = Boolean((context.activity.channelData as SmsChannelData | undefined)?.optOutType);
-    const comply = async (key: keyof Wording, values: WordingValues = {}) => {
-      if (twilioAnswered) return;
-      await context.sendActivity({ type: ActivityTypes.Message, text: this.say(key, client, values), channelData: { compliance: true } });
-    };
-
-    if (client.optedOutAt) {
-      if (keyword?.kind === 'optIn') {
-        await this.deps.contact.optIn(client.id, 'sms-keyword', SMS_CHANNEL_ID);
-        await comply('smsOptedIn');
-      } else if (keyword?.kind === 'help') {
-        await comply('smsHelp');
-      } else if (text !== '') {
-        await this.keepNote(client, text, context.activity.channelId);
-      }
-      return true;
-    }
-    switch (keyword?.kind) {
-      case 'optOut':
-        await dc.cancelAllDialogs();
-        await this.groupTalk.clear(context);
-        await this.deps.contact.optOut(client.id, twilioAnswered ? 'twilio-opt-out' : 'sms-keyword', SMS_CHANNEL_ID);
-        await comply('smsOptedOut');
-        return true;
-      case 'help':
-        await comply('smsHelp');
-        if (dc.activeDialog) await dc.repromptDialog();
-        return true;
-      case 'pause':
-        await dc.cancelAllDialogs();
-        await this.groupTalk.clear(context);
-        await this.deps.contact.pause(client.id, keyword.resumeOn, 'sms-keyword', SMS_CHANNEL_ID);
-        await context.sendActivity(this.say('smsPaused', client, { date: keyword.resumeOn.setLocale('en-GB').toFormat('cccc d LLLL') }));
-        return true;
-      case 'resume':
-        await this.deps.contact.resume(client.id, 'sms-keyword', SMS_CHANNEL_ID);
-        await context.sendActivity(this.say('smsResumed', client));
-        return true;
-      default:
-        break;
-    }
-    if (text === '') {
-      // A picture or other attachment with no words, or an empty text.
-      await context.sendActivity(this.say('smsTextOnly', client));
-      if (dc.activeDialog) await dc.repromptDialog();
-      return true;
-    }
-    return false;
   }
 
   private async keepNote(client: ClientRecord, text: string, channel: string): Promise<void> {
