@@ -5,10 +5,9 @@ import { DateTime } from 'luxon';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { ManualClock } from '../../bot/clock.js';
 import { ITEM_CSV_COLUMNS } from '../../bot/reports/itemCsv.js';
-import { hashPassword } from '../../bot/staff/passwordHash.js';
-import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
 import type { StaffRole } from '../../storage/records.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
+import { createStaffAccount } from '../staff/signedInStaff.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { smsConversation, type SmsConversation } from '../support/smsConversation.js';
 import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
@@ -35,19 +34,8 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
   let sms: SmsConversation;
   let clientId: string;
 
-  async function addStaff(email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<void> {
-    const created = await openStaffStore(t.dataDir).accounts.create({
-      id: `staff-${email.split('@')[0]}`,
-      email,
-      name,
-      role,
-      ...(linkWorkerId ? { linkWorkerId } : {}),
-      passwordHash: await hashPassword(PASSWORD),
-      failedAttempts: 0,
-      createdAt: clock.now().toISO()!,
-    });
-    expect(created.ok).to.equal(true);
-  }
+  const addStaff = (email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<void> =>
+    createStaffAccount(t.dataDir, clock, email, name, role, linkWorkerId, PASSWORD);
 
   async function signIn(page: Page, email: string): Promise<void> {
     await page.getByLabel('Email address').fill(email);

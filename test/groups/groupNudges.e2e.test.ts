@@ -2,9 +2,8 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
 import type { ClientGroupLink, ClientHistory } from '../../storage/records.js';
-import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { smsConversation } from '../support/smsConversation.js';
-import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
 
 const PHONE = '+447700900556';
 // Tuesday 24 November 2026, noon in London. The demo programme's walking group meets on Wednesdays
@@ -14,21 +13,16 @@ const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' })
 
 describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', function () {
   this.timeout(60_000);
-  let twilio: FakeTwilio;
   let t: SmsTestApp;
   let clock: ManualClock;
   let clientId: string;
 
   beforeEach(async () => {
-    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     clock = new ManualClock(ENROLLED);
-    t = await startSmsTestApp({ clock, twilio });
+    t = await startSmsTestApp({ clock });
   });
 
-  afterEach(async () => {
-    await t.close();
-    await twilio.close();
-  });
+  afterEach(() => t.close());
 
   /** Enrolled Tuesday noon, agreed, and the baseline check-in answered, so only group messages are left this week. */
   async function enrolled(): Promise<void> {
@@ -57,8 +51,8 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(response.status, await response.clone().text()).to.be.oneOf([200, 201]);
   }
 
-  const tickAt = (when?: DateTime): Promise<string[]> => smsConversation(t, twilio, clock, PHONE).tickAt(when);
-  const say = (text: string): Promise<string[]> => smsConversation(t, twilio, clock, PHONE).say(text);
+  const tickAt = (when?: DateTime): Promise<string[]> => smsConversation(t, t.twilio, clock, PHONE).tickAt(when);
+  const say = (text: string): Promise<string[]> => smsConversation(t, t.twilio, clock, PHONE).say(text);
 
   const history = (): Promise<ClientHistory> => t.app.store.clients.history(clientId);
   const attendanceOf = async (date: string) => (await history()).attendance.find((a) => a.sessionKey === `wednesday-walk|${date}T10:00`);

@@ -4,11 +4,10 @@ import { ManualClock } from '../../bot/clock.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { loadProgrammeFile, type Programme } from '../../bot/config/programmeSchema.js';
 import type { ClientCharts } from '../../bot/staff/clientViewCharts.js';
-import { hashPassword } from '../../bot/staff/passwordHash.js';
-import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
 import type { ClientHistory, StaffRole } from '../../storage/records.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
-import { Browser, formToken, PASSWORD } from './staffRig.js';
+import { formToken, PASSWORD, type Browser } from './staffRig.js';
+import { signedInStaff } from './signedInStaff.js';
 
 const PHONE = '+447700900555';
 // Tuesday 24 November 2026, noon in London. The demo programme checks in on Mondays at 10:00.
@@ -80,22 +79,7 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     }
   }
 
-  async function addStaff(email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<Browser> {
-    const store = openStaffStore(t.dataDir);
-    await store.accounts.create({
-      id: `staff-${email.split('@')[0]}`,
-      email,
-      name,
-      role,
-      ...(linkWorkerId ? { linkWorkerId } : {}),
-      passwordHash: await hashPassword(PASSWORD),
-      failedAttempts: 0,
-      createdAt: clock.now().toISO()!,
-    });
-    const browser = new Browser(t.url);
-    expect((await browser.signIn(email, PASSWORD)).status).to.equal(303);
-    return browser;
-  }
+  const addStaff = (email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<Browser> => signedInStaff(t, clock, email, name, role, linkWorkerId);
 
   const history = () => t.app.store.clients.history(clientId) as Promise<ClientHistory>;
   const pagePath = () => `/staff/clients/${clientId}`;

@@ -6,18 +6,24 @@ import type { StaffRole } from '../../storage/records.js';
 import type { TestApp } from '../support/testApp.js';
 import { Browser, formToken, PASSWORD } from './staffRig.js';
 
-/** A staff account written straight to the app's store (as staff:add does), signed in through the real form. */
-export async function signedInStaff(t: TestApp, clock: Clock, email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<Browser> {
-  await openStaffStore(t.dataDir).accounts.create({
+/** A staff account written straight to the app's data directory, as staff:add does (password PASSWORD unless given). */
+export async function createStaffAccount(dataDir: string, clock: Clock, email: string, name: string, role: StaffRole, linkWorkerId?: string, password = PASSWORD): Promise<void> {
+  const created = await openStaffStore(dataDir).accounts.create({
     id: `staff-${email.split('@')[0]}`,
     email,
     name,
     role,
     ...(linkWorkerId ? { linkWorkerId } : {}),
-    passwordHash: await hashPassword(PASSWORD),
+    passwordHash: await hashPassword(password),
     failedAttempts: 0,
     createdAt: clock.now().toISO()!,
   });
+  expect(created.ok, `staff account ${email}`).to.equal(true);
+}
+
+/** A staff account written straight to the app's store (as staff:add does), signed in through the real form. */
+export async function signedInStaff(t: TestApp, clock: Clock, email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<Browser> {
+  await createStaffAccount(t.dataDir, clock, email, name, role, linkWorkerId);
   const browser = new Browser(t.url);
   expect((await browser.signIn(email, PASSWORD)).status).to.equal(303);
   return browser;
