@@ -144,7 +144,9 @@ export class LinkwellBot extends ActivityHandler {
       return;
     }
     const talk = await this.groupTalk.pending(context);
-    if (talk && (!dc.activeDialog || this.isForGroup(dc, talk, text))) {
+    // "help" and "check in" are the bot's to answer, a group question waiting or not (it keeps waiting).
+    const ownCommand = !dc.activeDialog && (recognizeCommand(text) === 'help' || recognizeCommand(text) === 'checkIn');
+    if (talk && !ownCommand && (!dc.activeDialog || this.isForGroup(dc, talk, text))) {
       const stillWaiting = await this.groupTalk.reply(context, client, talk, text);
       if (!stillWaiting && dc.activeDialog) {
         await context.sendActivity(this.say('groupBackToCheckIn', client));

@@ -112,6 +112,7 @@ export const wordingSchema = z.object({
   groupCompanyNo: template("That's fine. {linkWorkerName} will see what you said."),
   groupNotWelcome: template("I'm sorry it didn't feel welcoming, {clientName}. I'll let {linkWorkerName} know."),
   groupNudgesStopped: template("Thank you for being honest, {clientName}. I won't remind you about {groupName} any more. {linkWorkerName} will be in touch to talk about other groups."),
+  groupSkipped: template("That's fine. {linkWorkerName} is there if you want to talk about {groupName}."),
   groupBackToCheckIn: template('Now, back to your check-in.'),
   linkWorkerChanged: template('Hello {clientName}, your link worker at {programmeName} is now {linkWorkerName}. They can see your check-ins and will be in touch.'),
   groupNoted: template("Thank you. I'll pass that on to {linkWorkerName}."),

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { barrierMenuText, interpretBarrier, type BarrierId } from '../../dialogs/understanding/interpretBarrier.js';
 import { interpretFitReply, interpretNudgeReply, interpretWentReply, saysNotGoingBack } from '../../dialogs/understanding/interpretGroupReply.js';
 import { interpretYesNo } from '../../dialogs/understanding/interpretYesNo.js';
+import { recognizeCommand } from '../../dialogs/understanding/recognizeCommand.js';
 import type { Wording, WordingValues } from '../../dialogs/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
 import type { AttendanceRecord, ClientGroupLink, ClientRecord, TaskRecord } from '../../storage/records.js';
@@ -128,7 +129,7 @@ export class GroupTalk {
         return interpretYesNo(text) !== 'unclear';
       case 'how':
       case 'barrier-other':
-        return text.trim() !== '';
+        return text.trim() !== '' || recognizeCommand(text) === 'skip';
     }
   }
 
@@ -144,6 +145,13 @@ export class GroupTalk {
     const channel = context.activity.channelId;
     const session = { sessionKey: state.sessionKey, groupId: state.groupId, sessionStart: state.sessionStart };
     const values = { groupName: group.name };
+    if (recognizeCommand(text) === 'skip') {
+      // Skipping "how was it?" still asks whether they felt welcome; any other question is let go.
+      if (state.step === 'how') return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+      await this.state.delete(context);
+      await this.send(context, this.deps.say('groupSkipped', client, values));
+      return false;
+    }
     if (saysNotGoingBack(text) && state.step !== 'barrier-other') {
       await this.record(client, session, channel, (a) => (state.step === 'nudge' ? { intention: 'not-going', attendance: 'didnt' } : state.step === 'went' ? { attendance: a.attendance === 'went' ? 'went' : 'didnt' } : {}));
       await this.keepNote(client, text, channel);

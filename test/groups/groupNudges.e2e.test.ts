@@ -297,4 +297,17 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(thanks[1]).to.equal('Now, back to your check-in.');
     expect(await attendanceOf(day.plus({ days: 1 }).toFormat('yyyy-LL-dd'))).to.deep.include({ barriers: ['other'], barrierText: 'my dog was poorly' });
   });
+
+  it('answers "help" while a group question waits, keeps the question, and lets "skip" pass over "how was it?"', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-24T18:00'));
+    expect((await say('help'))[0]).to.match(/^Linkwell: automated check-ins/);
+    expect((await say('1'))[0]).to.match(/^Lovely, enjoy it/);
+    await tickAt(london('2026-11-25T12:30'));
+    await say('yes');
+    expect(await say('skip')).to.deep.equal(['Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.']);
+    await say('1');
+    expect(await attendanceOf('2026-11-25')).to.include({ attendance: 'went', fit: 'yes' }).and.not.have.property('howItWent');
+  });
 });

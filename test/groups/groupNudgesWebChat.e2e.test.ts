@@ -60,6 +60,9 @@ describe('Group nudges by web chat (Direct Line, fake clock)', function () {
       "Linkwell: Community Choir today 14:00 at St Mark's Hall. Buses 4 and 7; five minutes' walk from the stop. Reply 1 if you're going, 2 if something's in the way.",
     );
     expect(nudge.suggested).to.deep.equal(['1', '2']);
+    // "help" is answered, and the nudge still waits for its reply.
+    await chat.say('help');
+    await chat.waitForBotText(/^Linkwell is an automated check-in/);
     await chat.say('1');
     await chat.waitForBotText(/enjoy it/);
 
