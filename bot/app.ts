@@ -36,6 +36,7 @@ import { registerAlertRoutes } from './admin/alertRoutes.js';
 import { registerAttendanceRoutes } from './admin/attendanceRoutes.js';
 import { registerGroupRoutes } from './admin/groupRoutes.js';
 import { registerStaffRoutes } from './staff/staffRoutes.js';
+import { canSeeClient, type StaffDeps } from './staff/staffGuard.js';
 import { openStaffStore } from '../storage/lowdb/lowdbStaff.js';
 import type { StaffPagesDeps } from './staff/pages/staffPagesDeps.js';
 import { registerAlertPages } from './staff/pages/alertPages.js';
@@ -202,7 +203,22 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
   // Staff web pages: sign-in first (it gates everything under /staff), then the pages.
   const staffStore = openStaffStore(config.dataDir);
-  const staffDeps = { accounts: staffStore.accounts, sessions: staffStore.sessions, programme, publicBaseUrl: config.publicBaseUrl, clock, log };
+  const staffDeps: StaffDeps = {
+    accounts: staffStore.accounts,
+    sessions: staffStore.sessions,
+    programme,
+    publicBaseUrl: config.publicBaseUrl,
+    clock,
+    log,
+    openAlerts: async ({ staff }) => {
+      const open = [];
+      for (const alert of await alerts.list({ state: 'open' })) {
+        const client = alert.clientId ? await store.clients.get(alert.clientId) : undefined;
+        if (client ? canSeeClient(staff, client) : staff.role !== 'link-worker') open.push(alert);
+      }
+      return { open: open.length, urgent: open.filter((a) => a.tier === 'urgent').length };
+    },
+  };
   const staffPage = registerStaffRoutes(server, staffDeps);
   registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   const proactive: ProactiveDeps = {

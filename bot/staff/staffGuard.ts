@@ -22,6 +22,8 @@ export interface StaffDeps {
   publicBaseUrl?: string | undefined;
   clock: Clock;
   log: Logger;
+  /** Alerts still open that the signed-in person may see, for the home page (none when not given). */
+  openAlerts?: ((signedIn: SignedIn) => Promise<{ open: number; urgent: number }>) | undefined;
 }
 
 export type StaffHandler = (req: Request, res: Response, signedIn: SignedIn) => Promise<void>;

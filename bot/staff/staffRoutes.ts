@@ -97,7 +97,8 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): ReturnType
 
   server.get('/staff', page(undefined, async (_req, res, signedIn) => {
     const worker = deps.programme.linkWorkers.find((w) => w.id === signedIn.staff.linkWorkerId);
-    sendPage(res, 200, homePage(deps.programme.name, signedIn, worker?.name));
+    const alerts = deps.openAlerts ? await deps.openAlerts(signedIn) : undefined;
+    sendPage(res, 200, homePage(deps.programme.name, signedIn, worker?.name, alerts));
   }));
 
   return page;

@@ -104,6 +104,11 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
     await shoot(page, '01-sign-in');
     await signIn(page, 'priya@example.org');
     expect(new URL(page.url()).pathname).to.equal('/staff/alerts');
+    await page.getByRole('link', { name: 'Home' }).click();
+    await page.waitForLoadState('load');
+    expect(await page.locator('main').innerText()).to.include('1 alert needs acknowledging, 1 urgent.');
+    await page.getByRole('link', { name: '1 alert needs acknowledging' }).click();
+    await page.waitForLoadState('load');
 
     // The inbox: the urgent alert at the top, with its age.
     const firstRow = page.locator('main table tbody tr').first();
@@ -185,6 +190,7 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
     expect(lines.join('\n')).to.not.include('Dorothy').and.not.include('7700900561');
 
     await page.goto(`${t.url}/staff`);
+    expect(await page.locator('main').innerText()).to.include('No alerts are waiting to be acknowledged.');
     await shoot(page, '07-home');
     expect(problems).to.deep.equal([]);
     await context.close();
