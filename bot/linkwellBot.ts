@@ -306,7 +306,13 @@ export class LinkwellBot extends ActivityHandler {
     const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
     // The crisis contacts go out before anything else, staff's texts included.
     if (finding.tier === 'urgent') await send(this.say('riskUrgent', client, { crisisContacts: crisisContactsText(this.deps.programme) }));
-    await this.deps.history.recordNote(client.id, { checkInId: open?.checkInId ?? null, text, channel: context.activity.channelId, createdAt: this.deps.clock.now().toISO()! });
+    await this.deps.history.recordNote(client.id, {
+      checkInId: open?.checkInId ?? null,
+      text,
+      channel: context.activity.channelId,
+      createdAt: this.deps.clock.now().toISO()!,
+      ...(context.activity.id ? { messageId: context.activity.id } : {}),
+    });
     const { route } = await this.deps.safety.alerts.raise({
       clientId: client.id,
       tier: finding.tier,

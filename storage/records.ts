@@ -122,6 +122,8 @@ export interface NoteRecord {
   text: string;
   channel: string;
   createdAt: string;
+  /** The channel's id of the message (kept for a message that raised an alert, which names it). */
+  messageId?: string | undefined;
 }
 
 /** Where a change to a client's contact arrangements came from. */

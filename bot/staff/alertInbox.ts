@@ -78,12 +78,20 @@ export const SCORE_REASONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The client's message that raised an alert. The alert keeps only the channel's activity id, not
- * the words; the bot records the message as a note in the same turn, just before raising the
- * alert (linkwellBot respondToRisk). So it is the last note on that channel written at or before
- * the alert (within a few minutes, in case the raise was slow); undefined when there is none.
+ * The client's message that raised an alert. The alert keeps only the channel's message id, not
+ * the words; the bot records the message as a note (with that id) in the same turn, just before
+ * raising the alert (linkwellBot respondToRisk). The note with the id; for notes kept before ids
+ * were, the last note on that channel written at or before the alert (within a few minutes, in
+ * case the raise was slow); undefined when there is none.
  */
-export function triggeringNote<N extends { createdAt: string; channel: string }>(notes: readonly N[], at: string, channel: string): N | undefined {
+export function triggeringNote<N extends { createdAt: string; channel: string; messageId?: string | undefined }>(
+  notes: readonly N[],
+  at: string,
+  channel: string,
+  messageId?: string,
+): N | undefined {
+  const exact = messageId ? notes.find((n) => n.messageId === messageId) : undefined;
+  if (exact) return exact;
   const atMs = Date.parse(at);
   const candidates = notes.filter((n) => {
     const ms = Date.parse(n.createdAt);

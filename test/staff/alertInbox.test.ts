@@ -82,6 +82,15 @@ describe('triggeringNote', () => {
     expect(triggeringNote(notes, '2026-12-01T10:00:00.500Z', 'sms')?.text).to.equal('I want to end it');
     expect(triggeringNote(notes, '2026-12-01T11:00:00Z', 'webchat')).to.equal(undefined);
   });
+
+  it('is the note with the message id the alert names, even when another came in before the alert was raised', () => {
+    const notes = [
+      { text: 'I want to end it', channel: 'sms', createdAt: '2026-12-01T10:00:00Z', messageId: 'SM1' },
+      { text: 'sorry', channel: 'sms', createdAt: '2026-12-01T10:00:01Z', messageId: 'SM2' },
+    ];
+    expect(triggeringNote(notes, '2026-12-01T10:00:02Z', 'sms', 'SM1')?.text).to.equal('I want to end it');
+    expect(triggeringNote(notes, '2026-12-01T10:00:02Z', 'sms')?.text).to.equal('sorry');
+  });
 });
 
 describe('ago', () => {

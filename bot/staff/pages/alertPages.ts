@@ -95,7 +95,7 @@ export function registerAlertPages(server: Server, deps: StaffPagesDeps): void {
       : [];
     const triggers = [{ ...alert.trigger, at: alert.createdAt }, ...(alert.furtherTriggers ?? [])].map(({ at, ...t }): TriggerView =>
       t.kind === 'message'
-        ? { kind: 'message', at, channel: t.channel, note: history && triggeringNote(history.notes, at, t.channel) }
+        ? { kind: 'message', at, channel: t.channel, note: history && triggeringNote(history.notes, at, t.channel, t.messageId) }
         : { kind: 'score', at, reason: t.reason, checkIn: history && answered(history, t.checkInId) },
     );
     return {
