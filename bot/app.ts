@@ -161,7 +161,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     safety: { screen, alerts },
     groups: {
       directory: { groups: () => groupDirectory.groups(), flag: async (groupId, report) => void (await groupDirectory.flag(groupId, report)) },
-      linksChanged: (clientId) => scheduler?.wake(clientId),
+      wake: (clientId) => scheduler?.wake(clientId),
       followUpWindowHours: programme.groupMessages.followUpWindowHours,
     },
   });

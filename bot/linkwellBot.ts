@@ -4,7 +4,7 @@ import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } fro
 import { CHECK_IN_EXPIRED, type CheckInDialog, type CheckInOptions } from '../dialogs/checkInDialog.js';
 import { interpretReply } from '../dialogs/understanding/interpretReply.js';
 import { DialogIds } from '../dialogs/dialogIds.js';
-import { normalizeReply } from '../dialogs/understanding/normalizeReply.js';
+import { normalizeReply, words } from '../dialogs/understanding/normalizeReply.js';
 import { recognizeCommand } from '../dialogs/understanding/recognizeCommand.js';
 import { fill, type Wording, type WordingValues } from '../dialogs/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../storage/ports.js';
@@ -43,7 +43,7 @@ export interface LinkwellBotDeps {
   contact: ContactPreferences;
   clock: Clock;
   /** Group nudges and follow-ups: the directory, and who to tell when a client's links change. */
-  groups: Pick<GroupTalkDeps, 'directory' | 'linksChanged' | 'followUpWindowHours'>;
+  groups: Pick<GroupTalkDeps, 'directory' | 'wake' | 'followUpWindowHours'>;
 }
 
 const AGREEMENTS = new Set(['yes', 'y', 'yes please', 'yep', 'yeah', 'ok', 'okay', 'i agree', 'agree', 'agreed', 'yes i agree', 'happy to']);
@@ -55,6 +55,9 @@ function isAgreement(text: string): boolean {
 
 /** How long after a check-in was missed an answer to its waiting question is still taken (marked late). */
 const LATE_ANSWER_DAYS = 7;
+
+/** A reply of this many words or more that answers no waiting question is a message for the link worker, not a muddled answer. */
+const NOTE_WORDS = 4;
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening']);
 
@@ -144,13 +147,15 @@ export class LinkwellBot extends ActivityHandler {
       return;
     }
     const talk = await this.groupTalk.pending(context);
-    // "help" and "check in" are the bot's to answer, a group question waiting or not (it keeps waiting).
-    const ownCommand = !dc.activeDialog && (recognizeCommand(text) === 'help' || recognizeCommand(text) === 'checkIn');
-    if (talk && !ownCommand && (!dc.activeDialog || this.isForGroup(dc, talk, text))) {
+    if (talk && this.isForGroup(dc, talk, text)) {
       const stillWaiting = await this.groupTalk.reply(context, client, talk, text);
-      if (!stillWaiting && dc.activeDialog) {
-        await context.sendActivity(this.say('groupBackToCheckIn', client));
-        await dc.repromptDialog();
+      if (!stillWaiting) {
+        // A group message held while this question was answered may go now.
+        this.deps.groups.wake(client.id);
+        if (dc.activeDialog) {
+          await context.sendActivity(this.say('groupBackToCheckIn', client));
+          await dc.repromptDialog();
+        }
       }
       return;
     }
@@ -185,8 +190,15 @@ export class LinkwellBot extends ActivityHandler {
    * question asked last. Never both: one reply is one answer.
    */
   private isForGroup(dc: DialogContext, talk: GroupTalkState, text: string): boolean {
-    const checkIn = this.deps.checkInDialog.waiting(dc.activeDialog!);
     const forGroup = this.groupTalk.understands(talk, text);
+    if (!dc.activeDialog) {
+      // "help" and "check in" are the bot's to answer (the question keeps waiting); a message of
+      // a few words that is no answer is for the link worker, kept as a note like any other.
+      const command = recognizeCommand(text);
+      if (command === 'help' || command === 'checkIn') return false;
+      return forGroup || words(normalizeReply(text)).length < NOTE_WORDS;
+    }
+    const checkIn = this.deps.checkInDialog.waiting(dc.activeDialog);
     const forCheckIn = checkIn.understands(text, dc.context.activity.value);
     if (forGroup !== forCheckIn) return forGroup;
     return talk.askedAt >= (checkIn.askedAt ?? '');

@@ -116,8 +116,10 @@ export async function setLink(
       outcome = { link: before, created: false, change: undefined };
       return client;
     }
-    outcome = { link: wanted, created: !before, change: { field: 'groups', from: before ? describeLink(before) : null, to: describeLink(wanted) } };
-    return { ...client, groups: before ? links.map((link) => (link === before ? wanted : link)) : [...links, wanted] };
+    // Only a new link, or a new status, starts it afresh: a changed reminder keeps today's session's "did you make it?".
+    const link = before && before.status === wanted.status ? { ...wanted, since: before.since } : wanted;
+    outcome = { link, created: !before, change: { field: 'groups', from: before ? describeLink(before) : null, to: describeLink(link) } };
+    return { ...client, groups: before ? links.map((l) => (l === before ? link : l)) : [...links, link] };
   });
   if (!updated || !outcome) return undefined;
   if (outcome.change) await deps.history.recordEvent(clientId, { type: 'settings-changed', at, by: body.changedBy, changes: [outcome.change] });

@@ -28,8 +28,8 @@ export interface GroupTalkDeps {
   clock: Clock;
   /** The programme's wording for the client, filled (the bot's own `say`). */
   say: (key: keyof Wording, client: ClientRecord, values?: WordingValues) => string;
-  /** A client's group links changed (nudges stopped): the scheduler looks at them again. */
-  linksChanged: (clientId: string) => void;
+  /** The scheduler should look at the client again: links changed (nudges stopped), or a group question closed (a held message may go now). */
+  wake: (clientId: string) => void;
   /** How long after a session starts "did you make it?" may still be answered (the programme's follow-up window). */
   followUpWindowHours: number;
 }
@@ -52,6 +52,8 @@ export interface GroupTalkState {
 
 /** How long a question after the first (how was it, what got in the way) waits for its answer. */
 const STEP_HOURS = 24;
+/** Another group message waits this long for the client to answer the group question they were just asked. */
+const HOLD_FOR_ANSWER_MINUTES = 30;
 
 /**
  * The conversation about one group session: the nudge before it ("Reply 1 if you're going, 2 if
@@ -69,17 +71,28 @@ export class GroupTalk {
     this.state = deps.conversationState.createProperty<GroupTalkState | undefined>('groupTalk');
   }
 
-  /** Send a nudge or follow-up the scheduler asked for; 'not-needed' when the client has already told us. */
+  /**
+   * Send a nudge or follow-up the scheduler asked for. 'not-needed' when the client has already told
+   * us about that session (or another session of the group that day: a time edited in the directory
+   * must not bring a second nudge), when the link stopped, or when they paused or an urgent alert
+   * opened since the scheduler planned it. 'group-question-open' while they are answering another
+   * group question (asked in the last half hour): it goes when that is done.
+   */
   async deliver(context: TurnContext, client: ClientRecord, message: Extract<ScheduledMessage, { kind: 'group-nudge' | 'group-follow-up' }>): Promise<DeliveryOutcome> {
     const group = this.deps.directory.groups().find((g) => g.id === message.groupId);
     const link = client.groups?.find((l) => l.groupId === message.groupId);
     if (!group || !link || link.status === 'stopped') return 'not-needed';
-    const session = { sessionKey: message.sessionKey, groupId: group.id, sessionStart: message.sessionStart };
-    const known = await this.attendanceOf(client, session);
     const now = this.deps.clock.now();
+    if (client.riskOpenSince || (client.pausedUntil && DateTime.fromISO(client.pausedUntil) > now)) return 'not-needed';
+    const waiting = await this.pending(context);
+    if (waiting && waiting.sessionKey !== message.sessionKey && now.diff(DateTime.fromISO(waiting.askedAt)).as('minutes') < HOLD_FOR_ANSWER_MINUTES) return 'group-question-open';
+    const session = { sessionKey: message.sessionKey, groupId: group.id, sessionStart: message.sessionStart };
+    const sameDay = await this.attendanceThatDay(client, session);
+    const known = sameDay.find((a) => a.sessionKey === session.sessionKey);
+    const told = sameDay.some((a) => a.intention === 'not-going' || a.attendance !== 'unknown');
     const start = DateTime.fromISO(message.sessionStart);
     if (message.kind === 'group-nudge') {
-      if (known?.intention || known?.attendance !== undefined && known.attendance !== 'unknown') return 'not-needed';
+      if (told || sameDay.some((a) => a.intention === 'going')) return 'not-needed';
       if (!known) await this.record(client, session, context.activity.channelId, () => ({}));
       await this.ask(context, session, 'nudge', start.plus({ minutes: group.durationMinutes }), this.deps.say('groupNudge', client, {
         groupName: group.name,
@@ -89,12 +102,12 @@ export class GroupTalk {
       }), ['1 Going', "2 Something's in the way"]);
       return 'sent';
     }
-    if (known?.intention === 'not-going' || (known && known.attendance !== 'unknown')) return 'not-needed';
+    if (told) return 'not-needed';
     if (!known) await this.record(client, session, context.activity.channelId, () => ({}));
     await this.ask(context, session, 'went', start.plus({ hours: this.deps.followUpWindowHours }), this.deps.say('groupFollowUp', client, {
       groupName: group.name,
       sessionTime: whenPast(start, now, client.timezone),
-    }), ['Yes', 'No']);
+    }), ['1 Yes', '2 No']);
     return 'sent';
   }
 
@@ -152,8 +165,11 @@ export class GroupTalk {
       await this.send(context, this.deps.say('groupSkipped', client, values));
       return false;
     }
-    if (saysNotGoingBack(text) && state.step !== 'barrier-other') {
-      await this.record(client, session, channel, (a) => (state.step === 'nudge' ? { intention: 'not-going', attendance: 'didnt' } : state.step === 'went' ? { attendance: a.attendance === 'went' ? 'went' : 'didnt' } : {}));
+    if (saysNotGoingBack(text) && (state.step === 'nudge' || state.step === 'went' || state.step === 'fit')) {
+      const went = state.step === 'went' ? interpretWentReply(text).kind === 'went' : undefined;
+      await this.record(client, session, channel, () =>
+        state.step === 'nudge' ? { intention: 'not-going', attendance: 'didnt' } : state.step === 'went' ? { attendance: went ? 'went' : 'didnt' } : { fit: 'no' },
+      );
       await this.keepNote(client, text, channel);
       await this.stopNudges(context, client, group, 'does-not-want-to-go-back', state.sessionKey);
       return false;
@@ -176,7 +192,15 @@ export class GroupTalk {
         if (reply.kind === 'unclear') return this.miss(context, client, state, text, 'groupFollowUpReask', { ...values, sessionTime: whenPast(DateTime.fromISO(state.sessionStart), this.deps.clock.now(), client.timezone) });
         if (reply.kind === 'went') {
           await this.record(client, session, channel, () => ({ attendance: 'went', ...(reply.more ? { howItWent: reply.more } : {}) }));
-          if (reply.more) return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+          if (reply.more) {
+            await this.keepNote(client, reply.more, channel);
+            // "Yes, but I didn't feel welcome" answers the next question too.
+            if (barrierReply(reply.more)?.includes('not-welcome')) {
+              await this.record(client, session, channel, () => ({ fit: 'no' }));
+              return this.notWelcome(context, client, group, state, []);
+            }
+            return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+          }
           await this.next(context, state, 'how', [this.deps.say('groupHowWasIt', client, values)]);
           return true;
         }
@@ -185,6 +209,7 @@ export class GroupTalk {
       }
       case 'how':
         await this.record(client, session, channel, () => ({ howItWent: text.trim() }));
+        await this.keepNote(client, text, channel);
         return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
       case 'fit': {
         const fit = interpretFitReply(text);
@@ -205,6 +230,7 @@ export class GroupTalk {
       }
       case 'barrier-other':
         await this.record(client, session, channel, (a) => ({ barriers: union(a.barriers, ['other']), barrierText: text.trim() }));
+        await this.keepNote(client, text, channel);
         return this.barrierGiven(context, client, group, state, ['other']);
       case 'company': {
         const yesNo = interpretYesNo(text);
@@ -301,7 +327,7 @@ export class GroupTalk {
     }
     const why = because === 'not-welcome-twice' ? "didn't feel welcome, twice" : "said they don't want to go back";
     await this.task(client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
-    this.deps.linksChanged(client.id);
+    this.deps.wake(client.id);
     await this.state.delete(context);
     await this.send(context, this.deps.say('groupNudgesStopped', client, { groupName: group.name }));
   }
@@ -312,9 +338,10 @@ export class GroupTalk {
 
   /** A reply that was not an answer: asked once more; a second miss is kept for the link worker and the question dropped. */
   private async miss(context: TurnContext, client: ClientRecord, state: GroupTalkState, text: string, reask: keyof Wording, values: WordingValues, extra?: string): Promise<boolean> {
+    // Whatever it meant, what the client wrote is kept for their link worker.
+    await this.keepNote(client, text, context.activity.channelId);
     if (state.misses >= 1) {
       await this.state.delete(context);
-      await this.keepNote(client, text, context.activity.channelId);
       await this.send(context, this.deps.say('groupNoted', client));
       return false;
     }
@@ -360,9 +387,11 @@ export class GroupTalk {
     return this.deps.history.recordNote(client.id, { checkInId: null, text, channel, createdAt: this.deps.clock.now().toISO()! });
   }
 
-  private async attendanceOf(client: ClientRecord, session: { sessionKey: string; sessionStart: string }): Promise<AttendanceRecord | undefined> {
+  /** What the client said of this group's sessions on the session's date (its own session, and any at another time that day). */
+  private async attendanceThatDay(client: ClientRecord, session: { sessionKey: string; sessionStart: string }): Promise<AttendanceRecord[]> {
+    const day = session.sessionKey.slice(0, session.sessionKey.lastIndexOf('T') + 1);
     const month = session.sessionStart.slice(0, 7);
-    return (await this.deps.history.history(client.id, [month])).attendance.find((a) => a.sessionKey === session.sessionKey);
+    return (await this.deps.history.history(client.id, [month])).attendance.filter((a) => a.sessionKey.startsWith(day));
   }
 
   private history(client: ClientRecord) {

@@ -17,8 +17,8 @@ export type ScheduledMessage =
   | { kind: 'group-nudge' | 'group-follow-up'; occurrenceKey: string; groupId: string; sessionKey: string; sessionStart: string };
 
 /**
- * What became of it: sent; not sent because another check-in is open, the check-in to remind of is
+ * What became of it: sent; not sent because another check-in is open, another group question is being answered, the check-in to remind of is
  * no longer waiting, the client has opted out, there is no conversation to send it in, or it is not
  * needed (a welcome to someone who has already written in and been welcomed).
  */
-export type DeliveryOutcome = 'sent' | 'check-in-open' | 'nothing-to-remind' | 'opted-out' | 'no-conversation' | 'not-needed';
+export type DeliveryOutcome = 'sent' | 'check-in-open' | 'group-question-open' | 'nothing-to-remind' | 'opted-out' | 'no-conversation' | 'not-needed';

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { ClientRepository } from '../../storage/ports.js';
 import type { ClientRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
@@ -7,7 +8,7 @@ import { nextAllowed, type QuietHours } from '../schedule/quietHours.js';
 import type { ScheduledDelivery } from '../schedule/scheduleDispatcher.js';
 
 /**
- * Tells a client the name of their new link worker: at once, or when the client's quiet hours end
+ * Tells a client the name of their new link worker: at once, or when their pause or quiet hours end
  * (a timer in this process: a restart before then loses the message, and the page says it is
  * waiting). Resolves false when the client cannot be told (opted out, no conversation).
  */
@@ -21,14 +22,17 @@ export function tellNewLinkWorker(deps: {
   const send = async (clientId: string, worker: string): Promise<boolean> => {
     const client = await deps.clients.get(clientId);
     // Reassigned again meanwhile: the later change tells them.
-    if (!client || client.optedOutAt || client.linkWorkerId !== worker) return false;
+    if (!client || client.optedOutAt || client.riskOpenSince || client.linkWorkerId !== worker) return false;
     const at = deps.clock.now().toUTC().toFormat("yyyy-LL-dd'T'HH:mm");
     return (await deps.turns.deliver(client, { kind: 'link-worker-changed', occurrenceKey: `${client.id}|link-worker|${worker}|${at}` })) === 'sent';
   };
   return async (client) => {
-    if (client.optedOutAt) return false;
+    // Opted out: never. An urgent or same-day alert open: people are in touch, and tell them.
+    if (client.optedOutAt || client.riskOpenSince) return false;
     const now = deps.clock.now().setZone(memoZone(client.timezone));
-    const allowed = nextAllowed(now, deps.quietHours);
+    // Paused: told when the pause ends (outside quiet hours).
+    const from = client.pausedUntil && DateTime.fromISO(client.pausedUntil) > now ? DateTime.fromISO(client.pausedUntil).setZone(now.zone) : now;
+    const allowed = nextAllowed(from, deps.quietHours);
     if (allowed <= now) return send(client.id, client.linkWorkerId);
     deps.clock.after(allowed.diff(now).as('milliseconds'), () => {
       send(client.id, client.linkWorkerId).catch((error: unknown) => deps.log.error('telling a client their new link worker failed', { clientId: client.id, error: (error as Error).message }));

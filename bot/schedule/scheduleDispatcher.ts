@@ -52,6 +52,8 @@ const HOUR_MS = 3_600_000;
 const SKIPPED_BECAUSE = { 'opted-out': 'opted-out', 'nothing-to-remind': 'check-in-answered', 'not-needed': 'already-welcomed' } as const;
 /** A group message the bot found not needed: the client has already said how the session went (or that they are not going). */
 const GROUP_NOT_NEEDED = 'already-told';
+/** A group message held while another group question is answered is tried again this soon. */
+const GROUP_HOLD_RETRY_MS = 10 * 60_000;
 /** A welcome unsent a week after enrolment is stale; the link worker will have been in touch. */
 const WELCOME_WINDOW_HOURS = 7 * 24;
 
@@ -71,7 +73,7 @@ export class ScheduleDispatcher {
   /** Occurrences this process is sending right now (their claims are not a crash's leftovers). */
   private readonly inFlight = new Set<string>();
   /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
-  private readonly heldBy = new Map<string, 'no-conversation' | 'check-in-open' | 'risk-open'>();
+  private readonly heldBy = new Map<string, 'no-conversation' | 'check-in-open' | 'group-question-open' | 'risk-open'>();
   private readonly groups: () => readonly Group[];
   private cancelTimer: (() => void) | undefined;
   private timerDueMs = 0;
@@ -326,6 +328,11 @@ export class ScheduleDispatcher {
         await ledger.release(client.id, key);
         this.heldBy.set(key, outcome);
         return record.openCheckIn ? DateTime.fromISO(record.openCheckIn.expiresAt).toMillis() : now.toMillis() + HOUR_MS;
+      case 'group-question-open':
+        // Goes when the client has answered the group question they were just asked (the bot wakes us), or a little later.
+        await ledger.release(client.id, key);
+        this.heldBy.set(key, outcome);
+        return now.toMillis() + GROUP_HOLD_RETRY_MS;
       case 'no-conversation':
         await ledger.release(client.id, key);
         this.heldBy.set(key, outcome);
@@ -342,7 +349,8 @@ export class ScheduleDispatcher {
     for (const [key, claimedAt] of left) {
       if (await this.deps.delivery.wasSent(client, key)) {
         const at = DateTime.fromISO(claimedAt, { zone: 'utc' });
-        await this.deps.ledger.settle(client.id, key, { outcome: 'sent', at: claimedAt }, localWeek(at, client.timezone));
+        const week = key.includes('|group-') ? groupWeek(at, client.timezone) : localWeek(at, client.timezone);
+        await this.deps.ledger.settle(client.id, key, { outcome: 'sent', at: claimedAt }, week);
         this.deps.log.info('claim found sent after a restart', { clientId: client.id });
       } else {
         await this.deps.ledger.release(client.id, key);

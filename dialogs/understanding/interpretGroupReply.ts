@@ -22,6 +22,8 @@ const LEADING_CANT = /^(?:(?:sorry|no|oh|afraid|im afraid)\s)*(?:i\s)?(?:cant|ca
 const INTENT = /\b(?:(?:i will|im|i am|i shall) (?:still |definitely |probably |hopefully )?(?:try (?:to |and )?)?(?:go|come|be there|make it|get there|give it a (?:go|try)|try)|(?:im|i am) (?:still |definitely )?going(?=(?: (?:tomorrow|today|tonight|then|thanks|thank you|love|dear|x+|yes))*$)|going to (?:go|try|be there|come)|see you (?:there|tomorrow|then|soon|on \w+))\b/;
 /** Going somewhere else, or another time: never this session. */
 const ELSEWHERE = /\b(?:instead|next (?:week|time|month)|another (?:time|day|week))\b/;
+/** Going somewhere that keeps them away: "yes I'm going to the doctors". */
+const GOING_ELSEWHERE = /\b(?:going|off|have|got|been called|called) (?:in )?to (?:the |my |a )?(?:doctors?|gp|hospital|dentists?|clinic|surgery|appointment|funeral|hospice|opticians?|physio|chemo|vets?)\b/;
 /** A word that takes a yes back or hedges it; "might be late" is about when, not whether. */
 const NEGATION = /\b(?:no|not|nope|nah|cant|cannot|wont|dont|didnt|couldnt|wouldnt|never|unable|doubt)\b/;
 const HEDGE = /\b(?:maybe|perhaps|possibly|probably|depends|unsure|not sure|might(?! be (?:a bit |a little )?late)|hopefully)\b/;
@@ -111,7 +113,7 @@ export function interpretNudgeReply(raw: string): NudgeReply {
   const unconditional = normal.replace(CONDITION, '').trim();
   if (GOING.test(normal) || GOING.test(unconditional) || GOING_DESPITE_NO.test(normal)) return { kind: 'going' };
   const yesNo = interpretYesNo(text);
-  const notGoing = yesNo === 'no' || NOT_GOING.test(normal) || LEADING_CANT.test(normal) || NOT_GOING_BACK.test(normal);
+  const notGoing = yesNo === 'no' || NOT_GOING.test(normal) || LEADING_CANT.test(normal) || NOT_GOING_BACK.test(normal) || GOING_ELSEWHERE.test(normal);
   if (notGoing) return { kind: 'not-going', barriers: named(reasons(text)) };
   if (isQuestion(text, normal)) return { kind: 'unclear' };
   const elsewhere = ELSEWHERE.test(normal);
@@ -139,6 +141,13 @@ export function interpretNudgeReply(raw: string): NudgeReply {
 /** A reply to "Did you make it?": yes (with any words after it kept as how it went), or no (with any reason given). */
 export function interpretWentReply(raw: string): WentReply {
   const text = spelledOut(raw);
+  // "Reply 1 yes, 2 no": a number is that answer, never a barrier from another menu.
+  const choice = leadingChoice(text);
+  if (choice && !secondChoice(choice.rest)) {
+    if (choice.n === 1) return choice.rest.trim() === '' ? { kind: 'went' } : { kind: 'went', more: text.trim() };
+    if (choice.n === 2) return { kind: 'didnt', barriers: choice.rest.trim() === '' ? [] : named(reasons(choice.rest)) };
+    return { kind: 'unclear' };
+  }
   const normal = normalizeReply(text);
   const yesNo = interpretYesNo(text);
   const saidYes = /\u{1F44D}|\u{1F44C}/u.test(text) || YES_LEAD.test(normal);
@@ -150,6 +159,8 @@ export function interpretWentReply(raw: string): WentReply {
   if (why.includes('not-running-or-full')) return { kind: 'didnt', barriers: why };
   // "I have a bad back" starts like a yes ("I have"): a reason is not a yes unless "yes" is said.
   if ((yesNo === 'yes' && (saidYes || why.length === 0)) || WENT.test(normal)) return wentWith(text, normal);
+  // "Yes but I didn't feel welcome", "yes, didn't like it": they went; how it felt is asked next.
+  if (saidYes && !ELSEWHERE.test(normal)) return wentWith(text, normal);
   if (isQuestion(text, normal)) return { kind: 'unclear' };
   if (ENJOYED.test(normal) && !NEGATION.test(normal) && !COUNTERFACTUAL.test(normal)) return wentWith(text, normal);
   if (why.length > 0) return { kind: 'didnt', barriers: why };

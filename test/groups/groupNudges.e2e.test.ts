@@ -69,7 +69,7 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect((await attendanceOf('2026-11-25'))).to.include({ intention: 'going', attendance: 'unknown' });
 
     expect(await tickAt(london('2026-11-25T12:29'))).to.deep.equal([]);
-    expect(await tickAt(london('2026-11-25T12:30'))).to.deep.equal(['Hello Dorothy Pike, did you make it to Wednesday Walking Group today? Reply yes or no.']);
+    expect(await tickAt(london('2026-11-25T12:30'))).to.deep.equal(['Hello Dorothy Pike, did you make it to Wednesday Walking Group today? Reply 1 yes, 2 no.']);
     expect(await say('yes')).to.deep.equal(['That is great, well done for going! How was it?']);
     expect(await say('Lovely people, we walked by the river')).to.deep.equal(['Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.']);
     expect((await say('1'))[0]).to.match(/^That's lovely to hear/);
@@ -309,5 +309,65 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(await say('skip')).to.deep.equal(['Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.']);
     await say('1');
     expect(await attendanceOf('2026-11-25')).to.include({ attendance: 'went', fit: 'yes' }).and.not.have.property('howItWent');
+  });
+
+  it('keeps a message for the link worker that comes while a group question waits, and the question keeps waiting', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-24T18:00'));
+    const replies = await say('Could Priya ring me about my housing letter please');
+    expect(replies[0]).to.match(/passed your message to Priya Shah/);
+    // A short muddle is asked again, and kept too.
+    expect((await say('maybe'))[0]).to.match(/^Just to check: reply 1 if you're going/);
+    expect((await say('1'))[0]).to.match(/^Lovely, enjoy it/);
+    expect((await history()).notes.map((n) => n.text)).to.deep.equal(['Could Priya ring me about my housing letter please', 'maybe']);
+  });
+
+  it('holds a second group message while the first is being answered, and sends it once answered', async () => {
+    await enrolled();
+    // The walk (Wednesday 2 December, asked afterwards at 12:30) and the choir (Thursday 3 December,
+    // nudged the day before at 12:40): ten minutes apart.
+    await link('wednesday-walk', { nudge: 'off' });
+    await link('community-choir', { nudge: 'day-before', nudgeTime: '12:40' });
+    const walk = (texts: string[]) => texts.filter((text) => /Walking Group/.test(text));
+    const choir = (texts: string[]) => texts.filter((text) => /Community Choir/.test(text));
+    expect(walk(await tickAt(london('2026-12-02T12:30')))).to.have.length(1);
+    expect(await say('no')).to.have.length(2);
+    // The barrier menu is waiting: the choir's nudge waits too.
+    expect(choir(await tickAt(london('2026-12-02T12:40')))).to.deep.equal([]);
+    expect((await say('1'))[0]).to.match(/pass it on to Priya Shah/);
+    expect(await attendanceOf('2026-12-02')).to.deep.include({ attendance: 'didnt', barriers: ['transport'] });
+    expect(choir(await tickAt(london('2026-12-02T12:41')))).to.have.length(1);
+    expect((await say('1'))[0]).to.match(/^Lovely, enjoy it/);
+  });
+
+  it('reads "1" to "did you make it?" as yes, and "yes but I didn\'t feel welcome" as went, not welcome', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-25T12:30'));
+    expect(await say('1')).to.deep.equal(['That is great, well done for going! How was it?']);
+    // "not for me" about the coffee after is how it went, not a wish to stop.
+    await say('the coffee after was not for me, lovely people though');
+    await say('1');
+    expect((await t.app.store.clients.get(clientId))!.groups![0]).to.include({ status: 'going' });
+    await tickAt(london('2026-12-02T12:30'));
+    const replies = await say("yes but I didn't feel welcome");
+    expect(replies[0]).to.match(/sorry it didn't feel welcoming/);
+    expect(await attendanceOf('2026-12-02')).to.include({ attendance: 'went', fit: 'no' });
+  });
+
+  it('sends no second nudge for a session whose time was changed after the client said no', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    await tickAt(london('2026-11-24T18:00'));
+    await say("2 can't afford the bus");
+    const group = (await (await t.admin('/api/admin/groups/wednesday-walk')).json()) as Record<string, unknown>;
+    const { id: _id, source: _s, flags: _f, needsVerification: _n, nextSessions: _ns, history: _h, ...rest } = group;
+    const moved = await t.admin('/api/admin/groups/wednesday-walk', {
+      method: 'PUT',
+      body: JSON.stringify({ ...rest, schedule: { kind: 'weekly', day: 'wednesday', time: '10:30' }, changedBy: 'Priya Shah' }),
+    });
+    expect(moved.status, await moved.clone().text()).to.equal(200);
+    expect((await tickAt(london('2026-11-24T18:05'))).filter((text) => /Walking Group/.test(text))).to.deep.equal([]);
   });
 });

@@ -74,8 +74,8 @@ describe('Group nudges by web chat (Direct Line, fake clock)', function () {
     await reopen(id);
     await t.app.scheduler.tick();
     const followUp = await chat.waitForBotText(/did you make it/);
-    expect(followUp.text).to.equal('Hello Ken Adeyemi, did you make it to Community Choir today? Reply yes or no.');
-    expect(followUp.suggested).to.deep.equal(['Yes', 'No']);
+    expect(followUp.text).to.equal('Hello Ken Adeyemi, did you make it to Community Choir today? Reply 1 yes, 2 no.');
+    expect(followUp.suggested).to.deep.equal(['1', '2']);
     await chat.say('No');
     await chat.waitForBotText(/What got in the way/);
     await chat.say('hearing aid whistles with all the noise');

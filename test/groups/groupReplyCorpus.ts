@@ -69,7 +69,7 @@ const nudge: Replies = [
   ["no it's been cancelled", 'not-going:not-running-or-full'], ["they're full", 'not-going:not-running-or-full'], ['I would but my knee', 'not-going:health-mobility'],
   ['yes but I cant get there', 'not-going:transport'], ["couldn't hear a thing last time", 'not-going:hearing-noise'],
   ["Didn't feel welcome last time", 'not-going:not-welcome'], ['taxi too dear', 'not-going:transport+cost'],
-  ['I am poorly', 'not-going:health-mobility'], ["I'm going to the doctors", 'not-going:health-mobility'], ['ill with flu', 'not-going:health-mobility'],
+  ['I am poorly', 'not-going:health-mobility'], ["I'm going to the doctors", 'not-going:health-mobility'], ["yes I'm going to the doctors", 'not-going:health-mobility'], ['ill with flu', 'not-going:health-mobility'],
   // "I have…", "I am…" start like a yes; a reason the barrier reader cannot name is re-asked, never going.
   ['I have the dentist', 'unclear'], ['i am going shopping', 'unclear'], ['yes but my hip is playing up', 'unclear'], ['yes maybe', 'unclear'],
   ['I cant remember where it is', 'unclear'], ['hopefully', 'unclear'],
@@ -82,8 +82,10 @@ const nudge: Replies = [
   ['3', 'unclear'], ['0', 'unclear'], ['1 or 2', 'unclear'], ['\u{1F642}', 'unclear'], ['?', 'unclear'], ['purple', 'unclear'],
 ];
 
-// Replies to "Hello Dorothy, did you make it to Wednesday Walk today? Reply yes or no."
+// Replies to "Hello Dorothy, did you make it to Wednesday Walk today? Reply 1 yes, 2 no."
 const went: Replies = [
+  ['1', 'went'], ['1.', 'went'], ['one', 'went'], ['2', 'didnt'], ['2.', 'didnt'], ['two', 'didnt'], ['2 bus never came', 'didnt:transport'],
+  ['yes but I didnt feel welcome', 'went+more'], ["Yes I went, didn't like it", 'went+more'],
   ['lovely', 'went'], ['yes', 'went'], ['Yes', 'went'], ['YES', 'went'], ['Yes x', 'went'], ['yes love', 'went'], ['yes thanks', 'went'], ['Yes thank you', 'went'],
   ['yep', 'went'], ['yeah', 'went'], ['y', 'went'], ['aye', 'went'], ['\u{1F44D}', 'went'], ['Yes \u{1F60A}', 'went'], ['I did', 'went'],
   ['yes I did', 'went'], ['I went', 'went'], ['yes i went', 'went'], ['Went', 'went'], ['made it', 'went'], ['I made it!', 'went'],
