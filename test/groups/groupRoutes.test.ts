@@ -242,6 +242,14 @@ describe('registerGroupRoutes', () => {
       expect(rig.changedClients).to.deep.equal([client.id, client.id]);
     });
 
+    it('keeps when the link started when only the reminder changes (so the day\'s "did you make it?" still goes)', async () => {
+      await link({ status: 'going', nudge: 'day-before', changedBy: STAFF });
+      clock.advance({ hours: 2 });
+      expect(await (await link({ status: 'going', nudge: 'morning-of', nudgeTime: '08:00', changedBy: STAFF })).json()).to.include({ since: NOW.toISO() });
+      clock.advance({ hours: 2 });
+      expect(await (await link({ status: 'stopped', nudge: 'off', changedBy: STAFF })).json()).to.include({ since: NOW.plus({ hours: 4 }).toISO() });
+    });
+
     it('records nothing when the link is already as asked', async () => {
       await link({ status: 'going', nudge: 'day-before', nudgeTime: '18:00', changedBy: STAFF });
       clock.advance({ hours: 1 });
