@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { barrierMenuText, interpretBarrier, type BarrierId } from '../../dialogs/understanding/interpretBarrier.js';
@@ -7,11 +6,11 @@ import { interpretYesNo } from '../../dialogs/understanding/interpretYesNo.js';
 import { recognizeCommand } from '../../dialogs/understanding/recognizeCommand.js';
 import type { Wording, WordingValues } from '../../dialogs/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
-import type { AttendanceRecord, ClientGroupLink, ClientRecord, TaskRecord } from '../../storage/records.js';
+import type { AttendanceRecord, ClientGroupLink, ClientRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { DeliveryOutcome, ScheduledMessage } from '../proactive/scheduledMessage.js';
-import { memoZone } from '../schedule/memoZone.js';
 import type { Group } from './groupSchema.js';
+import { GroupRecords } from './groupRecords.js';
 import { countWord, labels, sentence, sessionDate, whenAhead, whenPast, withButtons } from './groupWording.js';
 
 /** What a reply to a group message can change in the directory: a session reported not running flags the group for re-verification. */
@@ -66,9 +65,11 @@ const HOLD_FOR_ANSWER_MINUTES = 30;
  */
 export class GroupTalk {
   private readonly state: StatePropertyAccessor<GroupTalkState | undefined>;
+  private readonly records: GroupRecords;
 
   constructor(private readonly deps: GroupTalkDeps) {
     this.state = deps.conversationState.createProperty<GroupTalkState | undefined>('groupTalk');
+    this.records = new GroupRecords(deps);
   }
 
   /**
@@ -87,13 +88,13 @@ export class GroupTalk {
     const waiting = await this.pending(context);
     if (waiting && waiting.sessionKey !== message.sessionKey && now.diff(DateTime.fromISO(waiting.askedAt)).as('minutes') < HOLD_FOR_ANSWER_MINUTES) return 'group-question-open';
     const session = { sessionKey: message.sessionKey, groupId: group.id, sessionStart: message.sessionStart };
-    const sameDay = await this.attendanceThatDay(client, session);
+    const sameDay = await this.records.attendanceThatDay(client, session);
     const known = sameDay.find((a) => a.sessionKey === session.sessionKey);
     const told = sameDay.some((a) => a.intention === 'not-going' || a.attendance !== 'unknown');
     const start = DateTime.fromISO(message.sessionStart);
     if (message.kind === 'group-nudge') {
       if (told || sameDay.some((a) => a.intention === 'going')) return 'not-needed';
-      if (!known) await this.record(client, session, context.activity.channelId, () => ({}));
+      if (!known) await this.records.record(client, session, context.activity.channelId, () => ({}));
       await this.ask(context, session, 'nudge', start.plus({ minutes: group.durationMinutes }), this.deps.say('groupNudge', client, {
         groupName: group.name,
         sessionTime: whenAhead(start, now, client.timezone),
@@ -103,7 +104,7 @@ export class GroupTalk {
       return 'sent';
     }
     if (told) return 'not-needed';
-    if (!known) await this.record(client, session, context.activity.channelId, () => ({}));
+    if (!known) await this.records.record(client, session, context.activity.channelId, () => ({}));
     await this.ask(context, session, 'went', start.plus({ hours: this.deps.followUpWindowHours }), this.deps.say('groupFollowUp', client, {
       groupName: group.name,
       sessionTime: whenPast(start, now, client.timezone),
@@ -151,7 +152,7 @@ export class GroupTalk {
     const group = this.deps.directory.groups().find((g) => g.id === state.groupId);
     if (!group) {
       await this.state.delete(context);
-      await this.keepNote(client, text, context.activity.channelId);
+      await this.records.keepNote(client, text, context.activity.channelId);
       await this.send(context, this.deps.say('groupNoted', client));
       return false;
     }
@@ -167,10 +168,10 @@ export class GroupTalk {
     }
     if (saysNotGoingBack(text) && (state.step === 'nudge' || state.step === 'went' || state.step === 'fit')) {
       const went = state.step === 'went' ? interpretWentReply(text).kind === 'went' : undefined;
-      await this.record(client, session, channel, () =>
+      await this.records.record(client, session, channel, () =>
         state.step === 'nudge' ? { intention: 'not-going', attendance: 'didnt' } : state.step === 'went' ? { attendance: went ? 'went' : 'didnt' } : { fit: 'no' },
       );
-      await this.keepNote(client, text, channel);
+      await this.records.keepNote(client, text, channel);
       await this.stopNudges(context, client, group, 'does-not-want-to-go-back', state.sessionKey);
       return false;
     }
@@ -179,24 +180,24 @@ export class GroupTalk {
         const reply = interpretNudgeReply(text);
         if (reply.kind === 'unclear') return this.miss(context, client, state, text, 'groupNudgeReask', values);
         if (reply.kind === 'going') {
-          await this.record(client, session, channel, () => ({ intention: 'going' }));
+          await this.records.record(client, session, channel, () => ({ intention: 'going' }));
           await this.state.delete(context);
           await this.send(context, this.deps.say('groupGoing', client, values));
           return false;
         }
-        await this.record(client, session, channel, () => ({ intention: 'not-going', attendance: 'didnt' }));
+        await this.records.record(client, session, channel, () => ({ intention: 'not-going', attendance: 'didnt' }));
         return this.afterNo(context, client, group, state, reply.barriers, text);
       }
       case 'went': {
         const reply = interpretWentReply(text);
         if (reply.kind === 'unclear') return this.miss(context, client, state, text, 'groupFollowUpReask', { ...values, sessionTime: whenPast(DateTime.fromISO(state.sessionStart), this.deps.clock.now(), client.timezone) });
         if (reply.kind === 'went') {
-          await this.record(client, session, channel, () => ({ attendance: 'went', ...(reply.more ? { howItWent: reply.more } : {}) }));
+          await this.records.record(client, session, channel, () => ({ attendance: 'went', ...(reply.more ? { howItWent: reply.more } : {}) }));
           if (reply.more) {
-            await this.keepNote(client, reply.more, channel);
+            await this.records.keepNote(client, reply.more, channel);
             // "Yes, but I didn't feel welcome" answers the next question too.
             if (barrierReply(reply.more)?.includes('not-welcome')) {
-              await this.record(client, session, channel, () => ({ fit: 'no' }));
+              await this.records.record(client, session, channel, () => ({ fit: 'no' }));
               return this.notWelcome(context, client, group, state, []);
             }
             return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
@@ -204,20 +205,20 @@ export class GroupTalk {
           await this.next(context, state, 'how', [this.deps.say('groupHowWasIt', client, values)]);
           return true;
         }
-        await this.record(client, session, channel, () => ({ attendance: 'didnt' }));
+        await this.records.record(client, session, channel, () => ({ attendance: 'didnt' }));
         return this.afterNo(context, client, group, state, reply.barriers, text);
       }
       case 'how':
-        await this.record(client, session, channel, () => ({ howItWent: text.trim() }));
-        await this.keepNote(client, text, channel);
+        await this.records.record(client, session, channel, () => ({ howItWent: text.trim() }));
+        await this.records.keepNote(client, text, channel);
         return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
       case 'fit': {
         const fit = interpretFitReply(text);
         if (fit === 'unclear') return this.miss(context, client, state, text, 'groupFitReask', values);
-        await this.record(client, session, channel, () => ({ fit }));
+        await this.records.record(client, session, channel, () => ({ fit }));
         if (fit === 'no') return this.notWelcome(context, client, group, state, []);
         const lines = [this.deps.say(fit === 'yes' ? 'groupFitYes' : 'groupFitABit', client, values)];
-        const count = await this.wentThisMonth(client, group.id);
+        const count = await this.records.wentThisMonth(client, group.id);
         if (count >= 2) lines.push(this.deps.say('groupCelebrate', client, { ...values, count: countWord(count) }));
         await this.state.delete(context);
         await this.sendAll(context, lines);
@@ -229,19 +230,19 @@ export class GroupTalk {
         return this.afterNo(context, client, group, state, barriers, text);
       }
       case 'barrier-other':
-        await this.record(client, session, channel, (a) => ({ barriers: union(a.barriers, ['other']), barrierText: text.trim() }));
-        await this.keepNote(client, text, channel);
+        await this.records.record(client, session, channel, (a) => ({ barriers: union(a.barriers, ['other']), barrierText: text.trim() }));
+        await this.records.keepNote(client, text, channel);
         return this.barrierGiven(context, client, group, state, ['other']);
       case 'company': {
         const yesNo = interpretYesNo(text);
         if (yesNo === 'unclear') return this.miss(context, client, state, text, 'groupCompanyAskNext', values);
         await this.state.delete(context);
         if (yesNo === 'yes') {
-          await this.record(client, session, channel, () => ({ wantsCompany: true }));
-          await this.task(client, 'accompany', group, state.sessionKey, `Would like someone to go with them to ${group.name}`);
+          await this.records.record(client, session, channel, () => ({ wantsCompany: true }));
+          await this.records.task(client, 'accompany', group, state.sessionKey, `Would like someone to go with them to ${group.name}`);
           await this.send(context, this.deps.say('groupCompanyYes', client, values));
         } else {
-          await this.record(client, session, channel, () => ({ wantsCompany: false }));
+          await this.records.record(client, session, channel, () => ({ wantsCompany: false }));
           await this.send(context, this.deps.say('groupCompanyNo', client, values));
         }
         return false;
@@ -261,7 +262,7 @@ export class GroupTalk {
       await this.next(context, state, 'barrier-other', [this.deps.say('groupBarrierOther', client)]);
       return true;
     }
-    await this.record(client, session, context.activity.channelId, (a) => ({ barriers: union(a.barriers, barriers), ...words }));
+    await this.records.record(client, session, context.activity.channelId, (a) => ({ barriers: union(a.barriers, barriers), ...words }));
     return this.barrierGiven(context, client, group, state, barriers);
   }
 
@@ -276,9 +277,9 @@ export class GroupTalk {
       lines.push(this.deps.say('groupNotRunning', client, values));
     }
     lines.push(this.deps.say(barriers.includes('feeling-low') ? 'groupFeelingLow' : 'groupBarrierThanks', client, values));
-    await this.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+    await this.records.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
     if (barriers.includes('nervous-anxious')) {
-      const first = (await this.wentBefore(client, group.id)) === 0;
+      const first = (await this.records.wentBefore(client, group.id)) === 0;
       await this.next(context, { ...state, barriers: [...barriers] }, 'company', [...lines, this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
       return true;
     }
@@ -290,7 +291,7 @@ export class GroupTalk {
   /** Didn't feel welcome: the second time for this group stops its nudges; the first, company is offered. */
   private async notWelcome(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[]): Promise<boolean> {
     const values = { groupName: group.name };
-    const times = (await this.history(client)).attendance.filter(
+    const times = (await this.records.history(client)).attendance.filter(
       (a) => a.groupId === group.id && (a.fit === 'no' || a.barriers.includes('not-welcome')),
     ).length;
     if (times >= 2) {
@@ -298,35 +299,18 @@ export class GroupTalk {
       return false;
     }
     if (barriers.length > 0) {
-      await this.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+      await this.records.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
     }
-    const first = (await this.wentBefore(client, group.id)) === 0;
+    const first = (await this.records.wentBefore(client, group.id)) === 0;
     await this.next(context, state, 'company', [this.deps.say('groupNotWelcome', client, values), this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
     return true;
   }
 
   /** No more nudges for this group: the link is set to stopped, the link worker gets a task, the client is told. */
   private async stopNudges(context: TurnContext, client: ClientRecord, group: Group, because: NonNullable<ClientGroupLink['stoppedBecause']>, sessionKey: string): Promise<void> {
-    const now = this.deps.clock.now().toISO()!;
-    let before: ClientGroupLink | undefined;
-    await this.deps.clients.update(client.id, (c) => ({
-      ...c,
-      groups: (c.groups ?? []).map((link) => {
-        if (link.groupId !== group.id) return link;
-        before = link;
-        return { ...link, status: 'stopped', stoppedBecause: because, since: now };
-      }),
-    }));
-    if (before && before.status !== 'stopped') {
-      await this.deps.history.recordEvent(client.id, {
-        type: 'settings-changed',
-        at: now,
-        by: 'linkwell (client reply)',
-        changes: [{ field: 'groups', from: `${group.id}: ${before.status}`, to: `${group.id}: stopped (${because})` }],
-      });
-    }
+    await this.records.stopLink(client, group, because);
     const why = because === 'not-welcome-twice' ? "didn't feel welcome, twice" : "said they don't want to go back";
-    await this.task(client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
+    await this.records.task(client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
     this.deps.wake(client.id);
     await this.state.delete(context);
     await this.send(context, this.deps.say('groupNudgesStopped', client, { groupName: group.name }));
@@ -339,7 +323,7 @@ export class GroupTalk {
   /** A reply that was not an answer: asked once more; a second miss is kept for the link worker and the question dropped. */
   private async miss(context: TurnContext, client: ClientRecord, state: GroupTalkState, text: string, reask: keyof Wording, values: WordingValues, extra?: string): Promise<boolean> {
     // Whatever it meant, what the client wrote is kept for their link worker.
-    await this.keepNote(client, text, context.activity.channelId);
+    await this.records.keepNote(client, text, context.activity.channelId);
     if (state.misses >= 1) {
       await this.state.delete(context);
       await this.send(context, this.deps.say('groupNoted', client));
@@ -369,47 +353,6 @@ export class GroupTalk {
 
   private sendAll(context: TurnContext, lines: string[]): Promise<unknown> {
     return context.sendActivities(lines.map((text) => ({ type: ActivityTypes.Message, text })));
-  }
-
-  private record(client: ClientRecord, session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>, channel: string, change: (current: AttendanceRecord) => Partial<AttendanceRecord>): Promise<AttendanceRecord> {
-    const now = this.deps.clock.now().toISO()!;
-    return this.deps.history.recordAttendance(client.id, session, (current) => {
-      const base: AttendanceRecord = current ?? { ...session, attendance: 'unknown', barriers: [], channel, updatedAt: now };
-      return { ...base, ...change(base), channel, updatedAt: now };
-    });
-  }
-
-  private async task(client: ClientRecord, kind: TaskRecord['kind'], group: Group, sessionKey: string, detail: string): Promise<void> {
-    await this.deps.history.addTask(client.id, { id: randomUUID(), kind, groupId: group.id, sessionKey, detail, state: 'open', createdAt: this.deps.clock.now().toISO()! });
-  }
-
-  private keepNote(client: ClientRecord, text: string, channel: string): Promise<void> {
-    return this.deps.history.recordNote(client.id, { checkInId: null, text, channel, createdAt: this.deps.clock.now().toISO()! });
-  }
-
-  /** What the client said of this group's sessions on the session's date (its own session, and any at another time that day). */
-  private async attendanceThatDay(client: ClientRecord, session: { sessionKey: string; sessionStart: string }): Promise<AttendanceRecord[]> {
-    const day = session.sessionKey.slice(0, session.sessionKey.lastIndexOf('T') + 1);
-    const month = session.sessionStart.slice(0, 7);
-    return (await this.deps.history.history(client.id, [month])).attendance.filter((a) => a.sessionKey.startsWith(day));
-  }
-
-  private history(client: ClientRecord) {
-    return this.deps.history.history(client.id);
-  }
-
-  /** Sessions of this group the client went to before now. */
-  private async wentBefore(client: ClientRecord, groupId: string): Promise<number> {
-    return (await this.history(client)).attendance.filter((a) => a.groupId === groupId && a.attendance === 'went').length;
-  }
-
-  /** Sessions of this group the client went to this calendar month, on their clock. */
-  private async wentThisMonth(client: ClientRecord, groupId: string): Promise<number> {
-    const zone = memoZone(client.timezone);
-    const month = this.deps.clock.now().setZone(zone).toFormat('yyyy-LL');
-    const utcMonths = [...new Set([-1, 0, 1].map((n) => DateTime.fromFormat(month, 'yyyy-LL', { zone }).plus({ months: n }).toUTC().toFormat('yyyy-LL')))];
-    const attendance = (await this.deps.history.history(client.id, utcMonths)).attendance;
-    return attendance.filter((a) => a.groupId === groupId && a.attendance === 'went' && DateTime.fromISO(a.sessionStart).setZone(zone).toFormat('yyyy-LL') === month).length;
   }
 }
 
