@@ -8,8 +8,8 @@ import type { DeliveryOutcome, ScheduledMessage } from '../proactive/scheduledMe
 import { memoZone } from './memoZone.js';
 import { occurrences, type Occurrence } from './occurrences.js';
 import { planDue, type Decision, type Ledger } from './planDue.js';
-import { nextAllowed } from './quietHours.js';
 import { scheduleStateOf } from './scheduleState.js';
+import { messageForOccurrence, welcomeDecision } from './occurrenceMessages.js';
 import type { Group } from '../groups/groupSchema.js';
 import { groupOccurrences } from '../groups/groupOccurrences.js';
 import { groupWeek, planGroupDue } from '../groups/planGroupDue.js';
@@ -54,8 +54,6 @@ const SKIPPED_BECAUSE = { 'opted-out': 'opted-out', 'nothing-to-remind': 'check-
 const GROUP_NOT_NEEDED = 'already-told';
 /** A group message held while another group question is answered is tried again this soon. */
 const GROUP_HOLD_RETRY_MS = 10 * 60_000;
-/** A welcome unsent a week after enrolment is stale; the link worker will have been in touch. */
-const WELCOME_WINDOW_HOURS = 7 * 24;
 
 /**
  * Sends what the schedule says is due, once. For each client whose next piece of work has come
@@ -195,7 +193,7 @@ export class ScheduleDispatcher {
     }
 
     const state = scheduleStateOf(client);
-    const welcome = this.welcome(client, record, now);
+    const welcome = welcomeDecision(programme, client, record, now);
     const decisions: Decision[] = [...(welcome ? [welcome] : []), ...planDue(programme, state, ledgerView(record), now)];
     await this.settleSkips(client, decisions, now, report);
     for (const decision of decisions) {
@@ -214,7 +212,7 @@ export class ScheduleDispatcher {
           wakes.push(DateTime.fromISO(record.openCheckIn.expiresAt).toMillis());
           continue;
         }
-        const retryAt = await this.send(client, record, { key: occurrence.key, kind: occurrence.kind, week: localWeek(now, client.timezone), message: this.messageFor(client, occurrence) }, now, report);
+        const retryAt = await this.send(client, record, { key: occurrence.key, kind: occurrence.kind, week: localWeek(now, client.timezone), message: messageForOccurrence(programme, client, occurrence) }, now, report);
         if (retryAt !== undefined) wakes.push(retryAt);
       }
     }
@@ -358,51 +356,6 @@ export class ScheduleDispatcher {
       }
     }
     return left.length > 0;
-  }
-
-  /**
-   * The enrolment welcome, which asks for consent, for a client on SMS (a web chat client is
-   * welcomed when they open their link): sent outside quiet hours within a week of enrolment.
-   */
-  private welcome(client: ClientRecord, record: ScheduleLedgerRecord, now: DateTime): Decision | undefined {
-    if (client.channel !== 'sms' || client.consentedAt) return undefined;
-    const zone = memoZone(client.timezone);
-    const enrolled = DateTime.fromISO(client.createdAt, { zone });
-    const key = `${client.id}|welcome|enrolment|${enrolled.toFormat("yyyy-LL-dd'T'HH:mm")}`;
-    if (record.decided[key] || record.claimed[key]) return undefined;
-    const occurrence: Occurrence = { key, kind: 'ending', item: 'welcome', due: enrolled.toUTC(), expiresAt: enrolled.plus({ hours: WELCOME_WINDOW_HOURS }).toUTC() };
-    if (client.optedOutAt) return { occurrence, action: 'skip', reason: 'opted-out' };
-    if (now >= occurrence.expiresAt) return { occurrence, action: 'skip', reason: 'window-passed' };
-    const allowed = nextAllowed(now.setZone(zone), this.deps.programme.quietHours);
-    if (allowed > now) return { occurrence, action: 'wait', until: allowed.toUTC(), reason: 'quiet-hours' };
-    return { occurrence, action: 'send' };
-  }
-
-  private messageFor(client: ClientRecord, occurrence: Occurrence): ScheduledMessage {
-    const { programme } = this.deps;
-    const occurrenceKey = occurrence.key;
-    const expiresAt = occurrence.expiresAt.toISO()!;
-    if (occurrence.item === 'welcome') return { kind: 'welcome', occurrenceKey };
-    switch (occurrence.kind) {
-      case 'wave': {
-        const wave = programme.waves.find((w) => w.id === occurrence.item)!;
-        return { kind: 'check-in', occurrenceKey, checkInKind: 'wave', instrumentIds: wave.instruments, expiresAt };
-      }
-      case 'routine':
-        return { kind: 'check-in', occurrenceKey, checkInKind: 'routine', instrumentIds: programme.checkIn.instruments, expiresAt };
-      case 'reminder':
-        return { kind: 'reminder', occurrenceKey, checkInKey: `${client.id}|routine|check-in|${occurrence.item}` };
-      case 'ending': {
-        if (occurrence.item === 'follow-up') {
-          return { kind: 'check-in', occurrenceKey, checkInKind: 'follow-up', instrumentIds: programme.checkIn.instruments, expiresAt };
-        }
-        const state = scheduleStateOf(client);
-        const endDate = DateTime.fromISO(state.enrolledAt, { zone: memoZone(client.timezone) }).plus({ weeks: programme.lengthWeeks }).toISODate()!;
-        if (occurrence.item === 'goodbye') return { kind: 'notice', occurrenceKey, notice: 'goodbye', endDate };
-        const weeks = Number(/^notice-(\d+)w$/.exec(occurrence.item)?.[1]);
-        return { kind: 'notice', occurrenceKey, notice: 'ending', weeks, endDate };
-      }
-    }
   }
 }
 
