@@ -13,9 +13,8 @@ import type { Clock } from './clock.js';
 import type { Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
 import type { AlertService } from './alerts/alertService.js';
-import { crisisContactsText } from './alerts/crisisContacts.js';
+import { respondToRisk, type RiskResponseDeps } from './alerts/riskResponse.js';
 import type { RiskScreen } from './alerts/riskScreen.js';
-import type { RiskFinding } from '../dialogs/safety/screenMessage.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
 import { SMS_CHANNEL_ID } from './sms/twilioSmsAdapter.js';
 import { smsKeywordTurn, type SmsKeywordDeps } from './sms/smsKeywordTurn.js';
@@ -71,6 +70,7 @@ export class LinkwellBot extends ActivityHandler {
   private readonly wordings = new Map<string, Wording>();
   private readonly groupTalk: GroupTalk;
   private readonly smsKeywordDeps: SmsKeywordDeps;
+  private readonly riskResponseDeps: RiskResponseDeps;
 
   constructor(private readonly deps: LinkwellBotDeps) {
     super();
@@ -91,6 +91,7 @@ export class LinkwellBot extends ActivityHandler {
       keepNote: (client, text, channel) => this.keepNote(client, text, channel),
       clearGroupQuestion: (context) => this.groupTalk.clear(context),
     };
+    this.riskResponseDeps = { ...this.smsKeywordDeps, programme: deps.programme, alerts: deps.safety.alerts, history: deps.history };
 
     this.onMessage(async (context, next) => {
       await this.withClient(context, (client) => this.onClientMessage(context, client));
@@ -134,7 +135,7 @@ export class LinkwellBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const finding = this.deps.safety.screen(context.activity.text ?? '');
     if (finding) {
-      await this.respondToRisk(dc, client, finding);
+      await respondToRisk(dc, client, finding, this.riskResponseDeps);
       return;
     }
     if (context.activity.channelId === SMS_CHANNEL_ID && (await smsKeywordTurn(dc, client, this.smsKeywordDeps))) return;
@@ -301,44 +302,6 @@ export class LinkwellBot extends ActivityHandler {
     if (record?.status === 'open') {
       await this.deps.history.endCheckIn(client.id, checkInId, { status: 'missed', endedAt: this.deps.clock.now().toISO()! }, []);
     }
-  }
-
-  /**
-   * A message that screened as a risk, whatever was going on: kept for the link worker, an alert
-   * raised (it never waits for the client to confirm), and a reply at once. Urgent: crisis contacts,
-   * who has been told and when to expect contact, and the open check-in stops. Same-day and
-   * routine: a gentle acknowledgement (crisis numbers never for routine), and the check-in carries
-   * on with its question asked again. The message is never taken as an answer. Sent even to a
-   * client who has opted out of check-ins.
-   */
-  private async respondToRisk(dc: DialogContext, client: ClientRecord, finding: RiskFinding): Promise<void> {
-    const { context } = dc;
-    const text = context.activity.text ?? '';
-    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
-    const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
-    // The crisis contacts go out before anything else, staff's texts included.
-    if (finding.tier === 'urgent') await send(this.say('riskUrgent', client, { crisisContacts: crisisContactsText(this.deps.programme) }));
-    await this.deps.history.recordNote(client.id, {
-      checkInId: open?.checkInId ?? null,
-      text,
-      channel: context.activity.channelId,
-      createdAt: this.deps.clock.now().toISO()!,
-      ...(context.activity.id ? { messageId: context.activity.id } : {}),
-    });
-    const { route } = await this.deps.safety.alerts.raise({
-      clientId: client.id,
-      tier: finding.tier,
-      categories: finding.categories,
-      trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
-    });
-    if (finding.tier === 'urgent') {
-      await dc.cancelAllDialogs();
-      await this.groupTalk.clear(context);
-      await send(this.say(route.inHours ? 'riskToldInHours' : 'riskToldOutOfHours', client));
-      return;
-    }
-    await send(this.say(finding.tier === 'same-day' ? 'riskSameDay' : 'riskRoutine', client));
-    if (dc.activeDialog) await dc.repromptDialog();
   }
 
   private async keepNote(client: ClientRecord, text: string, channel: string): Promise<void> {

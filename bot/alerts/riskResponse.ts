@@ -1,0 +1,59 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { RiskFinding } from '../../dialogs/safety/screenMessage.js';
+import type { Wording, WordingValues } from '../../dialogs/wording.js';
+import type { ClientHistoryRepository } from '../../storage/ports.js';
+import type { ClientRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import type { Programme } from '../config/programmeSchema.js';
+import type { AlertService } from './alertService.js';
+import { crisisContactsText } from './crisisContacts.js';
+
+/** What the reply to a risky message needs of the bot. */
+export interface RiskResponseDeps {
+  programme: Programme;
+  alerts: Pick<AlertService, 'raise'>;
+  history: Pick<ClientHistoryRepository, 'recordNote'>;
+  clock: Clock;
+  say: (key: keyof Wording, client: ClientRecord, values?: WordingValues) => string;
+  /** Forget a group question waiting for a reply (an urgent message ends every conversation). */
+  clearGroupQuestion: (context: TurnContext) => Promise<void>;
+}
+
+/**
+ * A message that screened as a risk, whatever was going on: kept for the link worker, an alert
+ * raised (it never waits for the client to confirm), and a reply at once. Urgent: crisis contacts,
+ * who has been told and when to expect contact, and the open check-in stops. Same-day and
+ * routine: a gentle acknowledgement (crisis numbers never for routine), and the check-in carries
+ * on with its question asked again. The message is never taken as an answer. Sent even to a
+ * client who has opted out of check-ins.
+ */
+export async function respondToRisk(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps): Promise<void> {
+  const { context } = dc;
+  const text = context.activity.text ?? '';
+  const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+  const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
+  // The crisis contacts go out before anything else, staff's texts included.
+  if (finding.tier === 'urgent') await send(deps.say('riskUrgent', client, { crisisContacts: crisisContactsText(deps.programme) }));
+  await deps.history.recordNote(client.id, {
+    checkInId: open?.checkInId ?? null,
+    text,
+    channel: context.activity.channelId,
+    createdAt: deps.clock.now().toISO()!,
+    ...(context.activity.id ? { messageId: context.activity.id } : {}),
+  });
+  const { route } = await deps.alerts.raise({
+    clientId: client.id,
+    tier: finding.tier,
+    categories: finding.categories,
+    trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
+  });
+  if (finding.tier === 'urgent') {
+    await dc.cancelAllDialogs();
+    await deps.clearGroupQuestion(context);
+    await send(deps.say(route.inHours ? 'riskToldInHours' : 'riskToldOutOfHours', client));
+    return;
+  }
+  await send(deps.say(finding.tier === 'same-day' ? 'riskSameDay' : 'riskRoutine', client));
+  if (dc.activeDialog) await dc.repromptDialog();
+}
