@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorruptDataError } from '../errors.js';
 import { KeyedMutex } from '../keyedMutex.js';
 import type { CreateStaffResult, StaffRepository, StaffSessionRepository } from '../ports.js';
 import type { StaffAccountRecord, StaffSessionRecord } from '../records.js';
-import { DocumentStore } from './documentStore.js';
 import { JsonFile } from './jsonFile.js';
 import { listDir } from './listDir.js';
 
@@ -99,34 +98,40 @@ export class LowdbStaffAccounts implements StaffRepository {
   }
 }
 
-/** Staff sessions on lowdb: `<hash of the session id>.json`. Only the server writes them, so they are cached. */
+/**
+ * Staff sessions on lowdb: `<hash of the session id>.json`, read from disk on every call (one small
+ * file a request), so a session that staff:set ended in another process is gone for the server too,
+ * and is never written back by a "last seen" update.
+ */
 export class LowdbStaffSessions implements StaffSessionRepository {
-  private readonly documents: DocumentStore<StaffSessionRecord>;
+  private readonly documents: UncachedDocuments<StaffSessionRecord>;
 
-  constructor(private readonly dir: string) {
-    this.documents = new DocumentStore(dir, (idHash) => `${idHash}.json`, 1000, true);
+  constructor(dir: string) {
+    this.documents = new UncachedDocuments(dir);
   }
 
   async add(session: StaffSessionRecord): Promise<void> {
     await this.documents.update(checkedHash(session.idHash), (current) => {
       if (current) throw new Error('Staff session already exists');
-      return { next: structuredClone(session), result: undefined };
+      return structuredClone(session);
     });
   }
 
   async get(idHash: string): Promise<StaffSessionRecord | undefined> {
     if (!ID_HASH.test(idHash)) return undefined;
-    const found = await this.documents.read(idHash);
-    return found ? structuredClone(found) : undefined;
+    return (await this.documents.read(idHash)) ?? undefined;
   }
 
-  update(idHash: string, change: (session: StaffSessionRecord) => StaffSessionRecord): Promise<StaffSessionRecord | undefined> {
-    if (!ID_HASH.test(idHash)) return Promise.resolve(undefined);
-    return this.documents.update(idHash, (current) => {
-      if (!current) return { result: undefined };
-      const next = { ...change(structuredClone(current)), idHash };
-      return { next, result: structuredClone(next) };
+  async update(idHash: string, change: (session: StaffSessionRecord) => StaffSessionRecord): Promise<StaffSessionRecord | undefined> {
+    if (!ID_HASH.test(idHash)) return undefined;
+    let result: StaffSessionRecord | undefined;
+    await this.documents.update(idHash, (current) => {
+      // Gone (signed out, or ended by staff:set): stays gone.
+      if (!current) return undefined;
+      result = { ...change(current), idHash };
+      return result;
     });
+    return result && structuredClone(result);
   }
 
   async remove(idHash: string): Promise<void> {
@@ -134,8 +139,7 @@ export class LowdbStaffSessions implements StaffSessionRepository {
   }
 
   async list(): Promise<StaffSessionRecord[]> {
-    const hashes = listDir(this.dir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)).filter((h) => ID_HASH.test(h));
-    const sessions = await Promise.all(hashes.map((h) => this.get(h)));
+    const sessions = await Promise.all(this.documents.keys().filter((h) => ID_HASH.test(h)).map((h) => this.get(h)));
     return sessions.filter((s): s is StaffSessionRecord => s !== undefined);
   }
 }
@@ -170,6 +174,17 @@ class UncachedDocuments<T> {
       if (!this.madeDir) mkdirSync(this.dir, { recursive: true });
       this.madeDir = true;
       await this.file(key).write(next);
+    });
+  }
+
+  /** Delete the document, if there is one. */
+  remove(key: string): Promise<void> {
+    return this.locks.run(key, async () => {
+      try {
+        unlinkSync(join(this.dir, `${key}.json`));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     });
   }
 

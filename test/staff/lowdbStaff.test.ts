@@ -71,4 +71,16 @@ describe('openStaffStore', () => {
     expect(await reopened.sessions.list()).to.deep.equal([]);
     expect(await reopened.sessions.get('../../etc/passwd')).to.equal(undefined);
   });
+
+  it('sees at once a session another process (staff:set) ended, and never writes it back', async () => {
+    const idHash = 'b'.repeat(64);
+    const session = { idHash, staffId: 'account-0001', csrfToken: 't', createdAt: '2026-03-02T09:00:00.000Z', lastSeenAt: '2026-03-02T09:00:00.000Z' };
+    const server = openStaffStore(dataDir);
+    await server.sessions.add(session);
+    expect(await server.sessions.get(idHash)).to.deep.equal(session);
+    await openStaffStore(dataDir).sessions.remove(idHash);
+    expect(await server.sessions.get(idHash)).to.equal(undefined);
+    expect(await server.sessions.update(idHash, (s) => ({ ...s, lastSeenAt: '2026-03-02T10:00:00.000Z' }))).to.equal(undefined);
+    expect(readdirSync(join(dataDir, 'staff', 'sessions'))).to.deep.equal([]);
+  });
 });
