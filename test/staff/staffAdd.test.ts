@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,26 +5,10 @@ import { expect } from 'chai';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { verifyPassword } from '../../bot/staff/passwordHash.js';
 import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runScript, type ScriptRun } from '../support/runScript.js';
 
 /** `npm run staff:add -- ARGS` as a child process, with `stdin` typed in. */
-function staffAdd(args: string[], stdin: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli/staffAdd.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const staffAdd = (args: string[], stdin: string): Promise<ScriptRun> => runScript('bot/cli/staffAdd.ts', args, stdin);
 
 describe('staff:add', function () {
   // Each case starts tsx in a child process: seconds each on a busy machine.

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,28 +8,10 @@ import { createLogger } from '../../bot/logger.js';
 import { hashPassword, verifyPassword } from '../../bot/staff/passwordHash.js';
 import { StaffSignIn } from '../../bot/staff/staffSignIn.js';
 import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { runScript, type ScriptRun } from '../support/runScript.js';
 
 /** `npm run staff:set -- ARGS` as a child process, with `stdin` typed in. */
-function staffSet(args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/cli/staffSet.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    // A run that fails on its options exits without reading standard input.
-    child.stdin.on('error', () => {});
-    child.stdin.end(stdin);
-  });
-}
+const staffSet = (args: string[], stdin = ''): Promise<ScriptRun> => runScript('bot/cli/staffSet.ts', args, stdin);
 
 const OLD_PASSWORD = 'old password that was forgotten';
 const NEW_PASSWORD = 'a brand new long password';
