@@ -291,9 +291,9 @@ export class GroupTalk {
   /** Didn't feel welcome: the second time for this group stops its nudges; the first, company is offered. */
   private async notWelcome(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[]): Promise<boolean> {
     const values = { groupName: group.name };
-    const times = (await this.records.history(client)).attendance.filter(
-      (a) => a.groupId === group.id && (a.fit === 'no' || a.barriers.includes('not-welcome')),
-    ).length;
+    // One read for both questions: how often they felt unwelcome here, and whether they have been before.
+    const here = (await this.records.history(client)).attendance.filter((a) => a.groupId === group.id);
+    const times = here.filter((a) => a.fit === 'no' || a.barriers.includes('not-welcome')).length;
     if (times >= 2) {
       await this.stopNudges(context, client, group, 'not-welcome-twice', state.sessionKey);
       return false;
@@ -301,7 +301,7 @@ export class GroupTalk {
     if (barriers.length > 0) {
       await this.records.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
     }
-    const first = (await this.records.wentBefore(client, group.id)) === 0;
+    const first = !here.some((a) => a.attendance === 'went');
     await this.next(context, state, 'company', [this.deps.say('groupNotWelcome', client, values), this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
     return true;
   }

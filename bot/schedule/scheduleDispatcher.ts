@@ -216,7 +216,8 @@ export class ScheduleDispatcher {
         if (retryAt !== undefined) wakes.push(retryAt);
       }
     }
-    wakes.push(...(await this.planGroups(client, now, report)));
+    // Check-in sends above touch only check-in keys and weeks: the record read serves the group messages too.
+    wakes.push(...(await this.planGroups(client, record, now, report)));
     const upcoming = occurrences(programme, state, now.plus({ milliseconds: 1 }), now.plus({ days: 8 }))[0];
     if (upcoming) wakes.push(upcoming.due.toMillis());
     return Math.min(...wakes);
@@ -227,10 +228,9 @@ export class ScheduleDispatcher {
    * never held back by an open check-in (a nudge is no use after the session; replies to both are
    * told apart by the bot). Returns when to look again.
    */
-  private async planGroups(client: ClientRecord, now: DateTime, report: TickReport): Promise<number[]> {
+  private async planGroups(client: ClientRecord, record: ScheduleLedgerRecord, now: DateTime, report: TickReport): Promise<number[]> {
     if (!client.groups?.some((link) => link.status !== 'stopped')) return [];
-    const { programme, ledger } = this.deps;
-    const record = await ledger.read(client.id);
+    const { programme } = this.deps;
     const groups = this.groups();
     const decisions = planGroupDue({
       groups,
