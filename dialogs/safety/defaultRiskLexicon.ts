@@ -1,5 +1,6 @@
 import { defaultSpellings } from './defaultSpellings.js';
 import { figuresOfSpeech } from './figuresOfSpeech.js';
+import { realWordsNearRiskWords } from './realWordsNearRiskWords.js';
 import type { RiskLexicon } from './riskLexicon.js';
 import { routinePhrases } from './routinePhrases.js';
 import { sameDayPhrases } from './sameDayPhrases.js';
@@ -11,5 +12,5 @@ export const defaultRiskLexicon: RiskLexicon = Object.freeze({
   figuresOfSpeech: Object.freeze(figuresOfSpeech),
   spellings: Object.freeze({ ...defaultSpellings }),
   fuzzyWords: Object.freeze(['suicide', 'suicidal', 'myself', 'overdose', 'overdosed', 'paracetamol', 'hopeless', 'worthless', 'eviction', 'homeless', 'depressed']),
-  notMisspellings: Object.freeze(['overdue', 'overdone', 'overdoes', 'overdo', 'overcome', 'overcame', 'overrode', 'overtone', 'deprived', 'hopeful', 'hapless', 'repressed', 'meditation', 'himself', 'herself', 'itself', 'yourself', 'ourselves', 'elected', 'ejected', 'anyone', 'anybody']),
+  notMisspellings: Object.freeze(['overdue', 'overdone', 'overdoes', 'overdo', 'overcome', 'overcame', 'overrode', 'overtone', 'deprived', 'hopeful', 'hapless', 'repressed', 'meditation', 'himself', 'herself', 'itself', 'yourself', 'ourselves', 'elected', 'ejected', 'anyone', 'anybody', ...realWordsNearRiskWords]),
 });

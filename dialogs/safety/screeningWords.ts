@@ -30,8 +30,11 @@ export function spellingTable(spellings: Readonly<Record<string, string>>): Spel
   const single = new Map<string, string[]>();
   const multi = new Map<string, string[]>();
   for (const [from, to] of Object.entries(spellings)) {
-    const key = squeezedWords(from);
-    (key.length === 1 ? single : multi).set(key.join(' '), squeezedWords(to));
+    const words = from.toLowerCase().split(/\s+/).filter(Boolean);
+    // One word is looked up as typed (see unstretched), never squeezed: squeezed, the ordinary
+    // word "odd" would read as the text-speak "od" (overdose).
+    if (words.length === 1) single.set(words[0]!, squeezedWords(to));
+    else multi.set(words.map(squeeze).join(' '), squeezedWords(to));
   }
   return { single, multi, multiStarts: new Set([...multi.keys()].map((key) => key.split(' ')[0]!)) };
 }
@@ -65,6 +68,16 @@ export function rawWords(text: string): string[] {
   return plain.split(' ').filter(Boolean);
 }
 
+/**
+ * A word as it may have been meant before letters were held down: as typed, then with every run
+ * of three or more letters cut to two, then to one ("kmsss" → kmss, kms). A doubled letter is
+ * spelling, never stretching: "odd" stays "odd".
+ */
+export function unstretched(word: string): string[] {
+  if (!/(\p{L})\1\1/u.test(word)) return [word];
+  return [word, word.replace(/(\p{L})\1{2,}/gu, '$1$1'), word.replace(/(\p{L})\1{2,}/gu, '$1')];
+}
+
 const LEET: Readonly<Record<string, string>> = { '1': 'i', '3': 'e', '4': 'a', '0': 'o', '5': 's', '7': 't' };
 
 /**
@@ -74,19 +87,19 @@ const LEET: Readonly<Record<string, string>> = { '1': 'i', '3': 'e', '4': 'a', '
  */
 export function canonicalWords(raw: readonly string[], table: SpellingTable): string[] {
   const words: string[] = [];
-  const spell = (squeezed: string) => {
-    const mapped = table.single.get(squeezed);
+  const lookUp = (word: string) => unstretched(word).map((w) => table.single.get(w)).find((m) => m !== undefined);
+  const spell = (word: string) => {
+    const mapped = lookUp(word);
     if (mapped) words.push(...mapped);
-    else words.push(squeezed);
+    else words.push(squeeze(word));
   };
   for (const word of raw) {
-    const squeezed = squeeze(word);
-    if (table.single.has(squeezed) || !/\d/.test(word) || !/\p{L}/u.test(word)) {
-      spell(squeezed);
+    if (lookUp(word) || !/\d/.test(word) || !/\p{L}/u.test(word)) {
+      spell(word);
       continue;
     }
     const read = word.replace(/2/g, ' to ').replace(/[0134578]/g, (d) => LEET[d] ?? d);
-    for (const piece of read.split(' ')) if (piece) spell(squeeze(piece));
+    for (const piece of read.split(' ')) if (piece) spell(piece);
   }
   const joined: string[] = [];
   for (let i = 0; i < words.length; i++) {
