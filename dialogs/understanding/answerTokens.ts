@@ -1,5 +1,15 @@
 import { normalizeReply, words } from './normalizeReply.js';
 
+// Numbers that count or date something else, made into one word so that they are never read as
+// an answer: "the 14th", "10:30", "3pm", "14/3", "£5". A score out of ten ("7/10") stays a number.
+const NOT_ANSWER_NUMBERS: ReadonlyArray<[RegExp, string]> = [
+  [/\b\d{1,2}[:]\d{2}(?:\s*[ap]\.?m\b\.?)?/gi, ' clocktime '],
+  [/\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\b\.?|[ap]m\b|o\s?'?\s?clock\b)/gi, ' clocktime '],
+  [/\b\d{1,2}\s*\/\s*(?!10\b)\d{1,2}(?:\s*\/\s*\d{2,4})?\b/g, ' date '],
+  [/\b\d+\s*(?:st|nd|rd|th)\b/gi, ' ordinal '],
+  [/[£$€]\s*\d+(?:[.,]\d+)?|\b\d+(?:\.\d+)?\s*(?:p|pence|quid)\b/gi, ' money '],
+];
+
 // Common misspellings and txt-speak, each to the word meant. Only spellings that cannot be another
 // word a client might mean ("hardy", "for" and "won" are words, so they are left alone).
 const SPELLINGS: ReadonlyMap<string, string> = new Map(
@@ -40,8 +50,13 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     'dont know': 'dunno donno',
     'i dont know': 'idk',
     nothing: 'nothin nuthin nowt',
-    seven: 'sevn',
-    three: 'thre',
+    seven: 'sevn sevan sevem svn sevvn',
+    three: 'thre thr33',
+    five: 'fiev fvie fiv fve',
+    four: 'fuor foru',
+    six: 'sixx siks',
+    eight: 'eigth eigt eiht',
+    nine: 'nien',
     forty: 'fourty',
     week: 'wk',
   }).flatMap(([meant, spellings]) => spellings.split(' ').map((s) => [s, meant] as const)),
@@ -52,9 +67,10 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
  * spelt out, "7ish" and "10+" split so that neither is read as a plain 7 or 10.
  */
 export function answerTokens(text: string): string[] {
-  const prepared = text
+  const spelled = text
     .replace(/(\d)\ufe0f?\u20e3/g, '$1') // keycap emoji: 3️⃣
-    .replace(/\b24\s*\/\s*7\b/g, ' all the time ')
+    .replace(/\b24\s*\/\s*7\b/g, ' all the time ');
+  const prepared = NOT_ANSWER_NUMBERS.reduce((t, [pattern, word]) => t.replace(pattern, word), spelled)
     .replace(/(\d)\s*\+/g, '$1 plus ')
     .replace(/(\d)\s*%/g, '$1 percent ')
     .replace(/&/g, ' and ')

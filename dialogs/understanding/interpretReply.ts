@@ -1,22 +1,27 @@
 import type { ChoiceItem, InstrumentItem } from '../instruments/instrumentSchema.js';
 import { answerTokens } from './answerTokens.js';
-import { itemVocabulary, type ItemPhrase, type ItemVocabulary } from './itemVocabulary.js';
-import { numberMentions } from './numberMentions.js';
-import { CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS, SOFTENERS } from './replyWords.js';
+import { itemVocabulary, type ItemVocabulary } from './itemVocabulary.js';
+import { readSentence, type Named, type SentenceReading } from './readSentence.js';
 import { repairWord } from './repairWord.js';
+import { replySentences, type ReplySentence } from './replySentences.js';
+import { CONTRAST_WORDS, CORRECTION_MARKERS, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
 
 /** Why a reply is not an answer. The dialog re-asks, showing the valid answers. */
 export type UnclearReason =
   | 'no_match' // nothing that answers this item ("purple", "not sure")
-  | 'ambiguous' // two answers offered ("6 or 7", "sometimes or often")
-  | 'contradictory' // one answer taken back for another ("never, well often")
+  | 'ambiguous' // two answers offered ("6 or 7", "sometimes or often"), or a phrase between two ("on and off" on ONS)
+  | 'contradictory' // two answers set against each other ("often but never")
   | 'out_of_range' // a number not on offer ("11" on 0–10, "4" where the options are 1–3)
-  | 'negated' // an answer turned round or toned down ("not all the time", "no, often", "almost always")
+  | 'negated' // an answer turned round or toned down ("not all the time", "no, often", "almost never" on K6)
   | 'free_text'; // a remark, not an answer: the link worker should see it
 
-/** What a reply to one item meant. `unclear` is never a guess: the dialog re-asks. */
+/**
+ * What a reply to one item meant. `unclear` is never a guess: the dialog re-asks. An answer
+ * followed (or preceded) by sentences of something else carries them as `remark`, exactly as
+ * written ("Sometimes. My hip has been bad" → 2, remark "My hip has been bad").
+ */
 export type Interpretation =
-  | { kind: 'answer'; value: number; optionId: string | null }
+  | { kind: 'answer'; value: number; optionId: string | null; remark?: string }
   | { kind: 'unclear'; reason: UnclearReason };
 
 /** A reply as it arrives: typed text, or a card button's submitted value. */
@@ -25,8 +30,8 @@ export interface Reply {
   value?: unknown;
 }
 
-// A phrase inside a longer message counts only if little else was said: "um some of the time I
-// guess" is an answer; "I never go out since my hip went" is something to pass on, not "never".
+// A phrase inside a sentence counts only if little else was said: "um some of the time I guess" is
+// an answer; "I never go out since my hip went" is something to pass on, not "never".
 const MAX_EXTRA_WORDS = 3;
 
 /** Understand a reply to `item`, from a button press or from free text (SMS and web chat alike). */
@@ -34,9 +39,12 @@ export function interpretReply(item: InstrumentItem, reply: Reply): Interpretati
   const pressed = fromButton(item, reply.value);
   if (pressed) return pressed;
   const vocabulary = itemVocabulary(item);
-  const tokens = answerTokens(reply.text ?? '').map((t) => repairWord(t, vocabulary));
-  if (tokens.length === 0) return unclear('no_match');
-  return interpretWords(item, vocabulary, tokens);
+  const text = reply.text ?? '';
+  const sentences = replySentences(text)
+    .map((source) => ({ source, tokens: answerTokens(source.text).map((t) => repairWord(t, vocabulary)) }))
+    .filter((s) => s.tokens.length > 0);
+  if (sentences.length === 0) return unclear('no_match');
+  return interpretSentences(item, vocabulary, text, sentences);
 }
 
 function fromButton(item: InstrumentItem, value: unknown): Interpretation | undefined {
@@ -52,75 +60,91 @@ function fromButton(item: InstrumentItem, value: unknown): Interpretation | unde
   return option && { kind: 'answer', value: option.code, optionId: option.id };
 }
 
-/** An answer named in a reply: an option id or scale value, or a number that is not on offer. */
-type Named = { target: string | number; phrase: ItemPhrase | null } | { outOfRange: number };
+interface Sentence {
+  source: ReplySentence;
+  tokens: string[];
+}
 
-function interpretWords(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readonly string[]): Interpretation {
-  const used = new Array<boolean>(tokens.length).fill(false);
-  const numbers = numberMentions(tokens);
-  for (const n of numbers) for (let i = n.from; i <= n.to; i++) used[i] = true;
-  const found = findPhrases(vocabulary.phrases, tokens, used);
-  const phrases = found.filter((p) => p.targets.length > 0);
-  const idiomWords = found.reduce((sum, p) => sum + (p.targets.length === 0 ? p.words.length : 0), 0);
+interface Read extends Sentence {
+  reading: SentenceReading;
+  /** Words before a correction were taken back: this sentence is neither answer nor remark. */
+  corrected: boolean;
+}
 
-  const saysNothing = (t: string) =>
-    FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
-  const rest = tokens.filter((_, i) => !used[i]);
-  // A number answers only when nothing else is said ("I'd say 2", "about 7"): "2 kids visit" does not.
-  const numbersAnswer = idiomWords === 0 && rest.every((t) => saysNothing(t) || NUMBER_FILLERS.has(t) || NO_WORDS.has(t));
-  const numberWords = numbersAnswer ? 0 : numbers.reduce((sum, n) => sum + n.to - n.from + 1, 0);
-  const extraWords = rest.filter((t) => !saysNothing(t)).length + numberWords + idiomWords;
-  if (extraWords > MAX_EXTRA_WORDS) return unclear('free_text');
+function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, text: string, sentences: Sentence[]): Interpretation {
+  const read = correct(item, vocabulary, sentences);
+  const answers = read.filter((s) => !s.corrected && s.reading.extra <= MAX_EXTRA_WORDS && (s.reading.named.length > 0 || s.reading.mentioned.length > 0));
+  const named = answers.flatMap((s) => s.reading.named);
+  if (named.length === 0) return unclear(read.some((s) => s.reading.extra > MAX_EXTRA_WORDS) ? 'free_text' : 'no_match');
+  const rest = answers.flatMap((s) => s.reading.rest);
 
-  const named: Named[] = [
-    ...(numbersAnswer ? numbers.map((n) => fromNumber(item, n.value)) : []),
-    ...phrases.filter((p) => p.weak !== 'filler' && (p.weak !== 'short' || extraWords === 0)).flatMap(targetsOf),
-  ];
-  // "Well" is "Good" only said alone: "well, not bad" is "not bad".
-  if (named.length === 0 && extraWords === 0) named.push(...phrases.filter((p) => p.weak === 'filler').flatMap(targetsOf));
-  if (named.length === 0) return unclear('no_match');
-
-  const distinct = new Set(named.map((n) => ('outOfRange' in n ? `out:${n.outOfRange}` : `in:${n.target}`)));
-  if (distinct.size > 1) return unclear(rest.some((t) => CONTRAST_WORDS.has(t)) ? 'contradictory' : 'ambiguous');
+  const distinct = new Set(named.map(nameKey));
+  const mentioned = answers.flatMap((s) => s.reading.mentioned);
   const [only] = named as [Named];
+  const conflict = distinct.size > 1 || mentioned.some((m) => !('target' in only) || m !== only.target);
+  if (conflict) {
+    // One toned-down phrase between two options ("almost never" on K6): re-asked as negated.
+    if (mentioned.length === 0 && named.every((n) => 'target' in n && n.phrase === (only as { phrase: unknown }).phrase && n.phrase?.softened)) {
+      return unclear('negated');
+    }
+    return unclear(rest.some((t) => CONTRAST_WORDS.has(t) && !NO_WORDS.has(t)) ? 'contradictory' : 'ambiguous');
+  }
   if ('outOfRange' in only) return unclear('out_of_range');
   if (rest.some((t) => NEGATIONS.has(t) || SOFTENERS.has(t))) return unclear('negated');
   // "No, never" agrees; "no, often" may be answering something else.
-  if (rest.some((t) => NO_WORDS.has(t)) && !named.every((n) => 'target' in n && n.phrase?.negative)) return unclear('negated');
-  return answer(item, only.target);
+  const agreesWithNo = (n: Named) => 'target' in n && (n.phrase?.negative || n.target === vocabulary.saysNo);
+  if (rest.some((t) => NO_WORDS.has(t)) && !named.every(agreesWithNo)) return unclear('negated');
+  return answer(item, only.target, remarkOf(text, read, answers));
 }
 
-function targetsOf(phrase: ItemPhrase): Named[] {
-  return phrase.targets.map((target) => ({ target, phrase }));
-}
-
-function fromNumber(item: InstrumentItem, n: number): Named {
-  if (item.kind === 'scale') {
-    return Number.isInteger(n) && n >= item.min && n <= item.max ? { target: n, phrase: null } : { outOfRange: n };
-  }
-  // The number shown beside an option, which need not be its code (K6 shows 1–5 for codes 0–4).
-  const option = item.options.find((o) => o.key === n);
-  return option ? { target: option.id, phrase: null } : { outOfRange: n };
-}
-
-/** Whole-word phrases among the words not yet used, longest first; marks the words they use. */
-function findPhrases(phrases: readonly ItemPhrase[], tokens: readonly string[], used: boolean[]): ItemPhrase[] {
-  const found: ItemPhrase[] = [];
-  for (const phrase of phrases) {
-    const { words } = phrase;
-    for (let i = 0; i + words.length <= tokens.length; i++) {
-      if (!words.every((w, k) => !used[i + k] && tokens[i + k] === w)) continue;
-      for (let k = 0; k < words.length; k++) used[i + k] = true;
-      found.push(phrase);
+/**
+ * The sentences, read after the last correction ("2, no actually 3", "often... well, sometimes"):
+ * a correction marker with an answer before it and another after it takes back everything before it.
+ */
+function correct(item: InstrumentItem, vocabulary: ItemVocabulary, sentences: Sentence[]): Read[] {
+  const readings = sentences.map((s) => readSentence(item, vocabulary, s.tokens));
+  const answerAt = (si: number, ti: number, after: boolean) =>
+    readings.some((r, i) => r.spans.some((span) => (after ? i > si || (i === si && span.from > ti) : i < si || (i === si && span.to < ti))));
+  let cut: { sentence: number; token: number } | null = null;
+  for (const [si, s] of sentences.entries()) {
+    for (const [ti, token] of s.tokens.entries()) {
+      const marker = CORRECTION_MARKERS.has(token) || (token === 'make' && ['that', 'it'].includes(s.tokens[ti + 1] ?? ''));
+      if (marker && answerAt(si, ti, false) && answerAt(si, ti, true)) cut = { sentence: si, token: ti };
     }
   }
-  return found;
+  if (!cut) return sentences.map((s, i) => ({ ...s, reading: readings[i]!, corrected: false }));
+  const { sentence: cutSentence, token: cutToken } = cut;
+  return sentences.map((s, i) => {
+    if (i < cutSentence) return { ...s, reading: readings[i]!, corrected: readings[i]!.spans.length > 0 };
+    if (i > cutSentence) return { ...s, reading: readings[i]!, corrected: false };
+    const tokens = s.tokens.slice(cutToken + 1);
+    return { ...s, tokens, reading: readSentence(item, vocabulary, tokens), corrected: false };
+  });
 }
 
-function answer(item: InstrumentItem, target: string | number): Interpretation {
-  if (item.kind === 'scale') return { kind: 'answer', value: target as number, optionId: null };
+/**
+ * What was said besides the answer, exactly as sent: the sentences after the answer, or before it,
+ * or (when the answer sits in the middle) the whole reply. Sentences of filler alone are nothing.
+ */
+function remarkOf(text: string, read: Read[], answers: Read[]): string | undefined {
+  const remarks = read.filter((s) => !s.corrected && !answers.includes(s) && s.reading.extra > 0);
+  if (remarks.length === 0) return undefined;
+  const start = answers[0]!.source.start;
+  const end = answers.at(-1)!.source.end;
+  if (remarks.every((s) => s.source.start >= end)) return text.slice(end).replace(/^[\s.!?;,:\u2026\u2013\u2014-]+/u, '').trimEnd();
+  if (remarks.every((s) => s.source.end <= start)) return text.slice(0, start).replace(/[\s,;:\u2013\u2014-]+$/u, '').trimStart();
+  return text.trim();
+}
+
+function nameKey(n: Named): string {
+  return 'outOfRange' in n ? `out:${n.outOfRange}` : `in:${n.target}`;
+}
+
+function answer(item: InstrumentItem, target: string | number, remark: string | undefined): Interpretation {
+  const extra = remark ? { remark } : {};
+  if (item.kind === 'scale') return { kind: 'answer', value: target as number, optionId: null, ...extra };
   const option = (item as ChoiceItem).options.find((o) => o.id === target)!;
-  return { kind: 'answer', value: option.code, optionId: option.id };
+  return { kind: 'answer', value: option.code, optionId: option.id, ...extra };
 }
 
 function unclear(reason: UnclearReason): Interpretation {

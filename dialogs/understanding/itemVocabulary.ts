@@ -1,5 +1,6 @@
 import type { InstrumentItem } from '../instruments/instrumentSchema.js';
 import { answerTokens } from './answerTokens.js';
+import { frequencyTargets } from './frequencyVocabulary.js';
 import { OPTION_VARIANTS } from './optionVariants.js';
 import {
   CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, IDIOMS, NEGATIONS, NEGATIVE_WORDS, NO_WORDS, NUMBER_FILLERS, SOFTENERS, WEAK_PHRASES,
@@ -20,6 +21,8 @@ export interface ItemPhrase {
   weak: 'short' | 'filler' | null;
   /** Says "none" or "never", so a leading "no" agrees with it. */
   negative: boolean;
+  /** Toned down ("almost always"): where it falls between two options it is re-asked as negated. */
+  softened: boolean;
 }
 
 /** What is known about an item's answers, compiled once per item. */
@@ -30,8 +33,12 @@ export interface ItemVocabulary {
   echo: ReadonlySet<string>;
   /** Every word a reply to this item is expected to use: anything else may be a misspelling. */
   known: ReadonlySet<string>;
-  /** Long answer words a one-letter slip may be aimed at ("ocassionally", "disagre"). */
+  /** Answer words of four letters or more, which a one-letter slip may be aimed at ("ocassionally", "nevr"). */
   longWords: readonly string[];
+  /** The option a plain "no" or "nope" answers: "never" or "none" on a how-often question; else null. */
+  saysNo: string | null;
+  /** Every option is a frequency label (UCLA-3, ONS loneliness, K6). */
+  frequency: boolean;
 }
 
 const NUMBER_WORDS = answerTokens(
@@ -58,7 +65,8 @@ function compile(item: InstrumentItem): ItemVocabulary {
   const echo = new Set(answerTokens(item.text).filter((w) => !NEGATIONS.has(w) && !NO_WORDS.has(w) && !/\d/.test(w)));
   // A scale's end labels answer only said alone: "not at all lonely" does not answer "how happy…?".
   const anchors = new Set<string>();
-  const targets = item.kind === 'choice' ? choiceTargets(item) : scaleTargets(item, echo, anchors);
+  const frequency = item.kind === 'choice' ? frequencyTargets(item) : null;
+  const targets = item.kind === 'choice' ? choiceTargets(item, frequency?.phrases) : scaleTargets(item, echo, anchors);
   for (const idiom of IDIOMS) if (!targets.has(key(idiom))) targets.set(key(idiom), new Set());
   const phrases = [...targets].map(([phraseKey, set]) => {
     const words = phraseKey.split(' ');
@@ -71,6 +79,7 @@ function compile(item: InstrumentItem): ItemVocabulary {
           ? ('short' as const)
           : null,
       negative: words.some((w) => NEGATIVE_WORDS.has(w)),
+      softened: words.some((w) => SOFTENERS.has(w)) || words.join(' ').startsWith('pretty much'),
     };
   });
   phrases.sort((a, b) => b.words.length - a.words.length);
@@ -79,16 +88,21 @@ function compile(item: InstrumentItem): ItemVocabulary {
     ...phraseWords, ...echo, ...NUMBER_WORDS, ...FILLER_WORDS, ...NEGATIONS, ...NO_WORDS, ...CONNECTORS, ...CONTRAST_WORDS,
     ...NUMBER_FILLERS, ...SOFTENERS,
   ]);
-  return { phrases, echo, known, longWords: [...phraseWords].filter((w) => w.length >= 6) };
+  const longWords = [...phraseWords].filter((w) => w.length >= 4);
+  return { phrases, echo, known, longWords, saysNo: frequency?.never ?? null, frequency: !!frequency };
 }
 
 type Targets = Map<string, Set<string | number>>;
 
-function choiceTargets(item: Extract<InstrumentItem, { kind: 'choice' }>): Targets {
+function choiceTargets(item: Extract<InstrumentItem, { kind: 'choice' }>, frequency?: ReadonlyMap<string, readonly string[]>): Targets {
   const own: Targets = new Map();
   for (const option of item.options) {
     for (const phrase of [option.label, ...option.synonyms]) addPhrase(own, phrase, option.id);
   }
+  // Then how often, placed on this scale's own options (see frequencyVocabulary).
+  const placed: Targets = new Map();
+  for (const [phrase, ids] of frequency ?? []) for (const id of ids) addPhrase(placed, phrase, id);
+  for (const [phrase, ids] of placed) if (!own.has(phrase)) own.set(phrase, ids);
   const variants: Targets = new Map();
   for (const option of item.options) {
     const label = key(option.label);
@@ -128,6 +142,14 @@ function addPhrase(targets: Targets, phrase: string, target: string | number): v
   }
 }
 
+// Items share most phrases ("sometimes", "not at all"): normalise each once.
+const keys = new Map<string, string>();
+
 function key(phrase: string): string {
-  return answerTokens(phrase).join(' ');
+  let k = keys.get(phrase);
+  if (k === undefined) {
+    k = answerTokens(phrase).join(' ');
+    keys.set(phrase, k);
+  }
+  return k;
 }

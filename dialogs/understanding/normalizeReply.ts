@@ -5,7 +5,8 @@ export function normalizeReply(text: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     // "7/10", "7 out of 10", "seven out of ten" → 7; "1/2" stays two numbers.
-    .replace(/(\d|\b[a-z]+)\s*(?:\/|out of|outta)\s*(?:10|ten)\b/g, '$1')
+    // Whole words only: "I go out often" is not "I go out of ten".
+    .replace(/(\d|\b[a-z]+)\s*(?:\/|\bout\s+of\b|\boutta\b)\s*(?:10|ten)\b/g, '$1')
     .replace(/'/g, '')
     // Keep a sign or decimal point that belongs to a number, so "-1" and "6.5" are never read as 1 or 6 and 5.
     .replace(/[^\p{L}\p{N}\s.-]/gu, ' ')

@@ -1,21 +1,27 @@
 import type { ItemVocabulary } from './itemVocabulary.js';
+import { REAL_WORDS_NEAR_ANSWERS } from './realWordsNearAnswers.js';
+
+// Number words a slip may be aimed at, whatever the item ("fiev", "sevne", "nien").
+const NUMBER_WORDS = 'zero three four five seven eight nine eleven twelve twenty thirty'.split(' ');
 
 /**
  * A word the item does not expect, mended to the one it was surely meant as: a doubled letter of
- * emphasis ("oftenn", "agreee"), or one slip in a long answer word ("ocasionaly", "sometimse").
- * Short words are left alone: "fever" is not "never".
+ * emphasis ("oftenn", "agreee"), or one slip (a letter added, dropped, changed, or two swapped) in
+ * an answer word of four letters or more ("ocasionaly", "fiev", "nevr"). A real word is never
+ * mended into another ("fine" is not "five", "fever" not "never"), and nor is a word of three letters.
  */
 export function repairWord(word: string, vocabulary: ItemVocabulary): string {
-  if (vocabulary.known.has(word) || /\d/.test(word)) return word;
+  if (vocabulary.known.has(word) || /\d/.test(word) || REAL_WORDS_NEAR_ANSWERS.has(word)) return word;
   for (let i = 1; i < word.length; i++) {
     if (word[i] !== word[i - 1]) continue;
     const single = word.slice(0, i) + word.slice(i + 1);
     if (vocabulary.known.has(single)) return single;
   }
-  if (word.length < 6) return word;
-  const near = vocabulary.longWords.filter((w) => oneEditApart(word, w));
+  if (word.length < 4) return word;
+  const near = [...vocabulary.longWords, ...NUMBER_WORDS].filter((w) => w.length >= 4 && oneEditApart(word, w));
+  const distinct = [...new Set(near)];
   // "sometimse" is one slip from "sometimes" and from "sometime": take the one of its own length.
-  const closest = near.length > 1 ? near.filter((w) => w.length === word.length) : near;
+  const closest = distinct.length > 1 ? distinct.filter((w) => w.length === word.length) : distinct;
   return closest.length === 1 ? closest[0]! : word;
 }
 

@@ -9,7 +9,7 @@ export const FILLER_WORDS = set(`
   the a an answer option number reply x xx xxx thanks thank you ty ok okay yes yeah yep yup ya feel feeling felt that
   thats my mine me myself hi hello please pls plz and dear love luv hun mate sir ish only still also too definitely
   certainly sure at moment now currently present nowadays these lately recently yet today yesterday am been do does
-  did give rate
+  did give rate overall generally reckon have got
 `);
 
 /** Words that turn a phrase round ("not often" is an answer only where it is itself a synonym). */
@@ -35,6 +35,26 @@ export const CONNECTORS = set('or and to between either perhaps possibly somewhe
 /** Words that take an answer back: two answers joined by these contradict each other. */
 export const CONTRAST_WORDS = set(`
   but well actually sorry mean meant rather though tho although except wait oops instead no nope nah change
+`);
+
+/**
+ * Words that correct what was just said: the answer after them counts ("2, no actually 3",
+ * "often... well, sometimes"). Not "but": "good but my knees are bad" is two things, not a correction.
+ */
+export const CORRECTION_MARKERS = set(`
+  no nope nah actually well sorry mean meant rather wait oops instead correction scratch second reflection thinking
+`);
+
+/**
+ * Words beside a frequency word that leave it the answer: "often, especially at night", "lonely
+ * sometimes". Any other word beside it ("I never go out", "kids visit often") makes it a word in
+ * passing about something else, which never answers on its own.
+ */
+export const BESIDE_AN_ANSWER = set(`
+  especially mainly particularly when if since because cos coz after before during in on at by from of with for than
+  night nights evening evenings morning mornings weekend weekends week weeks day days winter lately recently these
+  lonely alone isolated sad down low anxious nervous depressed hopeless worthless restless fidgety tired left out
+  companionship others lack feel feeling felt way too bit
 `);
 
 /** Words around a number in a sentence that still answers with it ("I go to 2", "a 7 today"). */

@@ -27,8 +27,8 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['sumtimes', 2], ['um some of the time I guess', 2], ['now n then', 2], ['a bit', 2], ['sometimes \u{1F614}', 2],
     ['often', 3], ['Often tbh', 3], ['alot', 3], ['all the time', 3], ['always \u{1F622}', 3], ['oftennn', 3], ['ofen', 3],
     ['24/7', 3], ['3 - Often', 3],
-    ['2 or 3', 'unclear:ambiguous'], ['sometimes or often', 'unclear:ambiguous'], ['never, well often', 'unclear:contradictory'],
-    ['1 no 2', 'unclear:contradictory'], ['4', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'], ['10', 'unclear:out_of_range'],
+    ['2 or 3', 'unclear:ambiguous'], ['sometimes or often', 'unclear:ambiguous'], ['never, well often', 3],
+    ['1 no 2', 2], ['4', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'], ['10', 'unclear:out_of_range'],
     ['not all the time', 'unclear:negated'], ["don't often", 'unclear:negated'], ['no, often', 'unclear:negated'],
     ['not really', 'unclear:no_match'], ['not sure', 'unclear:no_match'], ['dunno', 'unclear:no_match'], ['yes', 'unclear:no_match'],
     ['purple', 'unclear:no_match'], ['\u{1F44D}', 'unclear:no_match'],
@@ -47,8 +47,8 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
   ['ucla3', 'isolated', [
     ['I feel isolated most of the time', 3], ['isolated? never', 1], ['Rarely \u{1F642}', 1], ['from time to time', 2],
     ['hardly ever or never', 1], ['seldom', 1], ['occasionally', 2], ['very often', 3], ['constantly', 3], ['Mostly', 3],
-    ['sometimse', 2], ['same as always', 'unclear:no_match'], ['almost always', 'unclear:negated'],
-    ['not isolated at all', 'unclear:no_match'], ['sometimes, well often', 'unclear:contradictory'], ['5', 'unclear:out_of_range'],
+    ['sometimse', 2], ['same as always', 'unclear:no_match'], ['almost always', 3],
+    ['not isolated at all', 'unclear:no_match'], ['sometimes, well often', 3], ['5', 'unclear:out_of_range'],
     ['STOP', 'command:stop'], ['help', 'command:help'],
   ]],
   ['ons-loneliness', 'lonely', [
@@ -58,8 +58,8 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['hardly eva', 4], ['not very often', 4], ['almost never', 4], ['not often', 4], ['4 hardly ever', 4], ['Never', 5],
     ['never ever', 5], ['not at all', 5], ['no never', 5], ['nvr', 5], ['5 never', 5],
     ['Hardly ever or never', 'unclear:ambiguous'], ['4 or 5', 'unclear:ambiguous'], ['sometimes or often', 'unclear:ambiguous'],
-    ['often, no sometimes', 'unclear:contradictory'], ['6', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'],
-    ["I'm not lonely", 'unclear:no_match'], ['lonely', 'unclear:no_match'], ['Nope', 'unclear:no_match'],
+    ['often, no sometimes', 2], ['6', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'],
+    ["I'm not lonely", 'unclear:no_match'], ['lonely', 'unclear:no_match'], ['Nope', 5],
     ['Only when my son doesnt ring on a Sunday', 'unclear:free_text'], ['ask me later', 'command:later'],
   ]],
   ['ons4', 'life_satisfaction', [
@@ -68,7 +68,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['not at all', 0], ['7 out of ten', 7],
     ['11', 'unclear:out_of_range'], ['-1', 'unclear:out_of_range'], ['6.5', 'unclear:out_of_range'], ['100', 'unclear:out_of_range'],
     ['6 or 7', 'unclear:ambiguous'], ['6-7', 'unclear:ambiguous'], ['between 6 and 7', 'unclear:ambiguous'],
-    ['7, no 8', 'unclear:contradictory'], ['pretty good', 'unclear:no_match'], ['fine', 'unclear:no_match'],
+    ['7, no 8', 8], ['pretty good', 'unclear:no_match'], ['fine', 'unclear:no_match'],
   ]],
   ['ons4', 'worthwhile', [
     ['8', 8], ['eight', 8], ['9 out of ten', 9], ['Nine', 9], ['about a 5', 5], ['5/10', 5], ['roughly 6', 6], ['6 probably', 6],
@@ -109,7 +109,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['some of the time or most', 'unclear:ambiguous'], ['7', 'unclear:out_of_range'],
   ]],
   ['k6', 'worthless', [
-    ['never', 0], ['no never', 0], ['1', 0], ['Nope', 'unclear:no_match'], ['sometimes, well most of the time', 'unclear:contradictory'],
+    ['never', 0], ['no never', 0], ['1', 0], ['Nope', 0], ['sometimes, well most of the time', 3],
     ['I have felt worthless since I lost my job at the factory', 'unclear:free_text'],
   ]],
   ['gss-health', 'general', [
@@ -141,7 +141,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
   ['group-belonging', 'belong', [
     ['agree', 4], ['strongly agree', 5], ['Totally', 5], ['disagree', 2], ['not at all', 1], ['3', 3], ['in between', 3],
     ['neither agree or disagree', 3], ['strongly disagree', 1], ['mostly agree', 4], ['agree strongly', 5],
-    ['i dont feel i belong', 'unclear:no_match'], ['disagree, well agree', 'unclear:contradictory'],
+    ['i dont feel i belong', 'unclear:no_match'], ['disagree, well agree', 4],
     ['I love my choir group', 'unclear:no_match'], ['another time', 'command:later'],
   ]],
 ];

@@ -1,0 +1,106 @@
+import type { ChoiceItem } from '../instruments/instrumentSchema.js';
+import { answerTokens } from './answerTokens.js';
+
+/**
+ * How often, as positions on one line that every frequency scale divides up its own way:
+ * 0 never, 1 rarely, 2 occasionally, 3 some of the time, 4 often, 5 always.
+ */
+type Level = 0 | 1 | 2 | 3 | 4 | 5;
+
+/** A way of saying how often, and the positions it covers: two when it sits between them. */
+type Said = [phrases: readonly string[], from: Level, to?: Level];
+
+// Written as clients text them; normalised (and txt-speak folded) before use. A phrase covering two
+// positions ("rarely if ever") is one answer on a scale that joins them (UCLA's "Hardly ever or
+// never") and a re-ask on one that splits them (ONS's "Hardly ever" and "Never").
+const SAID: readonly Said[] = [
+  [['never', 'not ever', 'never ever', 'never at all', 'at no time', 'not once', 'not even once', 'none', 'none at all',
+    'none of the time', 'not at all', 'not at all really', 'no never', 'never really', 'never not once', 'not one bit',
+    'not in the slightest', 'not for a moment', 'absolutely never'], 0],
+  [['rarely if ever', 'hardly if ever', 'seldom if ever', 'hardly ever if at all', 'rarely if at all', 'almost never',
+    'nearly never', 'practically never', 'virtually never', 'next to never', 'hardly ever or never', 'never or hardly ever',
+    'rarely or never', 'never or rarely', 'hardly or never', 'hardly ever if ever', 'almost not at all'], 0, 1],
+  [['hardly ever', 'hardly', 'rarely', 'seldom', 'barely', 'barely ever', 'rarely ever', 'very rarely', 'very seldom',
+    'hardly at all', 'once in a blue moon', 'not often', 'not very often', 'not that often', 'not so often', 'not too often',
+    'not much', 'not very much', 'not a lot', 'not a great deal', 'not that much', 'not too much', 'infrequently',
+    'very occasionally', 'hardly ever really', 'only rarely', 'once or twice'], 1],
+  [['occasionally', 'now and then', 'now and again', 'every now and then', 'every now and again', 'once in a while',
+    'every once in a while', 'from time to time', 'every so often', 'the odd time', 'odd time', 'the odd day', 'the odd occasion',
+    'on occasion', 'at odd times', 'here and there', 'once in a while maybe'], 2],
+  [['on and off', 'off and on', 'on off', 'comes and goes', 'it comes and goes'], 2, 3],
+  [['some of the time', 'sometimes', 'some times', 'sometime', 'some', 'at times', 'some days', 'part of the time',
+    'some of the time yes', 'sometimes yes'], 3],
+  [['often', 'a lot', 'lots', 'very often', 'frequently', 'quite often', 'quite a lot', 'a great deal', 'most of the time',
+    'mostly', 'most days', 'usually', 'regularly', 'much of the time', 'a lot of the time', 'more often than not', 'loads',
+    'far too often', 'too often', 'all too often', 'many times', 'more often than not really', 'most of the time yes',
+    'often yes', 'very frequently', 'most days really', 'lots of the time'], 4],
+  [['almost always', 'nearly always', 'pretty much always', 'just about always', 'virtually always', 'practically always',
+    'almost all the time', 'nearly all the time', 'pretty much all the time', 'almost all of the time', 'nearly all of the time',
+    'almost every day', 'nearly every day', 'pretty much every day', 'most of the time if not all', 'often or always',
+    'always or often'], 4, 5],
+  [['always', 'all the time', 'all of the time', 'constantly', 'the whole time', 'non stop', 'every day', 'every single day',
+    'each day', 'all day every day', 'day in day out', 'every minute', 'every waking moment', 'continually', 'continuously',
+    'all day', 'always always', 'every day without fail', 'every single minute', 'each and every day'], 5],
+];
+
+// The positions an option's own label covers; a position no option covers joins its neighbour
+// towards the middle (UCLA "Often" also takes "always"; K6 "Some" also takes "occasionally").
+const LABEL_LEVELS: ReadonlyMap<string, readonly Level[]> = new Map(
+  ([
+    [['never', 'none', 'none of the time', 'not at all'], [0]],
+    [['hardly ever or never', 'never or hardly ever'], [0, 1]],
+    [['hardly ever', 'rarely', 'a little', 'a little of the time'], [1]],
+    [['occasionally'], [2]],
+    [['some of the time', 'sometimes', 'some'], [3]],
+    [['often', 'most', 'most of the time', 'usually'], [4]],
+    [['often always', 'often or always'], [4, 5]],
+    [['always', 'all', 'all of the time', 'all the time'], [5]],
+  ] as const).flatMap(([labels, levels]) => labels.map((label) => [key(label), levels] as const)),
+);
+
+const MIDDLE = 2.5;
+
+const SAID_KEYS: ReadonlyArray<[keys: readonly string[], from: Level, to: Level]> = SAID.map(([list, from, to = from]) => [list.map(key), from, to]);
+
+/** What the frequency vocabulary says about one item: each phrase's options (two: it sits between them). */
+export interface FrequencyTargets {
+  phrases: ReadonlyMap<string, readonly string[]>;
+  /** The option meaning "never" or "none", which a plain "no" answers on a how-often question. */
+  never: string | null;
+}
+
+/**
+ * Frequency phrases mapped onto `item`'s own options, when every option is a frequency label
+ * (UCLA-3, ONS loneliness, K6); null for any other item. The same phrase may land on different
+ * options on different scales, or between two options of one scale.
+ */
+export function frequencyTargets(item: ChoiceItem): FrequencyTargets | null {
+  const owner = new Map<Level, string>();
+  for (const option of item.options) {
+    const levels = LABEL_LEVELS.get(key(option.label));
+    if (!levels) return null;
+    for (const level of levels) owner.set(level, option.id);
+  }
+  const optionAt = (level: Level): string | undefined => {
+    for (let at: number = level; at >= 0 && at <= 5; at += at < MIDDLE ? 1 : -1) {
+      const id = owner.get(at as Level);
+      if (id) return id;
+    }
+    return undefined;
+  };
+  const phrases = new Map<string, readonly string[]>();
+  for (const [keys, from, to] of SAID_KEYS) {
+    const ids = new Set<string>();
+    for (let level = from; level <= to; level++) {
+      const id = optionAt(level as Level);
+      if (id) ids.add(id);
+    }
+    for (const phrase of keys) phrases.set(phrase, [...ids]);
+  }
+  const howOften = /\bhow often\b/i.test(item.text);
+  return { phrases, never: howOften ? (owner.get(0) ?? null) : null };
+}
+
+function key(phrase: string): string {
+  return answerTokens(phrase.replace(/\//g, ' ')).join(' ');
+}

@@ -1,0 +1,83 @@
+import type { InstrumentItem } from '../instruments/instrumentSchema.js';
+import type { ItemVocabulary } from './itemVocabulary.js';
+import type { NumberMention } from './numberMentions.js';
+
+/**
+ * What a number in a reply is doing. `answer`: it may answer the item ("7", "I'd say 2", "3 groups").
+ * `other`: it counts or dates something else (an age, a date, a time, "2 kids", "3 times a week"),
+ * so it is passed over. `unsure`: a count of something the item may or may not mean ("3 clubs"
+ * to "how many groups…?"), which never answers and makes any other answer a re-ask.
+ */
+export type NumberRole = 'answer' | 'other' | 'unsure';
+
+/** A number in a reply, its role, and the words around it that belong to it ("I'm 81", "2 kids"). */
+export interface PlacedNumber extends NumberMention {
+  role: NumberRole;
+  /** First and last word of the number with its own words. */
+  spanFrom: number;
+  spanTo: number;
+  /** Typed as digits, not words. */
+  digits: boolean;
+}
+
+const set = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+// What a number counts when it is not the answer. Normalised words; "time" is left out ("3 at a time").
+const OTHER_UNITS = set(`
+  year years yr yrs yo month months week weeks wk wks day days hour hours hr hrs min mins minute minutes second seconds
+  times x kid kids child children grandchildren grandkids grandchild grandson grandsons granddaughter granddaughters
+  son sons daughter daughters people person friends friend pounds pound quid p pence mile miles km stone kg lbs pills tablets
+  dogs cats pets visits visitors calls texts nights night mornings evenings afternoons sessions session weekends
+  ordinal clocktime date money am pm oclock percent
+`);
+/** Numbers made into one word by answerTokens: never an answer ("10am", "14/3", "the 14th", "£5"). */
+export const NOT_ANSWER_NUMBERS = set('clocktime date ordinal money');
+/** Words that lead up to a date or time: "on the 14th", "at 10am". */
+export const ON_A_DATE = set('on the at by since until till from before after of');
+// Ages: "I'm 81", "aged 81", "turned 80".
+const AGE_BEFORE = set('aged age turned turning');
+const MONTHS = set('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december');
+const PER = set('a per each every an');
+const PERIODS = set('week month day year fortnight weekend');
+
+/** Each number in a sentence's words, with what it is doing there (see NumberRole). */
+export function placeNumbers(
+  item: InstrumentItem,
+  vocabulary: ItemVocabulary,
+  tokens: readonly string[],
+  mentions: readonly NumberMention[],
+): PlacedNumber[] {
+  // "No one" is nobody, not a number.
+  return mentions.filter((m) => !(m.from === m.to && tokens[m.from] === 'one' && tokens[m.from - 1] === 'no')).map((m) => {
+    const { role, spanFrom, spanTo } = roleOf(item, vocabulary, tokens, m);
+    const digits = tokens.slice(m.from, m.to + 1).every((t) => /^-?\d+(?:\.\d+)?$/.test(t));
+    return { ...m, role, spanFrom, spanTo, digits };
+  });
+}
+
+function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readonly string[], m: NumberMention) {
+  const at = (i: number) => tokens[i] ?? '';
+  const before = at(m.from - 1);
+  let after = m.to + 1;
+  while (ON_A_DATE.has(at(after))) after++;
+  // "5 on the 14th": the date is something else, and the number stands alone.
+  const next = NOT_ANSWER_NUMBERS.has(at(after)) ? '' : at(m.to + 1);
+  const other = (spanFrom: number, spanTo: number) => ({ role: 'other' as const, spanFrom, spanTo });
+  const plain = { role: 'answer' as const, spanFrom: m.from, spanTo: m.to };
+
+  if (Number.isInteger(m.value) && m.value >= 1900 && m.value <= 2100) return other(m.from, m.to); // a year
+  if (m.value >= 16 && (AGE_BEFORE.has(before) || before === 'im' || (before === 'am' && at(m.from - 2) === 'i'))) {
+    return other(m.from - 1, m.to);
+  }
+  if (MONTHS.has(before) || MONTHS.has(next)) return other(m.from, m.to + (MONTHS.has(next) ? 1 : 0));
+  if ((before === 'the' && at(m.from - 2) === 'on') || before === 'at') return other(m.from - 1, m.to); // "on the 14", "at 10"
+  if (OTHER_UNITS.has(next)) return other(m.from, m.to + 1);
+  // A rate is not a count: "3 a week", "I go to 3 groups a week".
+  const rateAt = vocabulary.echo.has(next) ? m.to + 2 : m.to + 1;
+  if (PER.has(at(rateAt)) && PERIODS.has(at(rateAt + 1))) return other(m.from, rateAt + 1);
+  if (next === '' || vocabulary.known.has(next) || vocabulary.echo.has(next)) {
+    return plain;
+  }
+  // A count of something unknown: a choice item is never answered by "2 dogs"; a count may be ("3 clubs").
+  return item.kind === 'choice' ? other(m.from, m.to + 1) : { role: 'unsure' as const, spanFrom: m.from, spanTo: m.to + 1 };
+}

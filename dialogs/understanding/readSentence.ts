@@ -1,0 +1,126 @@
+import type { InstrumentItem } from '../instruments/instrumentSchema.js';
+import type { ItemPhrase, ItemVocabulary } from './itemVocabulary.js';
+import { numberMentions } from './numberMentions.js';
+import { NOT_ANSWER_NUMBERS, ON_A_DATE, placeNumbers, type PlacedNumber } from './numberRoles.js';
+import { BESIDE_AN_ANSWER, CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NO_WORDS, NUMBER_FILLERS } from './replyWords.js';
+
+/** An answer named in a reply: an option id or scale value, or a number that is not on offer. */
+export type Named = { target: string | number; phrase: ItemPhrase | null } | { outOfRange: number };
+
+/** A phrase of the item's vocabulary found in a sentence, and where. */
+export interface FoundPhrase {
+  phrase: ItemPhrase;
+  from: number;
+  to: number;
+}
+
+/** What one sentence of a reply says about the item. */
+export interface SentenceReading {
+  /** Answers stated. */
+  named: Named[];
+  /**
+   * Answers only mentioned: a typed digit among other words, a frequency word in passing ("kids
+   * visit often"), a count that may or may not be the answer ("3 clubs": 'unsure'). They never
+   * answer, but an answer that differs from one is re-asked: a typed digit is never overridden.
+   */
+  mentioned: Array<string | number>;
+  /** Words that are not an answer, filler, or the question's own words. */
+  extra: number;
+  /** The words left over once answers and the numbers' own words are taken out. */
+  rest: string[];
+  /** Phrases and numbers that may answer, for finding a correction. */
+  spans: Array<{ from: number; to: number }>;
+}
+
+// A word of this kind two words from a frequency phrase still makes it a remark: "I go out often".
+
+const VERBS = new Set(['go', 'goes', 'going', 'went', 'attend', 'attending', 'get', 'gets', 'see', 'sees']);
+
+/** What a sentence's words (already mended) say about `item`. */
+export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readonly string[]): SentenceReading {
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const numbers = placeNumbers(item, vocabulary, tokens, numberMentions(tokens));
+  for (const n of numbers) for (let i = Math.max(0, n.spanFrom); i <= n.spanTo && i < tokens.length; i++) used[i] = true;
+  // A time, date, ordinal or sum of money (see answerTokens) is something else: "7 at 10am" is 7.
+  tokens.forEach((t, i) => {
+    if (!NOT_ANSWER_NUMBERS.has(t)) return;
+    used[i] = true;
+    for (let k = i - 1; k >= 0 && ON_A_DATE.has(tokens[k]!); k--) used[k] = true; // "on the 14th"
+  });
+  const found = findPhrases(vocabulary.phrases, tokens, used);
+  const phrases = found.filter((p) => p.phrase.targets.length > 0);
+  const idiomWords = found.reduce((sum, p) => sum + (p.phrase.targets.length === 0 ? p.to - p.from + 1 : 0), 0);
+
+  const saysNothing = (t: string) =>
+    FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
+  const rest = tokens.filter((_, i) => !used[i]);
+  const answering = numbers.filter((n) => n.role !== 'other');
+  // A number answers only when nothing else is said ("I'd say 2", "about 7"): "2 kids visit" does not.
+  const numbersAnswer = idiomWords === 0 && rest.every((t) => saysNothing(t) || NUMBER_FILLERS.has(t) || NO_WORDS.has(t));
+  const numberWords = numbersAnswer ? 0 : answering.reduce((sum, n) => sum + n.to - n.from + 1, 0);
+  // An age, a date or "2 kids" is said about something else, and adds nothing here.
+  const extra = rest.filter((t) => !saysNothing(t)).length + numberWords + idiomWords;
+
+  const named: Named[] = [];
+  const mentioned: Array<string | number> = [];
+  for (const n of answering) {
+    const said = fromNumber(item, n);
+    if (n.role === 'unsure') mentioned.push('unsure');
+    else if (numbersAnswer) named.push(said);
+    else if (n.digits && 'target' in said) mentioned.push(said.target);
+  }
+  for (const p of phrases) {
+    if (p.phrase.weak === 'filler' || (p.phrase.weak === 'short' && extra > 0)) continue;
+    if (vocabulary.frequency && inPassing(vocabulary, tokens, p)) mentioned.push(...p.phrase.targets);
+    else named.push(...p.phrase.targets.map((target) => ({ target, phrase: p.phrase })));
+  }
+  // "Well" is "Good" only said alone: "well, not bad" is "not bad".
+  if (named.length === 0 && mentioned.length === 0 && extra === 0) {
+    named.push(...phrases.filter((p) => p.phrase.weak === 'filler').flatMap((p) => p.phrase.targets.map((target) => ({ target, phrase: p.phrase }))));
+  }
+  // "Nope" to "How often…?" is "never".
+  const extraWords = rest.filter((t) => !saysNothing(t));
+  if (named.length === 0 && mentioned.length === 0 && vocabulary.saysNo && extraWords.length > 0 && extraWords.every((t) => NO_WORDS.has(t))) {
+    named.push({ target: vocabulary.saysNo, phrase: null });
+  }
+  const spans = [
+    ...answering.map((n) => ({ from: n.from, to: n.to })),
+    ...phrases.filter((p) => p.phrase.weak !== 'filler').map(({ from, to }) => ({ from, to })),
+  ];
+  return { named, mentioned, extra, rest, spans };
+}
+
+function fromNumber(item: InstrumentItem, n: PlacedNumber): Named {
+  if (item.kind === 'scale') {
+    return Number.isInteger(n.value) && n.value >= item.min && n.value <= item.max ? { target: n.value, phrase: null } : { outOfRange: n.value };
+  }
+  // The number shown beside an option, which need not be its code (K6 shows 1–5 for codes 0–4).
+  const option = item.options.find((o) => o.key === n.value);
+  return option ? { target: option.id, phrase: null } : { outOfRange: n.value };
+}
+
+/**
+ * A frequency word about something else: a word of its own sentence right beside it ("kids visit
+ * often", "I never see anyone"), or a verb one word further ("I go out often").
+ */
+function inPassing(vocabulary: ItemVocabulary, tokens: readonly string[], { from, to }: FoundPhrase): boolean {
+  const content = (t: string | undefined) => t !== undefined && (VERBS.has(t) || (!vocabulary.known.has(t) && !BESIDE_AN_ANSWER.has(t) && !/\d/.test(t)));
+  if (content(tokens[from - 1]) || content(tokens[to + 1])) return true;
+  return VERBS.has(tokens[from - 2] ?? '') || VERBS.has(tokens[to + 2] ?? '');
+}
+
+/** Whole-word phrases among the words not yet used, longest first; marks the words they use. */
+function findPhrases(phrases: readonly ItemPhrase[], tokens: readonly string[], used: boolean[]): FoundPhrase[] {
+  const found: FoundPhrase[] = [];
+  const present = new Set(tokens);
+  for (const phrase of phrases) {
+    const { words } = phrase;
+    if (!present.has(words[0]!)) continue;
+    for (let i = 0; i + words.length <= tokens.length; i++) {
+      if (!words.every((w, k) => !used[i + k] && tokens[i + k] === w)) continue;
+      for (let k = 0; k < words.length; k++) used[i + k] = true;
+      found.push({ phrase, from: i, to: i + words.length - 1 });
+    }
+  }
+  return found.sort((a, b) => a.from - b.from);
+}
