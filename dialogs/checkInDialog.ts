@@ -182,7 +182,13 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     if (isStaleButton(activity.value, item.id)) return this.reprompt(dc, state, []);
     const meaning = interpretReply(item, { text: activity.text, value: activity.value });
     if (meaning.kind === 'answer') {
-      return this.record(dc, state, { value: meaning.value, optionId: meaning.optionId, status: 'answered', raw: rawReply(activity) });
+      const noted: string[] = [];
+      if (meaning.remark && activity.text) {
+        // More said beside the answer ("Sometimes. My hip has been bad"): the link worker sees the whole reply.
+        await this.deps.history.recordNote(state.clientId, this.note(state, activity.text, dc.context));
+        noted.push(this.say(state, 'freeTextNoted'));
+      }
+      return this.record(dc, state, { value: meaning.value, optionId: meaning.optionId, status: 'answered', raw: rawReply(activity) }, noted);
     }
     const lead: string[] = [];
     if (meaning.reason === 'free_text' && activity.text) {
