@@ -1,12 +1,13 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { AlertRepository, ClientRepository } from '../../storage/ports.js';
-import type { AlertContact, AlertNotification, AlertRecord, AlertTier, ClientRecord } from '../../storage/records.js';
+import type { AlertContact, AlertNotification, AlertRecord, AlertTier } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { Programme } from '../config/programmeSchema.js';
 import type { Logger } from '../logger.js';
-import { alertRoute, type AlertRoute } from './alertChain.js';
-import { postAlertWebhook, webhookBody } from './alertWebhook.js';
+import { ackDeadline, alertRoute, missingDeadline, type AlertRoute } from './alertChain.js';
+import { postAlertWebhook, webhookAttempt, webhookBody } from './alertWebhook.js';
+import { staffAlertText, staffPhone } from './staffAlertText.js';
 
 /** Sends a text to a member of staff; resolves with the outbox message id. */
 export interface StaffSms {
@@ -41,20 +42,15 @@ export type AcknowledgeResult = { ok: true; alert: AlertRecord } | { ok: false; 
 const TIER_RANK: Record<AlertTier, number> = { routine: 0, 'same-day': 1, urgent: 2 };
 // No letters or digits that read alike on a small screen (0/O, 1/I/L, 5/S, 8/B, 2/Z).
 const CODE_ALPHABET = 'ACDEFHJKMNPQRTUVWXY34679';
-const WEBHOOK_RETRIES_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_000];
-const ACTION: Record<AlertTier, string> = {
-  urgent: 'Please contact them now',
-  'same-day': 'Please contact them today',
-  routine: 'Please contact them next working day',
-};
 
 /**
  * Risk alerts from raising to resolution. An alert is written before anyone is told; its link
  * worker (out of hours, the duty contact) gets a discreet text (name, tier, code, link: never what
- * the client wrote); an urgent one not acknowledged in time goes to the next person in its chain,
- * as does one whose text cannot be delivered. Timers are kept in the alert itself, so a restart
- * escalates on time. Only staff acknowledge (ACK <code> from a registered number, or the admin
- * API) and only staff resolve, with a note. Nothing the client says later closes it.
+ * the client wrote); an urgent or same-day one not acknowledged in time goes to the next person in
+ * its chain (see ackDeadline), as does one whose text cannot be delivered, and a routine one is
+ * flagged in its link worker's list. Timers are kept in the alert itself, so a restart escalates on
+ * time. Only staff acknowledge (ACK <code> from a registered number, or the admin API) and only
+ * staff resolve, with a note. Nothing the client says later closes it.
  */
 export class AlertService {
   private readonly live = new Map<string, AlertRecord>();
@@ -71,6 +67,7 @@ export class AlertService {
       this.codes.add(alert.code);
       if (alert.state !== 'resolved') this.live.set(alert.id, alert);
     }
+    await this.rearm();
     await this.tick();
   }
 
@@ -197,7 +194,9 @@ export class AlertService {
       for (const alert of [...this.live.values()]) {
         if (alert.state === 'open' && alert.notifyAt && DateTime.fromISO(alert.notifyAt) <= now) await this.tellFirst(alert.id, []);
         const current = this.live.get(alert.id)!;
-        if (current.state === 'open' && current.escalateAt && DateTime.fromISO(current.escalateAt) <= now) await this.escalate(alert.id, 'not-acknowledged');
+        if (current.state === 'open' && current.escalateAt && DateTime.fromISO(current.escalateAt) <= now) {
+          await (current.tier === 'routine' ? this.flag(alert.id) : this.escalate(alert.id, 'not-acknowledged'));
+        }
         const webhook = this.live.get(alert.id)!.notifications.find((n) => n.channel === 'webhook' && n.status === 'failed' && n.retryAt);
         if (webhook && DateTime.fromISO(webhook.retryAt!) <= now) await this.postWebhook(alert.id);
       }
@@ -223,6 +222,28 @@ export class AlertService {
     for (const contact of fyi) await this.notify(alert, contact, true);
   }
 
+  /** A routine alert not acknowledged in time: flagged in the list of whoever has it, nobody else asked or texted. */
+  private async flag(alertId: string): Promise<void> {
+    const now = this.deps.clock.now().toISO()!;
+    const alert = await this.save(alertId, (a) => {
+      const to = a.chain[a.step];
+      return { ...a, escalateAt: undefined, escalations: to ? [...a.escalations, { at: now, to, reason: 'not-acknowledged' as const }] : a.escalations };
+    });
+    if (alert) this.deps.log.info('routine alert flagged: not acknowledged in time', { alertId, role: alert.chain[alert.step]?.role });
+  }
+
+  /**
+   * Alerts kept before every tier had a deadline (only urgent ones did) get one now, counted from
+   * when their current person was told: a same-day alert nobody acknowledged moves on, and a
+   * routine one is flagged, at the next tick.
+   */
+  private async rearm(): Promise<void> {
+    for (const alert of [...this.live.values()]) {
+      const due = missingDeadline(this.deps.programme, alert);
+      if (due) await this.save(alert.id, (a) => ({ ...a, escalateAt: due.toISO()! }));
+    }
+  }
+
   private async escalate(alertId: string, reason: 'not-acknowledged' | 'undeliverable'): Promise<void> {
     const now = this.deps.clock.now();
     let moved = false;
@@ -244,14 +265,13 @@ export class AlertService {
     await this.notify(alert, to, false);
   }
 
-  /** An urgent alert waits this long for an acknowledgement before the next person; others do not move on by time. */
+  /** When the person at `step`, told now, has to have acknowledged it by (see ackDeadline). */
   private escalateAtFrom(alert: AlertRecord, now: DateTime, step: number): string | undefined {
-    if (alert.tier !== 'urgent' || step + 1 >= alert.chain.length) return undefined;
-    return now.plus({ minutes: this.deps.programme.alerts.ackTimeoutMinutes }).toISO()!;
+    return ackDeadline(this.deps.programme, alert, step, now)?.toISO() ?? undefined;
   }
 
   private async notify(alert: AlertRecord, to: AlertContact, fyi: boolean): Promise<void> {
-    const phone = this.phoneOf(to);
+    const phone = staffPhone(this.deps.programme, to);
     const notification: AlertNotification = { at: this.deps.clock.now().toISO()!, to, channel: 'sms', status: 'queued', attempts: 1, ...(fyi ? { fyi } : {}) };
     if (!this.deps.staffSms || !phone) {
       this.deps.log.error('risk alert could not be texted', { alertId: alert.id, role: to.role, reason: this.deps.staffSms ? 'no phone number' : 'SMS is not configured' });
@@ -259,43 +279,22 @@ export class AlertService {
       if (!fyi && alert.state === 'open' && alert.chain[alert.step]?.id === to.id) await this.escalate(alert.id, 'undeliverable');
       return;
     }
-    const messageId = await this.deps.staffSms.send(phone, await this.staffText(alert, fyi), { alertId: alert.id, contactId: to.id });
-    await this.save(alert.id, (a) => ({ ...a, notifications: [...a.notifications, { ...notification, messageId }] }));
-  }
-
-  private async staffText(alert: AlertRecord, fyi: boolean): Promise<string> {
     const client = alert.clientId ? await this.deps.clients.get(alert.clientId) : undefined;
-    const who = client ? displayName(client) : `someone not enrolled (${alert.fromPhone ?? 'number unknown'})`;
-    const ask = fyi ? 'For your information: the duty contact has been asked to act' : ACTION[alert.tier];
-    return `Linkwell ${alert.tier.toUpperCase()} alert ${alert.code}: ${who}, ${this.deps.programme.name}. ${ask}. ${this.deps.alertLink(alert.id)} Reply ACK ${alert.code} when you have it.`;
+    const text = staffAlertText(alert, client, { programmeName: this.deps.programme.name, link: this.deps.alertLink(alert.id), fyi });
+    const messageId = await this.deps.staffSms.send(phone, text, { alertId: alert.id, contactId: to.id });
+    await this.save(alert.id, (a) => ({ ...a, notifications: [...a.notifications, { ...notification, messageId }] }));
   }
 
   private async postWebhook(alertId: string): Promise<void> {
     const webhook = this.deps.webhook;
     const alert = this.live.get(alertId);
     if (!webhook || !alert) return;
-    const previous = alert.notifications.find((n) => n.channel === 'webhook');
-    const attempts = (previous?.attempts ?? 0) + 1;
+    const attempts = (alert.notifications.find((n) => n.channel === 'webhook')?.attempts ?? 0) + 1;
     const now = this.deps.clock.now();
     const ok = await (webhook.post ?? postAlertWebhook)(webhook.url, webhook.secret, webhookBody(alert, this.deps.alertLink(alert.id)), String(now.toUnixInteger()));
-    const retryIn = WEBHOOK_RETRIES_MS[attempts - 1];
-    const entry: AlertNotification = {
-      at: now.toISO()!,
-      to: { role: 'webhook', id: 'webhook', name: 'programme webhook' },
-      channel: 'webhook',
-      status: ok ? 'delivered' : 'failed',
-      attempts,
-      ...(!ok && retryIn !== undefined ? { retryAt: now.plus({ milliseconds: retryIn }).toISO()! } : {}),
-    };
+    const entry = webhookAttempt(attempts, ok, now);
     if (!ok) this.deps.log.warn('alert webhook failed', { alertId, attempts });
     await this.save(alertId, (a) => ({ ...a, notifications: [...a.notifications.filter((n) => n.channel !== 'webhook'), entry] }));
-  }
-
-  private phoneOf(contact: AlertContact): string | undefined {
-    const { programme } = this.deps;
-    if (contact.role === 'link-worker') return programme.linkWorkers.find((w) => w.id === contact.id)?.phone;
-    if (contact.role === 'duty') return programme.dutyContacts.find((d) => d.id === contact.id)?.phone;
-    return programme.alerts.lead?.id === contact.id ? programme.alerts.lead.phone : undefined;
   }
 
   private async save(id: string, change: (alert: AlertRecord) => AlertRecord): Promise<AlertRecord | undefined> {
@@ -335,11 +334,4 @@ export class AlertService {
       void this.tick().catch((error: unknown) => this.deps.log.error('alert timers failed', { error: (error as Error).message }));
     });
   }
-}
-
-/** What staff see of a client in a text: first name and initial, nothing else about them. */
-function displayName(client: ClientRecord): string {
-  const [first, ...rest] = client.name.trim().split(/\s+/);
-  const initial = rest.at(-1)?.[0];
-  return initial ? `${first} ${initial}.` : first!;
 }

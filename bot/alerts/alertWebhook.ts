@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { AlertRecord } from '../../storage/records.js';
+import type { DateTime } from 'luxon';
+import type { AlertNotification, AlertRecord } from '../../storage/records.js';
+
+const RETRIES_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_000];
 
 /** What the webhook receives: the alert without anything the client wrote (which is never in it). */
 export function webhookBody(alert: AlertRecord, link: string): string {
@@ -26,4 +29,17 @@ export async function postAlertWebhook(url: string, secret: string, body: string
   } catch {
     return false;
   }
+}
+
+/** The record of a webhook attempt: a failure is tried again after 1, 5, 15, 60 and 180 minutes, then left. */
+export function webhookAttempt(attempts: number, ok: boolean, now: DateTime): AlertNotification {
+  const retryIn = RETRIES_MS[attempts - 1];
+  return {
+    at: now.toISO()!,
+    to: { role: 'webhook', id: 'webhook', name: 'programme webhook' },
+    channel: 'webhook',
+    status: ok ? 'delivered' : 'failed',
+    attempts,
+    ...(!ok && retryIn !== undefined ? { retryAt: now.plus({ milliseconds: retryIn }).toISO()! } : {}),
+  };
 }

@@ -47,11 +47,11 @@ export class NotEnrolledTexts {
   }
 }
 
-/** The member of staff a number belongs to, if the programme lists it (link workers, duty contacts, lead). */
+/** The member of staff a number belongs to, if the programme lists it (link workers, duty contacts, out-of-hours contact, lead). */
 export function staffContactFor(programme: Programme, phone: string): AlertContact | undefined {
   const worker = programme.linkWorkers.find((w) => w.phone === phone);
   if (worker) return { role: 'link-worker', id: worker.id, name: worker.name };
-  const duty = programme.dutyContacts.find((d) => d.phone === phone);
+  const duty = programme.dutyContacts.find((d) => d.phone === phone) ?? (programme.alerts.outOfHours?.phone === phone ? programme.alerts.outOfHours : undefined);
   if (duty) return { role: 'duty', id: duty.id, name: duty.name };
   const lead = programme.alerts.lead;
   return lead?.phone === phone ? { role: 'lead', id: lead.id, name: lead.name } : undefined;
