@@ -1,4 +1,5 @@
 import type { AlertContact, AlertRecord, AlertTier, ClientRecord } from '../../storage/records.js';
+import { isFlagged } from '../alerts/alertChain.js';
 import { canSeeClient } from './staffGuard.js';
 import type { StaffMember } from './staffSessions.js';
 
@@ -41,21 +42,38 @@ export interface EscalationState {
   of: number;
   /** When it last moved on, and why. */
   lastEscalation: AlertRecord['escalations'][number] | undefined;
-  /** When it moves on next if nobody acknowledges it. */
+  /** When it moves on next if nobody acknowledges it (urgent, same-day). */
   escalateAt: string | undefined;
   /** A routine alert raised out of hours: nobody is told before this. */
   waitsUntil: string | undefined;
+  /** A routine alert: when it becomes a flag in its link worker's list if nobody acknowledges it. */
+  flagAt: string | undefined;
+  /** A routine alert nobody acknowledged in time: since when it has been a flag. */
+  flaggedSince: string | undefined;
 }
 
 export function escalationState(alert: AlertRecord): EscalationState {
+  const open = alert.state === 'open';
+  const routine = alert.tier === 'routine';
+  const flagged = isFlagged(alert);
   return {
     current: alert.chain[alert.step],
     step: Math.min(alert.step + 1, Math.max(alert.chain.length, 1)),
     of: alert.chain.length,
-    lastEscalation: alert.escalations.at(-1),
-    escalateAt: alert.state === 'open' ? alert.escalateAt : undefined,
-    waitsUntil: alert.state === 'open' ? alert.notifyAt : undefined,
+    lastEscalation: alert.escalations.filter((e) => !routine || e.reason === 'undeliverable').at(-1),
+    escalateAt: open && !routine ? alert.escalateAt : undefined,
+    waitsUntil: open ? alert.notifyAt : undefined,
+    flagAt: open && routine && !flagged ? alert.escalateAt : undefined,
+    flaggedSince: flagged ? alert.escalations.filter((e) => e.reason === 'not-acknowledged').at(-1)?.at : undefined,
   };
+}
+
+/**
+ * Flags for a working day: routine alerts nobody has acknowledged since an earlier one, each in the
+ * list of whoever it is with, the longest waiting first. They stay until someone acknowledges them.
+ */
+export function flaggedAlerts<A extends { alert: AlertRecord }>(alerts: readonly A[]): A[] {
+  return alerts.filter((a) => isFlagged(a.alert)).sort((a, b) => a.alert.createdAt.localeCompare(b.alert.createdAt));
 }
 
 /** "Urgent", "Same-day", "Routine". */

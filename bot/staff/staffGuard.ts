@@ -22,8 +22,8 @@ export interface StaffDeps {
   publicBaseUrl?: string | undefined;
   clock: Clock;
   log: Logger;
-  /** Alerts still open that the signed-in person may see, for the home page (none when not given). */
-  openAlerts?: ((signedIn: SignedIn) => Promise<{ open: number; urgent: number }>) | undefined;
+  /** Alerts still open that the signed-in person may see, for the home page (none when not given); `flags`: routine ones flagged (see isFlagged). */
+  openAlerts?: ((signedIn: SignedIn) => Promise<{ open: number; urgent: number; flags?: number }>) | undefined;
 }
 
 export type StaffHandler = (req: Request, res: Response, signedIn: SignedIn) => Promise<void>;

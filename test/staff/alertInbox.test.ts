@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { canSeeAlert, escalationState, inboxOrder, triggeringNote } from '../../bot/staff/alertInbox.js';
+import { canSeeAlert, escalationState, flaggedAlerts, inboxOrder, triggeringNote } from '../../bot/staff/alertInbox.js';
+import { homePage } from '../../bot/staff/pages/homePage.js';
+import type { SignedIn } from '../../bot/staff/staffSessions.js';
 import { ago } from '../../bot/staff/timeText.js';
 import type { AlertRecord } from '../../storage/records.js';
 
@@ -68,6 +70,36 @@ describe('escalationState', () => {
     expect(state.current).to.deep.equal(DUTY);
     expect([state.step, state.of]).to.deep.equal([2, 2]);
     expect(state.lastEscalation?.at).to.equal('2026-12-01T10:15:00Z');
+  });
+
+  it('says when a routine alert becomes a flag, and since when it is one, never that it moves on', () => {
+    const waiting = escalationState(alert('r', 'routine', 'open', '2026-12-01T10:00:00Z', { escalateAt: '2026-12-02T09:00:00Z' }));
+    expect(waiting).to.include({ flagAt: '2026-12-02T09:00:00Z', escalateAt: undefined, flaggedSince: undefined });
+    const flagged = escalationState(alert('r', 'routine', 'open', '2026-12-01T10:00:00Z', { escalations: [{ at: '2026-12-02T09:00:00Z', to: SAM, reason: 'not-acknowledged' }] }));
+    expect(flagged).to.include({ flagAt: undefined, escalateAt: undefined, flaggedSince: '2026-12-02T09:00:00Z', lastEscalation: undefined });
+  });
+});
+
+describe('flaggedAlerts', () => {
+  it('lists routine alerts nobody acknowledged in time, longest waiting first, until someone acknowledges them', () => {
+    const flag = { at: '2026-12-02T09:00:00Z', to: SAM, reason: 'not-acknowledged' as const };
+    const alerts = [
+      alert('newer', 'routine', 'open', '2026-12-01T12:00:00Z', { escalations: [flag] }),
+      alert('older', 'routine', 'open', '2026-12-01T10:00:00Z', { escalations: [flag] }),
+      alert('not-yet', 'routine', 'open', '2026-12-01T16:00:00Z'),
+      alert('acknowledged', 'routine', 'acknowledged', '2026-12-01T09:00:00Z', { escalations: [flag] }),
+      alert('same-day', 'same-day', 'open', '2026-12-01T09:00:00Z', { escalations: [{ ...flag, to: DUTY }] }),
+    ].map((a) => ({ alert: a }));
+    expect(flaggedAlerts(alerts).map((a) => a.alert.id)).to.deep.equal(['older', 'newer']);
+  });
+});
+
+describe('homePage', () => {
+  const signedIn = { staff: { id: 's', email: 'sam@example.org', name: 'Sam Okafor', role: 'link-worker', linkWorkerId: 'sam' }, csrfToken: 'x'.repeat(43) } as unknown as SignedIn;
+  it("says how many flags are in today's list, and nothing about flags when there are none", () => {
+    expect(homePage('P', signedIn, 'Sam Okafor', { open: 3, urgent: 0, flags: 2 })).to.include('2 flags for today</a>: routine alerts not acknowledged since an earlier working day.');
+    expect(homePage('P', signedIn, 'Sam Okafor', { open: 1, urgent: 0, flags: 1 })).to.include('1 flag for today</a>: routine alert not');
+    expect(homePage('P', signedIn, 'Sam Okafor', { open: 3, urgent: 0 })).to.not.include('flag');
   });
 });
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AlertRecord, ClientRecord } from '../../../storage/records.js';
-import { contactRoleLabel, escalationState, tierLabel, type InboxView } from '../alertInbox.js';
+import { contactRoleLabel, escalationState, flaggedAlerts, tierLabel, type InboxView } from '../alertInbox.js';
 import type { SignedIn } from '../staffSessions.js';
 import { ago, localTime } from '../timeText.js';
 import { html, type SafeHtml, staffLayout } from './layout.js';
@@ -34,6 +34,7 @@ export function alertInboxPage(options: AlertInboxOptions): string {
     current: '/staff/alerts',
     body: html`<div class="alerts-page"><h1>Alerts</h1>
 ${view !== 'resolved' && html`<p class="alerts-summary">${open} not yet acknowledged, ${acknowledged} acknowledged and not resolved.</p>`}
+${view !== 'resolved' && flagsToday(options)}
 <form method="get" action="/staff/alerts" class="alerts-filter">
   <label for="alerts-show">Show</label>
   <select id="alerts-show" name="show">
@@ -65,6 +66,18 @@ function row(alert: AlertRecord, client: ClientRecord | undefined, options: Aler
 </tr>`;
 }
 
+/** Routine alerts nobody acknowledged by the next working day: the flags in this person's list today. */
+function flagsToday(options: AlertInboxOptions): SafeHtml | '' {
+  const flags = flaggedAlerts(options.alerts);
+  if (flags.length === 0) return '';
+  const today = options.now.setZone(options.zone).toFormat('cccc d LLLL');
+  return html`<section class="alert-flags" aria-labelledby="flags-title">
+  <h2 id="flags-title">Flags for today, ${today}</h2>
+  <p>Routine alerts nobody has acknowledged since an earlier working day. Acknowledge each once you have it in hand.</p>
+  <ul>${flags.map(({ alert, client }) => html`<li><a href="/staff/alerts/${alert.id}">${client?.name ?? 'Not enrolled'}: ${alert.categories.join(', ') || 'routine alert'} (alert ${alert.code})</a>, raised ${localTime(alert.createdAt, options.zone)}</li>`)}</ul>
+</section>`;
+}
+
 /** The tier in words with a marker, never by colour alone. */
 export function tierBadge(tier: AlertRecord['tier']): SafeHtml {
   const mark = tier === 'urgent' ? '!!' : tier === 'same-day' ? '!' : '·';
@@ -85,5 +98,7 @@ export function escalationCell(alert: AlertRecord, zone: string): SafeHtml {
   return html`${current}, step ${state.step} of ${state.of}
 ${state.lastEscalation && html`<br><span class="hint">Escalated ${localTime(state.lastEscalation.at, zone)}${state.lastEscalation.reason === 'undeliverable' ? ': text not delivered' : ': not acknowledged in time'}</span>`}
 ${state.escalateAt && html`<br><span class="hint">Moves on ${localTime(state.escalateAt, zone)} if not acknowledged</span>`}
+${state.flagAt && html`<br><span class="hint">Flagged in their list ${localTime(state.flagAt, zone)} if not acknowledged</span>`}
+${state.flaggedSince && html`<br><strong class="flag">Flagged ${localTime(state.flaggedSince, zone)}: not acknowledged in time</strong>`}
 ${state.waitsUntil && html`<br><span class="hint">Nobody told before ${localTime(state.waitsUntil, zone)} (working hours)</span>`}`;
 }

@@ -184,7 +184,10 @@ function auditTrail(alert: AlertRecord, zone: string): SafeHtml {
     })),
     ...alert.escalations.map((e) => ({
       at: e.at,
-      text: html`Escalated to ${e.to.name} (${contactRoleLabel(e.to.role)}): ${e.reason === 'undeliverable' ? 'the text could not be delivered' : 'not acknowledged in time'}`,
+      // A routine alert is not passed on for want of an acknowledgement: it becomes a flag in the list of whoever has it.
+      text: alert.tier === 'routine' && e.reason === 'not-acknowledged'
+        ? html`Flagged in the list of ${e.to.name} (${contactRoleLabel(e.to.role)}): not acknowledged in time`
+        : html`Escalated to ${e.to.name} (${contactRoleLabel(e.to.role)}): ${e.reason === 'undeliverable' ? 'the text could not be delivered' : 'not acknowledged in time'}`,
     })),
     ...(alert.furtherTriggers ?? []).map((t) => ({ at: t.at, text: html`Raised again while open (${t.kind === 'score' ? 'scores' : 'a message'}): added to this alert` })),
     ...(alert.acknowledgedAt && alert.acknowledgedBy

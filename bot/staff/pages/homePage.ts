@@ -2,7 +2,7 @@ import type { SignedIn } from '../staffSessions.js';
 import { html, roleLabel, staffLayout } from './layout.js';
 
 /** The staff home page: who is signed in, open alerts they may see, and where to go. */
-export function homePage(programmeName: string, signedIn: SignedIn, linkWorkerName: string | undefined, alerts?: { open: number; urgent: number }): string {
+export function homePage(programmeName: string, signedIn: SignedIn, linkWorkerName: string | undefined, alerts?: { open: number; urgent: number; flags?: number }): string {
   const { staff } = signedIn;
   const scope = staff.role === 'link-worker'
     ? html`You see the clients of your own caseload${linkWorkerName ? html` (${linkWorkerName})` : ''}.`
@@ -17,6 +17,7 @@ export function homePage(programmeName: string, signedIn: SignedIn, linkWorkerNa
 ${alerts && (alerts.open > 0
     ? html`<p class="home-alerts"><strong><a href="/staff/alerts">${alerts.open} ${alerts.open === 1 ? 'alert needs' : 'alerts need'} acknowledging</a>${alerts.urgent > 0 ? html`, ${alerts.urgent} urgent` : ''}.</strong></p>`
     : html`<p class="home-alerts">No alerts are waiting to be acknowledged.</p>`)}
+${alerts?.flags ? html`<p class="home-alerts"><a href="/staff/alerts">${alerts.flags} ${alerts.flags === 1 ? 'flag' : 'flags'} for today</a>: routine ${alerts.flags === 1 ? 'alert' : 'alerts'} not acknowledged since an earlier working day.</p>` : ''}
 <ul>
   <li><a href="/staff/alerts">Alerts</a>: risk alerts to acknowledge and resolve</li>
   <li><a href="/staff/caseload">Caseload</a>: clients, their check-ins and groups</li>
