@@ -145,7 +145,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       ? { send: (to, body, staff) => sms!.dispatcher.enqueue(`staff:${staff.contactId}`, to, toSmsText(body), { compliance: true, staff }) }
       : undefined,
     webhook: programme.alerts.webhookUrl && config.alertWebhookSecret ? { url: programme.alerts.webhookUrl, secret: config.alertWebhookSecret } : undefined,
-    alertLink: (id) => `${baseUrl()}/api/admin/alerts/${id}`,
+    // Staff open an alert on its page (signing in first if need be, then straight back to it).
+    alertLink: (id) => `${baseUrl()}/staff/alerts/${id}`,
     clock,
     log,
   });

@@ -64,8 +64,8 @@ describe('alert webhook', () => {
     const [{ headers, body }] = received as [Received];
     const timestamp = String(headers['x-linkwell-timestamp']);
     expect(headers['x-linkwell-signature']).to.equal(webhookSignature(SECRET, timestamp, body));
-    const posted = JSON.parse(body) as { tier: string; code: string; link: string };
-    expect(posted).to.include({ tier: 'urgent' });
+    const posted = JSON.parse(body) as { id: string; tier: string; code: string; link: string };
+    expect(posted).to.include({ tier: 'urgent', link: `${t.publicBaseUrl}/staff/alerts/${posted.id}` });
     expect(body).to.not.match(/kill myself/);
   });
 

@@ -81,8 +81,8 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
     const toPriya = to(sent, PRIYA);
     expect(toPriya).to.have.length(1);
     expect(toPriya[0]).to.match(new RegExp(`URGENT alert ${alert!.code}: Margaret E\\.`));
-    expect(toPriya[0]).to.contain(`/api/admin/alerts/${alert!.id}`);
-    expect(toPriya[0]).to.not.match(/end it/i);
+    expect(toPriya[0]).to.contain(`${t.publicBaseUrl}/staff/alerts/${alert!.id} `);
+    expect(toPriya[0]).to.not.match(/end it|Ellis|api\/admin/i);
 
     // Nothing was taken as an answer; the check-in stopped; the words are kept for the link worker.
     const history = (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { responses: unknown[]; notes: NoteRecord[]; checkIns: Array<{ status: string }> };
