@@ -1,6 +1,10 @@
-import { compileLexicon, type PatternMatch } from './compileLexicon.js';
+import { matchContext } from './aboutSomeoneElse.js';
+import { builtInRiskModel } from './classifier/builtInRiskModel.js';
+import { classifyRisk, type RiskModel, type RiskScores } from './classifier/riskModel.js';
+import { compileLexicon, type CompiledLexicon, type PatternMatch } from './compileLexicon.js';
 import { isNegated } from './negation.js';
 import { TIER_RANK, type RiskLexicon, type RiskTier } from './riskLexicon.js';
+import { ConceptMatcher, DENIED_CONCEPT, sentenceEndsOf } from './screenConcepts.js';
 
 /** One phrase found in a message, as it counts. */
 export interface RiskMatch {
@@ -9,9 +13,13 @@ export interface RiskMatch {
   category: string;
   /** The message's words that matched, as the screener read them ("kil myself"). */
   words: string;
-  /** The lexicon phrase that matched them. */
+  /** The lexicon phrase, or the concept rule ("concept: wish + death"), or "model", that matched them. */
   phrase: string;
   negated: boolean;
+  /** Which layer found it: an explicit phrase, a combination of concepts, or the trained model. */
+  layer: 'phrase' | 'concept' | 'model';
+  /** Lowered to routine: about a film, a course, someone else's story, or said in jest. */
+  lowered?: 'about-something-else' | 'jest';
 }
 
 export interface RiskFinding {
@@ -24,6 +32,13 @@ export interface RiskFinding {
   negated: boolean;
   /** Every match at every tier, highest first. */
   matches: RiskMatch[];
+  /** The trained model's probabilities, for the audit. */
+  scores?: RiskScores;
+}
+
+/** What screening uses beside the lexicon: the trained model (null: rules only). */
+export interface ScreenOptions {
+  model?: RiskModel | null;
 }
 
 // A denied statement still goes to a person, but not within minutes: someone who brings up suicide
@@ -39,44 +54,111 @@ const DENIED: Readonly<Record<RiskTier, RiskTier | null>> = { urgent: 'routine',
  * its own clause drops to routine (a routine one to nothing). Builds the lexicon on first use
  * (~0.4 s; extendLexicon builds it at once), then takes tens of microseconds a message.
  */
-export function screenMessage(text: string, lexicon: RiskLexicon): RiskFinding | null {
+export function screenMessage(text: string, lexicon: RiskLexicon, options: ScreenOptions = {}): RiskFinding | null {
   const compiled = compileLexicon(lexicon);
   const words = compiled.words(text);
+  const phrases = phraseMatches(compiled, words);
+  // A concept found inside a figure of speech ("I'd rather die than do karaoke") or inside a phrase
+  // that re-reads it as someone else's ("my daughter has been self harming") gives way to it.
+  const concepts = conceptMatches(compiled, text, words).filter((c) => !phrases.covering.some((f) => overlaps(c, f)));
+  const rules = [...phrases.matches, ...concepts].map((m) => lowered(m, text, words));
+  const matches = [...rules];
+  const model = options.model === undefined ? builtInRiskModel() : options.model;
+  const verdict = model ? classifyRisk(model, text) : null;
+  if (verdict?.tier) {
+    // The model reads no denial and no figure of speech: where the rules found only denials ("I
+    // would never hurt myself"), or a figure of speech and nothing else ("I hurt myself falling
+    // over in the garden"), its word is a flag at most.
+    const denied = rules.length > 0 && rules.every((m) => m.negated);
+    const figurative = rules.length === 0 && phrases.figures > 0;
+    const tier = denied || figurative ? 'routine' : verdict.tier;
+    matches.push({ tier, category: 'model', words: '', phrase: 'model', negated: denied, layer: 'model', start: 0, end: 0 });
+  }
+  const kept = matches.filter((m): m is Located & { tier: RiskTier } => m.tier !== null);
+  if (kept.length === 0) return null;
+  kept.sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier]);
+  const tier = kept[0]!.tier;
+  const top = kept.filter((m) => m.tier === tier);
+  // The model names no category: when it alone raised the tier, the categories are those the
+  // rules found at any tier, or "unclear" (a person reads the message either way).
+  const named = top.filter((m) => m.layer !== 'model').map((m) => m.category);
+  const categories = named.length > 0 ? named : kept.filter((m) => m.layer !== 'model').map((m) => m.category);
+  return {
+    tier,
+    categories: [...new Set(categories.length > 0 ? categories : ['unclear'])],
+    matched: [...new Set(top.map((m) => m.words).filter(Boolean))],
+    negated: top.every((m) => m.negated),
+    matches: kept.map(({ start: _s, end: _e, ...m }) => m),
+    ...(verdict ? { scores: verdict.scores } : {}),
+  };
+}
+
+type Located = Omit<RiskMatch, 'tier'> & { tier: RiskTier | null; start: number; end: number };
+
+/** Layer 1: the lexicon's phrases (see screenMessage for the rules), and the spans of its figures of speech and re-reading phrases. */
+function phraseMatches(compiled: CompiledLexicon, words: string[]): { matches: Located[]; covering: Span[]; figures: number } {
   const found = compiled.matches(words);
   const phrases = found.flatMap((m) => (m.entry.kind === 'phrase' ? [{ ...m, phrase: m.entry.phrase }] : []));
   const figures = found.filter((m) => m.entry.kind === 'figure');
   const overriding = phrases.filter((m) => m.phrase.overrides);
-
   const kept = phrases.filter(
     (m) =>
       !overriding.some((o) => o !== m && within(m, o) && (span(o) > span(m) || !m.phrase.overrides)) &&
       (m.phrase.explicit || !figures.some((f) => within(m, f))),
   );
-  const matches: RiskMatch[] = [];
+  const matches: Located[] = [];
   for (const m of kept) {
     // A phrase inside a longer one of its category counts once, as the longer: "take an overdose"
     // holds "overdose", and "I'd never take an overdose" denies both.
     if (kept.some((o) => o.phrase.category === m.phrase.category && within(m, o) && span(o) > span(m))) continue;
     const negated = isNegated(words, m.start, m.end);
     const tier = negated ? DENIED[m.phrase.tier] : m.phrase.tier;
-    if (tier) matches.push({ tier, category: m.phrase.category, words: words.slice(m.start, m.end).join(' '), phrase: m.phrase.phrase, negated });
+    matches.push({ tier, category: m.phrase.category, words: words.slice(m.start, m.end).join(' '), phrase: m.phrase.phrase, negated, layer: 'phrase', start: m.start, end: m.end });
   }
-  if (matches.length === 0) return null;
-  matches.sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier]);
-  const tier = matches[0]!.tier;
-  const top = matches.filter((m) => m.tier === tier);
-  return {
-    tier,
-    categories: [...new Set(top.map((m) => m.category))],
-    matched: [...new Set(top.map((m) => m.words))],
-    negated: top.every((m) => m.negated),
-    matches,
-  };
+  return { matches, covering: [...figures, ...overriding], figures: figures.length };
 }
+
+const matchers = new WeakMap<CompiledLexicon, ConceptMatcher>();
+
+/** Layer 2: combinations of concepts within a clause or a short message (conceptRules.ts). */
+function conceptMatches(compiled: CompiledLexicon, text: string, words: string[]): Located[] {
+  let matcher = matchers.get(compiled);
+  if (!matcher) {
+    matcher = new ConceptMatcher(compiled);
+    matchers.set(compiled, matcher);
+  }
+  return matcher.hits(words, sentenceEndsOf(text, words)).map((hit) => ({
+    tier: hit.negated ? DENIED_CONCEPT[hit.rule.tier] : hit.rule.tier,
+    category: hit.rule.category,
+    words: words.slice(hit.start, hit.end).filter((w) => w !== '|').join(' '),
+    phrase: `concept: ${hit.rule.all.join(' + ')}`,
+    negated: hit.negated,
+    layer: 'concept',
+    start: hit.start,
+    end: hit.end,
+  }));
+}
+
+/**
+ * A risk word about a film, a course, an event or someone else's story is a flag for the link
+ * worker, never nothing; a first-person clause of its own keeps its tier. A threat to someone
+ * else said in jest is a flag at most.
+ */
+function lowered(m: Located, text: string, words: string[]): Located {
+  if (m.tier !== 'urgent' && m.tier !== 'same-day') return m;
+  const context = matchContext(text, words, m.start, m.end);
+  if (m.category === 'violence' && context.jest) return { ...m, tier: 'routine', lowered: 'jest' };
+  if (context.aboutSomethingElse && !IMMEDIATE.has(m.category)) return { ...m, tier: 'routine', lowered: 'about-something-else' };
+  return m;
+}
+
+// Danger happening now stays where it is, whatever else the message talks about.
+const IMMEDIATE = new Set(['medical-emergency', 'fall-long-lie']);
 
 type Span = Pick<PatternMatch, 'start' | 'end'>;
 const span = (m: Span) => m.end - m.start;
 const within = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 // What a caller needs beside screenMessage, from one place.
 export { defaultRiskLexicon } from './defaultRiskLexicon.js';

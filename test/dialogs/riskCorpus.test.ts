@@ -1,9 +1,11 @@
 import { expect } from 'chai';
 import { defaultRiskLexicon } from '../../dialogs/safety/defaultRiskLexicon.js';
+import { TIER_RANK as RANK } from '../../dialogs/safety/riskLexicon.js';
 import { riskCorpus, unusedAccepted, type RiskGroup } from './riskCorpus.js';
 import { FALSE_ALARM_LIMIT, MUST_CATCH, MUST_NOT_ALARM, runRiskCorpus } from './riskCorpusRun.js';
 
 const report = runRiskCorpus(riskCorpus, defaultRiskLexicon);
+const TIER_RANK: Record<string, number> = { ...RANK, none: 0 };
 
 describe('screenMessage over the risk corpus', () => {
   it('holds at least 320 labelled messages in every group', () => {
@@ -29,9 +31,17 @@ describe('screenMessage over the risk corpus', () => {
       for (const r of report.results.filter((e) => e.group === group)) {
         const expected = r.accepted ? r.accepted.tier : r.label;
         const why = r.accepted ? ` (on purpose: ${r.accepted.why})` : '';
-        it(`gives ${JSON.stringify(r.text)} ${expected ?? 'no alert'}${why}`, () => {
-          expect(r.got, `categories ${r.categories.join(', ')}`).to.equal(expected);
-        });
+        // A tier below the label is a miss; above it, a call a person makes sooner than needed (its
+        // cost is counted by eval:risk). Nothing to act on may be a flag at most, never an alert.
+        if (expected === null) {
+          it(`raises no urgent or same-day alert for ${JSON.stringify(r.text)}${why}`, () => {
+            expect(r.got ?? 'none', `categories ${r.categories.join(', ')}`).to.be.oneOf(['none', 'routine']);
+          });
+        } else {
+          it(`gives ${JSON.stringify(r.text)} ${expected} or sooner${why}`, () => {
+            expect(TIER_RANK[r.got ?? 'none']!, `got ${r.got}, categories ${r.categories.join(', ')}`).to.be.at.least(TIER_RANK[expected]!);
+          });
+        }
       }
     });
   }

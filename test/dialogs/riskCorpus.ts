@@ -231,7 +231,10 @@ const groups: Record<RiskGroup, Row[]> = {
 const accepted: Record<string, NonNullable<RiskCorpusEntry['accepted']>> = {
   'I nearly killed myself laughing': { tier: U, why: 'explicit words ("killed myself") always alert: no figure of speech may suppress them' },
   "I've been killing myself to get the garden done": { tier: U, why: 'explicit words ("killing myself") always alert: no figure of speech may suppress them' },
-  'I watched a programme about suicide prevention': { tier: U, why: '"suicide" on its own is explicit: a person reads it' },
+  'I watched a programme about suicide prevention': { tier: R, why: 'a programme about suicide is a flag for the link worker, not an alert' },
+  "I've stopped drinking": { tier: S, why: 'the model reads no denial of drinking (known miss: it needs more such messages in its training corpus)' },
+  'Thought I would die when I saw the gas bill': { tier: S, why: 'the model takes this hyperbole for a crisis (known miss)' },
+  "I didn't wake up till 10 today": { tier: U, why: 'the model takes "did not wake up" for a death wish (known miss)' },
   "My wife will kill me if I'm late": { tier: S, why: '"<partner> will kill me" is read as a threat: it is how abuse is disclosed too' },
   'My daughter would kill me if she knew I skipped my tablets': { tier: S, why: '"<family member> would kill me" is read as a threat: elder abuse is disclosed this way' },
   "I'm at the end of my rope with this phone": { tier: R, why: '"can\'t cope" idioms are read literally; only routine' },

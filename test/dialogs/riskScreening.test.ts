@@ -3,8 +3,11 @@ import { defaultRiskLexicon } from '../../dialogs/safety/defaultRiskLexicon.js';
 import { expandPattern, PhrasePatternError } from '../../dialogs/safety/phrasePattern.js';
 import { extendLexicon, RiskLexiconError, riskLexiconExtensionSchema } from '../../dialogs/safety/riskLexiconExtension.js';
 import { screenMessage } from '../../dialogs/safety/screenMessage.js';
+import type { RiskLexicon } from '../../dialogs/safety/riskLexicon.js';
 
-const screen = (text: string) => screenMessage(text, defaultRiskLexicon);
+// The rule layers (phrases and concepts) alone: the trained model has tests of its own.
+const screenRules = (text: string, lexicon: RiskLexicon) => screenMessage(text, lexicon, { model: null });
+const screen = (text: string) => screenRules(text, defaultRiskLexicon);
 
 describe('screenMessage', () => {
   it('finds nothing in an empty message, an emoji or a check-in answer', () => {
@@ -110,17 +113,17 @@ describe('riskLexiconExtensionSchema and extendLexicon', () => {
       figuresOfSpeech: ['lost the plot (of|in) (the|this|that) (film|book|programme)'],
     });
     const lexicon = extendLexicon(defaultRiskLexicon, extension);
-    expect(screenMessage("I'm going to neck myself", lexicon)).to.deep.include({ tier: 'urgent', categories: ['suicide'] });
-    expect(screenMessage('on the grog all day', lexicon)).to.deep.include({ tier: 'routine', categories: ['heavy-drinking'] });
-    expect(screenMessage("I've lost the plot", lexicon)?.tier).to.equal('routine');
-    expect(screenMessage('I lost the plot of the film', lexicon)).to.equal(null);
-    expect(screenMessage("I'm going to neck myself", defaultRiskLexicon)).to.equal(null);
+    expect(screenRules("I'm going to neck myself", lexicon)).to.deep.include({ tier: 'urgent', categories: ['suicide'] });
+    expect(screenRules('on the grog all day', lexicon)).to.deep.include({ tier: 'routine', categories: ['heavy-drinking'] });
+    expect(screenRules("I've lost the plot", lexicon)?.tier).to.equal('routine');
+    expect(screenRules('I lost the plot of the film', lexicon)).to.equal(null);
+    expect(screenRules("I'm going to neck myself", defaultRiskLexicon)).to.equal(null);
   });
 
   it("never lets a programme's figure of speech silence an explicit statement", () => {
     const lexicon = extendLexicon(defaultRiskLexicon, riskLexiconExtensionSchema.parse({ figuresOfSpeech: ['want to kill myself', 'took an overdose of (sun|chocolate)'] }));
-    expect(screenMessage('I want to kill myself', lexicon)?.tier).to.equal('urgent');
-    expect(screenMessage('I took an overdose of chocolate', lexicon)?.tier).to.equal('urgent');
+    expect(screenRules('I want to kill myself', lexicon)?.tier).to.equal('urgent');
+    expect(screenRules('I took an overdose of chocolate', lexicon)?.tier).to.equal('urgent');
   });
 
   it('refuses, listing every problem, an extension that skipped the schema', () => {

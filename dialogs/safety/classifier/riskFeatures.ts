@@ -1,0 +1,56 @@
+import { defaultSpellings } from '../defaultSpellings.js';
+import { BOUNDARY, canonicalWords, rawWords, spellingTable } from '../screeningWords.js';
+
+/** Hashed feature space: 2^18 buckets keeps collisions rare for a few hundred thousand n-grams. */
+export const FEATURE_BITS = 18;
+const MASK = (1 << FEATURE_BITS) - 1;
+const spellings = spellingTable(defaultSpellings);
+// Character n-grams count a fifth of a word: at full weight they drowned the words in held-out
+// tests (urgent recall at 2% false alarms 72% against 83%), yet they carry slips and dialect.
+const CHAR_WEIGHT = 0.2;
+
+/** A message as sparse features: bucket indices and their weights (L2-normalised). */
+export interface Features {
+  index: Int32Array;
+  value: Float32Array;
+}
+
+/** FNV-1a, 32 bits: stable across platforms and runs, so a model trained here scores the same anywhere. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * Features of one stretch of text: words after text-speak and contractions are read (unigrams and
+ * bigrams, over the words the risk lexicon reads), and character 3- to 5-grams of each word as
+ * typed, which carry dialect spellings and slips ("masel", "sucidal") to their neighbours.
+ */
+export function featuresOf(text: string): Features {
+  const raw = rawWords(text.slice(0, 4000));
+  const words = canonicalWords(raw, spellings).filter((w) => w !== BOUNDARY);
+  const counts = new Map<number, number>();
+  const add = (key: string, weight = 1) => {
+    const at = hash(key) & MASK;
+    counts.set(at, Math.max(counts.get(at) ?? 0, weight));
+  };
+  for (let i = 0; i < words.length; i++) {
+    add(`w:${words[i]}`);
+    if (i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
+  }
+  for (const word of raw) {
+    if (word === BOUNDARY) continue;
+    const padded = `<${word}>`;
+    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, CHAR_WEIGHT);
+  }
+  add('bias:length');
+  const index = Int32Array.from(counts.keys());
+  const weights = Float32Array.from(counts.values());
+  const norm = Math.sqrt(weights.reduce((sum, v) => sum + v * v, 0)) || 1;
+  const value = weights.map((v) => v / norm);
+  return { index, value };
+}
