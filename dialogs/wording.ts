@@ -46,7 +46,8 @@ export const wordingSchema = z.object({
     'Linkwell is an automated check-in from {programmeName}. Reply with the number beside your answer, or in your own words. ' +
       'Say skip to skip a question, or finish to end early. To reach {linkWorkerName}, type your message and I will pass it on.',
   ),
-  noteReceived: template('Thank you. I have passed your message to {linkWorkerName}. Say "check in" if you would like to do a check-in.'),
+  // {date} is when the link worker will see it by the programme's working hours: "today", "tomorrow", "on Monday" (whenStaffSee).
+  noteReceived: template('Thank you. I have passed your message to {linkWorkerName}, who will see it {date}. Say "check in" to do a check-in.'),
   unknownSender: template(
     'Sorry, this service is only for people invited by their link worker. If you think this is a mistake, please contact your link worker.',
   ),
