@@ -135,7 +135,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   const contact = new ContactPreferences({ clients: store.clients, history: store.clients, clock });
   let sms: SmsChannel | undefined;
-  const screen = riskScreenFor(programme);
+  const screen = riskScreenFor(programme, log);
   const alerts = new AlertService({
     alerts: store.alerts,
     clients: store.clients,

@@ -91,7 +91,13 @@ export class LinkwellBot extends ActivityHandler {
       keepNote: (client, text, channel) => this.keepNote(client, text, channel),
       clearGroupQuestion: (context) => this.groupTalk.clear(context),
     };
-    this.riskResponseDeps = { ...this.smsKeywordDeps, programme: deps.programme, alerts: deps.safety.alerts, history: deps.history };
+    this.riskResponseDeps = {
+      ...this.smsKeywordDeps,
+      programme: deps.programme,
+      alerts: deps.safety.alerts,
+      history: deps.history,
+      keepAnswer: (dc) => deps.checkInDialog.keepAnswer(dc),
+    };
 
     this.onMessage(async (context, next) => {
       await this.withClient(context, (client) => this.onClientMessage(context, client));

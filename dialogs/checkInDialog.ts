@@ -117,6 +117,25 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     };
   }
 
+  /**
+   * Stores the reply as the answer to the question waiting, without asking the next one: for a
+   * reply that also tells of a risk ("3 - and I cut myself again last night"), whose reply speaks
+   * next. False when no question is waiting or the reply is not its answer.
+   */
+  async keepAnswer(dc: DialogContext): Promise<boolean> {
+    const instance = dc.activeDialog;
+    if (instance?.id !== this.id) return false;
+    const state = instance.state[STATE] as CheckInState;
+    if (state.phase !== 'items') return false;
+    const { activity } = dc.context;
+    const meaning = interpretReply(this.current(state).item, { text: activity.text, value: activity.value });
+    if (meaning.kind !== 'answer') return false;
+    await this.keep(dc, state, { value: meaning.value, optionId: meaning.optionId, status: 'answered', raw: rawReply(activity) });
+    // The next question (or the open one) is asked when the check-in carries on (repromptDialog).
+    if (state.index >= state.steps.length) state.phase = 'openQuestion';
+    return true;
+  }
+
   override async beginDialog(dc: DialogContext, options?: CheckInOptions): Promise<DialogTurnResult> {
     if (!options) throw new TypeError('CheckInDialog needs the client it is for');
     const instruments = this.instrumentsOf(options.instrumentIds ?? this.deps.instruments.map((i) => i.id));
@@ -243,6 +262,20 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     answer: Pick<ItemResponseRecord, 'value' | 'optionId' | 'status' | 'raw'>,
     lead: string[] = [],
   ): Promise<DialogTurnResult> {
+    lead.push(...(await this.keep(dc, state, answer)));
+    if (state.index < state.steps.length) {
+      await this.askCurrent(dc, state, lead);
+      return Dialog.EndOfTurn;
+    }
+    state.phase = 'openQuestion';
+    state.askedAt = this.now();
+    await dc.context.sendActivities([...lead, this.say(state, 'openQuestion')].map((text) => ({ type: ActivityTypes.Message, text })));
+    return Dialog.EndOfTurn;
+  }
+
+  /** Stores an answer to the current item and moves past it; what to say first (an instrument's thanks). */
+  private async keep(dc: DialogContext, state: CheckInState, answer: Pick<ItemResponseRecord, 'value' | 'optionId' | 'status' | 'raw'>): Promise<string[]> {
+    const lead: string[] = [];
     const { instrument, item } = this.current(state);
     await this.deps.history.recordResponse(state.clientId, {
       checkInId: state.checkInId,
@@ -258,14 +291,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     if (state.index === 0 && state.occurrenceKey) await this.deps.hooks?.answered(state.clientId, state.occurrenceKey);
     state.index += 1;
     state.misses = 0;
-    if (state.index < state.steps.length) {
-      await this.askCurrent(dc, state, lead);
-      return Dialog.EndOfTurn;
-    }
-    state.phase = 'openQuestion';
-    state.askedAt = this.now();
-    await dc.context.sendActivities([...lead, this.say(state, 'openQuestion')].map((text) => ({ type: ActivityTypes.Message, text })));
-    return Dialog.EndOfTurn;
+    return lead;
   }
 
   private async finish(dc: DialogContext, state: CheckInState, status: CheckInStatus): Promise<DialogTurnResult> {

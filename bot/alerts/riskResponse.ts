@@ -18,6 +18,8 @@ export interface RiskResponseDeps {
   say: (key: keyof Wording, client: ClientRecord, values?: WordingValues) => string;
   /** Forget a group question waiting for a reply (an urgent message ends every conversation). */
   clearGroupQuestion: (context: TurnContext) => Promise<void>;
+  /** Store the message as the answer to the check-in question waiting, if it is one (see CheckInDialog.keepAnswer). */
+  keepAnswer: (dc: DialogContext) => Promise<boolean>;
 }
 
 /**
@@ -25,8 +27,8 @@ export interface RiskResponseDeps {
  * raised (it never waits for the client to confirm), and a reply at once. Urgent: crisis contacts,
  * who has been told and when to expect contact, and the open check-in stops. Same-day and
  * routine: a gentle acknowledgement (crisis numbers never for routine), and the check-in carries
- * on with its question asked again. The message is never taken as an answer. Sent even to a
- * client who has opted out of check-ins.
+ * on with its next question. A message that also answers the question waiting is stored as that
+ * answer. Sent even to a client who has opted out of check-ins.
  */
 export async function respondToRisk(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps): Promise<void> {
   const { context } = dc;
@@ -35,6 +37,8 @@ export async function respondToRisk(dc: DialogContext, client: ClientRecord, fin
   const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
   // The crisis contacts go out before anything else, staff's texts included.
   if (finding.tier === 'urgent') await send(deps.say('riskUrgent', client, { crisisContacts: crisisContactsText(deps.programme) }));
+  // A reply that answers the question and tells of a risk ("sometimes. cut myself again") is both.
+  await deps.keepAnswer(dc);
   await deps.history.recordNote(client.id, {
     checkInId: open?.checkInId ?? null,
     text,

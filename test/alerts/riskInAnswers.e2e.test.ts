@@ -1,0 +1,77 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { ManualClock } from '../../bot/clock.js';
+import type { AlertRecord } from '../../storage/records.js';
+import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
+import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+
+const CLIENT = '+447700900777';
+// Tuesday 1 December 2026, 11:00 in London: working hours.
+const IN_HOURS = DateTime.fromISO('2026-12-01T11:00:00Z', { zone: 'utc' });
+
+describe('Risk told inside an answer (SMS, end to end)', () => {
+  let twilio: FakeTwilio;
+  let t: SmsTestApp;
+  let clientId: string;
+
+  beforeEach(async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    t = await startSmsTestApp({ clock: new ManualClock(IN_HOURS), twilio });
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Margaret Ellis', phone: CLIENT, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
+    });
+    clientId = ((await created.json()) as { id: string }).id;
+    await say('YES');
+    await say('check in');
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await twilio.close();
+  });
+
+  async function say(body: string): Promise<string[]> {
+    const res = await t.text(CLIENT, body);
+    expect(res.status).to.equal(200);
+    await res.text();
+    await t.settle();
+    await t.app.alerts.idle();
+    await t.settle();
+    const sent = twilio.messages.filter((m) => m.to === CLIENT).map((m) => m.body);
+    twilio.reset();
+    return sent;
+  }
+
+  const alerts = async () => (await (await t.admin(`/api/admin/alerts?clientId=${clientId}`)).json()) as AlertRecord[];
+  const responses = async () =>
+    ((await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { responses: Array<{ instrumentId: string; itemId: string; value: number | null }> }).responses;
+
+  it('stores "2 - and I cut myself again last night" as the answer, raises an urgent alert and sends crisis contacts first, asking nothing more', async () => {
+    const toClient = await say('2 - and i cut myself again last night');
+    expect(toClient[0]).to.match(/Samaritans 116 123/);
+    expect(toClient.join(' ')).to.not.match(/left out|companionship|didn't understand/i);
+    const [answer] = await responses();
+    expect(answer).to.include({ instrumentId: 'ucla3', itemId: 'lack_companionship', value: 2 });
+    const [alert] = await alerts();
+    expect(alert).to.include({ tier: 'urgent', state: 'open' });
+  });
+
+  it('stores "sometimes. he hit me again on saturday" as the answer, raises a same-day alert and asks the next question', async () => {
+    const toClient = await say('sometimes. he hit me again on saturday');
+    expect(toClient.join(' ')).to.not.match(/Samaritans/);
+    expect(toClient.at(-1)).to.match(/left out/);
+    const [answer] = await responses();
+    expect(answer).to.include({ itemId: 'lack_companionship', value: 2 });
+    const [alert] = await alerts();
+    expect(alert).to.include({ tier: 'same-day' });
+    // The next reply answers the next question.
+    await say('1');
+    expect((await responses()).map((r) => `${r.itemId}=${r.value}`)).to.deep.equal(['lack_companionship=2', 'left_out=1']);
+  });
+
+  it('takes "the odd time" as an answer, with no alert ("odd" is not "od")', async () => {
+    await say('the odd time');
+    expect(await alerts()).to.deep.equal([]);
+  });
+});
