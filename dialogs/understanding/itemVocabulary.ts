@@ -33,7 +33,7 @@ export interface ItemVocabulary {
   echo: ReadonlySet<string>;
   /** Every word a reply to this item is expected to use: anything else may be a misspelling. */
   known: ReadonlySet<string>;
-  /** Answer words of four letters or more, which a one-letter slip may be aimed at ("ocassionally", "nevr"). */
+  /** Words of its answers (not filler) of four letters or more, which a slip may be aimed at ("ocassionally", "nevr"). */
   longWords: readonly string[];
   /** The option a plain "no" or "nope" answers: "never" or "none" on a how-often question; else null. */
   saysNo: string | null;
@@ -88,7 +88,7 @@ function compile(item: InstrumentItem): ItemVocabulary {
     ...phraseWords, ...echo, ...NUMBER_WORDS, ...FILLER_WORDS, ...NEGATIONS, ...NO_WORDS, ...CONNECTORS, ...CONTRAST_WORDS,
     ...NUMBER_FILLERS, ...SOFTENERS,
   ]);
-  const longWords = [...phraseWords].filter((w) => w.length >= 4);
+  const longWords = [...new Set(phrases.filter((p) => p.targets.length > 0).flatMap((p) => p.words))].filter((w) => w.length >= 4);
   return { phrases, echo, known, longWords, saysNo: frequency?.never ?? null, frequency: !!frequency };
 }
 
