@@ -14,6 +14,7 @@ import type { Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
 import type { AlertService } from './alerts/alertService.js';
 import { respondToRisk, type RiskResponseDeps } from './alerts/riskResponse.js';
+import { whenStaffSee } from './alerts/workingDay.js';
 import type { RiskScreen } from './alerts/riskScreen.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
 import { SMS_CHANNEL_ID } from './sms/twilioSmsAdapter.js';
@@ -187,7 +188,7 @@ export class LinkwellBot extends ActivityHandler {
     } else {
       // Outside a check-in, what a client writes is for their link worker.
       await this.keepNote(client, text, context.activity.channelId);
-      await context.sendActivity(this.say('noteReceived', client));
+      await context.sendActivity(this.say('noteReceived', client, { date: whenStaffSee(this.deps.programme, this.deps.clock.now()) }));
     }
   }
 

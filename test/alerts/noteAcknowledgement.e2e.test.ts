@@ -18,9 +18,7 @@ describe('noteReceived wording', () => {
   });
 });
 
-// Pending until LinkwellBot fills noteReceived's {date} with whenStaffSee (bot/alerts/workingDay.ts):
-// bot/linkwellBot.ts is not this change's to edit. Remove `.skip` with that one-line change.
-describe.skip('A message for the link worker outside a check-in (SMS, end to end on a fake clock)', () => {
+describe('A message for the link worker outside a check-in (SMS, end to end on a fake clock)', () => {
   let twilio: FakeTwilio;
   let t: SmsTestApp;
   let clock: ManualClock;
