@@ -1,3 +1,4 @@
+import { isDecline } from './isDecline.js';
 import { normalizeReply } from './normalizeReply.js';
 
 /** Words that work anywhere in a conversation, whatever is being asked. */
@@ -31,12 +32,16 @@ const lookup = new Map<string, Command>(
   COMMANDS.flatMap(([command, phrases]) => phrases.map((p) => [normalizeReply(p) || p, command] as const)),
 );
 
-/** The command a whole reply amounts to, if any ("Skip!" → skip; "sorry, busy" → later; "skip the walk" → none). */
+/**
+ * The command a whole reply amounts to, if any ("Skip!" → skip; "sorry, busy" → later; "skip the
+ * walk" → none). Declining to answer, however it is put, is skip ("I'd rather not say", "mind your own").
+ */
 export function recognizeCommand(text: string | undefined): Command | null {
   if (!text) return null;
   const normalized = normalizeReply(text);
   const exact = lookup.get(normalized === '' ? text.trim() : normalized);
   if (exact) return exact;
   const bare = normalized.split(' ').filter((w) => !COURTESY.has(w)).join(' ');
-  return bare === '' ? null : (lookup.get(bare) ?? null);
+  const command = bare === '' ? null : (lookup.get(bare) ?? null);
+  return command ?? (isDecline(text) ? 'skip' : null);
 }
