@@ -59,6 +59,7 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     nine: 'nien',
     forty: 'fourty',
     week: 'wk',
+    not: 'nt',
   }).flatMap(([meant, spellings]) => spellings.split(' ').map((s) => [s, meant] as const)),
 );
 

@@ -39,6 +39,10 @@ export interface ItemVocabulary {
   saysNo: string | null;
   /** Every option is a frequency label (UCLA-3, ONS loneliness, K6). */
   frequency: boolean;
+  /** The things the question names in the plural, and each one: "groups", "group", "activities", "activity". */
+  countsOf: ReadonlySet<string>;
+  /** The scale value labelled "not at all" (ONS4's 0), which "not satisfied at all" also answers; else null. */
+  notAtAll: number | null;
 }
 
 const NUMBER_WORDS = answerTokens(
@@ -47,7 +51,7 @@ const NUMBER_WORDS = answerTokens(
 );
 
 // Said for "none" to a count ("How many groups…?"), which has no label of its own for 0.
-const ZERO_PHRASES = ['none', 'nil', 'nothing', 'not any', 'none at all', 'none yet'];
+const ZERO_PHRASES = ['none', 'nil', 'nothing', 'not any', 'none at all', 'none yet', 'not one', 'not even one', 'not a single one'];
 
 const compiled = new WeakMap<InstrumentItem, ItemVocabulary>();
 
@@ -63,6 +67,9 @@ export function itemVocabulary(item: InstrumentItem): ItemVocabulary {
 
 function compile(item: InstrumentItem): ItemVocabulary {
   const echo = new Set(answerTokens(item.text).filter((w) => !NEGATIONS.has(w) && !NO_WORDS.has(w) && !/\d/.test(w)));
+  // "1 group" and "no activity" echo the question as much as "groups" and "activities" do.
+  const countsOf = new Set([...echo].filter((w) => w.length > 4 && /[^s]s$/.test(w) && !FILLER_WORDS.has(w)).flatMap((w) => [w, singular(w)]));
+  for (const w of countsOf) echo.add(w);
   // A scale's end labels answer only said alone: "not at all lonely" does not answer "how happy…?".
   const anchors = new Set<string>();
   const frequency = item.kind === 'choice' ? frequencyTargets(item) : null;
@@ -89,7 +96,16 @@ function compile(item: InstrumentItem): ItemVocabulary {
     ...NUMBER_FILLERS, ...SOFTENERS,
   ]);
   const longWords = [...new Set(phrases.filter((p) => p.targets.length > 0).flatMap((p) => p.words))].filter((w) => w.length >= 4);
-  return { phrases, echo, known, longWords, saysNo: frequency?.never ?? null, frequency: !!frequency };
+  return { phrases, echo, known, longWords, saysNo: frequency?.never ?? null, frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo) };
+}
+
+function notAtAll(item: InstrumentItem, echo: ReadonlySet<string>): number | null {
+  if (item.kind !== 'scale' || !item.minLabel) return null;
+  return answerTokens(item.minLabel).filter((w) => !echo.has(w)).join(' ') === 'not at all' ? item.min : null;
+}
+
+function singular(plural: string): string {
+  return plural.endsWith('ies') ? `${plural.slice(0, -3)}y` : plural.slice(0, -1);
 }
 
 type Targets = Map<string, Set<string | number>>;

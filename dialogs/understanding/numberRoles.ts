@@ -47,8 +47,10 @@ export function placeNumbers(
   tokens: readonly string[],
   mentions: readonly NumberMention[],
 ): PlacedNumber[] {
-  // "No one" is nobody, not a number.
-  return mentions.filter((m) => !(m.from === m.to && tokens[m.from] === 'one' && tokens[m.from - 1] === 'no')).map((m) => {
+  // "No one" is nobody, and "not one" or "not even one" none: not a number.
+  const none = (m: NumberMention) =>
+    m.from === m.to && tokens[m.from] === 'one' && (['no', 'not'].includes(tokens[m.from - 1] ?? '') || (tokens[m.from - 1] === 'even' && tokens[m.from - 2] === 'not'));
+  return mentions.filter((m) => !none(m)).map((m) => {
     const { role, spanFrom, spanTo } = roleOf(item, vocabulary, tokens, m);
     const digits = tokens.slice(m.from, m.to + 1).every((t) => /^-?\d+(?:\.\d+)?$/.test(t));
     return { ...m, role, spanFrom, spanTo, digits };

@@ -1,6 +1,7 @@
 import type { InstrumentItem } from '../instruments/instrumentSchema.js';
 import type { ItemPhrase, ItemVocabulary } from './itemVocabulary.js';
 import { numberMentions } from './numberMentions.js';
+import { readDenial } from './readDenial.js';
 import { NOT_ANSWER_NUMBERS, ON_A_DATE, placeNumbers, type PlacedNumber } from './numberRoles.js';
 import { BESIDE_AN_ANSWER, CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NO_WORDS, NUMBER_FILLERS } from './replyWords.js';
 
@@ -53,13 +54,13 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
 
   const saysNothing = (t: string) =>
     FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
-  const rest = tokens.filter((_, i) => !used[i]);
+  let rest = tokens.filter((_, i) => !used[i]);
   const answering = numbers.filter((n) => n.role !== 'other');
   // A number answers only when nothing else is said ("I'd say 2", "about 7"): "2 kids visit" does not.
   const numbersAnswer = idiomWords === 0 && rest.every((t) => saysNothing(t) || NUMBER_FILLERS.has(t) || NO_WORDS.has(t));
   const numberWords = numbersAnswer ? 0 : answering.reduce((sum, n) => sum + n.to - n.from + 1, 0);
   // An age, a date or "2 kids" is said about something else, and adds nothing here.
-  const extra = rest.filter((t) => !saysNothing(t)).length + numberWords + idiomWords;
+  let extra = rest.filter((t) => !saysNothing(t)).length + numberWords + idiomWords;
 
   const named: Named[] = [];
   const mentioned: Array<string | number> = [];
@@ -82,6 +83,13 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   const extraWords = rest.filter((t) => !saysNothing(t));
   if (named.length === 0 && mentioned.length === 0 && vocabulary.saysNo && extraWords.length > 0 && extraWords.every((t) => NO_WORDS.has(t))) {
     named.push({ target: vocabulary.saysNo, phrase: null });
+  }
+  const denial = named.length === 0 && mentioned.length === 0 && answering.length === 0 ? readDenial(item, vocabulary, tokens, used) : null;
+  if (denial) {
+    named.push({ target: denial.target, phrase: null });
+    for (const i of denial.at) used[i] = true;
+    rest = tokens.filter((_, i) => !used[i]);
+    extra = rest.filter((t) => !saysNothing(t)).length;
   }
   const spans = [
     ...answering.map((n) => ({ from: n.from, to: n.to })),

@@ -30,7 +30,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['2 or 3', 'unclear:ambiguous'], ['sometimes or often', 'unclear:ambiguous'], ['never, well often', 3],
     ['1 no 2', 2], ['4', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'], ['10', 'unclear:out_of_range'],
     ['not all the time', 'unclear:negated'], ["don't often", 'unclear:negated'], ['no, often', 'unclear:negated'],
-    ['not really', 'unclear:no_match'], ['not sure', 'unclear:no_match'], ['dunno', 'unclear:no_match'], ['yes', 'unclear:no_match'],
+    ['not really', 1], ['not sure', 'unclear:no_match'], ['dunno', 'unclear:no_match'], ['yes', 'unclear:no_match'],
     ['purple', 'unclear:no_match'], ['\u{1F44D}', 'unclear:no_match'],
     ['I never go out since my hip went', 'unclear:free_text'],
     ['Often, especially since my wife died in the spring', 'unclear:free_text'],
@@ -48,7 +48,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['I feel isolated most of the time', 3], ['isolated? never', 1], ['Rarely \u{1F642}', 1], ['from time to time', 2],
     ['hardly ever or never', 1], ['seldom', 1], ['occasionally', 2], ['very often', 3], ['constantly', 3], ['Mostly', 3],
     ['sometimse', 2], ['same as always', 'unclear:no_match'], ['almost always', 3],
-    ['not isolated at all', 'unclear:no_match'], ['sometimes, well often', 3], ['5', 'unclear:out_of_range'],
+    ['not isolated at all', 1], ['sometimes, well often', 3], ['5', 'unclear:out_of_range'],
     ['STOP', 'command:stop'], ['help', 'command:help'],
   ]],
   ['ons-loneliness', 'lonely', [
@@ -59,7 +59,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['never ever', 5], ['not at all', 5], ['no never', 5], ['nvr', 5], ['5 never', 5],
     ['Hardly ever or never', 'unclear:ambiguous'], ['4 or 5', 'unclear:ambiguous'], ['sometimes or often', 'unclear:ambiguous'],
     ['often, no sometimes', 2], ['6', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'],
-    ["I'm not lonely", 'unclear:no_match'], ['lonely', 'unclear:no_match'], ['Nope', 5],
+    ["I'm not lonely", 5], ['lonely', 'unclear:no_match'], ['Nope', 5],
     ['Only when my son doesnt ring on a Sunday', 'unclear:free_text'], ['ask me later', 'command:later'],
   ]],
   ['ons4', 'life_satisfaction', [
@@ -94,11 +94,11 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
   ]],
   ['k6', 'hopeless', [
     ['hardly ever', 1], ['now and then', 2], ['most days tbh', 3], ['every day', 4], ['all the time \u{1F61E}', 4],
-    ['not hopeless', 'unclear:no_match'], ['none', 0], ['Some of the time.', 2], ['pass', 'command:skip'],
+    ['not hopeless', 0], ['none', 0], ['Some of the time.', 2], ['pass', 'command:skip'],
   ]],
   ['k6', 'restless', [
     ['restless? a little', 1], ['a lil', 1], ['sum of the time', 2], ['constantly', 4], ['five', 4], ['four', 3], ['alittle', 1],
-    ['not restless', 'unclear:no_match'],
+    ['not restless', 0],
   ]],
   ['k6', 'depressed', [
     ['none thank god', 0], ['not once', 0], ['some days', 2], ['most of d time', 3], ['1 none', 0], ['a little of the time', 1],
