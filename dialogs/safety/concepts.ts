@@ -39,7 +39,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   /** Acts that end a life or harm the body, named. */
   act: [
-    '(kill|killing|killed|kil|end|ending|ended|finish|finishing|hang|hanging|hanged|jump|jumping|jumped|drown|drowning|drowned|shoot|shooting|suffocate|suffocating|stab|stabbing|poison|poisoning|poisoned|overdose|overdosing|overdosed|od|unalive|self delete|delete|topping|top|off)',
+    '(kill|killing|killed|kil|hang|hanging|hanged|jump|jumping|jumped|drown|drowning|drowned|shoot|shooting|suffocate|suffocating|stab|stabbing|poison|poisoning|poisoned|overdose|overdosing|overdosed|unalive|self delete|end my life|end it all|top myself|do myself in)',
   ],
   /** Medicines and other means at hand. */
   means: [

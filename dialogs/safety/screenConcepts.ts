@@ -20,27 +20,32 @@ interface Occurrence {
   end: number;
 }
 
-type Form = readonly string[];
 const SHORT_MESSAGE_WORDS = 40;
 const SENTENCE_END = new Set(['.', '!', '?']);
 
-/** Concepts compiled for one lexicon's reading of words (its spellings and mended slips). */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  concepts: string[];
+}
+
+/** Concepts compiled for one lexicon's reading of words (its spellings and mended slips), as a trie of their forms. */
 export class ConceptMatcher {
-  private readonly byFirst = new Map<string, { concept: string; form: Form }[]>();
-  private readonly gapFirst: { concept: string; form: Form }[] = [];
+  private readonly root: TrieNode = { next: new Map(), concepts: [] };
 
   constructor(lexicon: CompiledLexicon) {
     for (const [concept, patterns] of Object.entries(CONCEPTS)) {
       for (const pattern of patterns) {
         for (const form of lexicon.expand(pattern)) {
-          const first = form[0];
-          if (first === undefined) continue;
-          if (first === GAP) this.gapFirst.push({ concept, form });
-          else {
-            const list = this.byFirst.get(first) ?? [];
-            list.push({ concept, form });
-            this.byFirst.set(first, list);
+          let node = this.root;
+          for (const word of form) {
+            let child = node.next.get(word);
+            if (!child) {
+              child = { next: new Map(), concepts: [] };
+              node.next.set(word, child);
+            }
+            node = child;
           }
+          if (!node.concepts.includes(concept)) node.concepts.push(concept);
         }
       }
     }
@@ -51,14 +56,24 @@ export class ConceptMatcher {
 
   /** Every rule that fires on the words (as CompiledLexicon.words reads them), with `sentenceEnds` the word indices after which a sentence ends. */
   hits(words: readonly string[], sentenceEnds: ReadonlySet<number>): ConceptHit[] {
-    const found = this.occurrences(words);
+    const byConcept = new Map<string, Occurrence[]>();
+    for (const o of this.occurrences(words)) {
+      const list = byConcept.get(o.concept) ?? [];
+      list.push(o);
+      byConcept.set(o.concept, list);
+    }
     const hits: ConceptHit[] = [];
-    const wordCount = words.filter((w) => w !== BOUNDARY).length;
+    if (byConcept.size === 0) return hits;
+    const short = words.filter((w) => w !== BOUNDARY).length <= SHORT_MESSAGE_WORDS;
+    const scopes = { clause: stretches(words, 'clause', sentenceEnds, short), sentence: stretches(words, 'sentence', sentenceEnds, short) };
     for (const rule of conceptRules) {
-      for (const [from, to] of stretches(words, rule.scope, sentenceEnds, wordCount <= SHORT_MESSAGE_WORDS)) {
-        const inside = found.filter((o) => o.start >= from && o.end <= to);
-        if (rule.none?.some((c) => inside.some((o) => o.concept === c))) continue;
-        const chosen = choose(rule.all, inside, rule.span ?? Infinity);
+      // Most messages hold few concepts: a rule whose concepts are not all there is passed over at once.
+      if (!rule.all.every((c) => byConcept.has(c))) continue;
+      for (const [from, to] of scopes[rule.scope]) {
+        const inside = (c: string) => (byConcept.get(c) ?? []).filter((o) => o.start >= from && o.end <= to);
+        if (rule.none?.some((c) => inside(c).length > 0)) continue;
+        const candidates = [...new Set(rule.all)].flatMap(inside);
+        const chosen = choose(rule.all, candidates, rule.span ?? Infinity);
         if (!chosen) continue;
         const core = chosen[rule.all.findIndex((c) => c !== 'self')] ?? chosen[0]!;
         hits.push({
@@ -76,32 +91,33 @@ export class ConceptMatcher {
   private occurrences(words: readonly string[]): Occurrence[] {
     const found: Occurrence[] = [];
     for (let start = 0; start < words.length; start++) {
-      for (const { concept, form } of this.byFirst.get(words[start]!) ?? []) {
-        const end = matchForm(words, start, form, 0);
-        if (end !== null) found.push({ concept, start, end });
-      }
+      const first = this.root.next.get(words[start]!);
+      if (first) walk(words, start, first, start + 1, found);
     }
     return found;
   }
 }
 
-/** Where a form matched from `start`, or null: the same syntax as the lexicon's trie walk. */
-function matchForm(words: readonly string[], at: number, form: Form, i: number): number | null {
-  if (i === form.length) return at;
-  const part = form[i]!;
-  if (part === END) return at === words.length || words[at] === BOUNDARY ? matchForm(words, at, form, i + 1) : null;
-  if (part === GAP) {
+/** Every concept form that matches from `start`: the same syntax as the lexicon's trie walk. */
+function walk(words: readonly string[], start: number, node: TrieNode, at: number, found: Occurrence[]): void {
+  for (const concept of node.concepts) {
+    if (!found.some((o) => o.concept === concept && o.start === start && o.end === at)) found.push({ concept, start, end: at });
+  }
+  const end = node.next.get(END);
+  if (end && (at === words.length || words[at] === BOUNDARY)) walk(words, start, end, at, found);
+  const gap = node.next.get(GAP);
+  if (gap) {
     for (let skip = 0; skip <= GAP_MAX_WORDS && at + skip <= words.length; skip++) {
       if (skip > 0 && words[at + skip - 1] === BOUNDARY) break;
-      const end = matchForm(words, at + skip, form, i + 1);
-      if (end !== null) return end;
+      walk(words, start, gap, at + skip, found);
     }
-    return null;
   }
   const word = words[at];
-  if (word === undefined) return null;
-  if (part === MANY) return /^\d+$/.test(word) && Number(word) >= 10 ? matchForm(words, at + 1, form, i + 1) : null;
-  return word === part ? matchForm(words, at + 1, form, i + 1) : null;
+  if (word === undefined) return;
+  const next = node.next.get(word);
+  if (next) walk(words, start, next, at + 1, found);
+  const many = node.next.get(MANY);
+  if (many && /^\d+$/.test(word) && Number(word) >= 10) walk(words, start, many, at + 1, found);
 }
 
 /** The stretches [from, to) a rule looks within: clauses, or sentences (the whole of a short message). */

@@ -15,15 +15,18 @@ export interface Features {
   value: Float32Array;
 }
 
-/** FNV-1a, 32 bits: stable across platforms and runs, so a model trained here scores the same anywhere. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a, 32 bits, over text[from, to) continuing from `h`: stable across platforms and runs, so a model trained here scores the same anywhere. */
+function hash(text: string, h = FNV_OFFSET, from = 0, to = text.length): number {
+  for (let i = from; i < to; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
 }
+// Character n-grams are hashed in place, without making a string of each: "c:" hashed once.
+const CHAR_PREFIX = hash('c:');
 
 /**
  * Features of one stretch of text: words after text-speak and contractions are read (unigrams and
@@ -34,10 +37,11 @@ export function featuresOf(text: string): Features {
   const raw = rawWords(text.slice(0, 4000));
   const words = canonicalWords(raw, spellings).filter((w) => w !== BOUNDARY);
   const counts = new Map<number, number>();
-  const add = (key: string, weight = 1) => {
-    const at = hash(key) & MASK;
+  const put = (h: number, weight: number) => {
+    const at = h & MASK;
     counts.set(at, Math.max(counts.get(at) ?? 0, weight));
   };
+  const add = (key: string) => put(hash(key), 1);
   for (let i = 0; i < words.length; i++) {
     add(`w:${words[i]}`);
     if (i + 1 < words.length) add(`b:${words[i]} ${words[i + 1]}`);
@@ -45,7 +49,7 @@ export function featuresOf(text: string): Features {
   for (const word of raw) {
     if (word === BOUNDARY) continue;
     const padded = `<${word}>`;
-    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) add(`c:${padded.slice(i, i + n)}`, CHAR_WEIGHT);
+    for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) put(hash(padded, CHAR_PREFIX, i, i + n), CHAR_WEIGHT);
   }
   add('bias:length');
   const index = Int32Array.from(counts.keys());
