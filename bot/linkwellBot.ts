@@ -13,7 +13,7 @@ import type { Clock } from './clock.js';
 import type { Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
 import type { AlertService } from './alerts/alertService.js';
-import { respondToRisk, type RiskResponseDeps } from './alerts/riskResponse.js';
+import { flagQuietly, isModelFlagOnly, respondToRisk, type RiskResponseDeps } from './alerts/riskResponse.js';
 import { whenStaffSee } from './alerts/workingDay.js';
 import type { RiskScreen } from './alerts/riskScreen.js';
 import type { ContactPreferences } from './contact/contactPreferences.js';
@@ -66,6 +66,9 @@ const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good mornin
  * messages, and hands the turn to the open dialog or starts one. Conversation state is saved once
  * per turn.
  */
+// Set when this turn's message was already kept for the link worker (a quiet flag).
+const NOTE_KEPT = Symbol('noteKept');
+
 export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly wordings = new Map<string, Wording>();
@@ -98,6 +101,12 @@ export class LinkwellBot extends ActivityHandler {
       alerts: deps.safety.alerts,
       history: deps.history,
       keepAnswer: (dc) => deps.checkInDialog.keepAnswer(dc),
+      // Only what a group question would take as its answer: a few words that answer nothing stay a note.
+      answerGroupQuestion: async (dc, client) => {
+        const text = dc.context.activity.text?.trim() ?? '';
+        const talk = await this.groupTalk.pending(dc.context);
+        return talk !== undefined && talk !== null && this.groupTalk.understands(talk, text) && this.answerGroupQuestion(dc, client, text);
+      },
     };
 
     this.onMessage(async (context, next) => {
@@ -141,7 +150,10 @@ export class LinkwellBot extends ActivityHandler {
   private async onClientMessage(context: TurnContext, client: ClientRecord): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const finding = this.deps.safety.screen(context.activity.text ?? '');
-    if (finding) {
+    if (finding && isModelFlagOnly(finding)) {
+      await flagQuietly(dc, client, finding, this.riskResponseDeps);
+      context.turnState.set(NOTE_KEPT, true);
+    } else if (finding) {
       await respondToRisk(dc, client, finding, this.riskResponseDeps);
       return;
     }
@@ -154,19 +166,7 @@ export class LinkwellBot extends ActivityHandler {
       await context.sendActivity(this.menuActivity(client));
       return;
     }
-    const talk = await this.groupTalk.pending(context);
-    if (talk && this.isForGroup(dc, talk, text)) {
-      const stillWaiting = await this.groupTalk.reply(context, client, talk, text);
-      if (!stillWaiting) {
-        // A group message held while this question was answered may go now.
-        this.deps.groups.wake(client.id);
-        if (dc.activeDialog) {
-          await context.sendActivity(this.say('groupBackToCheckIn', client));
-          await dc.repromptDialog();
-        }
-      }
-      return;
-    }
+    if (await this.answerGroupQuestion(dc, client, text)) return;
     if (dc.activeDialog) {
       await dc.continueDialog();
       return;
@@ -187,9 +187,25 @@ export class LinkwellBot extends ActivityHandler {
       await context.sendActivity(this.say('lateAnswer', client));
     } else {
       // Outside a check-in, what a client writes is for their link worker.
-      await this.keepNote(client, text, context.activity.channelId);
+      if (!context.turnState.get(NOTE_KEPT)) await this.keepNote(client, text, context.activity.channelId);
       await context.sendActivity(this.say('noteReceived', client, { date: whenStaffSee(this.deps.programme, this.deps.clock.now()) }));
     }
+  }
+
+  /** Takes the reply as the answer to the group question waiting, if it is for it; false if not. */
+  private async answerGroupQuestion(dc: DialogContext, client: ClientRecord, text: string): Promise<boolean> {
+    const talk = await this.groupTalk.pending(dc.context);
+    if (!talk || !this.isForGroup(dc, talk, text)) return false;
+    const stillWaiting = await this.groupTalk.reply(dc.context, client, talk, text);
+    if (!stillWaiting) {
+      // A group message held while this question was answered may go now.
+      this.deps.groups.wake(client.id);
+      if (dc.activeDialog) {
+        await dc.context.sendActivity(this.say('groupBackToCheckIn', client));
+        await dc.repromptDialog();
+      }
+    }
+    return true;
   }
 
   /**

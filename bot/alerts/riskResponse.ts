@@ -20,6 +20,36 @@ export interface RiskResponseDeps {
   clearGroupQuestion: (context: TurnContext) => Promise<void>;
   /** Store the message as the answer to the check-in question waiting, if it is one (see CheckInDialog.keepAnswer). */
   keepAnswer: (dc: DialogContext) => Promise<boolean>;
+  /** Take the message as the answer to the group question waiting, if it is one; true when it was. */
+  answerGroupQuestion: (dc: DialogContext, client: ClientRecord) => Promise<boolean>;
+}
+
+/**
+ * Whether a finding is only the trained model's flag (no rule found anything): then the message
+ * goes on as it would (an answer, a note), and the flag is raised without a word to the client
+ * (flagQuietly). The model alone is the least sure reader, and a flag costs only a look.
+ */
+export function isModelFlagOnly(finding: RiskFinding): boolean {
+  return finding.tier === 'routine' && finding.matches.filter((m) => m.tier === 'routine').every((m) => m.layer === 'model');
+}
+
+/** Keeps the message for the link worker and raises its flag, saying nothing to the client. */
+export async function flagQuietly(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps): Promise<void> {
+  const { context } = dc;
+  const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+  await deps.history.recordNote(client.id, {
+    checkInId: open?.checkInId ?? null,
+    text: context.activity.text ?? '',
+    channel: context.activity.channelId,
+    createdAt: deps.clock.now().toISO()!,
+    ...(context.activity.id ? { messageId: context.activity.id } : {}),
+  });
+  await deps.alerts.raise({
+    clientId: client.id,
+    tier: finding.tier,
+    categories: finding.categories,
+    trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
+  });
 }
 
 /**
@@ -28,7 +58,7 @@ export interface RiskResponseDeps {
  * who has been told and when to expect contact, and the open check-in stops. Same-day and
  * routine: a gentle acknowledgement (crisis numbers never for routine), and the check-in carries
  * on with its next question. A message that also answers the question waiting is stored as that
- * answer. Sent even to a client who has opted out of check-ins.
+ * answer. The urgent reply goes even to a client who has opted out; the others do not.
  */
 export async function respondToRisk(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps): Promise<void> {
   const { context } = dc;
@@ -37,8 +67,6 @@ export async function respondToRisk(dc: DialogContext, client: ClientRecord, fin
   const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
   // The crisis contacts go out before anything else, staff's texts included.
   if (finding.tier === 'urgent') await send(deps.say('riskUrgent', client, { crisisContacts: crisisContactsText(deps.programme) }));
-  // A reply that answers the question and tells of a risk ("sometimes. cut myself again") is both.
-  await deps.keepAnswer(dc);
   await deps.history.recordNote(client.id, {
     checkInId: open?.checkInId ?? null,
     text,
@@ -53,11 +81,21 @@ export async function respondToRisk(dc: DialogContext, client: ClientRecord, fin
     trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
   });
   if (finding.tier === 'urgent') {
+    // A reply that answers the question and tells of a risk ("sometimes. cut myself again") is both.
+    await deps.keepAnswer(dc);
     await dc.cancelAllDialogs();
     await deps.clearGroupQuestion(context);
     await send(deps.say(route.inHours ? 'riskToldInHours' : 'riskToldOutOfHours', client));
     return;
   }
+  // A client who texted STOP hears only what keeps them safe: the alert still reaches staff.
+  if (client.optedOutAt) return;
   await send(deps.say(finding.tier === 'same-day' ? 'riskSameDay' : 'riskRoutine', client));
-  if (dc.activeDialog) await dc.repromptDialog();
+  // The conversation carries on with the message as its answer, where it is one: to a group
+  // question ("no, it was cancelled, nobody there"), or to the check-in's (the next is asked).
+  if (await deps.answerGroupQuestion(dc, client)) return;
+  if (dc.activeDialog) {
+    await deps.keepAnswer(dc);
+    await dc.repromptDialog();
+  }
 }
