@@ -18,6 +18,7 @@ import { planReport, runPlanBench } from './planBench.js';
 import { dispatchReport, runDispatchBench } from './dispatchBench.js';
 import { runSmsScenario, smsReport, type SmsScenarioResult } from './smsBench.js';
 import { startServer, type Memory } from './serverProcess.js';
+import { runScreenBench, screenReport } from './screenBench.js';
 
 // `npm run bench`: seed 10,000 clients with a year of weekly check-ins, then time Linkwell and a
 // bare echo bot on the same server and Direct Line adapter. Talks only to 127.0.0.1.
@@ -47,6 +48,10 @@ const benchStarted = performance.now();
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const programme = await loadProgrammeFile(DEMO_PROGRAMME_FILE);
 const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+// The risk screen first, while nothing else runs on the machine.
+progress('Screening texts of 160 and 1,600 characters through all three risk layers…');
+const screening = screenReport(runScreenBench());
 
 progress(`Seeding ${SEED.clients} clients × ${SEED.weeks} weekly check-ins (cached under ${tmpdir()})…`);
 const seed = await ensureSeededStore(SEED, programme);
@@ -100,6 +105,7 @@ const plan = planReport(runPlanBench(programme, 100_000));
 progress('Dispatching the due check-ins of 400 clients at one instant through the real server (50 texts/s)…');
 const dispatch = dispatchReport(await runDispatchBench(programme, 400, 50));
 printReport(results, sms, plan, dispatch, (performance.now() - benchStarted) / 1000);
+console.log(['', ...screening.lines, formatTable(['target', 'measured', 'target', ''], screening.checks)].join('\n'));
 await (await import('./outcomesBench.js')).printOutcomesBench(2_000);
 
 async function runScenario(name: string, entry: string, script: readonly Utterance[]): Promise<ScenarioResult> {

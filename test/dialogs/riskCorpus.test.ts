@@ -29,17 +29,21 @@ describe('screenMessage over the risk corpus', () => {
   for (const group of new Set(report.results.map((r) => r.group))) {
     describe(group, () => {
       for (const r of report.results.filter((e) => e.group === group)) {
-        const expected = r.accepted ? r.accepted.tier : r.label;
-        const why = r.accepted ? ` (on purpose: ${r.accepted.why})` : '';
+        const label = r.label;
+        const meets = (got: typeof r.got) =>
+          label === null ? got === null || got === 'routine' : TIER_RANK[got ?? 'none']! >= TIER_RANK[label]!;
         // A tier below the label is a miss; above it, a call a person makes sooner than needed (its
         // cost is counted by eval:risk). Nothing to act on may be a flag at most, never an alert.
-        if (expected === null) {
-          it(`raises no urgent or same-day alert for ${JSON.stringify(r.text)}${why}`, () => {
-            expect(r.got ?? 'none', `categories ${r.categories.join(', ')}`).to.be.oneOf(['none', 'routine']);
+        // A known miss (accepted) must still be exactly that miss: once fixed, its entry goes.
+        const title = label === null ? `raises no urgent or same-day alert for ${JSON.stringify(r.text)}` : `gives ${JSON.stringify(r.text)} ${label} or sooner`;
+        if (r.accepted) {
+          it(`${title}, except on purpose: ${r.accepted.why} (gives ${r.accepted.tier ?? 'no alert'})`, () => {
+            expect(meets(r.got), `fixed: remove its accepted entry (got ${r.got})`).to.equal(false);
+            expect(r.got).to.equal(r.accepted!.tier);
           });
         } else {
-          it(`gives ${JSON.stringify(r.text)} ${expected} or sooner${why}`, () => {
-            expect(TIER_RANK[r.got ?? 'none']!, `got ${r.got}, categories ${r.categories.join(', ')}`).to.be.at.least(TIER_RANK[expected]!);
+          it(title, () => {
+            expect(meets(r.got), `got ${r.got}, categories ${r.categories.join(', ')}`).to.equal(true);
           });
         }
       }

@@ -231,18 +231,12 @@ const groups: Record<RiskGroup, Row[]> = {
 const accepted: Record<string, NonNullable<RiskCorpusEntry['accepted']>> = {
   'I nearly killed myself laughing': { tier: U, why: 'explicit words ("killed myself") always alert: no figure of speech may suppress them' },
   "I've been killing myself to get the garden done": { tier: U, why: 'explicit words ("killing myself") always alert: no figure of speech may suppress them' },
-  'I watched a programme about suicide prevention': { tier: R, why: 'a programme about suicide is a flag for the link worker, not an alert' },
-  "I've stopped drinking": { tier: S, why: 'the model reads no denial of drinking (known miss: it needs more such messages in its training corpus)' },
-  'Thought I would die when I saw the gas bill': { tier: S, why: 'the model takes this hyperbole for a crisis (known miss)' },
-  "I didn't wake up till 10 today": { tier: U, why: 'the model takes "did not wake up" for a death wish (known miss)' },
+  'My neighbour hit my car reversing': { tier: S, why: 'the trained model reads "hit my" as violence (known miss; a programme sees it as a same-day alert)' },
   "My wife will kill me if I'm late": { tier: S, why: '"<partner> will kill me" is read as a threat: it is how abuse is disclosed too' },
   'My daughter would kill me if she knew I skipped my tablets': { tier: S, why: '"<family member> would kill me" is read as a threat: elder abuse is disclosed this way' },
-  "I'm at the end of my rope with this phone": { tier: R, why: '"can\'t cope" idioms are read literally; only routine' },
-  "No money needed for the walking group, it's free": { tier: R, why: '"no money" is read literally; only routine' },
   "He's going to kill me for being late": { tier: S, why: '"<someone> is going to kill me" is read as a threat: it is how abuse is disclosed too' },
   'My husband will kill me when he sees the shopping': { tier: S, why: '"<partner> will kill me" is read as a threat: it is how abuse is disclosed too' },
   'the traffic was a nightmare, I wanted to die': { tier: U, why: '"wanted to die" alerts unless a figure of speech covers it ("of embarrassment"): when in doubt, urgent' },
-  "My mum is worried I'm suicidal but I'm not": { tier: U, why: 'a denial after the statement ("…but I\'m not") is not read: only a "not" before it counts' },
 };
 
 /** The labelled risk corpus: every message with its group, label and any accepted difference. */

@@ -23,8 +23,13 @@ const answerLine = z.object({
 });
 export type BlindAnswerEntry = z.infer<typeof answerLine> & { file: string };
 
-function readLines<T>(prefix: string, schema: z.ZodType<T>): (T & { file: string })[] {
-  const files = readdirSync(BLIND).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).sort();
+/** The blind corpus files of one kind ("risk-", "answers-"), oldest first. */
+export function blindFiles(prefix: 'risk-' | 'answers-'): string[] {
+  return readdirSync(BLIND).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).sort();
+}
+
+function readLines<T>(prefix: 'risk-' | 'answers-', schema: z.ZodType<T>, only?: string): (T & { file: string })[] {
+  const files = blindFiles(prefix).filter((f) => !only || f === only);
   return files.flatMap((file) =>
     readFileSync(new URL(file, BLIND), 'utf8')
       .split('\n')
@@ -38,6 +43,6 @@ function readLines<T>(prefix: string, schema: z.ZodType<T>): (T & { file: string
 }
 
 /** Every blind risk message (test/eval/blind/risk-*.jsonl). */
-export const blindRiskCorpus = (): BlindRiskEntry[] => readLines('risk-', riskLine);
+export const blindRiskCorpus = (file?: string): BlindRiskEntry[] => readLines('risk-', riskLine, file);
 /** Every blind answer (test/eval/blind/answers-*.jsonl). */
-export const blindAnswerCorpus = (): BlindAnswerEntry[] => readLines('answers-', answerLine);
+export const blindAnswerCorpus = (file?: string): BlindAnswerEntry[] => readLines('answers-', answerLine, file);

@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments.js';
 import { interpretReply } from '../../dialogs/understanding/interpretReply.js';
 import { answerCorpus, type Expected } from '../dialogs/answerCorpus.js';
+import { blindAnswerCorpus, blindFiles } from './blindCorpora.js';
+import { blindAnswerFigures, printColumns } from './blindEval.js';
 import { isWrongCode, replyBy, resolveCorpus, understand, type Channel, type RunnableEntry } from '../dialogs/answerCorpusRun.js';
 
 const CHANNELS: Channel[] = ['sms', 'webchat typed', 'webchat button'];
@@ -89,4 +91,32 @@ for (const m of [...wrong, ...others]) {
 console.log(`\nSpeed over ${runnable.length} replies: the first reply ${speed.first.toFixed(0)} ms (loads the recognizer's models);`);
 console.log(`  then per reply ${speed.fresh.toFixed(3)} ms the first time it is seen, ${speed.seen.toFixed(3)} ms when seen before.`);
 
-process.exitCode = wrong.length > 0 ? 1 : 0;
+// The blind corpora, side by side with the own corpus (figures and misses by kind only: a blind
+// line is never tuned to; --show-blind-misses prints them for a reviewer).
+const blindColumns: Record<string, Record<string, string>> = {
+  'own corpus': { replies: String(runnable.length), understood: `${right}/${runnable.length} ${percent(right, runnable.length)}`, 'wrong codes': String(wrong.length), 'guesses on unclear': '-' },
+};
+const blindFailed: string[] = [];
+for (const file of blindFiles('answers-')) {
+  const f = blindAnswerFigures(blindAnswerCorpus(file));
+  const name = file.replace('.jsonl', '');
+  blindColumns[name] = {
+    replies: String(f.replies),
+    understood: `${f.understood[0]}/${f.understood[1]} ${percent(f.understood[0], f.understood[1])}`,
+    'wrong codes': String(f.wrongCodes),
+    'guesses on unclear': `${f.guessesOnUnclear[0]}/${f.guessesOnUnclear[1]} ${percent(f.guessesOnUnclear[0], f.guessesOnUnclear[1])}`,
+  };
+  if (f.understood[0] / f.understood[1] < 0.95) blindFailed.push(`${name}: understood ${percent(f.understood[0], f.understood[1])} (target 95%)`);
+  if (f.wrongCodes > 0) blindFailed.push(`${name}: ${f.wrongCodes} wrong codes (target 0)`);
+  if (f.guessesOnUnclear[1] > 0 && f.guessesOnUnclear[0] / f.guessesOnUnclear[1] > 0.01) blindFailed.push(`${name}: guesses on unclear ${percent(f.guessesOnUnclear[0], f.guessesOnUnclear[1])} (target at most 1%)`);
+  blindColumns[name]!['misses by kind'] = [...f.missesByKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  if (process.argv.includes('--show-blind-misses')) for (const m of f.misses) console.log(`  [${name} ${m.kind}] ${m.instrumentId}/${m.itemId} ${JSON.stringify(m.reply)}: expected ${m.expected}, got ${m.got}`);
+}
+console.log('\nBlind corpora (test/eval/blind/answers-*.jsonl, written by people who never saw the vocabulary):\n');
+const kinds = Object.entries(blindColumns).map(([name, c]) => [name, c['misses by kind']] as const);
+for (const c of Object.values(blindColumns)) delete c['misses by kind'];
+printColumns(blindColumns);
+for (const [name, k] of kinds) if (k) console.log(`${name} misses by kind: ${k}`);
+if (blindFailed.length > 0) console.log(`\nBLIND TARGETS MISSED:\n  ${blindFailed.join('\n  ')}`);
+
+process.exitCode = wrong.length > 0 || blindFailed.length > 0 ? 1 : 0;
