@@ -4,6 +4,7 @@ import { normalizeReply, words } from './normalizeReply.js';
 // an answer: "the 14th", "10:30", "3pm", "14/3", "£5". A score out of ten ("7/10") stays a number.
 const NOT_ANSWER_NUMBERS: ReadonlyArray<[RegExp, string]> = [
   [/\b\d{1,2}[:]\d{2}(?:\s*[ap]\.?m\b\.?)?/gi, ' clocktime '],
+  [/\b\d{1,2}\s+(?:in the (?:morning|afternoon|evening|night)|at night|tonight|this (?:morning|afternoon|evening))\b/gi, ' clocktime '],
   [/\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\b\.?|[ap]m\b|o\s?'?\s?clock\b)/gi, ' clocktime '],
   [/\b\d{1,2}\s*\/\s*(?!10\b)\d{1,2}(?:\s*\/\s*\d{2,4})?\b/g, ' date '],
   [/\b\d+\s*(?:st|nd|rd|th)\b/gi, ' ordinal '],
@@ -70,12 +71,14 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
 export function answerTokens(text: string): string[] {
   const spelled = text
     .replace(/(\d)\ufe0f?\u20e3/g, '$1') // keycap emoji: 3️⃣
+    .replace(/\u{1f51f}/gu, ' 10 ') // keycap emoji: 🔟
+    .replace(/(\p{L})['\u2019]s\b/gu, '$1') // "life's a 6", "mine's a 2": the word itself
     .replace(/\b24\s*\/\s*7\b/g, ' all the time ');
   const prepared = NOT_ANSWER_NUMBERS.reduce((t, [pattern, word]) => t.replace(pattern, word), spelled)
     .replace(/(\d)\s*\+/g, '$1 plus ')
     .replace(/(\d)\s*%/g, '$1 percent ')
     .replace(/&/g, ' and ')
-    .replace(/(\d)(ish|or so)\b/gi, '$1 $2');
+    .replace(/(\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten))(ish|or so)\b/gi, '$1 $2');
   const tokens = words(normalizeReply(prepared));
   return tokens.flatMap((token, i) => {
     // "now n then", "on n off": an "n" between words is "and"; alone it is left for yes/no.

@@ -3,7 +3,7 @@ import { answerTokens } from './answerTokens.js';
 import { itemVocabulary, type ItemVocabulary } from './itemVocabulary.js';
 import { readSentence, type Named, type SentenceReading } from './readSentence.js';
 import { repairWord } from './repairWord.js';
-import { replySentences, type ReplySentence } from './replySentences.js';
+import { replyClauses, replySentences, type ReplySentence } from './replySentences.js';
 import { CONTRAST_WORDS, CORRECTION_MARKERS, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
 
 /** Why a reply is not an answer. The dialog re-asks, showing the valid answers. */
@@ -40,12 +40,21 @@ export function interpretReply(item: InstrumentItem, reply: Reply): Interpretati
   if (pressed) return pressed;
   const vocabulary = itemVocabulary(item);
   const text = reply.text ?? '';
-  const sentences = replySentences(text)
-    .map((source) => ({ source, tokens: answerTokens(source.text).map((t) => repairWord(t, vocabulary)) }))
-    .filter((s) => s.tokens.length > 0);
+  const read = (pieces: ReplySentence[]) =>
+    pieces.map((source) => ({ source, tokens: answerTokens(source.text).map((t) => repairWord(t, vocabulary)) })).filter((s) => s.tokens.length > 0);
+  const sentences = read(replySentences(text));
   if (sentences.length === 0) return unclear('no_match');
-  return interpretSentences(item, vocabulary, text, sentences);
+  const meaning = interpretSentences(item, vocabulary, text, sentences);
+  if (meaning.kind === 'answer' || !READ_BY_CLAUSE.has(meaning.reason)) return meaning;
+  // A long or chatty sentence may still hold one clear answer in a clause of its own: "Sometimes,
+  // mostly when the nights draw in", "3, yesterday was a bad day", "7, not bad".
+  const clauses = read(replyClauses(text));
+  if (clauses.length === sentences.length) return meaning;
+  const byClause = interpretSentences(item, vocabulary, text, clauses);
+  return byClause.kind === 'answer' ? byClause : meaning;
 }
+
+const READ_BY_CLAUSE: ReadonlySet<UnclearReason> = new Set(['free_text', 'no_match', 'negated']);
 
 function fromButton(item: InstrumentItem, value: unknown): Interpretation | undefined {
   if (!value || typeof value !== 'object' || (value as { itemId?: unknown }).itemId !== item.id) return undefined;

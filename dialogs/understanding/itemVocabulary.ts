@@ -3,7 +3,7 @@ import { answerTokens } from './answerTokens.js';
 import { frequencyTargets } from './frequencyVocabulary.js';
 import { OPTION_VARIANTS } from './optionVariants.js';
 import {
-  CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, IDIOMS, NEGATIONS, NEGATIVE_WORDS, NO_WORDS, NUMBER_FILLERS, SOFTENERS, WEAK_PHRASES,
+  CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, HEDGES, IDIOMS, NEGATIONS, NEGATIVE_WORDS, NO_WORDS, NUMBER_FILLERS, SOFTENERS, WEAK_PHRASES,
 } from './replyWords.js';
 
 /** A phrase that names an answer: an option id for a choice item, a value for a scale. */
@@ -23,6 +23,8 @@ export interface ItemPhrase {
   negative: boolean;
   /** Toned down ("almost always"): where it falls between two options it is re-asked as negated. */
   softened: boolean;
+  /** A saying of doubt ("not sure", "hard to say"): it names no answer, and adds nothing to one. */
+  hedge: boolean;
 }
 
 /** What is known about an item's answers, compiled once per item. */
@@ -41,6 +43,8 @@ export interface ItemVocabulary {
   frequency: boolean;
   /** The things the question names in the plural, and each one: "groups", "group", "activities", "activity". */
   countsOf: ReadonlySet<string>;
+  /** Options rate a quality, some of them "very" so ("Very good" … "Very bad"). */
+  quality: boolean;
   /** The scale value labelled "not at all" (ONS4's 0), which "not satisfied at all" also answers; else null. */
   notAtAll: number | null;
 }
@@ -75,6 +79,8 @@ function compile(item: InstrumentItem): ItemVocabulary {
   const frequency = item.kind === 'choice' ? frequencyTargets(item) : null;
   const targets = item.kind === 'choice' ? choiceTargets(item, frequency?.phrases) : scaleTargets(item, echo, anchors);
   for (const idiom of IDIOMS) if (!targets.has(key(idiom))) targets.set(key(idiom), new Set());
+  const hedges = new Set(HEDGES.map(key).filter((k) => !targets.has(k)));
+  for (const hedge of hedges) targets.set(hedge, new Set());
   const phrases = [...targets].map(([phraseKey, set]) => {
     const words = phraseKey.split(' ');
     return {
@@ -87,6 +93,7 @@ function compile(item: InstrumentItem): ItemVocabulary {
           : null,
       negative: words.some((w) => NEGATIVE_WORDS.has(w)),
       softened: words.some((w) => SOFTENERS.has(w)) || words.join(' ').startsWith('pretty much'),
+      hedge: hedges.has(phraseKey),
     };
   });
   phrases.sort((a, b) => b.words.length - a.words.length);
@@ -96,7 +103,9 @@ function compile(item: InstrumentItem): ItemVocabulary {
     ...NUMBER_FILLERS, ...SOFTENERS,
   ]);
   const longWords = [...new Set(phrases.filter((p) => p.targets.length > 0).flatMap((p) => p.words))].filter((w) => w.length >= 4);
-  return { phrases, echo, known, longWords, saysNo: frequency?.never ?? null, frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo) };
+  return { phrases, echo, known, longWords, saysNo: frequency?.never ?? null, frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo),
+    quality: item.kind === 'choice' && item.options.some((o) => /^very\b/i.test(o.label)),
+  };
 }
 
 function notAtAll(item: InstrumentItem, echo: ReadonlySet<string>): number | null {

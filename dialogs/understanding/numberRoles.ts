@@ -38,6 +38,17 @@ export const ON_A_DATE = set('on the at by since until till from before after of
 const AGE_BEFORE = set('aged age turned turning');
 const MONTHS = set('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december');
 const PER = set('a per each every an');
+// Before a number, words of time: "since 5", "till 3", "before 10".
+const TIME_BEFORE = set('since until till by from after before');
+// After a number, words that leave it the answer: "7 mostly", "7 defo", "7 cheers".
+const ASIDES = set(`
+  mostly mainly generally usually overall defo deffo def definitely innit init cheers tho though lol haha hun mate love
+  tbh ngl honestly really roughly approx maybe probably perhaps points marks right rn atm
+`);
+// Groups by other names, counted as groups: "2 clubs", "3 classes", "a couple of things".
+const KINDS_OF_GROUP = set('club clubs class classes society societies choir choirs team teams circle circles things ones');
+/** Words joining the two ends of a range: "0 to 10", "1-5", "between 0 and 10". */
+const RANGE_JOINS = set('to and till through');
 const PERIODS = set('week month day year fortnight weekend');
 
 /** Each number in a sentence's words, with what it is doing there (see NumberRole). */
@@ -50,11 +61,28 @@ export function placeNumbers(
   // "No one" is nobody, and "not one" or "not even one" none: not a number.
   const none = (m: NumberMention) =>
     m.from === m.to && tokens[m.from] === 'one' && (['no', 'not'].includes(tokens[m.from - 1] ?? '') || (tokens[m.from - 1] === 'even' && tokens[m.from - 2] === 'not'));
-  return mentions.filter((m) => !none(m)).map((m) => {
-    const { role, spanFrom, spanTo } = roleOf(item, vocabulary, tokens, m);
+  const kept = mentions.filter((m) => !none(m));
+  const scale = scaleRange(item, tokens, kept);
+  return kept.map((m) => {
+    const { role, spanFrom, spanTo } = scale.has(m) ? { role: 'other' as const, spanFrom: m.from, spanTo: m.to } : roleOf(item, vocabulary, tokens, m);
     const digits = tokens.slice(m.from, m.to + 1).every((t) => /^-?\d+(?:\.\d+)?$/.test(t));
     return { ...m, role, spanFrom, spanTo, digits };
   });
+}
+
+/**
+ * The item's own range said in passing ("on a scale of 0 to 10, 6", "1-5 I'd say 3"): its two
+ * ends, joined, are the scale and not an answer.
+ */
+function scaleRange(item: InstrumentItem, tokens: readonly string[], mentions: readonly NumberMention[]): Set<NumberMention> {
+  const [low, high] = item.kind === 'scale' ? [item.min, item.max] : [Math.min(...item.options.map((o) => o.key)), Math.max(...item.options.map((o) => o.key))];
+  const range = new Set<NumberMention>();
+  mentions.forEach((m, i) => {
+    const next = mentions[i + 1];
+    if (!next || m.value !== low || next.value !== high || mentions.length < 3) return;
+    if (tokens.slice(m.to + 1, next.from).every((t) => RANGE_JOINS.has(t))) range.add(m).add(next);
+  });
+  return range;
 }
 
 function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readonly string[], m: NumberMention) {
@@ -72,12 +100,17 @@ function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readon
     return other(m.from - 1, m.to);
   }
   if (MONTHS.has(before) || MONTHS.has(next)) return other(m.from, m.to + (MONTHS.has(next) ? 1 : 0));
-  if ((before === 'the' && at(m.from - 2) === 'on') || before === 'at') return other(m.from - 1, m.to); // "on the 14", "at 10"
+  if ((before === 'the' && at(m.from - 2) === 'on') || before === 'at' || TIME_BEFORE.has(before)) return other(m.from - 1, m.to); // "on the 14", "at 10"
+  // What was once: "I used to go to 4".
+  if (tokens.slice(Math.max(0, m.from - 5), m.from).join(' ').includes('used to')) return other(m.from, m.to);
   if (OTHER_UNITS.has(next)) return other(m.from, m.to + 1);
+  // "2 of us", "one of those days": part of something else ("7 of 10" is 7, read before this).
+  if (next === 'of' && !['10', 'ten'].includes(at(m.to + 2))) return other(m.from, m.to + 1);
+  if (vocabulary.countsOf.has('group') && KINDS_OF_GROUP.has(next)) return { role: 'answer' as const, spanFrom: m.from, spanTo: m.to + 1 };
   // A rate is not a count: "3 a week", "I go to 3 groups a week".
   const rateAt = vocabulary.echo.has(next) ? m.to + 2 : m.to + 1;
   if (PER.has(at(rateAt)) && PERIODS.has(at(rateAt + 1))) return other(m.from, rateAt + 1);
-  if (next === '' || vocabulary.known.has(next) || vocabulary.echo.has(next)) {
+  if (next === '' || vocabulary.known.has(next) || vocabulary.echo.has(next) || ASIDES.has(next)) {
     return plain;
   }
   // A count of something unknown: a choice item is never answered by "2 dogs"; a count may be ("3 clubs").

@@ -3,7 +3,7 @@ import type { ItemPhrase, ItemVocabulary } from './itemVocabulary.js';
 import { numberMentions } from './numberMentions.js';
 import { readDenial } from './readDenial.js';
 import { NOT_ANSWER_NUMBERS, ON_A_DATE, placeNumbers, type PlacedNumber } from './numberRoles.js';
-import { BESIDE_AN_ANSWER, CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NO_WORDS, NUMBER_FILLERS } from './replyWords.js';
+import { BESIDE_AN_ANSWER, CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS } from './replyWords.js';
 
 /** An answer named in a reply: an option id or scale value, or a number that is not on offer. */
 export type Named = { target: string | number; phrase: ItemPhrase | null } | { outOfRange: number };
@@ -35,6 +35,9 @@ export interface SentenceReading {
 
 // A word of this kind two words from a frequency phrase still makes it a remark: "I go out often".
 
+// Words besides a number that still leave it the answer: "a solid 7", "put me down for a 6".
+const MAX_BESIDE_A_NUMBER = 3;
+
 const VERBS = new Set(['go', 'goes', 'going', 'went', 'attend', 'attending', 'get', 'gets', 'see', 'sees']);
 
 /** What a sentence's words (already mended) say about `item`. */
@@ -50,14 +53,19 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   });
   const found = findPhrases(vocabulary.phrases, tokens, used);
   const phrases = found.filter((p) => p.phrase.targets.length > 0);
-  const idiomWords = found.reduce((sum, p) => sum + (p.phrase.targets.length === 0 ? p.to - p.from + 1 : 0), 0);
+  const idiomWords = found.reduce((sum, p) => sum + (p.phrase.targets.length === 0 && !p.phrase.hedge ? p.to - p.from + 1 : 0), 0);
 
   const saysNothing = (t: string) =>
     FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
   let rest = tokens.filter((_, i) => !used[i]);
   const answering = numbers.filter((n) => n.role !== 'other');
-  // A number answers only when nothing else is said ("I'd say 2", "about 7"): "2 kids visit" does not.
-  const numbersAnswer = idiomWords === 0 && rest.every((t) => saysNothing(t) || NUMBER_FILLERS.has(t) || NO_WORDS.has(t));
+  // A number answers when little else is said ("I'd say 2", "a solid 7", "put me down for a 6"):
+  // not "2 kids visit" (a count of something else), "not 7", or "one" as a word ("one of those days").
+  const besides = rest.filter((t) => !saysNothing(t) && !NUMBER_FILLERS.has(t) && !NO_WORDS.has(t));
+  const standsOut = (n: PlacedNumber) =>
+    n.role === 'answer' && !NEGATIONS.has(tokens[n.from - 1] ?? '') && !(n.from === n.to && tokens[n.from] === 'one');
+  const numbersAnswer =
+    idiomWords === 0 && (besides.length === 0 || (besides.length <= MAX_BESIDE_A_NUMBER && answering.length > 0 && answering.every(standsOut)));
   const numberWords = numbersAnswer ? 0 : answering.reduce((sum, n) => sum + n.to - n.from + 1, 0);
   // An age, a date or "2 kids" is said about something else, and adds nothing here.
   let extra = rest.filter((t) => !saysNothing(t)).length + numberWords + idiomWords;
@@ -72,6 +80,7 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   }
   for (const p of phrases) {
     if (p.phrase.weak === 'filler' || (p.phrase.weak === 'short' && extra > 0)) continue;
+    if (describesSomethingElse(vocabulary, tokens, p)) continue;
     if (vocabulary.frequency && inPassing(vocabulary, tokens, p)) mentioned.push(...p.phrase.targets);
     else named.push(...p.phrase.targets.map((target) => ({ target, phrase: p.phrase })));
   }
@@ -105,6 +114,17 @@ function fromNumber(item: InstrumentItem, n: PlacedNumber): Named {
   // The number shown beside an option, which need not be its code (K6 shows 1–5 for codes 0–4).
   const option = item.options.find((o) => o.key === n.value);
   return option ? { target: option.id, phrase: null } : { outOfRange: n.value };
+}
+
+/**
+ * An answer word that is about something else: a quality word before a word of its own ("a bad
+ * hip", "good days", "poor sleep"), or "mostly" for "mainly" ("mostly in the evenings").
+ */
+function describesSomethingElse(vocabulary: ItemVocabulary, tokens: readonly string[], { phrase, to }: FoundPhrase): boolean {
+  const next = tokens[to + 1];
+  if (next === undefined) return false;
+  if (vocabulary.frequency) return phrase.words.length === 1 && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly') && BESIDE_AN_ANSWER.has(next);
+  return vocabulary.quality && !vocabulary.known.has(next) && !BESIDE_AN_ANSWER.has(next) && !/\d/.test(next);
 }
 
 /**

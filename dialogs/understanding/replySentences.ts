@@ -10,11 +10,27 @@ export interface ReplySentence {
 // After a comma, "so ..." or "I'd say ..." starts a conclusion: "went twice on the 14th, so 2 groups".
 const BOUNDARY = /(?<!\d)[.!?\u2026]+|[.!?\u2026]+(?!\d)|[;\n\r]+|\s[-\u2013\u2014]+(?=\s)|[\u2013\u2014]|,\s*(?=(?:so|i'?d say|i would say|overall|all in all|in total|all told)\b)/giu;
 
+// Within a sentence, a clause ends at a comma or colon ("sometimes, it's been a tough month", "2:
+// choir and bowls"), or before a word that starts another ("lonely most of the time because…").
+// "Especially" or "particularly" binds what follows to the answer before it: "Often, especially
+// since my wife died in the spring" is one clause, and (long) something said rather than an answer.
+const CLAUSE =
+  /(?:(?<!\d)[,:]|[,:](?!\d))(?!\s*(?:especially|particularly)\b)|(?<!\b(?:especially|particularly|mainly|mostly|only|even|just))\s(?=(?:when|whenever|since|because|cos|coz|cause|cuz|though|although|unless|except|but|now that)\b)|\s(?=(?:so|which makes|that makes|making)\s+(?:\S+\s+){0,2}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)/giu;
+
 /** A reply cut into sentences; the text of each is exactly as sent. */
 export function replySentences(text: string): ReplySentence[] {
+  return cut(text, BOUNDARY);
+}
+
+/** A reply cut into clauses: its sentences, each cut again where a clause ends. */
+export function replyClauses(text: string): ReplySentence[] {
+  return cut(text, new RegExp(`${BOUNDARY.source}|${CLAUSE.source}`, 'giu'));
+}
+
+function cut(text: string, boundary: RegExp): ReplySentence[] {
   const sentences: ReplySentence[] = [];
   let start = 0;
-  for (const match of text.matchAll(BOUNDARY)) {
+  for (const match of text.matchAll(boundary)) {
     push(sentences, text, start, match.index);
     start = match.index + match[0].length;
   }

@@ -26,6 +26,17 @@ export const IDIOMS: readonly string[] = [
   'not as often', 'half the time', 'most of all',
 ];
 
+/**
+ * Sayings of doubt that leave the answer beside them standing ("not sure, maybe 6", "3 I guess, hard
+ * to say", "dunno, sometimes"); alone they answer nothing.
+ */
+export const HEDGES: readonly string[] = [
+  'not sure', 'im not sure', 'not too sure', 'not really sure', 'dont know', 'i dont know', 'not certain', 'hard to say', 'difficult to say',
+  'hard to tell', 'tricky to say', 'who knows', 'kind of', 'sort of', 'kinda', 'sorta', 'more or less', 'give or take', 'if im honest',
+  'to be honest', 'to be fair', 'if i had to say', 'if i had to guess', 'at a guess', 'at a push', 'i would have to say', 'id have to say',
+  'good question', 'i would say', 'i think so', 'i reckon', 'thinking about it',
+];
+
 /** "No" on its own: emphasis before "never" ("no, never"), a doubt before anything else. */
 export const NO_WORDS = set('no nope nah na noo naw naa nay');
 

@@ -77,7 +77,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
   ]],
   ['ons4', 'happiness', [
     ['happy 8', 8], ['I was about an 8 yesterday', 8], ['4', 4], ['four', 4], ['3\u{1F614}', 3], ['10!!!', 10], ['a 9', 9],
-    ['3, yesterday was a bad day', 'unclear:no_match'], ['happy', 'unclear:no_match'], ['\u{1F60A}', 'unclear:no_match'],
+    ['3, yesterday was a bad day', 3], ['happy', 'unclear:no_match'], ['\u{1F60A}', 'unclear:no_match'],
     ['5 or 6', 'unclear:ambiguous'],
   ]],
   ['ons4', 'anxiety', [

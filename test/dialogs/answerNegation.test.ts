@@ -34,7 +34,7 @@ describe('interpretReply', () => {
   describe('a denial of now, of part, or of something else is re-asked', () => {
     table(ons, [
       ['not lonely now', '?'], ['not lonely now, but I was', '?'], ['not always', '?negated'], ['not sure', '?no_match'],
-      ["I don't know", '?no_match'], ['not lonely but isolated', '?'], ['not as lonely as I was', '?'], ["I don't think so", '?'],
+      ["I don't know", '?no_match'], ['not lonely but isolated', 5], ['not as lonely as I was', '?'], ["I don't think so", '?'],
     ]);
     table(ucla, [['not all the time', '?negated'], ["don't often", '?negated'], ['no, often', '?negated'], ['not me', '?']]);
   });
