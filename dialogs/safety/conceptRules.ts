@@ -59,6 +59,7 @@ export const conceptRules: readonly ConceptRule[] = [
 
   // Today: no food, money or heating; losing the home; sharp deterioration; others harmed.
   sameDay('no-food-or-heating', ['without', 'basics', 'urgentTime'], 'sentence', { span: 10 }),
+  sameDay('no-food-or-heating', ['destitute'], 'clause'),
   sameDay('eviction', ['evicted', 'now'], 'sentence', { span: 12 }),
   sameDay('eviction', ['evicted', 'urgentTime'], 'sentence', { span: 12 }),
   sameDay('deterioration', ['worse'], 'clause'),

@@ -30,6 +30,12 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   /** Not minding about living. */
   indifference: [
+    '(lord|god|jesus) (please )?(take|call) me',
+    '(ready|time|my time) (for me )?to (go|go home|leave this world|meet my maker|be with)',
+    '(let|just let) me (go|slip away|fade away|be gone)',
+    '(nothing|no one|nobody|not much) (left )?to (live|stay|stick around|keep going) for',
+    '(why|what) (am i|do i) (still )?(here|keep going|bother waking up) for',
+    '(done|finished) with (all of )?(this|it all|everything|living|life)',
     '(not|no|never) (care|bothered|fussed|mind|matter|matters) (if|whether|what happens|about living|about life)',
     '(would not|will not|not) (mind|care) (if )?(i )?(did not|do not|never|not) (wake|waking)',
     '(could|would|if) (a bus|a car|a lorry|something) (hit|hits|took|takes) me',
@@ -73,6 +79,11 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(tell|let) (my|the) (kids|children|daughter|son|family|wife|husband|mum|mam|dad|grandchildren) (i|that i) (love|loved|am sorry)',
     '(sorted|sorting|written|wrote|writing|made|making|left|leaving|updated|signed) (out )?(my|a)? (will|letters|letter|notes|note|funeral|affairs|papers|insurance|passwords|bank details)',
     '(given|giving|gave) (away )?(my )?(things|stuff|belongings|possessions|dog|cat|jewellery|rings)',
+    '(paid|paying|planned|planning|arranged|arranging|sorted|sorting|chosen|picked) (for )?(my|the) (own )?(funeral|hymns|plot|cremation)',
+    '(told|showing|shown|showed|written down|wrote down|left) (the kids|my kids|my daughter|my son|my family|them|her|him)? (where everything is|where the will is|my passwords|my pin|the passwords|instructions|what to do)',
+    '(who will|who would|someone to|find someone to|can someone) (have|take|look after|feed|rehome) (my|the) (dog|cat|cats|dogs|budgie|birds|fish)',
+    'when i am (gone|not here|not around)',
+    '(for|after) (after )?i am gone',
     '(will not|wont|not going to|never) (need|be needing|be needing these|be needing the|hear from me|see me|be around|be here|be a problem|be a burden|bother you|trouble you) (again|anymore|any more|much longer|for long|after tonight|after today)?',
   ],
   /** Saying they will not be here long, in so many words. */
@@ -168,6 +179,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   afraid: ['(scared|afraid|frightened|terrified|petrified|help|help me|please help|call the police|ring the police|police|999|hiding|locked myself)'],
   /** A medical emergency now. */
   emergency: [
+    '(crushing|heavy|tight|squeezing) (pain )?(in )?(my )?chest',
+    '(can not|could not) (feel|move) (my )?(arm|leg|face|side|left side|right side)',
+    '(heart|heart is) (racing|pounding|going like the clappers) (and|with)? (will not stop|won t stop|can not breathe|chest|dizzy)',
+    '(really|so|very) (dizzy|faint) (and|can not) (can not stand|fell|collapsed|sick|chest)',
+    '(not|is not|isn t) breathing (properly|right)?',
+    '(will not|won t|can not) wake (him|her|them|up)',
+    '(lips|face) (going|gone|turning|turned) (blue|grey|gray)',
     '(chest pain|chest pains|pain in my chest|pains in my chest|tight chest|chest is tight|can not breathe|can not breath|cannot breathe|struggling to breathe|struggling to breath|hard to breathe|can not get my breath|can not catch my breath|short of breath|collapsed|passed out|blacked out|fainted|unconscious|not breathing|not responding|stroke|face drooping|face has dropped|arm gone numb|arm is numb|slurring|heart attack|seizure|having a fit|fitting|blood everywhere|bleeding badly|bleeding a lot|will not stop bleeding|can not stop the bleeding|lips are blue|gone blue|turning blue|coughing up blood|vomiting blood|being sick blood)',
   ],
   /** Now, not long ago (for emergencies and falls). */
@@ -183,12 +201,27 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(no|not any|nothing|not got any|have not got any|have not any|run out of|ran out of|out of|can not afford|could not afford|no money for|without|not had|have not had|not eaten|have not eaten|not eat|had nothing|nothing to)',
   ],
   basics: [
+    '(cupboards|cupboard|fridge|freezer) (are|is)? (bare|empty)',
+    '(meter|gas|electric|electricity|power|heating) (has )?(run out|ran out|gone off|been cut off|cut off|on emergency|is on emergency|empty)',
+    '(can not|could not|unable to) (top up|put the heating on|afford to eat|afford food|afford the gas|afford the electric|feed the kids|feed myself)',
     '(food|eat|eaten|meal|meals|money|cash|pennies|penny|a penny|gas|electric|electricity|heating|heat|meter|credit|emergency credit|power|lights|warm|hot water|bread|milk|nappies|formula)',
   ],
   /** Today, or for days. */
   urgentTime: ['(today|tonight|now|right now|since|for days|days|two days|three days|all week|since friday|since monday|since the weekend|till|until|left|at all|freezing|starving|hungry|cold|nothing in|nothing left|empty|skint|penniless|broke)'],
+  /** Said outright: no food, money or heat now. */
+  destitute: [
+    '(have not|not|did not|could not|have not been able to) (eaten|eat|had a meal|had anything to eat|had food) (since|for|in) (yesterday|friday|monday|tuesday|wednesday|thursday|saturday|sunday|days|two days|three days|the weekend|ages|a while)',
+    '(nothing|no food|not a thing|not a bite) (to eat|in the house|in the cupboards|in the fridge|left)',
+    '(cupboards|cupboard|fridge) (are|is)? (bare|empty)',
+    '(meter|gas|electric|electricity) (has )?(run out|ran out|been cut off|cut off|on emergency)',
+    '(can not|could not) (put the heating on|top up|afford (to eat|food|the gas|the electric|heating))',
+    '(sitting|sat|living) in the (dark|cold)',
+    '(not a penny|no money at all|no money left|not a bean|zero money|no cash at all|skint till|broke till|nothing till)',
+  ],
   /** Losing the home now. */
   evicted: [
+    '(bailiffs|bailiff|landlord|council|police) (are|is)? (here|outside|at the door|coming today|coming tomorrow|changing the locks)',
+    '(have to|got to|must) (be )?out (by|today|tonight|tomorrow|by tonight|by tomorrow)',
     '(evicted|eviction|evict|evicting|bailiffs|bailiff|kicked out|kicking me out|thrown out|throwing me out|chucked out|locked out|changed the locks|homeless|nowhere to (sleep|stay|go|live)|on the street|on the streets|sleeping rough|sleep rough|sleeping in (the|my) car|sofa surfing|no roof)',
   ],
   /** Sharp worsening. */
