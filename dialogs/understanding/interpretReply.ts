@@ -3,6 +3,7 @@ import { answerTokens } from './answerTokens.js';
 import { itemVocabulary, type ItemVocabulary } from './itemVocabulary.js';
 import { readSentence, type Named, type SentenceReading } from './readSentence.js';
 import { repairWord } from './repairWord.js';
+import { readVariation as variation } from './readVariation.js';
 import { replyClauses, replySentences, type ReplySentence } from './replySentences.js';
 import { CONTRAST_WORDS, CORRECTION_MARKERS, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
 
@@ -40,6 +41,30 @@ export function interpretReply(item: InstrumentItem, reply: Reply): Interpretati
   if (pressed) return pressed;
   const vocabulary = itemVocabulary(item);
   const text = reply.text ?? '';
+  const meaning = readReply(item, vocabulary, text);
+  const varies = variation(text);
+  if (!varies || !aboutTheAnswer(item, vocabulary, text, varies.at)) return meaning;
+  // "It varies, but overall sometimes": the conclusion is the answer, and the whole reply its remark.
+  const concluded = varies.concludesAt === null ? null : readReply(item, vocabulary, text.slice(varies.concludesAt));
+  if (concluded?.kind === 'answer') return { ...concluded, remark: text.trim() };
+  return meaning.kind === 'answer' ? unclear('ambiguous') : meaning;
+}
+
+/**
+ * Whether a saying that the answer varies is about the answer: it is in a sentence that names or
+ * mentions one, or in a short sentence of its own ("Sometimes. It varies."). In a longer story
+ * ("My life is very different since…") it is about something else.
+ */
+function aboutTheAnswer(item: InstrumentItem, vocabulary: ItemVocabulary, text: string, at: number): boolean {
+  const sentence = replySentences(text).find((s) => s.start <= at && at < s.end);
+  if (!sentence) return false;
+  const tokens = answerTokens(sentence.text).map((t) => repairWord(t, vocabulary));
+  return tokens.length <= SHORT_SENTENCE || readSentence(item, vocabulary, tokens).spans.length > 0;
+}
+
+const SHORT_SENTENCE = 8;
+
+function readReply(item: InstrumentItem, vocabulary: ItemVocabulary, text: string): Interpretation {
   const read = (pieces: ReplySentence[]) =>
     pieces.map((source) => ({ source, tokens: answerTokens(source.text).map((t) => repairWord(t, vocabulary)) })).filter((s) => s.tokens.length > 0);
   const sentences = read(replySentences(text));

@@ -1,6 +1,7 @@
 import type { InstrumentItem } from '../instruments/instrumentSchema.js';
 import type { ItemVocabulary } from './itemVocabulary.js';
 import type { NumberMention } from './numberMentions.js';
+import { saidOfThePast } from './saidOfThePast.js';
 
 /**
  * What a number in a reply is doing. `answer`: it may answer the item ("7", "I'd say 2", "3 groups").
@@ -39,7 +40,7 @@ const AGE_BEFORE = set('aged age turned turning');
 const MONTHS = set('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december');
 const PER = set('a per each every an');
 // Before a number, words of time: "since 5", "till 3", "before 10".
-const TIME_BEFORE = set('since until till by from after before');
+const TIME_BEFORE = set('since until till by after before');
 // After a number, words that leave it the answer: "7 mostly", "7 defo", "7 cheers".
 const ASIDES = set(`
   mostly mainly generally usually overall defo deffo def definitely innit init cheers tho though lol haha hun mate love
@@ -102,7 +103,7 @@ function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readon
   if (MONTHS.has(before) || MONTHS.has(next)) return other(m.from, m.to + (MONTHS.has(next) ? 1 : 0));
   if ((before === 'the' && at(m.from - 2) === 'on') || before === 'at' || TIME_BEFORE.has(before)) return other(m.from - 1, m.to); // "on the 14", "at 10"
   // What was once: "I used to go to 4".
-  if (tokens.slice(Math.max(0, m.from - 5), m.from).join(' ').includes('used to')) return other(m.from, m.to);
+  if (saidOfThePast(tokens, m.from)) return other(m.from, m.to);
   if (OTHER_UNITS.has(next)) return other(m.from, m.to + 1);
   // "2 of us", "one of those days": part of something else ("7 of 10" is 7, read before this).
   if (next === 'of' && !['10', 'ten'].includes(at(m.to + 2))) return other(m.from, m.to + 1);

@@ -2,6 +2,7 @@ import type { InstrumentItem } from '../instruments/instrumentSchema.js';
 import type { ItemPhrase, ItemVocabulary } from './itemVocabulary.js';
 import { numberMentions } from './numberMentions.js';
 import { readDenial } from './readDenial.js';
+import { saidOfThePast } from './saidOfThePast.js';
 import { NOT_ANSWER_NUMBERS, ON_A_DATE, placeNumbers, type PlacedNumber } from './numberRoles.js';
 import { BESIDE_AN_ANSWER, CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS } from './replyWords.js';
 
@@ -120,7 +121,8 @@ function fromNumber(item: InstrumentItem, n: PlacedNumber): Named {
  * An answer word that is about something else: a quality word before a word of its own ("a bad
  * hip", "good days", "poor sleep"), or "mostly" for "mainly" ("mostly in the evenings").
  */
-function describesSomethingElse(vocabulary: ItemVocabulary, tokens: readonly string[], { phrase, to }: FoundPhrase): boolean {
+function describesSomethingElse(vocabulary: ItemVocabulary, tokens: readonly string[], { phrase, from, to }: FoundPhrase): boolean {
+  if (saidOfThePast(tokens, from)) return true;
   const next = tokens[to + 1];
   if (next === undefined) return false;
   if (vocabulary.frequency) return phrase.words.length === 1 && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly') && BESIDE_AN_ANSWER.has(next);

@@ -115,7 +115,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
   ['gss-health', 'general', [
     ['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 5], ['Very good', 1], ['v good', 1], ['very gd', 1], ['really good', 1],
     ['excellent', 1], ['excellant', 1], ['Good', 2], ['good thanks', 2], ['pretty good', 2], ['gd', 2], ['fine', 2], ['Im well thanks', 2],
-    ['Fair', 3], ['so so', 3], ['so-so', 3], ['average', 3], ['not bad', 3], ['alright', 3], ['up and down', 3],
+    ['Fair', 3], ['so so', 3], ['so-so', 3], ['average', 3], ['not bad', 3], ['alright', 3], ['up and down', 'unclear:ambiguous'],
     ['well, fair I suppose', 3], ['Bad', 4], ['poor', 4], ['not good', 4], ['Very bad', 5], ['terrible', 5], ['awful \u{1F629}', 5],
     ['not too bad', 'unclear:negated'], ['not very good', 'unclear:negated'], ['good and bad', 'unclear:ambiguous'],
     ['good but my knees are bad', 'unclear:contradictory'], ['ok', 'unclear:no_match'], ['could be better', 'unclear:no_match'],
