@@ -2,42 +2,17 @@
 // corpus in dialogs/safety/training/*.jsonl, chooses each head's threshold by 5-fold
 // cross-validation, prints the held-out figures and writes dialogs/safety/classifier/riskModel.json.
 // Deterministic: the same corpus gives the same file. The evaluation corpora are never read here.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import { writeFileSync } from 'node:fs';
 import { HEAD_TIERS, HEADS, storeRiskModel } from '../../dialogs/safety/classifier/riskModel.js';
 import { chooseThresholds, crossValidatedScores, trainRiskModel, type TrainingMessage } from '../../dialogs/safety/classifier/trainRiskModel.js';
+import { readTrainingCorpus } from './riskTrainingCorpus.js';
 
-const TRAINING = new URL('../../dialogs/safety/training/', import.meta.url);
 const MODEL = new URL('../../dialogs/safety/classifier/riskModel.json', import.meta.url);
 /** Share of held-out messages labelled none that each head may raise (see chooseThresholds). */
 const FALSE_ALARMS = { flag: 0.05, sameDay: 0.01, urgent: 0.01 };
 const FOLDS = 5;
 
-const line = z.object({ text: z.string().min(1).max(4000), label: z.enum(['urgent', 'same-day', 'routine']).nullable() });
-
-function readCorpus(): { messages: TrainingMessage[]; sha256: string } {
-  const hash = createHash('sha256');
-  const seen = new Set<string>();
-  const messages: TrainingMessage[] = [];
-  const files = readdirSync(TRAINING).filter((f) => f.endsWith('.jsonl')).sort();
-  for (const file of files) {
-    const text = readFileSync(new URL(file, TRAINING), 'utf8');
-    hash.update(text);
-    text.split('\n').forEach((raw, i) => {
-      if (!raw.trim()) return;
-      const parsed = line.safeParse(JSON.parse(raw));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-      const key = parsed.data.text.toLowerCase().replace(/\s+/g, ' ').trim();
-      if (seen.has(key)) return;
-      seen.add(key);
-      messages.push(parsed.data);
-    });
-  }
-  return { messages, sha256: hash.digest('hex') };
-}
-
-const { messages, sha256 } = readCorpus();
+const { messages, sha256 } = readTrainingCorpus();
 const count = (label: TrainingMessage['label']) => messages.filter((m) => m.label === label).length;
 console.log(`Training corpus: ${messages.length} messages (urgent ${count('urgent')}, same-day ${count('same-day')}, routine ${count('routine')}, none ${count(null)})`);
 
