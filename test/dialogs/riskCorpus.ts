@@ -231,6 +231,7 @@ const groups: Record<RiskGroup, Row[]> = {
 const accepted: Record<string, NonNullable<RiskCorpusEntry['accepted']>> = {
   'I nearly killed myself laughing': { tier: U, why: 'explicit words ("killed myself") always alert: no figure of speech may suppress them' },
   "I've been killing myself to get the garden done": { tier: U, why: 'explicit words ("killing myself") always alert: no figure of speech may suppress them' },
+  'My neighbour hit my car reversing': { tier: U, why: 'the trained model reads "hit my" as violence (known false alarm: a link worker would ring)' },
   "My wife will kill me if I'm late": { tier: S, why: '"<partner> will kill me" is read as a threat: it is how abuse is disclosed too' },
   'My daughter would kill me if she knew I skipped my tablets': { tier: S, why: '"<family member> would kill me" is read as a threat: elder abuse is disclosed this way' },
   "He's going to kill me for being late": { tier: S, why: '"<someone> is going to kill me" is read as a threat: it is how abuse is disclosed too' },
