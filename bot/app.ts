@@ -31,6 +31,7 @@ import { ScheduledTurns } from './proactive/scheduledTurns.js';
 import { AlertService } from './alerts/alertService.js';
 import { NotEnrolledTexts } from './alerts/notEnrolledTexts.js';
 import { riskScreenFor } from './alerts/riskScreen.js';
+import { isFlagged } from './alerts/alertChain.js';
 import { scoreAlerts } from './alerts/scoreAlerts.js';
 import { registerAlertRoutes } from './admin/alertRoutes.js';
 import { registerAttendanceRoutes } from './admin/attendanceRoutes.js';
@@ -217,7 +218,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         const client = alert.clientId ? await store.clients.get(alert.clientId) : undefined;
         if (client ? canSeeClient(staff, client) : staff.role !== 'link-worker') open.push(alert);
       }
-      return { open: open.length, urgent: open.filter((a) => a.tier === 'urgent').length };
+      return { open: open.length, urgent: open.filter((a) => a.tier === 'urgent').length, flags: open.filter(isFlagged).length };
     },
   };
   const staffPage = registerStaffRoutes(server, staffDeps);

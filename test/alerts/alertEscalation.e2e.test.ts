@@ -148,6 +148,7 @@ describe('Alert escalation by tier (SMS, end to end on a fake clock)', () => {
     expect(flagged).to.include({ state: 'open', step: 0 });
 
     const priya = await signedInStaff(t, clock, 'priya@example.org', 'Priya Shah', 'link-worker', 'priya');
+    expect(textOf((await priya.get('/staff')).body)).to.include('1 flag for today: routine alert not acknowledged since an earlier working day.');
     const inbox = textOf((await priya.get('/staff/alerts')).body);
     expect(inbox).to.include('Flags for today, Wednesday 2 December');
     expect(inbox).to.include(`Margaret Ellis: cant-cope (alert ${alert!.code}), raised Tue 1 Dec 2026, 11:00`);
@@ -157,6 +158,7 @@ describe('Alert escalation by tier (SMS, end to end on a fake clock)', () => {
 
     expect((await submitFrom(priya, path, `${path}/ack`, {})).status).to.equal(303);
     expect(textOf((await priya.get('/staff/alerts')).body)).to.not.include('Flags for today');
+    expect(textOf((await priya.get('/staff')).body)).to.not.include('flag for today');
     // Flagged once: no more escalation, to anyone, on the days after.
     expect(await at('2026-12-04T12:00')).to.deep.equal([]);
   });
