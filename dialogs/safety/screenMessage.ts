@@ -71,6 +71,14 @@ export function screenMessage(text: string, lexicon: RiskLexicon, options: Scree
     const tier = modelTier(verdict.tier, rules, phrases.figures);
     matches.push({ tier, category: 'model', words: '', phrase: 'model', negated: tier !== verdict.tier && rules.some((m) => m.negated), layer: 'model', start: 0, end: 0 });
   }
+  // When in doubt between urgent and same-day, urgent: a same-day finding that the model also
+  // reads as same-day, and half believes is urgent, is urgent (held-out urgent recall on the
+  // training corpus 86.6% to 88.7%, no more alerts on messages that need nothing; the cost: 15%
+  // rather than 8% of same-day messages are called within minutes).
+  const sameDay = matches.some((m) => m.tier === 'same-day' && !m.lowered && !m.negated) && !matches.some((m) => m.tier === 'urgent');
+  if (model && verdict && sameDay && verdict.scores.sameDay >= model.thresholds.sameDay && verdict.scores.urgent >= IN_DOUBT * model.thresholds.urgent) {
+    matches.push({ tier: 'urgent', category: 'model', words: '', phrase: 'model: in doubt between urgent and same-day', negated: false, layer: 'model', start: 0, end: 0 });
+  }
   const kept = matches.filter((m): m is Located & { tier: RiskTier } => m.tier !== null);
   if (kept.length === 0) return null;
   kept.sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier]);
@@ -167,6 +175,8 @@ function lowered(m: Located, text: string, words: string[]): Located {
 }
 
 const MODEL_MIN_WORDS = 3;
+/** The share of the urgent threshold at which the model tips a same-day finding to urgent. */
+const IN_DOUBT = 0.5;
 
 // Danger happening now stays where it is, whatever else the message talks about.
 const IMMEDIATE = new Set(['medical-emergency', 'fall-long-lie']);
