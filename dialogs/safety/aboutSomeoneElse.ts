@@ -21,21 +21,31 @@ export interface MatchContext {
   jest: boolean;
 }
 
-/** The clause [from, to) of the words that holds [start, end). */
-function clauseOf(words: readonly string[], start: number, end: number): [number, number] {
-  let from = start;
-  while (from > 0 && words[from - 1] !== BOUNDARY) from--;
-  let to = end;
-  while (to < words.length && words[to] !== BOUNDARY) to++;
-  return [from, to];
+/** A message read once for context; then asked about each match (see contextOf). */
+export interface MessageContext {
+  contextOf(start: number, end: number): MatchContext;
 }
 
-/** Whether the words [start, end) of a message are about something other than the client now. */
-export function matchContext(text: string, words: readonly string[], start: number, end: number): MatchContext {
-  const [from, to] = clauseOf(words, start, end);
-  const clause = words.slice(from, to);
-  const inClause = clause.some((w) => CONTEXT.has(w));
-  const inMessage = inClause || words.some((w) => CONTEXT.has(w));
-  const selfInClause = clause.some((w) => SELF.has(w));
-  return { aboutSomethingElse: inClause || (inMessage && !selfInClause), jest: JEST.test(text) };
+/** Reads a message's clauses once: which name a film, a course, an event..., and which speak of the client. */
+export function readContext(text: string, words: readonly string[]): MessageContext {
+  const clauseAt = new Int32Array(words.length);
+  const clauses: Array<{ context: boolean; self: boolean }> = [{ context: false, self: false }];
+  words.forEach((w, i) => {
+    if (w === BOUNDARY) clauses.push({ context: false, self: false });
+    const clause = clauses[clauses.length - 1]!;
+    clauseAt[i] = clauses.length - 1;
+    if (CONTEXT.has(w)) clause.context = true;
+    if (SELF.has(w)) clause.self = true;
+  });
+  const inMessage = clauses.some((c) => c.context);
+  const jest = JEST.test(text);
+  return {
+    contextOf(start, end) {
+      // A match lies in one clause (phrases never cross a boundary); a concept rule may span a
+      // sentence: it is about something else only if every clause it touches is.
+      const touched = clauses.slice(clauseAt[start] ?? 0, (clauseAt[Math.max(start, end - 1)] ?? 0) + 1);
+      const aboutSomethingElse = touched.every((c) => c.context || (inMessage && !c.self));
+      return { aboutSomethingElse, jest };
+    },
+  };
 }

@@ -70,9 +70,8 @@ export class ConceptMatcher {
       // Most messages hold few concepts: a rule whose concepts are not all there is passed over at once.
       if (!rule.all.every((c) => byConcept.has(c))) continue;
       for (const [from, to] of scopes[rule.scope]) {
-        const inside = (c: string) => (byConcept.get(c) ?? []).filter((o) => o.start >= from && o.end <= to);
-        if (rule.none?.some((c) => inside(c).length > 0)) continue;
-        const candidates = [...new Set(rule.all)].flatMap(inside);
+        if (rule.none?.some((c) => within(byConcept.get(c), from, to).length > 0)) continue;
+        const candidates = [...new Set(rule.all)].flatMap((c) => within(byConcept.get(c), from, to));
         const chosen = choose(rule.all, candidates, rule.span ?? Infinity);
         if (!chosen) continue;
         const core = chosen[rule.all.findIndex((c) => c !== 'self')] ?? chosen[0]!;
@@ -118,6 +117,13 @@ function walk(words: readonly string[], start: number, node: TrieNode, at: numbe
   if (next) walk(words, start, next, at + 1, found);
   const many = node.next.get(MANY);
   if (many && /^\d+$/.test(word) && Number(word) >= 10) walk(words, start, many, at + 1, found);
+}
+
+/** The occurrences that lie within [from, to). */
+function within(found: readonly Occurrence[] | undefined, from: number, to: number): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const o of found ?? []) if (o.start >= from && o.end <= to) out.push(o);
+  return out;
 }
 
 /** The stretches [from, to) a rule looks within: clauses, or sentences (the whole of a short message). */

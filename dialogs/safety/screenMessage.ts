@@ -1,4 +1,4 @@
-import { matchContext } from './aboutSomeoneElse.js';
+import { readContext, type MessageContext } from './aboutSomeoneElse.js';
 import { builtInRiskModel } from './classifier/builtInRiskModel.js';
 import { classifyRisk, type RiskModel, type RiskScores } from './classifier/riskModel.js';
 import { compileLexicon, type CompiledLexicon, type PatternMatch } from './compileLexicon.js';
@@ -62,7 +62,8 @@ export function screenMessage(text: string, lexicon: RiskLexicon, options: Scree
   // A concept found inside a figure of speech ("I'd rather die than do karaoke") or inside a phrase
   // that re-reads it as someone else's ("my daughter has been self harming") gives way to it.
   const concepts = conceptMatches(compiled, text, words).filter((c) => !phrases.covering.some((f) => overlaps(c, f)));
-  const rules = [...phrases.matches, ...concepts].map((m) => lowered(m, text, words));
+  const context = readContext(text, words);
+  const rules = [...phrases.matches, ...concepts].map((m) => lowered(m, context));
   const matches = [...rules];
   const model = options.model === undefined ? builtInRiskModel() : options.model;
   // One or two words ("not sure", "stop") are too little for the model to judge: the rules read them.
@@ -166,9 +167,9 @@ function matcherFor(compiled: CompiledLexicon): ConceptMatcher {
  * worker, never nothing; a first-person clause of its own keeps its tier. A threat to someone
  * else said in jest is a flag at most.
  */
-function lowered(m: Located, text: string, words: string[]): Located {
+function lowered(m: Located, message: MessageContext): Located {
   if (m.tier !== 'urgent' && m.tier !== 'same-day') return m;
-  const context = matchContext(text, words, m.start, m.end);
+  const context = message.contextOf(m.start, m.end);
   if (m.category === 'violence' && context.jest) return { ...m, tier: 'routine', lowered: 'jest' };
   if (context.aboutSomethingElse && !IMMEDIATE.has(m.category)) return { ...m, tier: 'routine', lowered: 'about-something-else' };
   return m;

@@ -34,6 +34,11 @@ const CHAR_PREFIX = hash('c:');
  * typed, which carry dialect spellings and slips ("masel", "sucidal") to their neighbours.
  */
 export function featuresOf(text: string): Features {
+  return normalised(featureWeights(text));
+}
+
+/** The features of a stretch of text as bucket to weight, before normalising (see featuresOf). */
+export function featureWeights(text: string): Map<number, number> {
   const raw = rawWords(text.slice(0, 4000));
   const words = canonicalWords(raw, spellings).filter((w) => w !== BOUNDARY);
   const counts = new Map<number, number>();
@@ -52,9 +57,27 @@ export function featuresOf(text: string): Features {
     for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) put(hash(padded, CHAR_PREFIX, i, i + n), CHAR_WEIGHT);
   }
   add('bias:length');
-  const index = Int32Array.from(counts.keys());
-  const weights = Float32Array.from(counts.values());
-  const norm = Math.sqrt(weights.reduce((sum, v) => sum + v * v, 0)) || 1;
-  const value = weights.map((v) => v / norm);
+  return counts;
+}
+
+/** Two stretches' features as one (each bucket at its higher weight): a window of two sentences. */
+export function joinedFeatures(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Features {
+  const joined = new Map(a);
+  for (const [at, weight] of b) joined.set(at, Math.max(joined.get(at) ?? 0, weight));
+  return normalised(joined);
+}
+
+function normalised(counts: ReadonlyMap<number, number>): Features {
+  const index = new Int32Array(counts.size);
+  const value = new Float32Array(counts.size);
+  let i = 0;
+  let sum = 0;
+  for (const [at, weight] of counts) {
+    index[i] = at;
+    value[i++] = weight;
+    sum += weight * weight;
+  }
+  const norm = Math.sqrt(sum) || 1;
+  for (let j = 0; j < value.length; j++) value[j] = value[j]! / norm;
   return { index, value };
 }

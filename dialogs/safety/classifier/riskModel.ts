@@ -1,5 +1,5 @@
 import type { RiskTier } from '../riskLexicon.js';
-import { FEATURE_BITS, featuresOf, type Features } from './riskFeatures.js';
+import { FEATURE_BITS, featureWeights, featuresOf, joinedFeatures, type Features } from './riskFeatures.js';
 
 /** The three questions the model answers, each a logistic regression over the same features. */
 export const HEADS = ['flag', 'sameDay', 'urgent'] as const;
@@ -51,7 +51,10 @@ function dot(head: HeadWeights, features: Features): number {
  * 78%): only long messages are also read in windows (classifyRisk).
  */
 export function scoreRisk(model: RiskModel, text: string): RiskScores {
-  const features = featuresOf(text);
+  return scoreFeatures(model, featuresOf(text));
+}
+
+function scoreFeatures(model: RiskModel, features: Features): RiskScores {
   const [flag, sameDay, urgent] = HEADS.map((head) => sigmoid(dot(model.heads[head], features))) as [number, number, number];
   // The tiers nest (urgent is also same-day or above, and a flag), so no head may be surer than the
   // ones that contain it: an idiom the urgent head alone likes ("you'll be the death of me") is not
@@ -67,9 +70,13 @@ export function classifyRisk(model: RiskModel, text: string): { tier: RiskTier |
   // A long ramble is also read two sentences at a time, so that a risk in the middle is not drowned
   // by the ordinary news around it (held-out urgent recall on the training corpus 86.2% to 87.7%).
   if (text.length > LONG_MESSAGE_CHARS) {
-    const sentences = text.split(/(?<=[.!?\n])\s+/).filter((x) => x.trim());
+    // Each sentence is read once; a window joins two sentences' features.
+    const sentences = text
+      .split(/(?<=[.!?\n])\s+/)
+      .filter((x) => x.trim())
+      .map(featureWeights);
     for (let i = 0; i + 1 < sentences.length; i++) {
-      const window = scoreRisk(model, `${sentences[i]} ${sentences[i + 1]}`);
+      const window = scoreFeatures(model, joinedFeatures(sentences[i]!, sentences[i + 1]!));
       for (const head of HEADS) scores[head] = Math.max(scores[head], window[head]);
     }
   }
