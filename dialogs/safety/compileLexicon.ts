@@ -1,6 +1,7 @@
-import { END, expandPattern, GAP, GAP_MAX_WORDS, MANY } from './phrasePattern.js';
+import { END, expandPattern, GAP, MANY } from './phrasePattern.js';
+import { PatternTrie } from './patternTrie.js';
 import type { RiskLexicon, RiskPhrase } from './riskLexicon.js';
-import { BOUNDARY, canonicalWords, rawWords, spellingTable, squeeze, type SpellingTable } from './screeningWords.js';
+import { canonicalWords, rawWords, spellingTable, squeeze, type SpellingTable } from './screeningWords.js';
 
 export type LexiconEntry = { kind: 'phrase'; phrase: RiskPhrase } | { kind: 'figure'; pattern: string };
 
@@ -9,11 +10,6 @@ export interface PatternMatch {
   start: number;
   end: number;
   entry: LexiconEntry;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entries: LexiconEntry[];
 }
 
 const REPAIR_CACHE_LIMIT = 20_000;
@@ -31,7 +27,7 @@ export function compileLexicon(lexicon: RiskLexicon): CompiledLexicon {
 
 export class CompiledLexicon {
   private readonly spellings: SpellingTable;
-  private readonly root: TrieNode = { next: new Map(), entries: [] };
+  private readonly trie = new PatternTrie<LexiconEntry>();
   private readonly known = new Set<string>();
   private readonly fuzzy: readonly string[];
   private readonly repaired = new Map<string, string>();
@@ -62,48 +58,13 @@ export class CompiledLexicon {
 
   /** Every phrase and figure of speech found in the words, wherever it starts. */
   matches(words: readonly string[]): PatternMatch[] {
-    const found: PatternMatch[] = [];
-    for (let start = 0; start < words.length; start++) {
-      const first = this.root.next.get(words[start]!);
-      if (first) this.walk(words, start, first, start + 1, found);
-    }
-    return found;
-  }
-
-  private walk(words: readonly string[], start: number, node: TrieNode, at: number, found: PatternMatch[]): void {
-    for (const entry of node.entries) {
-      if (!found.some((m) => m.entry === entry && m.start === start && m.end === at)) found.push({ start, end: at, entry });
-    }
-    const end = node.next.get(END);
-    if (end && (at === words.length || words[at] === BOUNDARY)) this.walk(words, start, end, at, found);
-    const gap = node.next.get(GAP);
-    if (gap) {
-      for (let skip = 0; skip <= GAP_MAX_WORDS && at + skip <= words.length; skip++) {
-        if (skip > 0 && words[at + skip - 1] === BOUNDARY) break;
-        this.walk(words, start, gap, at + skip, found);
-      }
-    }
-    const word = words[at];
-    if (word === undefined) return;
-    const next = node.next.get(word);
-    if (next) this.walk(words, start, next, at + 1, found);
-    const many = node.next.get(MANY);
-    if (many && /^\d+$/.test(word) && Number(word) >= 10) this.walk(words, start, many, at + 1, found);
+    return this.trie.matches(words).map(({ start, end, value }) => ({ start, end, entry: value }));
   }
 
   private add(pattern: string, entry: LexiconEntry): void {
     for (const form of this.expand(pattern)) {
-      let node = this.root;
-      for (const word of form) {
-        if (word !== GAP && word !== END && word !== MANY) this.known.add(word);
-        let child = node.next.get(word);
-        if (!child) {
-          child = { next: new Map(), entries: [] };
-          node.next.set(word, child);
-        }
-        node = child;
-      }
-      if (!node.entries.includes(entry)) node.entries.push(entry);
+      for (const word of form) if (word !== GAP && word !== END && word !== MANY) this.known.add(word);
+      this.trie.add(form, entry);
     }
   }
 

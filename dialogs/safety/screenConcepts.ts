@@ -2,7 +2,7 @@ import type { CompiledLexicon } from './compileLexicon.js';
 import { CONCEPTS } from './concepts.js';
 import { conceptRules, type ConceptRule } from './conceptRules.js';
 import { isNegated } from './negation.js';
-import { END, GAP, GAP_MAX_WORDS, MANY } from './phrasePattern.js';
+import { PatternTrie } from './patternTrie.js';
 import type { RiskTier } from './riskLexicon.js';
 import { BOUNDARY } from './screeningWords.js';
 
@@ -23,31 +23,13 @@ interface Occurrence {
 const SHORT_MESSAGE_WORDS = 40;
 const SENTENCE_END = new Set(['.', '!', '?']);
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  concepts: string[];
-}
-
 /** Concepts compiled for one lexicon's reading of words (its spellings and mended slips), as a trie of their forms. */
 export class ConceptMatcher {
-  private readonly root: TrieNode = { next: new Map(), concepts: [] };
+  private readonly trie = new PatternTrie<string>();
 
   constructor(lexicon: CompiledLexicon) {
     for (const [concept, patterns] of Object.entries(CONCEPTS)) {
-      for (const pattern of patterns) {
-        for (const form of lexicon.expand(pattern)) {
-          let node = this.root;
-          for (const word of form) {
-            let child = node.next.get(word);
-            if (!child) {
-              child = { next: new Map(), concepts: [] };
-              node.next.set(word, child);
-            }
-            node = child;
-          }
-          if (!node.concepts.includes(concept)) node.concepts.push(concept);
-        }
-      }
+      for (const pattern of patterns) for (const form of lexicon.expand(pattern)) this.trie.add(form, concept);
     }
     for (const rule of conceptRules) {
       for (const name of [...rule.all, ...(rule.none ?? [])]) if (!(name in CONCEPTS)) throw new Error(`concept rule names unknown concept "${name}"`);
@@ -88,35 +70,8 @@ export class ConceptMatcher {
   }
 
   private occurrences(words: readonly string[]): Occurrence[] {
-    const found: Occurrence[] = [];
-    for (let start = 0; start < words.length; start++) {
-      const first = this.root.next.get(words[start]!);
-      if (first) walk(words, start, first, start + 1, found);
-    }
-    return found;
+    return this.trie.matches(words).map(({ start, end, value }) => ({ concept: value, start, end }));
   }
-}
-
-/** Every concept form that matches from `start`: the same syntax as the lexicon's trie walk. */
-function walk(words: readonly string[], start: number, node: TrieNode, at: number, found: Occurrence[]): void {
-  for (const concept of node.concepts) {
-    if (!found.some((o) => o.concept === concept && o.start === start && o.end === at)) found.push({ concept, start, end: at });
-  }
-  const end = node.next.get(END);
-  if (end && (at === words.length || words[at] === BOUNDARY)) walk(words, start, end, at, found);
-  const gap = node.next.get(GAP);
-  if (gap) {
-    for (let skip = 0; skip <= GAP_MAX_WORDS && at + skip <= words.length; skip++) {
-      if (skip > 0 && words[at + skip - 1] === BOUNDARY) break;
-      walk(words, start, gap, at + skip, found);
-    }
-  }
-  const word = words[at];
-  if (word === undefined) return;
-  const next = node.next.get(word);
-  if (next) walk(words, start, next, at + 1, found);
-  const many = node.next.get(MANY);
-  if (many && /^\d+$/.test(word) && Number(word) >= 10) walk(words, start, many, at + 1, found);
 }
 
 /** The occurrences that lie within [from, to). */

@@ -1,0 +1,67 @@
+import { END, GAP, GAP_MAX_WORDS, MANY } from './phrasePattern.js';
+import { BOUNDARY } from './screeningWords.js';
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  values: T[];
+}
+
+/** Where a value's pattern matched: words [start, end). */
+export interface TrieMatch<T> {
+  start: number;
+  end: number;
+  value: T;
+}
+
+/**
+ * Expanded patterns (runs of words, with the GAP, END and MANY specials of phrasePattern.ts) in a
+ * trie, each carrying values; finds every match in a message's words, wherever it starts.
+ */
+export class PatternTrie<T> {
+  private readonly root: TrieNode<T> = { next: new Map(), values: [] };
+
+  /** Adds one form (a pattern's run of words) with its value; a value is kept once per form. */
+  add(form: readonly string[], value: T): void {
+    let node = this.root;
+    for (const word of form) {
+      let child = node.next.get(word);
+      if (!child) {
+        child = { next: new Map(), values: [] };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    if (!node.values.includes(value)) node.values.push(value);
+  }
+
+  /** Every match in the words. */
+  matches(words: readonly string[]): TrieMatch<T>[] {
+    const found: TrieMatch<T>[] = [];
+    for (let start = 0; start < words.length; start++) {
+      const first = this.root.next.get(words[start]!);
+      if (first) walk(words, start, first, start + 1, found);
+    }
+    return found;
+  }
+}
+
+function walk<T>(words: readonly string[], start: number, node: TrieNode<T>, at: number, found: TrieMatch<T>[]): void {
+  for (const value of node.values) {
+    if (!found.some((m) => m.value === value && m.start === start && m.end === at)) found.push({ start, end: at, value });
+  }
+  const end = node.next.get(END);
+  if (end && (at === words.length || words[at] === BOUNDARY)) walk(words, start, end, at, found);
+  const gap = node.next.get(GAP);
+  if (gap) {
+    for (let skip = 0; skip <= GAP_MAX_WORDS && at + skip <= words.length; skip++) {
+      if (skip > 0 && words[at + skip - 1] === BOUNDARY) break;
+      walk(words, start, gap, at + skip, found);
+    }
+  }
+  const word = words[at];
+  if (word === undefined) return;
+  const next = node.next.get(word);
+  if (next) walk(words, start, next, at + 1, found);
+  const many = node.next.get(MANY);
+  if (many && /^\d+$/.test(word) && Number(word) >= 10) walk(words, start, many, at + 1, found);
+}
