@@ -170,7 +170,9 @@ function matcherFor(compiled: CompiledLexicon): ConceptMatcher {
 function lowered(m: Located, message: MessageContext): Located {
   if (m.tier !== 'urgent' && m.tier !== 'same-day') return m;
   const context = message.contextOf(m.start, m.end);
-  if (m.category === 'violence' && context.jest) return { ...m, tier: 'routine', lowered: 'jest' };
+  // Only a threat the client makes to someone else: "he's hitting me lol" is no joke.
+  const toTheClient = /\b(me|myself)\b/.test(m.words);
+  if (m.category === 'violence' && context.jest && !toTheClient) return { ...m, tier: 'routine', lowered: 'jest' };
   if (context.aboutSomethingElse && !IMMEDIATE.has(m.category)) return { ...m, tier: 'routine', lowered: 'about-something-else' };
   return m;
 }
