@@ -30,7 +30,10 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     approximately: 'approx',
     probably: 'prob probs prolly probly',
     good: 'gd gud',
-    very: 'v',
+    great: 'gr8 grt',
+    bad: 'bda',
+    fair: 'fiar',
+    very: 'v vry verry vey veyr vrey',
     'very good': 'vgood vgd',
     agree: 'agre',
     disagree: 'disagre dissagree disagee dissagre',
@@ -55,12 +58,12 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     three: 'thre thr33',
     five: 'fiev fvie fiv fve',
     four: 'fuor foru',
-    six: 'sixx siks',
+    six: 'sixx siks siz',
     eight: 'eigth eigt eiht',
-    nine: 'nien',
+    nine: 'nien nin',
     forty: 'fourty',
     week: 'wk',
-    not: 'nt',
+    not: 'nt nto',
   }).flatMap(([meant, spellings]) => spellings.split(' ').map((s) => [s, meant] as const)),
 );
 
@@ -73,7 +76,7 @@ export function answerTokens(text: string): string[] {
     .replace(/(\d)\ufe0f?\u20e3/g, '$1') // keycap emoji: 3️⃣
     .replace(/\u{1f51f}/gu, ' 10 ') // keycap emoji: 🔟
     .replace(/(\p{L})['\u2019]s\b/gu, '$1') // "life's a 6", "mine's a 2": the word itself
-    .replace(/\b24\s*\/\s*7\b/g, ' all the time ');
+    .replace(/\b24\s*[/\s-]\s*7\b/g, ' all the time ');
   const prepared = NOT_ANSWER_NUMBERS.reduce((t, [pattern, word]) => t.replace(pattern, word), spelled)
     .replace(/(\d)\s*\+/g, '$1 plus ')
     .replace(/(\d)\s*%/g, '$1 percent ')

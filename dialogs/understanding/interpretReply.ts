@@ -2,7 +2,7 @@ import type { ChoiceItem, InstrumentItem } from '../instruments/instrumentSchema
 import { answerTokens } from './answerTokens.js';
 import { itemVocabulary, type ItemVocabulary } from './itemVocabulary.js';
 import { readSentence, type Named, type SentenceReading } from './readSentence.js';
-import { repairWord } from './repairWord.js';
+import { repairPhrases, repairWord } from './repairWord.js';
 import { readVariation as variation } from './readVariation.js';
 import { replyClauses, replySentences, type ReplySentence } from './replySentences.js';
 import { CONTRAST_WORDS, CORRECTION_MARKERS, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
@@ -58,15 +58,21 @@ export function interpretReply(item: InstrumentItem, reply: Reply): Interpretati
 function aboutTheAnswer(item: InstrumentItem, vocabulary: ItemVocabulary, text: string, at: number): boolean {
   const sentence = replySentences(text).find((s) => s.start <= at && at < s.end);
   if (!sentence) return false;
-  const tokens = answerTokens(sentence.text).map((t) => repairWord(t, vocabulary));
+  const tokens = mended(sentence.text, vocabulary);
   return tokens.length <= SHORT_SENTENCE || readSentence(item, vocabulary, tokens).spans.length > 0;
 }
 
 const SHORT_SENTENCE = 8;
 
+/** A piece of a reply as answer words, each slip mended. */
+function mended(text: string, vocabulary: ItemVocabulary): string[] {
+  // Phrases first: "evry day" is "every day", though "evry" alone is as near "very".
+  return repairPhrases(answerTokens(text), vocabulary).map((t) => repairWord(t, vocabulary));
+}
+
 function readReply(item: InstrumentItem, vocabulary: ItemVocabulary, text: string): Interpretation {
   const read = (pieces: ReplySentence[]) =>
-    pieces.map((source) => ({ source, tokens: answerTokens(source.text).map((t) => repairWord(t, vocabulary)) })).filter((s) => s.tokens.length > 0);
+    pieces.map((source) => ({ source, tokens: mended(source.text, vocabulary) })).filter((s) => s.tokens.length > 0);
   const sentences = read(replySentences(text));
   if (sentences.length === 0) return unclear('no_match');
   const meaning = interpretSentences(item, vocabulary, text, sentences);
@@ -142,7 +148,9 @@ function correct(item: InstrumentItem, vocabulary: ItemVocabulary, sentences: Se
   let cut: { sentence: number; token: number } | null = null;
   for (const [si, s] of sentences.entries()) {
     for (const [ti, token] of s.tokens.entries()) {
-      const marker = CORRECTION_MARKERS.has(token) || (token === 'make' && ['that', 'it'].includes(s.tokens[ti + 1] ?? ''));
+      const next = s.tokens[ti + 1] ?? '';
+      // "Often rather than sometimes" compares; "1 or rather 2" corrects.
+      const marker = (CORRECTION_MARKERS.has(token) && !(token === 'rather' && next === 'than')) || (token === 'make' && ['that', 'it'].includes(next));
       if (marker && answerAt(si, ti, false) && answerAt(si, ti, true)) cut = { sentence: si, token: ti };
     }
   }

@@ -37,6 +37,8 @@ export interface ItemVocabulary {
   known: ReadonlySet<string>;
   /** Words of its answers (not filler) of four letters or more, which a slip may be aimed at ("ocassionally", "nevr"). */
   longWords: readonly string[];
+  /** Words that are each an answer on their own ("never", "sometimes"), not only part of one ("ever"), and what each answers. */
+  answerWords: ReadonlyMap<string, string>;
   /** The option a plain "no" or "nope" answers: "never" or "none" on a how-often question; else null. */
   saysNo: string | null;
   /** Every option is a frequency label (UCLA-3, ONS loneliness, K6). */
@@ -45,6 +47,8 @@ export interface ItemVocabulary {
   countsOf: ReadonlySet<string>;
   /** Options rate a quality, some of them "very" so ("Very good" … "Very bad"). */
   quality: boolean;
+  /** Answer words whose "very" is another answer ("good", "bad", "poor"): a word before one may change which. */
+  graded: ReadonlySet<string>;
   /** The scale value labelled "not at all" (ONS4's 0), which "not satisfied at all" also answers; else null. */
   notAtAll: number | null;
 }
@@ -103,9 +107,16 @@ function compile(item: InstrumentItem): ItemVocabulary {
     ...NUMBER_FILLERS, ...SOFTENERS,
   ]);
   const longWords = [...new Set(phrases.filter((p) => p.targets.length > 0).flatMap((p) => p.words))].filter((w) => w.length >= 4);
-  return { phrases, echo, known, longWords, saysNo: frequency?.never ?? null, frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo),
+  const answerWords = new Map(phrases.filter((p) => p.targets.length > 0 && p.words.length === 1).map((p) => [p.words[0]!, p.targets.join(' ')]));
+  return { phrases, echo, known, longWords, answerWords, saysNo: frequency?.never ?? null, frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo),
     quality: item.kind === 'choice' && item.options.some((o) => /^very\b/i.test(o.label)),
+    graded: new Set([...answerWords].filter(([w, to]) => [null, to].every((t) => targetsOf(phrases, `very ${w}`) !== t)).map(([w]) => w)),
   };
+}
+
+function targetsOf(phrases: readonly ItemPhrase[], words: string): string | null {
+  const found = phrases.find((p) => p.words.join(' ') === words && p.targets.length > 0);
+  return found ? found.targets.join(' ') : null;
 }
 
 function notAtAll(item: InstrumentItem, echo: ReadonlySet<string>): number | null {

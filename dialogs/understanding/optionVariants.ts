@@ -48,11 +48,26 @@ export const OPTION_VARIANTS: readonly OptionVariants[] = [
   // Never "all" alone: "all good" is not "All of the time".
   { labels: ['all', 'all of the time'], phrases: always },
   // Self-rated health.
-  { labels: ['very good'], phrases: ['v good', 'really good', 'very well', 'really well', 'excellent'] },
-  { labels: ['good'], phrases: ['pretty good', 'quite good'] },
-  { labels: ['fair'], phrases: ['so so', 'middling', 'average', 'fair to middling'] },
-  { labels: ['bad'], phrases: ['poor', 'pretty bad', 'quite bad'] },
-  { labels: ['very bad'], phrases: ['very poor', 'really bad', 'really poor', 'terrible', 'awful', 'dreadful'] },
+  // A word that makes it more ("extremely good") is the "very" option; one that tones it down
+  // ("fairly good") is the plain one.
+  {
+    labels: ['very good'],
+    phrases: [
+      'v good', 'really good', 'very well', 'really well', 'excellent', 'extremely good', 'exceptionally good', 'incredibly good',
+      'very very good', 'really really good', 'extremely well', 'super', 'superb', 'perfect', 'top notch', 'tip top', 'couldnt be better',
+      'never been better', 'fighting fit', 'fit as a fiddle', 'very healthy', 'amazing', 'wonderful',
+    ],
+  },
+  { labels: ['good'], phrases: ['pretty good', 'quite good', 'fairly good', 'reasonably good', 'relatively good', 'rather good', 'good enough', 'decent', 'healthy'] },
+  { labels: ['fair'], phrases: ['so so', 'middling', 'average', 'fair to middling', 'mediocre', 'moderate', 'reasonable', 'pretty average', 'about average'] },
+  { labels: ['bad'], phrases: ['poor', 'pretty bad', 'quite bad', 'fairly bad', 'rather bad', 'pretty poor', 'quite poor', 'fairly poor', 'rather poor', 'poorly', 'rough', 'rubbish'] },
+  {
+    labels: ['very bad'],
+    phrases: [
+      'very poor', 'really bad', 'really poor', 'terrible', 'awful', 'dreadful', 'extremely bad', 'extremely poor', 'incredibly bad',
+      'very very bad', 'really really bad', 'horrendous', 'horrible', 'appalling', 'atrocious', 'very poorly', 'really poorly', 'couldnt be worse',
+    ],
+  },
   // Agreement.
   {
     labels: ['strongly disagree'],

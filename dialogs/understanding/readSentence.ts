@@ -36,6 +36,9 @@ export interface SentenceReading {
 
 // A word of this kind two words from a frequency phrase still makes it a remark: "I go out often".
 
+// Words before "good" or "bad" that say nothing of how good or bad: "otherwise good".
+const NO_DEGREE = new Set(['otherwise', 'basically', 'mostly', 'mainly', 'largely', 'still', 'keeping', 'staying', 'feeling', 'fine', 'health']);
+
 // Words besides a number that still leave it the answer: "a solid 7", "put me down for a 6".
 const MAX_BESIDE_A_NUMBER = 3;
 
@@ -82,6 +85,13 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   for (const p of phrases) {
     if (p.phrase.weak === 'filler' || (p.phrase.weak === 'short' && extra > 0)) continue;
     if (describesSomethingElse(vocabulary, tokens, p)) continue;
+    // "Incredibly poor", "super good": a word of degree not known here may make it the "very" option.
+    const before = tokens[p.from - 1];
+    const graded = p.phrase.words.length === 1 && vocabulary.graded.has(p.phrase.words[0]!);
+    if (graded && before !== undefined && !used[p.from - 1] && !saysNothing(before) && !NEGATIONS.has(before) && !NO_WORDS.has(before) && !NO_DEGREE.has(before)) {
+      mentioned.push('unsure');
+      continue;
+    }
     if (vocabulary.frequency && inPassing(vocabulary, tokens, p)) mentioned.push(...p.phrase.targets);
     else named.push(...p.phrase.targets.map((target) => ({ target, phrase: p.phrase })));
   }

@@ -6,7 +6,7 @@ import type { ChoiceItem, InstrumentItem } from '../../dialogs/instruments/instr
 import { frequencyTargets } from '../../dialogs/understanding/frequencyVocabulary.js';
 import { interpretReply } from '../../dialogs/understanding/interpretReply.js';
 import { itemVocabulary } from '../../dialogs/understanding/itemVocabulary.js';
-import { repairWord } from '../../dialogs/understanding/repairWord.js';
+import { repairWord, slipsApart } from '../../dialogs/understanding/repairWord.js';
 import { replySentences } from '../../dialogs/understanding/replySentences.js';
 import { agrees, as, builtinItem, table, understood, type Expected } from './answerTable.js';
 
@@ -150,15 +150,17 @@ describe('frequencyTargets', () => {
 
 describe('repairWord', () => {
   // Every real English word one slip from an answer word, or a doubled letter from any word a reply
-  // may use, stays itself.
+  // may use, or two slips from a long one-word answer, stays itself.
   const items = [...builtinInstruments.values()].flatMap((i) => i.items);
   const answerWords = new Set(items.flatMap((i) => [...itemVocabulary(i).longWords, ...itemVocabulary(i).known]));
+  const longAnswers = [...new Set(items.flatMap((i) => [...itemVocabulary(i).answerWords.keys()]))].filter((w) => w.length >= 9);
   for (const w of 'zero one two three four five six seven eight nine ten eleven twelve twenty thirty'.split(' ')) answerWords.add(w);
   it('never turns a real word into an answer word, on any built-in item', () => {
     const byLength = new Map<number, string[]>();
     for (const w of answerWords) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
     const near = readFileSync(wordListPath, 'utf8').split('\n').filter((word) => {
       if (word.length < 2 || answerWords.has(word)) return false;
+      if (word.length >= 7 && longAnswers.some((a) => Math.abs(a.length - word.length) <= 2 && slipsApart(word, a) === 2)) return true;
       return [word.length - 1, word.length, word.length + 1].some((n) => (byLength.get(n) ?? []).some((a) => slipApart(word, a)));
     });
     expect(near.length).to.be.greaterThan(500);
