@@ -39,29 +39,32 @@ export class PatternTrie<T> {
     const found: TrieMatch<T>[] = [];
     for (let start = 0; start < words.length; start++) {
       const first = this.root.next.get(words[start]!);
-      if (first) walk(words, start, first, start + 1, found);
+      if (first) walk(words, start, first, start + 1, found, found.length);
     }
     return found;
   }
 }
 
-function walk<T>(words: readonly string[], start: number, node: TrieNode<T>, at: number, found: TrieMatch<T>[]): void {
+/** Walks on from `node`; matches from this start are found[from...] (a form met twice by gaps counts once). */
+function walk<T>(words: readonly string[], start: number, node: TrieNode<T>, at: number, found: TrieMatch<T>[], from: number): void {
   for (const value of node.values) {
-    if (!found.some((m) => m.value === value && m.start === start && m.end === at)) found.push({ start, end: at, value });
+    let seen = false;
+    for (let i = from; i < found.length && !seen; i++) seen = found[i]!.value === value && found[i]!.end === at;
+    if (!seen) found.push({ start, end: at, value });
   }
   const end = node.next.get(END);
-  if (end && (at === words.length || words[at] === BOUNDARY)) walk(words, start, end, at, found);
+  if (end && (at === words.length || words[at] === BOUNDARY)) walk(words, start, end, at, found, from);
   const gap = node.next.get(GAP);
   if (gap) {
     for (let skip = 0; skip <= GAP_MAX_WORDS && at + skip <= words.length; skip++) {
       if (skip > 0 && words[at + skip - 1] === BOUNDARY) break;
-      walk(words, start, gap, at + skip, found);
+      walk(words, start, gap, at + skip, found, from);
     }
   }
   const word = words[at];
   if (word === undefined) return;
   const next = node.next.get(word);
-  if (next) walk(words, start, next, at + 1, found);
+  if (next) walk(words, start, next, at + 1, found, from);
   const many = node.next.get(MANY);
-  if (many && /^\d+$/.test(word) && Number(word) >= 10) walk(words, start, many, at + 1, found);
+  if (many && /^\d+$/.test(word) && Number(word) >= 10) walk(words, start, many, at + 1, found, from);
 }

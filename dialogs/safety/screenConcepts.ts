@@ -38,23 +38,32 @@ export class ConceptMatcher {
 
   /** Every rule that fires on the words (as CompiledLexicon.words reads them), with `sentenceEnds` the word indices after which a sentence ends. */
   hits(words: readonly string[], sentenceEnds: ReadonlySet<number>): ConceptHit[] {
-    const byConcept = new Map<string, Occurrence[]>();
-    for (const o of this.occurrences(words)) {
-      const list = byConcept.get(o.concept) ?? [];
-      list.push(o);
-      byConcept.set(o.concept, list);
-    }
+    const occurrences = this.occurrences(words);
     const hits: ConceptHit[] = [];
-    if (byConcept.size === 0) return hits;
+    if (occurrences.length === 0) return hits;
+    const present = new Set(occurrences.map((o) => o.concept));
     const short = words.filter((w) => w !== BOUNDARY).length <= SHORT_MESSAGE_WORDS;
-    const scopes = { clause: stretches(words, 'clause', sentenceEnds, short), sentence: stretches(words, 'sentence', sentenceEnds, short) };
+    // Each occurrence filed once under the clause and the sentence it lies in: the work grows with
+    // the message, never with its square, whatever a hostile text repeats.
+    const scopes = { clause: new Map<number, Stretch>(), sentence: new Map<number, Stretch>() };
+    for (const scope of ['clause', 'sentence'] as const) {
+      const ids = stretchIds(words, scope, sentenceEnds, short);
+      for (const o of occurrences) {
+        const id = ids[o.start]!;
+        if (id !== ids[o.end - 1]) continue;
+        let stretch = scopes[scope].get(id);
+        if (!stretch) scopes[scope].set(id, (stretch = new Map()));
+        const list = stretch.get(o.concept) ?? [];
+        list.push(o);
+        stretch.set(o.concept, list);
+      }
+    }
     for (const rule of conceptRules) {
       // Most messages hold few concepts: a rule whose concepts are not all there is passed over at once.
-      if (!rule.all.every((c) => byConcept.has(c))) continue;
-      for (const [from, to] of scopes[rule.scope]) {
-        if (rule.none?.some((c) => within(byConcept.get(c), from, to).length > 0)) continue;
-        const candidates = [...new Set(rule.all)].flatMap((c) => within(byConcept.get(c), from, to));
-        const chosen = choose(rule.all, candidates, rule.span ?? Infinity);
+      if (!rule.all.every((c) => present.has(c))) continue;
+      for (const stretch of scopes[rule.scope].values()) {
+        if (!rule.all.every((c) => stretch.has(c)) || rule.none?.some((c) => stretch.has(c))) continue;
+        const chosen = choose(rule.all, stretch, rule.span ?? Infinity);
         if (!chosen) continue;
         const core = chosen[rule.all.findIndex((c) => c !== 'self')] ?? chosen[0]!;
         hits.push({
@@ -74,43 +83,57 @@ export class ConceptMatcher {
   }
 }
 
-/** The occurrences that lie within [from, to). */
-function within(found: readonly Occurrence[] | undefined, from: number, to: number): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const o of found ?? []) if (o.start >= from && o.end <= to) out.push(o);
-  return out;
-}
+/** Occurrences in one clause or sentence, by concept, each list in the order found (by start). */
+type Stretch = Map<string, Occurrence[]>;
 
-/** The stretches [from, to) a rule looks within: clauses, or sentences (the whole of a short message). */
-function stretches(words: readonly string[], scope: ConceptRule['scope'], sentenceEnds: ReadonlySet<number>, short: boolean): [number, number][] {
-  if (scope === 'sentence' && short) return [[0, words.length]];
-  const out: [number, number][] = [];
-  let from = 0;
-  for (let i = 0; i <= words.length; i++) {
-    const ends = i === words.length || (scope === 'clause' ? words[i] === BOUNDARY : sentenceEnds.has(i));
-    if (ends) {
-      if (i > from) out.push([from, i]);
-      from = i + 1;
-    }
+/** For each word, the clause or sentence it belongs to (a short message's sentences are one). */
+function stretchIds(words: readonly string[], scope: ConceptRule['scope'], sentenceEnds: ReadonlySet<number>, short: boolean): Int32Array {
+  const ids = new Int32Array(words.length);
+  if (scope === 'sentence' && short) return ids;
+  let id = 0;
+  for (let i = 0; i < words.length; i++) {
+    const ends = scope === 'clause' ? words[i] === BOUNDARY : sentenceEnds.has(i);
+    ids[i] = ends ? -1 : id;
+    if (ends) id += 1;
   }
-  return out;
+  return ids;
 }
 
-/** One occurrence per concept named, none overlapping another, all within `span` words; or null. */
-function choose(names: readonly string[], found: readonly Occurrence[], span: number): Occurrence[] | null {
-  const pick = (i: number, chosen: Occurrence[]): Occurrence[] | null => {
+/**
+ * One occurrence per concept named, none overlapping another, all within `span` words; or null.
+ * Once one is chosen, only occurrences starting within the span of it are tried (found by binary
+ * search), so a text that repeats a concept thousands of times out of span costs little.
+ */
+function choose(names: readonly string[], stretch: Stretch, span: number): Occurrence[] | null {
+  const pick = (i: number, chosen: Occurrence[], lo: number, hi: number): Occurrence[] | null => {
     if (i === names.length) return chosen;
-    for (const o of found) {
-      if (o.concept !== names[i]) continue;
+    const list = stretch.get(names[i]!) ?? [];
+    const first = chosen.length === 0 || span === Infinity ? 0 : firstStartingAt(list, hi - span);
+    for (let k = first; k < list.length; k++) {
+      const o = list[k]!;
+      if (chosen.length > 0 && span !== Infinity && o.start > lo + span) break;
       if (chosen.some((c) => c.start < o.end && o.start < c.end)) continue;
-      const next = [...chosen, o];
-      if (Math.max(...next.map((c) => c.end)) - Math.min(...next.map((c) => c.start)) > span) continue;
-      const done = pick(i + 1, next);
+      const nextLo = Math.min(lo, o.start);
+      const nextHi = Math.max(hi, o.end);
+      if (nextHi - nextLo > span) continue;
+      const done = pick(i + 1, [...chosen, o], nextLo, nextHi);
       if (done) return done;
     }
     return null;
   };
-  return pick(0, []);
+  return pick(0, [], Infinity, -Infinity);
+}
+
+/** The first occurrence in a list (in order of start) that starts at or after `at`. */
+function firstStartingAt(list: readonly Occurrence[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The sentence ends of a message's words: a boundary that came from . ! ? or a new line. */

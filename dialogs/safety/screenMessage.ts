@@ -56,6 +56,61 @@ const DENIED: Readonly<Record<RiskTier, RiskTier | null>> = { urgent: 'routine',
  * (~0.4 s; extendLexicon builds it at once), then takes tens of microseconds a message.
  */
 export function screenMessage(text: string, lexicon: RiskLexicon, options: ScreenOptions = {}): RiskFinding | null {
+  if (text.length <= CHUNK_CHARS) return screenPiece(text, lexicon, options);
+  // A long text (web chat allows far more than an SMS) is screened in pieces of a few sentences,
+  // so the work grows with its length, never with its square; what no piece covers is not passed
+  // as safe.
+  const pieces = piecesOf(text);
+  const findings = pieces.slice(0, MAX_PIECES).map((piece) => screenPiece(piece, lexicon, options));
+  if (pieces.length > MAX_PIECES) findings.push(TOO_LONG);
+  return strongest(findings);
+}
+
+/** Longer texts are screened in pieces of about this many characters (an SMS is at most 1,600). */
+const CHUNK_CHARS = 2000;
+/** Pieces screened at the most (about 128,000 characters); the rest raises a same-day alert unread. */
+const MAX_PIECES = 64;
+const TOO_LONG: RiskFinding = {
+  tier: 'same-day',
+  categories: ['too-long-to-screen'],
+  matched: [],
+  negated: false,
+  matches: [{ tier: 'same-day', category: 'too-long-to-screen', words: '', phrase: 'longer than the screen reads', negated: false, layer: 'phrase' }],
+};
+
+/** The text cut at sentence ends (or spaces) into pieces of at most CHUNK_CHARS. */
+function piecesOf(text: string): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + CHUNK_CHARS);
+    if (to < text.length) {
+      const window = text.slice(from, to);
+      const cut = Math.max(window.search(/[.!?\n][^.!?\n]*$/), window.lastIndexOf(' '));
+      if (cut > CHUNK_CHARS / 2) to = from + cut + 1;
+    }
+    pieces.push(text.slice(from, to));
+    from = to;
+  }
+  return pieces;
+}
+
+/** The highest finding of several, with every category and match at that tier. */
+function strongest(findings: readonly (RiskFinding | null)[]): RiskFinding | null {
+  const found = findings.filter((f): f is RiskFinding => f !== null);
+  if (found.length === 0) return null;
+  const tier = found.map((f) => f.tier).sort((a, b) => TIER_RANK[b] - TIER_RANK[a])[0]!;
+  const top = found.filter((f) => f.tier === tier);
+  return {
+    tier,
+    categories: [...new Set(top.flatMap((f) => f.categories))],
+    matched: [...new Set(top.flatMap((f) => f.matched))],
+    negated: top.every((f) => f.negated),
+    matches: found.flatMap((f) => f.matches).sort((a, b) => TIER_RANK[b.tier] - TIER_RANK[a.tier]),
+  };
+}
+
+function screenPiece(text: string, lexicon: RiskLexicon, options: ScreenOptions): RiskFinding | null {
   const compiled = compileLexicon(lexicon);
   const words = compiled.words(text);
   const phrases = phraseMatches(compiled, words);

@@ -33,8 +33,21 @@ export function runScreenBench() {
     }
     return times;
   };
-  return { short: measure(textsOf(SCREEN_TARGETS.short.chars, 600)), long: measure(textsOf(SCREEN_TARGETS.long.chars, 200)), loadAverage: loadavg()[0]! };
+  const hostile = HOSTILE.map(([name, text]) => {
+    const started = performance.now();
+    screenMessage(text, defaultRiskLexicon);
+    return [name, `${(text.length / 1024).toFixed(0)} KB`, fixed(performance.now() - started, 0)];
+  });
+  return { short: measure(textsOf(SCREEN_TARGETS.short.chars, 600)), long: measure(textsOf(SCREEN_TARGETS.long.chars, 200)), hostile, loadAverage: loadavg()[0]! };
 }
+
+// Texts a hostile web chat client might send (bodies up to 256 KB): the screen's work must grow with length only.
+const HOSTILE: ReadonlyArray<[string, string]> = [
+  ['one concept repeated out of reach of the next', `${'my took '.repeat(12_500)}and then all the tablets`],
+  ['a risk phrase repeated', 'I want to die tonight because '.repeat(8_500)],
+  ['punctuation only', '.!?'.repeat(33_000)],
+  ['one word, no spaces', 'a'.repeat(100_000)],
+];
 
 /** The screening rows of the bench report. */
 export function screenReport(result: ReturnType<typeof runScreenBench>): { lines: string[]; checks: string[][] } {
@@ -47,7 +60,12 @@ export function screenReport(result: ReturnType<typeof runScreenBench>): { lines
     return [`screen p99, ${SCREEN_TARGETS[size].chars} chars`, `${fixed(p99, 3)} ms`, `< ${SCREEN_TARGETS[size].p99Ms} ms`, verdict(p99 < SCREEN_TARGETS[size].p99Ms)];
   });
   return {
-    lines: [`Risk screen, all three layers (load average ${fixed(result.loadAverage, 2)}):`, formatTable(['text', 'messages', 'p50 ms', 'p99 ms', 'max ms'], rows)],
+    lines: [
+      `Risk screen, all three layers (load average ${fixed(result.loadAverage, 2)}):`,
+      formatTable(['text', 'messages', 'p50 ms', 'p99 ms', 'max ms'], rows),
+      'Hostile texts, one each:',
+      formatTable(['text', 'size', 'ms'], result.hostile),
+    ],
     checks,
   };
 }

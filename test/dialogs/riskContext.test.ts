@@ -52,3 +52,19 @@ describe('screenMessage: threats said in jest', () => {
     expect(rules("He threatened to kill me. Kidding aside I'm scared")).to.equal('same-day');
   });
 });
+
+describe('screenMessage: long texts', () => {
+  const ordinary = 'We went to the lunch club and the soup was nice, then the bus home was late again. ';
+
+  it('finds a risk said once in the middle of a 58,000-character web chat message', () => {
+    const text = `${ordinary.repeat(350)}I have been saving my tablets up and tonight is the night. ${ordinary.repeat(350)}`;
+    expect(text.length).to.be.greaterThan(55_000);
+    expect(screenMessage(text, defaultRiskLexicon)?.tier).to.equal('urgent');
+    expect(screenMessage(ordinary.repeat(700), defaultRiskLexicon)).to.equal(null);
+  });
+
+  it('raises a same-day alert, unread, for a text longer than the screen reads, rather than passing it as safe', () => {
+    const finding = screenMessage(ordinary.repeat(2000), defaultRiskLexicon);
+    expect(finding).to.deep.include({ tier: 'same-day', categories: ['too-long-to-screen'] });
+  });
+});
