@@ -40,7 +40,7 @@ const SAID: readonly Said[] = [
   [['often', 'a lot', 'lots', 'very often', 'frequently', 'quite often', 'quite a lot', 'a great deal', 'most of the time',
     'mostly', 'most days', 'usually', 'regularly', 'much of the time', 'a lot of the time', 'more often than not', 'loads',
     'far too often', 'too often', 'all too often', 'many times', 'more often than not really', 'most of the time yes',
-    'often yes', 'very frequently', 'most days really', 'lots of the time', 'fairly often', 'pretty often', 'rather often',
+    'often yes', 'very frequently', 'most days really', 'lots of the time', 'fairly often', 'pretty often',
     'reasonably often', 'quite frequently', 'fairly frequently', 'most evenings', 'most nights', 'most weekends', 'most mornings',
     'the majority of the time', 'majority of the time', 'a good deal', 'a good deal of the time', 'a great deal of the time', 'tons',
     'heaps', 'lots and lots', 'loads and loads', 'many a time', 'plenty'], 4],

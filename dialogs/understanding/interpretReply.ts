@@ -5,7 +5,7 @@ import { readSentence, type Named, type SentenceReading } from './readSentence.j
 import { repairPhrases, repairWord } from './repairWord.js';
 import { readVariation as variation } from './readVariation.js';
 import { replyClauses, replySentences, type ReplySentence } from './replySentences.js';
-import { CONTRAST_WORDS, CORRECTION_MARKERS, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
+import { CONTRAST_WORDS, CORRECTION_MARKERS, CORRECTION_PHRASES, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
 
 /** Why a reply is not an answer. The dialog re-asks, showing the valid answers. */
 export type UnclearReason =
@@ -113,8 +113,12 @@ interface Read extends Sentence {
 
 function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, text: string, sentences: Sentence[]): Interpretation {
   const read = correct(item, vocabulary, sentences);
-  const answers = read.filter((s) => !s.corrected && s.reading.extra <= MAX_EXTRA_WORDS && (s.reading.named.length > 0 || s.reading.mentioned.length > 0));
+  const answers = read.filter(
+    (s) => !s.corrected && s.reading.extra <= MAX_EXTRA_WORDS && (s.reading.named.length > 0 || s.reading.mentioned.length > 0 || s.reading.denied.length > 0),
+  );
   const named = answers.flatMap((s) => s.reading.named);
+  const denied = answers.flatMap((s) => s.reading.denied);
+  if (named.length === 0 && denied.length > 0) return unclear('negated');
   if (named.length === 0) return unclear(read.some((s) => s.reading.extra > MAX_EXTRA_WORDS) ? 'free_text' : 'no_match');
   const rest = answers.flatMap((s) => s.reading.rest);
 
@@ -130,6 +134,9 @@ function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, te
     return unclear(rest.some((t) => CONTRAST_WORDS.has(t) && !NO_WORDS.has(t)) ? 'contradictory' : 'ambiguous');
   }
   if ('outOfRange' in only) return unclear('out_of_range');
+  // "Often, not often" takes back what it says; "often, not always" on UCLA (one option for both) does not.
+  const saying = (n: Named) => ('phrase' in n && n.phrase ? n.phrase.words.join(' ') : nameKey(n));
+  if (denied.some((d) => named.some((n) => saying(n) === saying(d)))) return unclear('contradictory');
   if (rest.some((t) => NEGATIONS.has(t) || SOFTENERS.has(t))) return unclear('negated');
   // "No, never" agrees; "no, often" may be answering something else.
   const agreesWithNo = (n: Named) => 'target' in n && (n.phrase?.negative || n.target === vocabulary.saysNo);
@@ -147,11 +154,9 @@ function correct(item: InstrumentItem, vocabulary: ItemVocabulary, sentences: Se
     readings.some((r, i) => r.spans.some((span) => (after ? i > si || (i === si && span.from > ti) : i < si || (i === si && span.to < ti))));
   let cut: { sentence: number; token: number } | null = null;
   for (const [si, s] of sentences.entries()) {
-    for (const [ti, token] of s.tokens.entries()) {
-      const next = s.tokens[ti + 1] ?? '';
-      // "Often rather than sometimes" compares; "1 or rather 2" corrects.
-      const marker = (CORRECTION_MARKERS.has(token) && !(token === 'rather' && next === 'than')) || (token === 'make' && ['that', 'it'].includes(next));
-      if (marker && answerAt(si, ti, false) && answerAt(si, ti, true)) cut = { sentence: si, token: ti };
+    for (const ti of s.tokens.keys()) {
+      const end = correctionEnds(s.tokens, ti);
+      if (end >= 0 && answerAt(si, ti, false) && answerAt(si, end, true)) cut = { sentence: si, token: end };
     }
   }
   if (!cut) return sentences.map((s, i) => ({ ...s, reading: readings[i]!, corrected: false }));
@@ -162,6 +167,15 @@ function correct(item: InstrumentItem, vocabulary: ItemVocabulary, sentences: Se
     const tokens = s.tokens.slice(cutToken + 1);
     return { ...s, tokens, reading: readSentence(item, vocabulary, tokens), corrected: false };
   });
+}
+
+/** Where a correction starting at `at` ends ("no", "make that", "changed my mind"), or -1 if none starts there. */
+function correctionEnds(tokens: readonly string[], at: number): number {
+  const token = tokens[at]!;
+  // "Often rather than sometimes" compares; "1 or rather 2" corrects.
+  if (CORRECTION_MARKERS.has(token) && !(token === 'rather' && tokens[at + 1] === 'than')) return at;
+  const phrase = CORRECTION_PHRASES.find((words) => words.every((w, k) => tokens[at + k] === w));
+  return phrase ? at + phrase.length - 1 : -1;
 }
 
 /**

@@ -111,7 +111,7 @@ function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readon
   // A rate is not a count: "3 a week", "I go to 3 groups a week".
   const rateAt = vocabulary.echo.has(next) ? m.to + 2 : m.to + 1;
   if (PER.has(at(rateAt)) && PERIODS.has(at(rateAt + 1))) return other(m.from, rateAt + 1);
-  if (next === '' || vocabulary.known.has(next) || vocabulary.echo.has(next) || ASIDES.has(next)) {
+  if (next === '' || vocabulary.known.has(next) || vocabulary.echo.has(next) || ASIDES.has(next) || /^-?\d/.test(next)) {
     return plain;
   }
   // A count of something unknown: a choice item is never answered by "2 dogs"; a count may be ("3 clubs").

@@ -26,6 +26,8 @@ export interface SentenceReading {
    * answer, but an answer that differs from one is re-asked: a typed digit is never overridden.
    */
   mentioned: Array<string | number>;
+  /** Answers denied ("not 7", "not always"): never the answer, and alone a re-ask. */
+  denied: Named[];
   /** Words that are not an answer, filler, or the question's own words. */
   extra: number;
   /** The words left over once answers and the numbers' own words are taken out. */
@@ -56,13 +58,30 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
     for (let k = i - 1; k >= 0 && ON_A_DATE.has(tokens[k]!); k--) used[k] = true; // "on the 14th"
   });
   const found = findPhrases(vocabulary.phrases, tokens, used);
-  const phrases = found.filter((p) => p.phrase.targets.length > 0);
+  // "Not 7, 6", "often, not always": an answer with "not" before it is denied, not given.
+  const denied: Named[] = [];
+  const deniedAt = (from: number) => {
+    if (from === 0 || tokens[from - 1] !== 'not' || used[from - 1]) return false;
+    used[from - 1] = true;
+    return true;
+  };
+  const shown: PlacedNumber[] = [];
+  for (const n of numbers) {
+    if (n.role !== 'other' && deniedAt(n.from)) denied.push(fromNumber(item, n));
+    else shown.push(n);
+  }
+  const phrases: FoundPhrase[] = [];
+  for (const p of found) {
+    if (p.phrase.targets.length === 0) continue;
+    if (deniedAt(p.from)) denied.push(...p.phrase.targets.map((target) => ({ target, phrase: p.phrase })));
+    else phrases.push(p);
+  }
   const idiomWords = found.reduce((sum, p) => sum + (p.phrase.targets.length === 0 && !p.phrase.hedge ? p.to - p.from + 1 : 0), 0);
 
   const saysNothing = (t: string) =>
     FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
   let rest = tokens.filter((_, i) => !used[i]);
-  const answering = numbers.filter((n) => n.role !== 'other');
+  const answering = shown.filter((n) => n.role !== 'other');
   // A number answers when little else is said ("I'd say 2", "a solid 7", "put me down for a 6"):
   // not "2 kids visit" (a count of something else), "not 7", or "one" as a word ("one of those days").
   const besides = rest.filter((t) => !saysNothing(t) && !NUMBER_FILLERS.has(t) && !NO_WORDS.has(t));
@@ -112,10 +131,10 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
     extra = rest.filter((t) => !saysNothing(t)).length;
   }
   const spans = [
-    ...answering.map((n) => ({ from: n.from, to: n.to })),
+    ...numbers.filter((n) => n.role !== 'other').map((n) => ({ from: n.from, to: n.to })),
     ...phrases.filter((p) => p.phrase.weak !== 'filler').map(({ from, to }) => ({ from, to })),
   ];
-  return { named, mentioned, extra, rest, spans };
+  return { named, mentioned, denied, extra, rest, spans };
 }
 
 function fromNumber(item: InstrumentItem, n: PlacedNumber): Named {

@@ -56,6 +56,12 @@ export const CORRECTION_MARKERS = set(`
   no nope nah actually well sorry mean meant rather wait oops instead correction scratch second reflection thinking
 `);
 
+/** Sayings that correct what was just said, as word lists: "2 make that 3", "7, changed my mind, 6". */
+export const CORRECTION_PHRASES: ReadonlyArray<readonly string[]> = [
+  'make that', 'make it', 'should i say', 'changed my mind', 'change my mind', 'change that', 'change it', 'hang on', 'hold on',
+  'more like', 'by mistake', 'typo', 'forgot', 'oh and', 'ignore that', 'let me change',
+].map((phrase) => phrase.split(' '));
+
 /**
  * Words beside a frequency word that leave it the answer: "often, especially at night", "lonely
  * sometimes". Any other word beside it ("I never go out", "kids visit often") makes it a word in
