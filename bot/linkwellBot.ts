@@ -58,6 +58,8 @@ const LATE_ANSWER_DAYS = 7;
 
 /** A reply of this many words or more that answers no waiting question is a message for the link worker, not a muddled answer. */
 const NOTE_WORDS = 4;
+/** Set when this turn's message was already kept for the link worker (a quiet flag). */
+const NOTE_KEPT = Symbol('noteKept');
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening']);
 
@@ -66,9 +68,6 @@ const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good mornin
  * messages, and hands the turn to the open dialog or starts one. Conversation state is saved once
  * per turn.
  */
-// Set when this turn's message was already kept for the link worker (a quiet flag).
-const NOTE_KEPT = Symbol('noteKept');
-
 export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly wordings = new Map<string, Wording>();
@@ -100,7 +99,12 @@ export class LinkwellBot extends ActivityHandler {
       programme: deps.programme,
       alerts: deps.safety.alerts,
       history: deps.history,
-      keepAnswer: (dc) => deps.checkInDialog.keepAnswer(dc),
+      // Never the check-in's answer when the reply is for a group question waiting beside it.
+      keepAnswer: async (dc, options) => {
+        const talk = await this.groupTalk.pending(dc.context);
+        if (talk && this.isForGroup(dc, talk, dc.context.activity.text?.trim() ?? '')) return false;
+        return deps.checkInDialog.keepAnswer(dc, options);
+      },
       // Only what a group question would take as its answer: a few words that answer nothing stay a note.
       answerGroupQuestion: async (dc, client) => {
         const text = dc.context.activity.text?.trim() ?? '';

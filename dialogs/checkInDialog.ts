@@ -120,12 +120,19 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
   /**
    * Stores the reply as the answer to the question waiting, without asking the next one: for a
    * reply that also tells of a risk ("3 - and I cut myself again last night"), whose reply speaks
-   * next. False when no question is waiting or the reply is not its answer.
+   * next. False when no question is waiting or the reply is not its answer. With
+   * `closeOpenQuestion`, a reply to the open question completes the check-in.
    */
-  async keepAnswer(dc: DialogContext): Promise<boolean> {
+  async keepAnswer(dc: DialogContext, options: { closeOpenQuestion?: boolean } = {}): Promise<boolean> {
     const instance = dc.activeDialog;
     if (instance?.id !== this.id) return false;
     const state = instance.state[STATE] as CheckInState;
+    // The open question takes anything as its answer (kept already, by the risk reply): the
+    // check-in is complete, with its thanks, rather than asking the question again.
+    if (state.phase === 'openQuestion' && options.closeOpenQuestion) {
+      await this.finish(dc, state, 'completed');
+      return true;
+    }
     if (state.phase !== 'items') return false;
     const { activity } = dc.context;
     const meaning = interpretReply(this.current(state).item, { text: activity.text, value: activity.value });

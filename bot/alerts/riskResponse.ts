@@ -19,7 +19,7 @@ export interface RiskResponseDeps {
   /** Forget a group question waiting for a reply (an urgent message ends every conversation). */
   clearGroupQuestion: (context: TurnContext) => Promise<void>;
   /** Store the message as the answer to the check-in question waiting, if it is one (see CheckInDialog.keepAnswer). */
-  keepAnswer: (dc: DialogContext) => Promise<boolean>;
+  keepAnswer: (dc: DialogContext, options?: { closeOpenQuestion?: boolean }) => Promise<boolean>;
   /** Take the message as the answer to the group question waiting, if it is one; true when it was. */
   answerGroupQuestion: (dc: DialogContext, client: ClientRecord) => Promise<boolean>;
 }
@@ -95,7 +95,7 @@ export async function respondToRisk(dc: DialogContext, client: ClientRecord, fin
   // question ("no, it was cancelled, nobody there"), or to the check-in's (the next is asked).
   if (await deps.answerGroupQuestion(dc, client)) return;
   if (dc.activeDialog) {
-    await deps.keepAnswer(dc);
-    await dc.repromptDialog();
+    await deps.keepAnswer(dc, { closeOpenQuestion: true });
+    if (dc.activeDialog) await dc.repromptDialog();
   }
 }
