@@ -3,7 +3,6 @@ import { CONCEPTS } from './concepts.js';
 import { conceptRules, type ConceptRule } from './conceptRules.js';
 import { isNegated } from './negation.js';
 import { PatternTrie } from './patternTrie.js';
-import type { RiskTier } from './riskLexicon.js';
 import { BOUNDARY } from './screeningWords.js';
 
 /** A rule that fired, where (words [start, end) of the message), and whether it was denied. */
@@ -150,4 +149,3 @@ export function sentenceEndsOf(text: string, words: readonly string[]): Set<numb
   return ends;
 }
 
-export const DENIED_CONCEPT: Readonly<Record<RiskTier, RiskTier | null>> = { urgent: 'routine', 'same-day': 'routine', routine: null };
