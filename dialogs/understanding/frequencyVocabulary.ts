@@ -51,7 +51,7 @@ const SAID: readonly Said[] = [
   [['always', 'all the time', 'all of the time', 'constantly', 'the whole time', 'non stop', 'every day', 'every single day',
     'each day', 'all day every day', 'day in day out', 'every minute', 'every waking moment', 'continually', 'continuously',
     'all day', 'always always', 'every day without fail', 'every single minute', 'each and every day', 'day and night',
-    'night and day', 'all day long', 'every waking hour', 'round the clock', 'around the clock', 'twenty four seven'], 5],
+    'night and day', 'all day long', 'every waking hour', 'round the clock', 'around the clock', 'twenty four seven', 'daily', 'every day of the week'], 5],
 ];
 
 // The positions an option's own label covers; a position no option covers joins its neighbour

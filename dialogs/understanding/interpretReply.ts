@@ -42,7 +42,7 @@ export function interpretReply(item: InstrumentItem, reply: Reply): Interpretati
   const vocabulary = itemVocabulary(item);
   const text = reply.text ?? '';
   const meaning = readReply(item, vocabulary, text);
-  const varies = variation(text);
+  const varies = variation(text, vocabulary.frequency);
   if (!varies || !aboutTheAnswer(item, vocabulary, text, varies.at)) return meaning;
   // "It varies, but overall sometimes": the conclusion is the answer, and the whole reply its remark.
   const concluded = varies.concludesAt === null ? null : readReply(item, vocabulary, text.slice(varies.concludesAt));
@@ -126,6 +126,8 @@ function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, te
   const mentioned = answers.flatMap((s) => s.reading.mentioned);
   const [only] = named as [Named];
   const conflict = distinct.size > 1 || mentioned.some((m) => !('target' in only) || m !== only.target);
+  // "Not great, not terrible" sits between two.
+  if (!conflict && denied.length > 0 && named.some((n) => 'target' in n && n.phrase?.words[0] === 'not')) return unclear('ambiguous');
   if (conflict) {
     // One toned-down phrase between two options ("almost never" on K6): re-asked as negated.
     if (mentioned.length === 0 && named.every((n) => 'target' in n && n.phrase === (only as { phrase: unknown }).phrase && n.phrase?.softened)) {

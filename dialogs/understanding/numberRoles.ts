@@ -36,7 +36,7 @@ export const NOT_ANSWER_NUMBERS = set('clocktime date ordinal money');
 /** Words that lead up to a date or time: "on the 14th", "at 10am". */
 export const ON_A_DATE = set('on the at by since until till from before after of');
 // Ages: "I'm 81", "aged 81", "turned 80".
-const AGE_BEFORE = set('aged age turned turning');
+const AGE_BEFORE = set('aged age turned turning for');
 const MONTHS = set('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december');
 const PER = set('a per each every an');
 // Before a number, words of time: "since 5", "till 3", "before 10".

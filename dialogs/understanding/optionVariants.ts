@@ -59,7 +59,13 @@ export const OPTION_VARIANTS: readonly OptionVariants[] = [
     ],
   },
   { labels: ['good'], phrases: ['pretty good', 'quite good', 'fairly good', 'reasonably good', 'relatively good', 'rather good', 'good enough', 'decent', 'healthy'] },
-  { labels: ['fair'], phrases: ['so so', 'middling', 'average', 'fair to middling', 'mediocre', 'moderate', 'reasonable', 'pretty average', 'about average'] },
+  {
+    labels: ['fair'],
+    phrases: [
+      'so so', 'middling', 'average', 'fair to middling', 'mediocre', 'moderate', 'reasonable', 'pretty average', 'about average',
+      'neither good nor bad', 'neither good or bad', 'not good not bad',
+    ],
+  },
   { labels: ['bad'], phrases: ['poor', 'pretty bad', 'quite bad', 'fairly bad', 'rather bad', 'pretty poor', 'quite poor', 'fairly poor', 'rather poor', 'poorly', 'rough', 'rubbish'] },
   {
     labels: ['very bad'],

@@ -4,7 +4,7 @@ import { numberMentions } from './numberMentions.js';
 import { readDenial } from './readDenial.js';
 import { saidOfThePast } from './saidOfThePast.js';
 import { NOT_ANSWER_NUMBERS, ON_A_DATE, placeNumbers, type PlacedNumber } from './numberRoles.js';
-import { BESIDE_AN_ANSWER, CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS } from './replyWords.js';
+import { BESIDE_AN_ANSWER, CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS, TIMES, WELL_WORDS } from './replyWords.js';
 
 /** An answer named in a reply: an option id or scale value, or a number that is not on offer. */
 export type Named = { target: string | number; phrase: ItemPhrase | null } | { outOfRange: number };
@@ -37,6 +37,16 @@ export interface SentenceReading {
 }
 
 // A word of this kind two words from a frequency phrase still makes it a remark: "I go out often".
+
+const YES_WORDS = new Set(['yes', 'yeah', 'yep', 'yup', 'ya', 'aye', 'yh', 'yea']);
+
+// Words after "good" or "bad" that leave it said of health: "good considering", "fine apart from my knees".
+const AFTER_A_QUALITY = new Set(['apart', 'except', 'considering', 'given', 'touch', 'overall', 'generally', 'though', 'tho', 'thankfully', 'mind']);
+
+/** "Most days I'm fine": a word for being well, not the question's own, and not leading the sentence ("OK, often"). */
+function saysAllIsWell(tokens: readonly string[], used: readonly boolean[]): boolean {
+  return tokens.some((t, i) => !used[i] && WELL_WORDS.has(t) && !(i === 0 && (t === 'ok' || t === 'okay')));
+}
 
 // Words before "good" or "bad" that say nothing of how good or bad: "otherwise good".
 const NO_DEGREE = new Set(['otherwise', 'basically', 'mostly', 'mainly', 'largely', 'still', 'keeping', 'staying', 'feeling', 'fine', 'health']);
@@ -102,7 +112,12 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
     else if (n.digits && 'target' in said) mentioned.push(said.target);
   }
   for (const p of phrases) {
-    if (p.phrase.weak === 'filler' || (p.phrase.weak === 'short' && extra > 0)) continue;
+    if (p.phrase.weak === 'filler') continue;
+    // "Some" beside other words is not said as the answer; said beside another answer, it is in doubt ("from none to some").
+    if (p.phrase.weak === 'short' && extra > 0) {
+      mentioned.push(...p.phrase.targets);
+      continue;
+    }
     if (describesSomethingElse(vocabulary, tokens, p)) continue;
     // "Incredibly poor", "super good": a word of degree not known here may make it the "very" option.
     const before = tokens[p.from - 1];
@@ -111,16 +126,17 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
       mentioned.push('unsure');
       continue;
     }
-    if (vocabulary.frequency && inPassing(vocabulary, tokens, p)) mentioned.push(...p.phrase.targets);
+    if (vocabulary.frequency && (inPassing(vocabulary, tokens, p) || (!p.phrase.negative && saysAllIsWell(tokens, used)))) mentioned.push(...p.phrase.targets);
     else named.push(...p.phrase.targets.map((target) => ({ target, phrase: p.phrase })));
   }
   // "Well" is "Good" only said alone: "well, not bad" is "not bad".
   if (named.length === 0 && mentioned.length === 0 && extra === 0) {
     named.push(...phrases.filter((p) => p.phrase.weak === 'filler').flatMap((p) => p.phrase.targets.map((target) => ({ target, phrase: p.phrase }))));
   }
-  // "Nope" to "How often…?" is "never".
+  // "Nope" to "How often…?" is "never"; "yes and no", "no change" are not.
   const extraWords = rest.filter((t) => !saysNothing(t));
-  if (named.length === 0 && mentioned.length === 0 && vocabulary.saysNo && extraWords.length > 0 && extraWords.every((t) => NO_WORDS.has(t))) {
+  const onlyNo = extraWords.length > 0 && extraWords.every((t) => NO_WORDS.has(t)) && !rest.some((t) => YES_WORDS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t)));
+  if (named.length === 0 && mentioned.length === 0 && vocabulary.saysNo && onlyNo) {
     named.push({ target: vocabulary.saysNo, phrase: null });
   }
   const denial = named.length === 0 && mentioned.length === 0 && answering.length === 0 ? readDenial(item, vocabulary, tokens, used) : null;
@@ -153,9 +169,12 @@ function fromNumber(item: InstrumentItem, n: PlacedNumber): Named {
 function describesSomethingElse(vocabulary: ItemVocabulary, tokens: readonly string[], { phrase, from, to }: FoundPhrase): boolean {
   if (saidOfThePast(tokens, from)) return true;
   const next = tokens[to + 1];
-  if (next === undefined) return false;
-  if (vocabulary.frequency) return phrase.words.length === 1 && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly') && BESIDE_AN_ANSWER.has(next);
-  return vocabulary.quality && !vocabulary.known.has(next) && !BESIDE_AN_ANSWER.has(next) && !/\d/.test(next);
+  if (next === undefined) return vocabulary.frequency && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly') && TIMES.has(tokens[from - 1] ?? '');
+  if (vocabulary.frequency) {
+    const mainly = phrase.words.length === 1 && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly');
+    return mainly && (BESIDE_AN_ANSWER.has(next) || TIMES.has(tokens[from - 1] ?? ''));
+  }
+  return vocabulary.quality && !vocabulary.known.has(next) && !BESIDE_AN_ANSWER.has(next) && !AFTER_A_QUALITY.has(next) && !/\d/.test(next);
 }
 
 /**

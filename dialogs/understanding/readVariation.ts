@@ -20,8 +20,21 @@ const VARIES = new RegExp(
     'good and bad days', 'than others', 'other days', 'other times', '(?:every|each) (?:day|week|time) (?:is )?different',
     'different (?:every|each|from) (?:day|week|time)', '(?:it|that|this|mood|feelings?) (?:changes|keeps changing|can change)',
     'changes? (?:all|during|throughout|through|from|every|each|by) ', 'some days .*\\bsome days', 'sometimes .*\\bsometimes',
-    '(?:more|less) (?:often|frequently) than(?! not)',
+    '(?:more|less) (?:often|frequently) than(?! not)', '(?:a lot|lots|much|far|way|a bit|a little|slightly) (?:less|more)\\b(?! or less)',
+    '(?:less|more) than (?:before|usual|normal|it was|i did|i used to|last|it used to)', 'yes and no', 'yes or no', 'yes but no', 'yes\\W+no\\b',
+    '(?:a )?bit of both', 'both', 'a mix', 'mix of', 'a combination', 'never the same', 'no two days', 'hot and cold', 'patchy',
+    'in waves', 'erratic', 'all sorts',
   )})`,
+  'giu',
+);
+
+// An answer for part of the day ("bad in the mornings", "5 in the evenings") is not one for the
+// day; on a how-often question the part of the day says when, and the answer stands.
+const PART_OF_DAY = new RegExp(
+  String.raw`\b(?:${words(
+    '(?:in|during|by|through|of) the (?:mornings?|afternoons?|evenings?|night|day)', 'at night', 'first thing', 'later on', 'later in the day',
+    'as the day goes on', '(?:mornings|afternoons|evenings|nights|days) (?:are|were|is)', '(?:some|most) (?:mornings|evenings|nights)',
+  )})\b`,
   'giu',
 );
 
@@ -35,11 +48,14 @@ const CONCLUDES = new RegExp(
   'giu',
 );
 
-/** The last saying in `text` that its answer varies or has changed, and any conclusion after it; null if none. */
-export function readVariation(text: string): Variation | null {
+/**
+ * The last saying in `text` that its answer varies or has changed (or, where the question is not
+ * how often, holds for part of the day), and any conclusion after it; null if none.
+ */
+export function readVariation(text: string, howOften: boolean): Variation | null {
   const lower = text.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   let at = -1;
-  for (const match of lower.matchAll(VARIES)) at = match.index;
+  for (const pattern of howOften ? [VARIES] : [VARIES, PART_OF_DAY]) for (const match of lower.matchAll(pattern)) at = Math.max(at, match.index);
   if (at < 0) return null;
   let concludesAt: number | null = null;
   for (const match of lower.matchAll(CONCLUDES)) {

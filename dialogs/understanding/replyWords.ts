@@ -70,9 +70,22 @@ export const CORRECTION_PHRASES: ReadonlyArray<readonly string[]> = [
 export const BESIDE_AN_ANSWER = set(`
   especially mainly particularly when if since because cos coz after before during in on at by from of with for than
   night nights evening evenings morning mornings weekend weekends week weeks day days winter lately recently these
+  this last past month months year afternoon afternoons summer christmas
   lonely alone isolated sad down low anxious nervous depressed hopeless worthless restless fidgety tired left out
   companionship others lack feel feeling felt way too bit
 `);
+
+/** Times of day, week or year: "mostly" beside one is "mainly" ("weekends mostly"), not "most of the time". */
+export const TIMES = set(`
+  night nights evening evenings morning mornings afternoon afternoons weekend weekends winter summer christmas holidays
+  sundays saturdays mondays
+`);
+
+/**
+ * How someone is when all is well: "most days I'm fine" says how often they are fine, not how
+ * often they feel what is asked, so it names no answer on a how-often question.
+ */
+export const WELL_WORDS = set('fine alright good great happy content busy grand ok okay');
 
 /** Words around a number in a sentence that still answers with it ("I go to 2", "a 7 today"). */
 export const NUMBER_FILLERS = set('go goes going attend attending in of with at for');

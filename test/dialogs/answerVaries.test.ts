@@ -10,7 +10,7 @@ describe('interpretReply', () => {
     table(ucla, [
       ['depends on the day', '?'], ['it varies', '?'], ['up and down', '?'], ['it changes during the day', '?'], ['some days good some days bad', '?'],
       ['sometimes more, sometimes less', '?'], ['more often than I\u2019d like', '?'], ['fine in the morning but lonely at night', '?'],
-      ['sometimes, it depends on the day', '?ambiguous'], ['Often. It varies though', '?ambiguous'],
+      ['sometimes, it depends on the day', '?ambiguous'], ['Often. It varies though', '?ambiguous'], ['a lot less than before', '?'],
     ]);
     table(ons, [
       ['it depends', '?'], ['varies a lot', '?'], ['some days are better than others', '?'], ['every day is different', '?'], ['it changes all day', '?'],
@@ -27,6 +27,25 @@ describe('interpretReply', () => {
       ['anywhere from 3 to 7', '?'], ['it changes, 5 in the morning 8 at night', '?'],
     ]);
     table(groups, [['depends on the week', '?'], ['it varies, 2 or 3', '?']]);
+  });
+
+  describe('both, or neither, is re-asked', () => {
+    table(ucla, [['yes and no', '?'], ['a bit of both', '?'], ["it's never the same", '?'], ['no change', '?'], ['yes, no, I don\u2019t know', '?']]);
+    table(ons, [['yes and no', '?'], ['hot and cold', '?']]);
+    table(k6, [['yes and no', '?'], ['a bit of both', '?'], ['from none to some', '?'], ['none to a little', '?ambiguous']]);
+    table(health, [['not great, not terrible', '?ambiguous'], ['not great, not bad', '?'], ['neither good nor bad', 3], ['a bit of both', '?']]);
+  });
+
+  describe('an answer for part of the day is re-asked, where the question is not how often', () => {
+    table(health, [['bad in the mornings, better later', '?'], ['afternoons are fine', '?'], ['mornings are bad', '?'], ['good in the morning, bad at night', '?']]);
+    table(ons4, [['5 in the evenings', '?'], ['8 in the morning, 4 by the evening', '?'], ['8, had a lovely evening', 8]]);
+    table(ucla, [['sometimes in the evenings', 2], ['weekends mostly', '?'], ['lonely at weekends mostly', '?'], ['mornings mostly', '?']]);
+  });
+
+  describe('how often someone is well is not how often they feel what is asked', () => {
+    table(ucla, [["most days I'm fine", '?'], ['mostly fine', '?'], ['always busy', '?'], ["never, I'm fine", 1], ['hardly ever, I keep busy', 1], ['a good deal', 3]]);
+    table(k6, [["most days I'm ok", '?'], ['OK, most of the time', 3]]);
+    table(ons, [["no, I'm fine", 5], ["often, but I'm used to it", 1]]);
   });
 
   describe('a conclusion after it is the answer', () => {
@@ -56,8 +75,12 @@ describe('interpretReply', () => {
 
 describe('readVariation', () => {
   it('finds the last saying that the answer varies, and a conclusion after it', () => {
-    expect(readVariation('it varies, but overall sometimes')).to.deep.equal({ at: 3, concludesAt: 23 });
-    expect(readVariation('depends on the day')).to.deep.equal({ at: 0, concludesAt: null });
-    expect(readVariation('sometimes')).to.equal(null);
+    expect(readVariation('it varies, but overall sometimes', true)).to.deep.equal({ at: 3, concludesAt: 23 });
+    expect(readVariation('depends on the day', true)).to.deep.equal({ at: 0, concludesAt: null });
+    expect(readVariation('sometimes', true)).to.equal(null);
+  });
+  it('finds an answer for part of the day only where the question is not how often', () => {
+    expect(readVariation('5 in the evenings', false)).to.deep.equal({ at: 2, concludesAt: null });
+    expect(readVariation('sometimes in the evenings', true)).to.equal(null);
   });
 });
