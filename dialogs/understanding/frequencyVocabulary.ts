@@ -16,7 +16,8 @@ type Said = [phrases: readonly string[], from: Level, to?: Level];
 const SAID: readonly Said[] = [
   [['never', 'not ever', 'never ever', 'never at all', 'at no time', 'not once', 'not even once', 'none', 'none at all',
     'none of the time', 'not at all', 'not at all really', 'no never', 'never really', 'never not once', 'not one bit',
-    'not in the slightest', 'not for a moment', 'absolutely never'], 0],
+    'not in the slightest', 'not for a moment', 'absolutely never', 'absolutely not', 'of course not', 'certainly not', 'not in the least',
+    'by no means', 'nothing like that', 'never have', 'never do', 'never ever ever'], 0],
   [['rarely if ever', 'hardly if ever', 'seldom if ever', 'hardly ever if at all', 'rarely if at all', 'almost never',
     'nearly never', 'practically never', 'virtually never', 'next to never', 'hardly ever or never', 'never or hardly ever',
     'rarely or never', 'never or rarely', 'hardly or never', 'hardly ever if ever', 'almost not at all',

@@ -23,17 +23,21 @@ const VARIES = new RegExp(
     '(?:more|less) (?:often|frequently) than(?! not)', '(?:a lot|lots|much|far|way|a bit|a little|slightly) (?:less|more)\\b(?! or less)',
     '(?:less|more) than (?:before|usual|normal|it was|i did|i used to|last|it used to)', 'yes and no', 'yes or no', 'yes but no', 'yes\\W+no\\b',
     '(?:a )?bit of both', 'both', 'a mix', 'mix of', 'a combination', 'never the same', 'no two days', 'hot and cold', 'patchy',
-    'in waves', 'erratic', 'all sorts',
+    'in waves', 'erratic', 'all sorts', 'changing', 'changes a lot', 'roller ?coaster', 'yo ?yo', 'see ?saw', 'touch and go', 'not consistent',
+    'good days?,? (?:and |or |some )?bad days?', 'bad days?,? (?:and |or |some )?good days?',
   )})`,
   'giu',
 );
 
-// An answer for part of the day ("bad in the mornings", "5 in the evenings") is not one for the
-// day; on a how-often question the part of the day says when, and the answer stands.
+// An answer for part of the day or part of the time ("bad in the mornings", "5 some days") is not
+// one for the whole; on a how-often question these say when or how often, and the answer stands.
 const PART_OF_DAY = new RegExp(
   String.raw`\b(?:${words(
     '(?:in|during|by|through|of) the (?:mornings?|afternoons?|evenings?|night|day)', 'at night', 'first thing', 'later on', 'later in the day',
     'as the day goes on', '(?:mornings|afternoons|evenings|nights|days) (?:are|were|is)', '(?:some|most) (?:mornings|evenings|nights)',
+    // Said of a rating or a state of health, how often says it varies: "good, sometimes bad", "5 some days".
+    'sometimes', 'at times', 'some days', 'some of the time', 'on and off', 'off and on', 'now and then', 'now and again',
+    'occasionally', 'from time to time',
   )})\b`,
   'giu',
 );

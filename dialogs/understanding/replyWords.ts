@@ -38,7 +38,7 @@ export const HEDGES: readonly string[] = [
 ];
 
 /** "No" on its own: emphasis before "never" ("no, never"), a doubt before anything else. */
-export const NO_WORDS = set('no nope nah na noo naw naa nay');
+export const NO_WORDS = set('no nope nah na noo naw naa nay n');
 
 /** Words that offer a choice between answers: two answers joined by these are ambiguous. */
 export const CONNECTORS = set('or and to between either perhaps possibly somewhere maybe');

@@ -9,7 +9,8 @@ describe('interpretReply', () => {
     const rows: Array<[string, Expected, Expected, Expected]> = [
       ['no', 1, 5, 0], ['No.', 1, 5, 0], ['nope', 1, 5, 0], ['nah', 1, 5, 0], ['naw', 1, 5, 0], ['nooo', 1, 5, 0], ['no x', 1, 5, 0],
       ['no, never', 1, 5, 0], ['nope not at all', 1, 5, 0], ['nah never', 1, 5, 0], ['no I don\u2019t', 1, 5, 0], ["I don't", 1, 5, 0],
-      ['no, hardly ever', 1, 4, 1],
+      ['no, hardly ever', 1, 4, 1], ['n', 1, 5, 0], ['N', 1, 5, 0], ['absolutely not', 1, 5, 0], ['of course not', 1, 5, 0],
+      ['certainly not', 1, 5, 0], ['not in the least', 1, 5, 0], ['never have', 1, 5, 0], ['No, I have my family', 1, 5, 0],
       // "Not really" is never or next to it: one answer on UCLA, between two on ONS and K6.
       ['not really', 1, '?ambiguous', '?ambiguous'], ['no not really', 1, '?', '?'], ['nah not really', 1, '?', '?'],
       ["I don't really", 1, '?', '?'], ['not particularly', 1, '?', '?'],

@@ -27,6 +27,13 @@ describe('interpretReply', () => {
       ['anywhere from 3 to 7', '?'], ['it changes, 5 in the morning 8 at night', '?'],
     ]);
     table(groups, [['depends on the week', '?'], ['it varies, 2 or 3', '?']]);
+    table(ucla, [['always changing', '?'], ['yo-yo', '?']]);
+    table(health, [['good days, bad days', '?'], ['a rollercoaster', '?']]);
+  });
+
+  describe('how often, said of a rating or of health, says it varies', () => {
+    table(health, [['good, sometimes bad', '?'], ['fair at times', '?'], ['fine most of the time', 2], ['generally good', 2], ['mostly good', 2]]);
+    table(ons4, [['5 some days', '?'], ['about 5, some days lower', '?'], ['7 now and then', '?']]);
   });
 
   describe('both, or neither, is re-asked', () => {
