@@ -32,7 +32,7 @@ const SAID: readonly Said[] = [
   [['occasionally', 'now and then', 'now and again', 'every now and then', 'every now and again', 'once in a while',
     'every once in a while', 'from time to time', 'every so often', 'the odd time', 'odd time', 'the odd day', 'the odd occasion',
     'on occasion', 'at odd times', 'here and there', 'once in a while maybe', 'sporadically', 'intermittently', 'periodically',
-    'a few times', 'on the odd occasion', 'odd occasions'], 2],
+    'a few times', 'on the odd occasion', 'odd occasions', 'few times', 'odd times'], 2],
   [['on and off', 'off and on', 'on off', 'comes and goes', 'it comes and goes'], 2, 3],
   // "Quite a bit" is more than "a bit", and less sure than "a lot".
   [['quite a bit', 'a fair bit', 'a good bit', 'a fair amount', 'a good amount', 'quite a few times', 'more than sometimes'], 3, 4],
@@ -44,7 +44,7 @@ const SAID: readonly Said[] = [
     'often yes', 'very frequently', 'most days really', 'lots of the time', 'fairly often', 'pretty often',
     'reasonably often', 'quite frequently', 'fairly frequently', 'most evenings', 'most nights', 'most weekends', 'most mornings',
     'the majority of the time', 'majority of the time', 'a good deal', 'a good deal of the time', 'a great deal of the time', 'tons',
-    'heaps', 'lots and lots', 'loads and loads', 'many a time', 'plenty'], 4],
+    'heaps', 'lots and lots', 'loads and loads', 'many a time', 'plenty', 'too much', 'very much', 'many many times'], 4],
   [['almost always', 'nearly always', 'pretty much always', 'just about always', 'virtually always', 'practically always',
     'almost all the time', 'nearly all the time', 'pretty much all the time', 'almost all of the time', 'nearly all of the time',
     'almost every day', 'nearly every day', 'pretty much every day', 'most of the time if not all', 'often or always',
@@ -52,7 +52,7 @@ const SAID: readonly Said[] = [
   [['always', 'all the time', 'all of the time', 'constantly', 'the whole time', 'non stop', 'every day', 'every single day',
     'each day', 'all day every day', 'day in day out', 'every minute', 'every waking moment', 'continually', 'continuously',
     'all day', 'always always', 'every day without fail', 'every single minute', 'each and every day', 'day and night',
-    'night and day', 'all day long', 'every waking hour', 'round the clock', 'around the clock', 'twenty four seven', 'daily', 'every day of the week'], 5],
+    'night and day', 'all day long', 'every waking hour', 'round the clock', 'around the clock', 'twenty four seven', 'daily', 'every day of the week', 'every time', 'all times', 'at all times'], 5],
 ];
 
 // The positions an option's own label covers; a position no option covers joins its neighbour

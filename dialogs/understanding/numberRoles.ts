@@ -48,6 +48,8 @@ const ASIDES = set(`
 `);
 // Groups by other names, counted as groups: "2 clubs", "3 classes", "a couple of things".
 const KINDS_OF_GROUP = set('club clubs class classes society societies choir choirs team teams circle circles things ones');
+/** Words that make the number after them a bound: "over 5", "more than 3", "at least 6". */
+const BOUNDS = set('over under above below than least upwards');
 /** Words joining the two ends of a range: "0 to 10", "1-5", "between 0 and 10". */
 const RANGE_JOINS = set('to and till through');
 const PERIODS = set('week month day year fortnight weekend');
@@ -97,6 +99,8 @@ function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readon
   const plain = { role: 'answer' as const, spanFrom: m.from, spanTo: m.to };
 
   if (Number.isInteger(m.value) && m.value >= 1900 && m.value <= 2100) return other(m.from, m.to); // a year
+  // A bound is not a number: "over 5", "more than 3", "at least 6", "up to 4".
+  if (BOUNDS.has(before) || (before === 'to' && at(m.from - 2) === 'up')) return { role: 'unsure' as const, spanFrom: m.from - 1, spanTo: m.to };
   if (m.value >= 16 && (AGE_BEFORE.has(before) || before === 'im' || (before === 'am' && at(m.from - 2) === 'i'))) {
     return other(m.from - 1, m.to);
   }

@@ -55,10 +55,14 @@ export const OPTION_VARIANTS: readonly OptionVariants[] = [
     phrases: [
       'v good', 'really good', 'very well', 'really well', 'excellent', 'extremely good', 'exceptionally good', 'incredibly good',
       'very very good', 'really really good', 'extremely well', 'super', 'superb', 'perfect', 'top notch', 'tip top', 'couldnt be better',
-      'never been better', 'fighting fit', 'fit as a fiddle', 'very healthy', 'amazing', 'wonderful',
+      'never been better', 'fighting fit', 'fit as a fiddle', 'very healthy', 'amazing', 'wonderful', 'champion', 'mint', 'dead good',
+      'proper good', 'spot on', 'in fine fettle',
     ],
   },
-  { labels: ['good'], phrases: ['pretty good', 'quite good', 'fairly good', 'reasonably good', 'relatively good', 'rather good', 'good enough', 'decent', 'healthy'] },
+  {
+    labels: ['good'],
+    phrases: ['pretty good', 'quite good', 'fairly good', 'reasonably good', 'relatively good', 'rather good', 'good enough', 'decent', 'healthy', 'grand'],
+  },
   {
     labels: ['fair'],
     phrases: [
@@ -66,12 +70,19 @@ export const OPTION_VARIANTS: readonly OptionVariants[] = [
       'neither good nor bad', 'neither good or bad', 'not good not bad',
     ],
   },
-  { labels: ['bad'], phrases: ['poor', 'pretty bad', 'quite bad', 'fairly bad', 'rather bad', 'pretty poor', 'quite poor', 'fairly poor', 'rather poor', 'poorly', 'rough', 'rubbish'] },
+  {
+    labels: ['bad'],
+    phrases: [
+      'poor', 'pretty bad', 'quite bad', 'fairly bad', 'rather bad', 'pretty poor', 'quite poor', 'fairly poor', 'rather poor', 'poorly', 'rough',
+      'rubbish', 'under the weather', 'not so clever', 'not too clever', 'rotten', 'lousy', 'crap', 'pants',
+    ],
+  },
   {
     labels: ['very bad'],
     phrases: [
       'very poor', 'really bad', 'really poor', 'terrible', 'awful', 'dreadful', 'extremely bad', 'extremely poor', 'incredibly bad',
       'very very bad', 'really really bad', 'horrendous', 'horrible', 'appalling', 'atrocious', 'very poorly', 'really poorly', 'couldnt be worse',
+      'proper poorly', 'dead bad', 'shocking', 'dire', 'abysmal', 'diabolical',
     ],
   },
   // Agreement.

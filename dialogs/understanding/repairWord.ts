@@ -54,8 +54,9 @@ export function repairPhrases(tokens: readonly string[], vocabulary: ItemVocabul
   const out = [...tokens];
   const unknown = out.map((t) => !vocabulary.known.has(t) && !/\d/.test(t));
   if (!unknown.some(Boolean)) return out;
+  const present = new Set(out);
   for (const { words, targets } of vocabulary.phrases) {
-    if (words.length < 2 || targets.length === 0) continue;
+    if (words.length < 2 || targets.length === 0 || words.filter((w) => !present.has(w)).length > 1) continue;
     for (let i = 0; i + words.length <= out.length; i++) {
       let slipped = -1;
       const fits = words.every((w, k) => {

@@ -30,6 +30,11 @@ describe('interpretReply', () => {
     ]);
   });
 
+  describe('a bound is not a number', () => {
+    table(ons4, [['over 5', '?'], ['less than 5', '?'], ["I'd say 6", 6]]);
+    table(groups, [['more than 3', '?'], ['at least 2', '?'], ['up to 4', '?'], ['I go to 2', 2]]);
+  });
+
   describe('a count of groups, by any name', () => {
     table(groups, [
       ['I go to 2 groups', 2], ['2, the choir and the walking group', 2], ['I do 3 things: choir, art and bowls', 3], ['about 3 activities', 3],

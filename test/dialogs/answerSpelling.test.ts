@@ -37,6 +37,15 @@ describe('interpretReply', () => {
     table(ons4, [['\u{1F51F}', 10], ['7\uFE0F\u20E3', 7], ['prob 6', 6], ['6 deffo', 6], ['7 innit', 7]]);
   });
 
+  describe('dialect and everyday words', () => {
+    table(ons, [['allus', 1], ['niver', 5], ['mebbe sometimes', 2], ['no feeling lonely', 5], ['I am not feel lonely', 5]]);
+    table(ucla, [['aye sometimes', 2], ['oft', 3], ['many times', 3], ['every time', 3], ['now and again like', 2], ['the odd time', 2]]);
+    table(health, [
+      ['champion', 1], ['dead good', 1], ['in fine fettle', 1], ['grand', 2], ['under the weather', 4], ['not so clever', 4], ['rotten', 4],
+      ['proper poorly', 5], ['shocking', 5], ['well, good', 2], ['fair, well, good', 2],
+    ]);
+  });
+
   describe('words of degree on self-rated health (1 very good … 5 very bad)', () => {
     table(health, [
       ['excellent', 1], ['extremely good', 1], ['superb', 1], ['never been better', 1], ['fighting fit', 1], ['very well', 1], ['great', 1],
