@@ -72,6 +72,8 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
   }).flatMap(([meant, spellings]) => spellings.split(' ').map((s) => [s, meant] as const)),
 );
 
+const PLACES = ['first', 'second', 'third', 'fourth', 'fifth'];
+
 /**
  * A reply as answer words: normalised (case, punctuation, emoji), txt-speak and common misspellings
  * spelt out, "7ish" and "10+" split so that neither is read as a plain 7 or 10.
@@ -81,7 +83,10 @@ export function answerTokens(text: string): string[] {
     .replace(/(\d)\ufe0f?\u20e3/g, '$1') // keycap emoji: 3️⃣
     .replace(/\u{1f51f}/gu, ' 10 ') // keycap emoji: 🔟
     .replace(/(\p{L})['\u2019]s\b/gu, '$1') // "life's a 6", "mine's a 2": the word itself
-    .replace(/\b24\s*[/\s-]\s*7\b/g, ' all the time ');
+    .replace(/\b24\s*[/\s-]\s*7\b|\b24\s*(?:hours?|hrs)\s+a\s+day\b/gi, ' all the time ')
+    // "The 3rd one", "second option": the option in that place, by its number.
+    .replace(/\b(?:the\s+)?([1-9])(?:st|nd|rd|th)\s+(?:one|option|answer|choice)\b/gi, ' number $1 ')
+    .replace(/\b(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:one|option|answer|choice)\b/gi, (_, word: string) => ` number ${PLACES.indexOf(word.toLowerCase()) + 1} `);
   const prepared = NOT_ANSWER_NUMBERS.reduce((t, [pattern, word]) => t.replace(pattern, word), spelled)
     .replace(/(\d)\s*\+/g, '$1 plus ')
     .replace(/(\d)\s*%/g, '$1 percent ')

@@ -88,7 +88,7 @@ export const TIMES = set(`
 export const WELL_WORDS = set('fine alright good great happy content busy grand ok okay');
 
 /** Words around a number in a sentence that still answers with it ("I go to 2", "a 7 today"). */
-export const NUMBER_FILLERS = set('go goes going attend attending in of with at for');
+export const NUMBER_FILLERS = set('go goes going attend attending in of with at for single');
 
 /** Phrases so short and common that they answer only when nothing else is said ("all" yes, "all good" no). */
 export const WEAK_PHRASES = set('some all most little bit');

@@ -15,6 +15,8 @@ describe('interpretReply', () => {
       ['tons', 3, 1, 3], ['heaps', 3, 1, 3], ['lots and lots', 3, 1, 3],
       ['every night', 3, 1, '?ambiguous'], ['every evening', 3, 1, '?'], ['every single night', 3, 1, '?'],
       ['day and night', 3, 1, 4], ['all day long', 3, 1, 4], ['every waking hour', 3, 1, 4], ['round the clock', 3, 1, 4], ['24-7', 3, 1, 4],
+      ['never once', 1, 5, 0], ['at no point', 1, 5, 0], ['a handful of times', 1, 4, 1], ['on occasions', 2, 3, 2], ['most of the day', 3, 1, 3],
+      ['forever', 3, 1, 4], ['24 hours a day', 3, 1, 4], ['not regularly', 2, 3, 2],
       ['half the time', '?', '?', '?'], ['every other day', '?', '?', '?'], ['once a week', '?', '?', '?'],
     ];
     for (const [reply, onUcla, onOns, onK6] of rows) {
