@@ -3,14 +3,14 @@ import { answerTokens } from './answerTokens.js';
 import { itemVocabulary, type ItemVocabulary } from './itemVocabulary.js';
 import { readSentence, type Named, type SentenceReading } from './readSentence.js';
 import { repairPhrases, repairWord } from './repairWord.js';
-import { readVariation as variation } from './readVariation.js';
+import { readVariation } from './readVariation.js';
 import { replyClauses, replySentences, type ReplySentence } from './replySentences.js';
 import { CONTRAST_WORDS, CORRECTION_MARKERS, CORRECTION_PHRASES, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
 
 /** Why a reply is not an answer. The dialog re-asks, showing the valid answers. */
 export type UnclearReason =
   | 'no_match' // nothing that answers this item ("purple", "not sure")
-  | 'ambiguous' // two answers offered ("6 or 7", "sometimes or often"), or a phrase between two ("on and off" on ONS)
+  | 'ambiguous' // two answers offered ("6 or 7", "sometimes or often"), a phrase between two ("on and off" on ONS), or it varies ("depends on the day")
   | 'contradictory' // two answers set against each other ("often but never")
   | 'out_of_range' // a number not on offer ("11" on 0–10, "4" where the options are 1–3)
   | 'negated' // an answer turned round or toned down ("not all the time", "no, often", "almost never" on K6)
@@ -42,7 +42,7 @@ export function interpretReply(item: InstrumentItem, reply: Reply): Interpretati
   const vocabulary = itemVocabulary(item);
   const text = reply.text ?? '';
   const meaning = readReply(item, vocabulary, text);
-  const varies = variation(text, vocabulary.frequency);
+  const varies = readVariation(text, vocabulary.frequency);
   if (!varies || !aboutTheAnswer(item, vocabulary, text, varies.at)) return meaning;
   // "It varies, but overall sometimes": the conclusion is the answer, and the whole reply its remark.
   const concluded = varies.concludesAt === null ? null : readReply(item, vocabulary, text.slice(varies.concludesAt));

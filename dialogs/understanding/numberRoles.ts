@@ -99,6 +99,8 @@ function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readon
   const plain = { role: 'answer' as const, spanFrom: m.from, spanTo: m.to };
 
   if (Number.isInteger(m.value) && m.value >= 1900 && m.value <= 2100) return other(m.from, m.to); // a year
+  // "6 and a bit" is more than 6, and not 7.
+  if (next === 'and' && at(m.to + 2) === 'a' && ['bit', 'little'].includes(at(m.to + 3))) return { role: 'unsure' as const, spanFrom: m.from, spanTo: m.to + 3 };
   // A bound is not a number: "over 5", "more than 3", "at least 6", "up to 4".
   if (BOUNDS.has(before) || (before === 'to' && at(m.from - 2) === 'up')) return { role: 'unsure' as const, spanFrom: m.from - 1, spanTo: m.to };
   if (m.value >= 16 && (AGE_BEFORE.has(before) || before === 'im' || (before === 'am' && at(m.from - 2) === 'i'))) {

@@ -37,7 +37,7 @@ describe('interpretReply', () => {
   });
 
   describe('a bound is not a number', () => {
-    table(ons4, [['over 5', '?'], ['less than 5', '?'], ["I'd say 6", 6]]);
+    table(ons4, [['over 5', '?'], ['less than 5', '?'], ['6 and a bit', '?'], ['just under 7', '?'], ["I'd say 6", 6]]);
     table(groups, [['more than 3', '?'], ['at least 2', '?'], ['up to 4', '?'], ['I go to 2', 2]]);
   });
 
