@@ -192,7 +192,7 @@ export class LinkwellBot extends ActivityHandler {
     } else {
       // Outside a check-in, what a client writes is for their link worker.
       if (!context.turnState.get(NOTE_KEPT)) await this.keepNote(client, text, context.activity.channelId);
-      await context.sendActivity(this.say('noteReceived', client, { date: whenStaffSee(this.deps.programme, this.deps.clock.now()) }));
+      await context.sendActivity(this.say('noteReceived', client));
     }
   }
 
@@ -378,6 +378,9 @@ export class LinkwellBot extends ActivityHandler {
       linkWorkerName: this.linkWorkerName(client),
       linkWorkerPhone: linkWorker?.phone ?? '',
       programmeName: this.deps.programme.name,
+      // When the link worker will see what is passed on ("today", "tomorrow", "on Monday"), unless
+      // the wording's {date} means something else and is given.
+      date: whenStaffSee(this.deps.programme, this.deps.clock.now()),
       ...values,
     });
   }

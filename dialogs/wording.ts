@@ -83,7 +83,7 @@ export const wordingSchema = z.object({
   riskSameDay: template(
     "Thank you for telling me, {clientName}. That sounds really hard. I've let {linkWorkerName} know so they can contact you today. If you are in danger now, call 999.",
   ),
-  riskRoutine: template("Thank you for telling me. I've passed this on to {linkWorkerName}, who will be in touch."),
+  riskRoutine: template("Thank you for telling me. I've passed this on to {linkWorkerName}, who will see it {date}."),
   riskUnknownSender: template(
     "This service is only for people invited by a link worker, but please don't face this alone. Please get help now: {crisisContacts}.",
   ),
@@ -104,7 +104,7 @@ export const wordingSchema = z.object({
   groupBarrierAsk: template("Thanks for letting me know. What got in the way?"),
   groupBarrierReask: template('Which of these got in the way? You can also tell me in your own words.'),
   groupBarrierOther: template('What got in the way? A few words is fine.'),
-  groupBarrierThanks: template("Thank you for telling me. I'll pass it on to {linkWorkerName}, who may be able to help."),
+  groupBarrierThanks: template("Thank you for telling me. I'll pass it on to {linkWorkerName}, who will see it {date}."),
   groupNotRunning: template("Thank you. We'll check the details of {groupName} with the group."),
   groupFeelingLow: template("I'm sorry you've been feeling low, {clientName}. I'll let {linkWorkerName} know, so they can be in touch."),
   groupCompanyAsk: template('Would it help if someone came with you the first time? Reply yes or no.'),
@@ -116,7 +116,7 @@ export const wordingSchema = z.object({
   groupSkipped: template("That's fine. {linkWorkerName} is there if you want to talk about {groupName}."),
   groupBackToCheckIn: template('Now, back to your check-in.'),
   linkWorkerChanged: template('Hello {clientName}, your link worker at {programmeName} is now {linkWorkerName}. They can see your check-ins and will be in touch.'),
-  groupNoted: template("Thank you. I'll pass that on to {linkWorkerName}."),
+  groupNoted: template("Thank you. I'll pass that on to {linkWorkerName}, who will see it {date}."),
 
 });
 

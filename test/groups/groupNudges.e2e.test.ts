@@ -99,7 +99,7 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     const menu = await say('2');
     expect(menu[0]).to.equal('Thanks for letting me know. What got in the way?');
     expect(menu[1]).to.match(/^Reply with one or more numbers:\n1 Transport\n2 Cost\n.*\n10 Something else/s);
-    expect(await say("couldn't get a lift")).to.deep.equal(["Thank you for telling me. I'll pass it on to Priya Shah, who may be able to help."]);
+    expect(await say("couldn't get a lift")).to.deep.equal(["Thank you for telling me. I'll pass it on to Priya Shah, who will see it tomorrow."]);
     expect(await attendanceOf('2026-11-25')).to.deep.include({ intention: 'not-going', attendance: 'didnt', barriers: ['transport'], barrierText: "couldn't get a lift" });
     // What the link worker sees through the API.
     const seen = (await (await t.admin(`/api/admin/clients/${clientId}/attendance`)).json()) as {
@@ -171,7 +171,7 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     const replies = await say("no it was cancelled, nobody there");
     expect(replies).to.deep.equal([
       "Thank you. We'll check the details of Wednesday Walking Group with the group.",
-      "Thank you for telling me. I'll pass it on to Priya Shah, who may be able to help.",
+      "Thank you for telling me. I'll pass it on to Priya Shah, who will see it today.",
     ]);
     const group = (await (await t.admin('/api/admin/groups/wednesday-walk')).json()) as { needsVerification: boolean; flags: Array<{ reason: string; sessionKey: string }> };
     expect(group.needsVerification).to.equal(true);
@@ -262,14 +262,14 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
 
   it('answers every barrier on the menu, and a free-text "something else"', async () => {
     const expected: Array<[string, string, RegExp]> = [
-      ['1', 'transport', /who may be able to help/],
-      ['2', 'cost', /who may be able to help/],
-      ['3', 'health-mobility', /who may be able to help/],
+      ['1', 'transport', /who will see it (today|tomorrow|on \w+)\./],
+      ['2', 'cost', /who will see it (today|tomorrow|on \w+)\./],
+      ['3', 'health-mobility', /who will see it (today|tomorrow|on \w+)\./],
       ['4', 'nervous-anxious', /someone came with you the first time/],
       ['5', 'not-welcome', /didn't feel welcoming[\s\S]*someone came with you the first time/],
       ['6', 'not-running-or-full', /check the details of Wednesday Walking Group/],
-      ['7', 'hearing-noise', /who may be able to help/],
-      ['8', 'caring', /who may be able to help/],
+      ['7', 'hearing-noise', /who will see it (today|tomorrow|on \w+)\./],
+      ['8', 'caring', /who will see it (today|tomorrow|on \w+)\./],
       ['9', 'feeling-low', /sorry you've been feeling low/],
     ];
     await enrolled();
@@ -292,7 +292,7 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     await say('2');
     expect(await say('10')).to.deep.equal(['What got in the way? A few words is fine.']);
     const thanks = await say('my dog was poorly');
-    expect(thanks[0]).to.equal("Thank you for telling me. I'll pass it on to Priya Shah, who may be able to help.");
+    expect(thanks[0]).to.equal("Thank you for telling me. I'll pass it on to Priya Shah, who will see it tomorrow.");
     // Monday's check-in is still open: it is asked again.
     expect(thanks[1]).to.equal('Now, back to your check-in.');
     expect(await attendanceOf(day.plus({ days: 1 }).toFormat('yyyy-LL-dd'))).to.deep.include({ barriers: ['other'], barrierText: 'my dog was poorly' });
