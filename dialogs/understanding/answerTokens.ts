@@ -15,12 +15,21 @@ const NOT_ANSWER_NUMBERS: ReadonlyArray<[RegExp, string]> = [
 // word a client might mean ("hardy", "for" and "won" are words, so they are left alone).
 const SPELLINGS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    sometimes: 'sumtimes somtimes sometims sumtime smtimes sometiems sometimez sumtyms sometyms someimes sometines somtime sometymes',
     some: 'sum som',
     never: 'neva nvr nevr nevar nevva nevver niver nivver nevah',
     always: 'alwys allways alway alwayz allwas alwas alwyas allus allers alwiz',
     maybe: 'mebbe mebbes mibbe mibbes',
     yes: 'aye',
+    no: 'nae',
+    // Scots "whiles" is sometimes; MLE "bare" is very ("bare often").
+    sometimes: 'sumtimes somtimes sometims sumtime smtimes sometiems sometimez sumtyms sometyms someimes sometines somtime sometymes whiles',
+    very: 'v vry verry vey veyr vrey bare',
+    anything: 'owt',
+    something: 'summat',
+    tonight: '2nite 2nyt 2night',
+    today: '2day',
+    tomorrow: '2moro 2morrow 2mrw',
+    before: 'b4',
     dont: 'dinnae dinna',
     didnt: 'didnae',
     cant: 'cannae canna',
@@ -38,7 +47,6 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     great: 'gr8 grt',
     bad: 'bda',
     fair: 'fiar',
-    very: 'v vry verry vey veyr vrey',
     'very good': 'vgood vgd',
     agree: 'agre',
     disagree: 'disagre dissagree disagee dissagre',
@@ -58,7 +66,9 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     'hardly ever': 'hardlyever',
     'dont know': 'dunno donno',
     'i dont know': 'idk',
-    nothing: 'nothin nuthin nowt',
+    nothing: 'nothin nuthin',
+    // Northern "nowt" is nought: 0 on a scale, none to a count.
+    nought: 'nowt',
     seven: 'sevn sevan sevem svn sevvn',
     three: 'thre thr33',
     five: 'fiev fvie fiv fve',
@@ -83,6 +93,8 @@ export function answerTokens(text: string): string[] {
     .replace(/(\d)\ufe0f?\u20e3/g, '$1') // keycap emoji: 3️⃣
     .replace(/\u{1f51f}/gu, ' 10 ') // keycap emoji: 🔟
     .replace(/(\p{L})['\u2019]s\b/gu, '$1') // "life's a 6", "mine's a 2": the word itself
+    .replace(/\baw\s+(?=(?:the|o|o'|of the)\s+time\b)/gi, 'all ') // Scots "aw the time"
+    .replace(/\b4\s+(?=(?:sure|real|definite|certain)\b)/gi, ' for ') // "7 4 sure": txt-speak "for"
     .replace(/\b24\s*[/\s-]\s*7\b|\b24\s*(?:hours?|hrs)\s+a\s+day\b/gi, ' all the time ')
     // "The 3rd one", "second option": the option in that place, by its number.
     .replace(/\b(?:the\s+)?([1-9])(?:st|nd|rd|th)\s+(?:one|option|answer|choice)\b/gi, ' number $1 ')

@@ -32,6 +32,7 @@ const AROUND = set(`
   now today lol haha tbh tbf ngl imo thanks thank please pls plz ta sorry no nah nope ok okay alright fine so well um er erm hmm oh ah x xx xxx
   love dear mate hun if can could we lets let us would rather like to on for with about again afraid think guess
   actually then and but maybe do kind sort of matter thing subject topic bit too very quite rather prefer am is going
+  hen pet bach cariad fam bruv bro pal duck
 `);
 
 /** Words that refuse what follows: "not say", "don't want to answer", "won't tell". */
@@ -58,7 +59,8 @@ const REFUSALS = new RegExp(
     'not your (?:business|concern)', 'nobodys business', 'my (?:own )?business', 'private', 'personal',
     '(?:not|un) ?comfortable', 'pass(?:ing)?', 'skip(?:ping)?', '(?:(?:go|skip|move) (?:on )?to )?(?:the )?next(?: one| question| q)?',
     '(?:move|moving) on', 'no answer', 'leave (?:it|that|this)(?: one| question| q)?(?: out| blank| there)?', 'declined?',
-    'give (?:it|that|this)(?: one| question| q)? a miss',
+    'give (?:it|that|this)(?: one| question| q)? a miss', 'allow (?:it|that|this)', // MLE: "leave it"
+
   ].join('|')})\\b`,
   'g',
 );

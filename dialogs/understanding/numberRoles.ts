@@ -82,7 +82,8 @@ function scaleRange(item: InstrumentItem, tokens: readonly string[], mentions: r
   const range = new Set<NumberMention>();
   mentions.forEach((m, i) => {
     const next = mentions[i + 1];
-    if (!next || m.value !== low || next.value !== high || mentions.length < 3) return;
+    // "From 1 to 10" is said of a 0–10 scale too.
+    if (!next || (m.value !== low && !(low === 0 && m.value === 1)) || next.value !== high || mentions.length < 3) return;
     if (tokens.slice(m.to + 1, next.from).every((t) => RANGE_JOINS.has(t))) range.add(m).add(next);
   });
   return range;

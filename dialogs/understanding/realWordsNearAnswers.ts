@@ -116,6 +116,7 @@ export const REAL_WORDS_NEAR_ANSWERS: ReadonlySet<string> = new Set(
   wonderous wons wont wood woon woose wore worsed worsen worser worses worset worst wost wots wound wrap wreather
   wright wull yarely yays yead yeans yearly yeast yell yett yeven yike ylike yont yore your yuch zany zeal zerk zeros
   zine zone zonetimes zoon
+  broo didy moo oaky ofay okas okays paal pall tedy tiddy tids tody tokay
   `
     .trim()
     .split(/\s+/),

@@ -9,7 +9,8 @@ export const FILLER_WORDS = set(`
   the a an answer option number reply x xx xxx thanks thank you ty ok okay yes yeah yep yup ya feel feeling felt that
   thats my mine me myself hi hello please pls plz and dear love luv hun mate sir ish only still also too definitely
   certainly sure at moment now currently present nowadays these lately recently yet today yesterday am been do does
-  did give rate overall generally reckon have got
+  did give rate overall generally reckon have got tonight
+  hen pet bach cariad fam bruv bro blud innit init pal duck duckie chuck flower lass lad hinny marra och mo
 `);
 
 /** Words that turn a phrase round ("not often" is an answer only where it is itself a synonym). */
