@@ -26,7 +26,7 @@ const SAID: readonly Said[] = [
     'not really', 'dont really', 'do not really', 'not really no', 'no not really', 'not particularly',
     'not very', 'not that much really', 'scarcely if ever'], 0, 1],
   [['hardly ever', 'hardly', 'rarely', 'seldom', 'barely', 'barely ever', 'rarely ever', 'very rarely', 'very seldom',
-    'hardly at all', 'once in a blue moon', 'not often', 'not very often', 'not that often', 'not so often', 'not too often',
+    'hardly at all', 'once in a blue moon',
     'not much', 'not very much', 'not a lot', 'not a great deal', 'not that much', 'not too much', 'infrequently',
     'very occasionally', 'hardly ever really', 'only rarely', 'once or twice', 'not so much', 'a tiny bit', 'a wee bit', 'very little',
     'hardly any', 'barely at all', 'scarcely', 'scarcely ever', 'not frequently', 'only a handful of times', 'a handful of times'], 1],
@@ -35,6 +35,8 @@ const SAID: readonly Said[] = [
     'on occasion', 'at odd times', 'here and there', 'once in a while maybe', 'sporadically', 'intermittently', 'periodically',
     'a few times', 'on the odd occasion', 'odd occasions', 'few times', 'odd times', 'on occasions', 'the occasional day',
     'not regularly'], 2],
+  // "Not very often" is Hardly ever or Occasionally where a scale has both (ONS), and a re-ask there.
+  [['not often', 'not very often', 'not that often', 'not so often', 'not too often'], 1, 2],
   [['on and off', 'off and on', 'on off', 'comes and goes', 'it comes and goes'], 2, 3],
   // "Quite a bit" is more than "a bit", and less sure than "a lot".
   [['quite a bit', 'a fair bit', 'a good bit', 'a fair amount', 'a good amount', 'quite a few times', 'more than sometimes', 'a reasonable amount'], 3, 4],
@@ -105,9 +107,13 @@ export function frequencyTargets(item: ChoiceItem): FrequencyTargets | null {
   };
   const phrases = new Map<string, readonly string[]>();
   for (const [keys, from, to] of SAID_KEYS) {
+    // A phrase spanning positions answers only the options that own them, if any do: "not often" on
+    // UCLA (whose "Some of the time" takes "occasionally") is its "Hardly ever or never" alone.
+    const levels = Array.from({ length: to - from + 1 }, (_, k) => (from + k) as Level);
+    const owned = levels.filter((level) => owner.has(level));
     const ids = new Set<string>();
-    for (let level = from; level <= to; level++) {
-      const id = optionAt(level as Level);
+    for (const level of owned.length > 0 && owned.length < levels.length ? owned : levels) {
+      const id = optionAt(level);
       if (id) ids.add(id);
     }
     for (const phrase of keys) phrases.set(phrase, [...ids]);

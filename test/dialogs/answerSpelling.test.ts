@@ -49,8 +49,8 @@ describe('interpretReply', () => {
   describe('words of degree on self-rated health (1 very good … 5 very bad)', () => {
     table(health, [
       ['excellent', 1], ['extremely good', 1], ['superb', 1], ['never been better', 1], ['fighting fit', 1], ['very well', 1], ['great', 1],
-      ['good', 2], ['fairly good', 2], ['quite good', 2], ['reasonably good', 2], ['decent', 2], ['fine', 2],
-      ['fair', 3], ['so-so', 3], ['average', 3], ['middling', 3], ['mediocre', 3], ['not bad', 3],
+      ['good', 2], ['fairly good', 2], ['quite good', 2], ['reasonably good', 2], ['decent', 2], ['fine', '?'],
+      ['fair', 3], ['so-so', 3], ['average', 3], ['middling', 3], ['mediocre', 3], ['not bad', '?'],
       ['poor', 4], ['rather poor', 4], ['pretty poor', 4], ['poorly', 4], ['not great', 4], ['rubbish', 4],
       ['very poor', 5], ['extremely bad', 5], ['terrible', 5], ['awful', 5], ['horrendous', 5], ['couldnt be worse', 5],
       // A word of degree this item does not know may make it the "very" option: re-asked, never guessed.

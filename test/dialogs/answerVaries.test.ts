@@ -32,7 +32,7 @@ describe('interpretReply', () => {
   });
 
   describe('how often, said of a rating or of health, says it varies', () => {
-    table(health, [['good, sometimes bad', '?'], ['fair at times', '?'], ['fine most of the time', 2], ['generally good', 2], ['mostly good', 2]]);
+    table(health, [['good, sometimes bad', '?'], ['fair at times', '?'], ['fine most of the time', '?'], ['generally good', 2], ['mostly good', 2]]);
     table(ons4, [['5 some days', '?'], ['about 5, some days lower', '?'], ['7 now and then', '?']]);
   });
 

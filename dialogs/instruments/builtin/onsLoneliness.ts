@@ -28,7 +28,7 @@ export const onsLoneliness: InstrumentInput = {
           key: 3,
           synonyms: ['now and then', 'now and again', 'once in a while', 'from time to time', 'every now and then'],
         },
-        { id: 'hardly_ever', label: 'Hardly ever', code: 4, key: 4, synonyms: ['hardly', 'rarely', 'seldom', 'not often', 'not much', 'almost never'] },
+        { id: 'hardly_ever', label: 'Hardly ever', code: 4, key: 4, synonyms: ['hardly', 'rarely', 'seldom', 'not much', 'almost never'] },
         { id: 'never', label: 'Never', code: 5, key: 5, synonyms: ['not at all', 'not ever', 'never ever'] },
       ],
     },
