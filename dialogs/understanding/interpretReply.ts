@@ -1,5 +1,6 @@
 import type { ChoiceItem, InstrumentItem } from '../instruments/instrumentSchema.js';
 import { answerTokens } from './answerTokens.js';
+import { countNamedActivities } from './countNamedActivities.js';
 import { itemVocabulary, type ItemVocabulary } from './itemVocabulary.js';
 import { readSentence, type Named, type SentenceReading } from './readSentence.js';
 import { repairPhrases, repairWord } from './repairWord.js';
@@ -41,13 +42,20 @@ export function interpretReply(item: InstrumentItem, reply: Reply): Interpretati
   if (pressed) return pressed;
   const vocabulary = itemVocabulary(item);
   const text = reply.text ?? '';
-  const meaning = readReply(item, vocabulary, text);
+  const meaning = named(item, vocabulary, text) ?? readReply(item, vocabulary, text);
   const varies = readVariation(text, vocabulary.frequency);
   if (!varies || !aboutTheAnswer(item, vocabulary, text, varies.at)) return meaning;
   // "It varies, but overall sometimes": the conclusion is the answer, and the whole reply its remark.
   const concluded = varies.concludesAt === null ? null : readReply(item, vocabulary, text.slice(varies.concludesAt));
   if (concluded?.kind === 'answer') return { ...concluded, remark: text.trim() };
   return meaning.kind === 'answer' ? unclear('ambiguous') : meaning;
+}
+
+/** To "How many groups…?", activities named and nothing else are counted ("Church and bingo" is 2). */
+function named(item: InstrumentItem, vocabulary: ItemVocabulary, text: string): Interpretation | null {
+  if (item.kind !== 'scale' || !vocabulary.countsOf.has('group')) return null;
+  const count = countNamedActivities(text);
+  return count === null || count > item.max ? null : { kind: 'answer', value: count, optionId: null };
 }
 
 /**
@@ -114,9 +122,13 @@ interface Read extends Sentence {
 function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, text: string, sentences: Sentence[]): Interpretation {
   const read = correct(item, vocabulary, sentences);
   const answers = read.filter(
-    (s) => !s.corrected && s.reading.extra <= MAX_EXTRA_WORDS && (s.reading.named.length > 0 || s.reading.mentioned.length > 0 || s.reading.denied.length > 0),
+    (s) =>
+      !s.corrected &&
+      !asksBack(text, s.source) &&
+      s.reading.extra <= MAX_EXTRA_WORDS &&
+      (s.reading.named.length > 0 || s.reading.mentioned.length > 0 || s.reading.denied.length > 0),
   );
-  const named = answers.flatMap((s) => s.reading.named);
+  const named = narrowed(answers.flatMap((s) => s.reading.named));
   const denied = answers.flatMap((s) => s.reading.denied);
   if (named.length === 0 && denied.length > 0) return unclear('negated');
   if (named.length === 0) return unclear(read.some((s) => s.reading.extra > MAX_EXTRA_WORDS) ? 'free_text' : 'no_match');
@@ -144,6 +156,26 @@ function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, te
   const agreesWithNo = (n: Named) => 'target' in n && (n.phrase?.negative || n.target === vocabulary.saysNo);
   if (rest.some((t) => NO_WORDS.has(t)) && !named.every(agreesWithNo)) return unclear('negated');
   return answer(item, only.target, remarkOf(text, read, answers));
+}
+
+// "Is 10 the best?", "why do you need to know?": a question back answers nothing, whatever it names.
+const QUESTION_WORD = /^(?:why|what|whats|what's|how|who|which|when|where|is|are|does|do|can|could|should|would|will|did)\b/iu;
+
+function asksBack(text: string, sentence: ReplySentence): boolean {
+  return QUESTION_WORD.test(sentence.text) && /^[\s\p{Emoji_Presentation}]*\?/u.test(text.slice(sentence.end));
+}
+
+/**
+ * A phrase that names two answers ("fine" on health: Good or Fair) with one of them said plainly
+ * beside it ("fine, good", "not bad, 2") is that one.
+ */
+function narrowed(named: Named[]): Named[] {
+  const between = (n: Named) => 'target' in n && n.phrase !== null && n.phrase.targets.length > 1;
+  const plain = new Set(named.filter((n) => !between(n)).map(nameKey));
+  if (plain.size !== 1 || plain.size === new Set(named.map(nameKey)).size) return named;
+  const [only] = plain;
+  const within = named.filter(between).every((n) => (n as { phrase: { targets: ReadonlyArray<string | number> } }).phrase.targets.some((t) => `in:${t}` === only));
+  return within ? named.filter((n) => !between(n)) : named;
 }
 
 /**

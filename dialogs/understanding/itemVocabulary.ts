@@ -39,8 +39,8 @@ export interface ItemVocabulary {
   longWords: readonly string[];
   /** Words that are each an answer on their own ("never", "sometimes"), not only part of one ("ever"), and what each answers. */
   answerWords: ReadonlyMap<string, string>;
-  /** The option a plain "no" or "nope" answers: "never" or "none" on a how-often question; else null. */
-  saysNo: string | null;
+  /** What a plain "no" or "nope" answers: "never" or "none" on a how-often question, 0 to "how many…?"; else null. */
+  saysNo: string | number | null;
   /** Every option is a frequency label (UCLA-3, ONS loneliness, K6). */
   frequency: boolean;
   /** The things the question names in the plural, and each one: "groups", "group", "activities", "activity". */
@@ -108,10 +108,15 @@ function compile(item: InstrumentItem): ItemVocabulary {
   ]);
   const longWords = [...new Set(phrases.filter((p) => p.targets.length > 0).flatMap((p) => p.words))].filter((w) => w.length >= 4);
   const answerWords = new Map(phrases.filter((p) => p.targets.length > 0 && p.words.length === 1).map((p) => [p.words[0]!, p.targets.join(' ')]));
-  return { phrases, echo, known, longWords, answerWords, saysNo: frequency?.never ?? null, frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo),
+  return { phrases, echo, known, longWords, answerWords, saysNo: frequency?.never ?? (isCount(item, countsOf) ? 0 : null), frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo),
     quality: item.kind === 'choice' && item.options.some((o) => /^very\b/i.test(o.label)),
     graded: new Set([...answerWords].filter(([w, to]) => [null, to].every((t) => targetsOf(phrases, `very ${w}`) !== t)).map(([w]) => w)),
   };
+}
+
+/** "How many groups…?": a count from 0 with no labels, of things the question names. */
+function isCount(item: InstrumentItem, countsOf: ReadonlySet<string>): boolean {
+  return item.kind === 'scale' && item.min === 0 && !item.minLabel && countsOf.size > 0;
 }
 
 function targetsOf(phrases: readonly ItemPhrase[], words: string): string | null {

@@ -5,7 +5,7 @@ import { CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS } fro
 const set = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 // Said after the denial without changing it: "not lonely at all", "I don't, no", "don't ever feel left out".
-const AFTER_DENIAL = set('at all really ever x xx thanks thank you tbh honestly no nope nah i do feel felt that it myself');
+const AFTER_DENIAL = set('at all really ever x xx thanks thank you tbh honestly no nope nah i do feel felt that it myself way like');
 // A denial of now, or of part of it, says nothing of how often: "not lonely now", "not lonely but…".
 const NOT_ALWAYS = set('now anymore today yesterday moment lately recently currently nowadays these usually always often much');
 // Said around "not any" to a count: "I don't go to any", "not in any groups at the moment".
@@ -30,7 +30,7 @@ export function readDenial(item: InstrumentItem, vocabulary: ItemVocabulary, tok
   const content = (t: string) => vocabulary.echo.has(t) && !FILLER_WORDS.has(t);
   const at = negations.map(({ i }) => i);
 
-  if (vocabulary.saysNo) {
+  if (typeof vocabulary.saysNo === 'string') {
     const denials = free.filter(({ t }) => NEGATIONS.has(t));
     if (denials.length !== 1 || free.some(({ t }) => NOT_ALWAYS.has(t))) return null;
     const { i: denied } = denials[0]!;
@@ -54,7 +54,9 @@ export function readDenial(item: InstrumentItem, vocabulary: ItemVocabulary, tok
 
   if (item.kind === 'scale' && item.min === 0 && !item.minLabel) {
     const counted = (t: string) => t === 'any' || t === 'anything' || (content(t) && vocabulary.countsOf.has(t));
-    if (!free.some(({ t }) => counted(t))) return null;
+    // "I don't", "no I do not": doing none of what is asked.
+    const doesNot = free.some(({ t, i }) => t === 'dont' || (t === 'not' && tokens[i - 1] === 'do'));
+    if (!free.some(({ t }) => counted(t)) && !doesNot) return null;
     const around = (t: string) =>
       NEGATIONS.has(t) || NO_WORDS.has(t) || FILLER_WORDS.has(t) || vocabulary.echo.has(t) || NUMBER_FILLERS.has(t) || AROUND_NONE.has(t);
     return free.every(({ t }) => around(t)) ? { target: 0, at } : null;

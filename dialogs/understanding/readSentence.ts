@@ -136,7 +136,7 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   // "Nope" to "How often…?" is "never"; "yes and no", "no change" are not.
   const extraWords = rest.filter((t) => !saysNothing(t));
   const onlyNo = extraWords.length > 0 && extraWords.every((t) => NO_WORDS.has(t)) && !rest.some((t) => YES_WORDS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t)));
-  if (named.length === 0 && mentioned.length === 0 && vocabulary.saysNo && onlyNo) {
+  if (named.length === 0 && mentioned.length === 0 && vocabulary.saysNo !== null && onlyNo) {
     named.push({ target: vocabulary.saysNo, phrase: null });
   }
   const denial = named.length === 0 && mentioned.length === 0 && answering.length === 0 ? readDenial(item, vocabulary, tokens, used) : null;

@@ -55,7 +55,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 5], ['five!', 5], ['Often/always', 1], ['often', 1], ['always', 1],
     ['all the time', 1], ['most of the time', 1], ['Some of the time', 2], ['sometimes', 2], ['Occasionally', 3], ['ocasionally', 3],
     ['now and again', 3], ['ocassionaly', 3], ['once in a while', 3], ['every so often', 3], ['the odd time', 3], ['Hardly ever', 4], ['rarely', 4],
-    ['hardly eva', 4], ['not very often', 4], ['almost never', 4], ['not often', 4], ['4 hardly ever', 4], ['Never', 5],
+    ['hardly eva', 4], ['not very often', 'unclear:ambiguous'], ['almost never', 4], ['not often', 'unclear:ambiguous'], ['4 hardly ever', 4], ['Never', 5],
     ['never ever', 5], ['not at all', 5], ['no never', 5], ['nvr', 5], ['5 never', 5],
     ['Hardly ever or never', 'unclear:ambiguous'], ['4 or 5', 'unclear:ambiguous'], ['sometimes or often', 'unclear:ambiguous'],
     ['often, no sometimes', 2], ['6', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'],
@@ -114,11 +114,11 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
   ]],
   ['gss-health', 'general', [
     ['1', 1], ['2', 2], ['3', 3], ['4', 4], ['5', 5], ['Very good', 1], ['v good', 1], ['very gd', 1], ['really good', 1],
-    ['excellent', 1], ['excellant', 1], ['Good', 2], ['good thanks', 2], ['pretty good', 2], ['gd', 2], ['fine', 2], ['Im well thanks', 2],
-    ['Fair', 3], ['so so', 3], ['so-so', 3], ['average', 3], ['not bad', 3], ['alright', 3], ['up and down', 'unclear:ambiguous'],
+    ['excellent', 1], ['excellant', 1], ['Good', 2], ['good thanks', 2], ['pretty good', 2], ['gd', 2], ['fine', 'unclear:ambiguous'], ['Im well thanks', 2],
+    ['Fair', 3], ['so so', 3], ['so-so', 3], ['average', 3], ['not bad', 'unclear:ambiguous'], ['alright', 'unclear:ambiguous'], ['up and down', 'unclear:ambiguous'],
     ['well, fair I suppose', 3], ['Bad', 4], ['poor', 4], ['not good', 4], ['Very bad', 5], ['terrible', 5], ['awful \u{1F629}', 5],
     ['not too bad', 'unclear:negated'], ['not very good', 'unclear:negated'], ['good and bad', 'unclear:ambiguous'],
-    ['good but my knees are bad', 'unclear:contradictory'], ['ok', 'unclear:no_match'], ['could be better', 'unclear:no_match'],
+    ['good but my knees are bad', 'unclear:contradictory'], ['ok', 'unclear:ambiguous'], ['could be better', 'unclear:no_match'],
     ['6', 'unclear:out_of_range'], ['0', 'unclear:out_of_range'],
   ]],
   ['groups', 'count', [
@@ -128,7 +128,7 @@ const corpus: Array<[instrumentId: string, itemId: string, replies: Replies]> = 
     ['31', 'unclear:out_of_range'], ['40', 'unclear:out_of_range'], ['-2', 'unclear:out_of_range'], ['2.5', 'unclear:out_of_range'],
     ['2 or 3', 'unclear:ambiguous'], ['one or two', 'unclear:ambiguous'], ['a couple', 'unclear:no_match'],
     ['a few', 'unclear:no_match'], ['loads', 'unclear:no_match'], ['10+', 'unclear:no_match'],
-    ['I go to 3 groups a week', 'unclear:no_match'], ['choir and the walking group', 'unclear:no_match'],
+    ['I go to 3 groups a week', 'unclear:no_match'], ['choir and the walking group', 2],
   ]],
   ['link-worker-relationship', 'understands', [
     ['5', 5], ['Strongly agree', 5], ['strongly agree!!', 5], ['totally agree', 5], ['definitely', 5], ['yes definitely', 5],

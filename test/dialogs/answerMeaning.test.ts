@@ -47,11 +47,13 @@ describe('interpretReply', () => {
         expect([understood(ucla, reply), understood(ons, reply), understood(k6, reply)]).to.deep.equal([1, 5, 0]);
       });
     }
-    for (const [on, name] of [[ons4, 'ONS4'], [health, 'self-rated health'], [groups, 'number of groups']] as const) {
+    for (const [on, name] of [[ons4, 'ONS4'], [health, 'self-rated health']] as const) {
       it(`re-asks "no" and "nope" on ${name}, which have no never option`, () => {
         expect([understood(on, 'no'), understood(on, 'nope')].every((e) => typeof e === 'string')).to.equal(true);
       });
     }
+    // A plain no to "How many groups…?" is none.
+    table(groups, [['no', 0], ['nope', 0]], as);
     table(ucla, [['no, often', '?negated'], ['often no', '?negated'], ['not really', 1], ['no one ever calls me', '?free_text']], as);
   });
 
