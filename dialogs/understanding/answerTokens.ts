@@ -22,7 +22,7 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     yes: 'aye',
     no: 'nae',
     // Scots "whiles" is sometimes; MLE "bare" is very ("bare often").
-    sometimes: 'sumtimes somtimes sometims sumtime smtimes sometiems sometimez sumtyms sometyms someimes sometines somtime sometymes whiles',
+    sometimes: 'sumtimes somtimes sometims sumtime smtimes sometiems sometimez sumtyms sometyms someimes sometines somtime sometymes smtms smtimes whiles',
     very: 'v vry verry vey veyr vrey bare',
     anything: 'owt',
     something: 'summat',
@@ -39,7 +39,7 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     rarely: 'rarley rarly rarelly rearly rarelyy',
     'a lot': 'alot',
     lots: 'lotz lotsa',
-    occasionally: 'occasionaly ocasionally ocassionally occassionally occasionly ocasionaly occasionlly ocasionly occasinally ocassionaly',
+    occasionally: 'occasionaly ocasionally ocassionally occassionally occasionly ocasionaly occasionlly ocasionly occasinally ocassionaly occ occas',
     about: 'abt bout abouts',
     approximately: 'approx',
     probably: 'prob probs prolly probly',
@@ -94,6 +94,8 @@ export function answerTokens(text: string): string[] {
     .replace(/\u{1f51f}/gu, ' 10 ') // keycap emoji: 🔟
     .replace(/(\p{L})['\u2019]s\b/gu, '$1') // "life's a 6", "mine's a 2": the word itself
     .replace(/\baw\s+(?=(?:the|o|o'|of the)\s+time\b)/gi, 'all ') // Scots "aw the time"
+    .replace(/\b(?:bare|nuff)\s+times\b/gi, ' often ') // MLE: "bare times" is often
+    .replace(/\b2\s+(?=(?:much|many)\b)/gi, ' too ') // txt-speak "2 much" is too much, never 2
     .replace(/\b4\s+(?=(?:sure|real|definite|certain)\b)/gi, ' for ') // "7 4 sure": txt-speak "for"
     .replace(/\b24\s*[/\s-]\s*7\b|\b24\s*(?:hours?|hrs)\s+a\s+day\b/gi, ' all the time ')
     // "The 3rd one", "second option": the option in that place, by its number.

@@ -45,6 +45,7 @@ const TIME_BEFORE = set('since until till by after before');
 const ASIDES = set(`
   mostly mainly generally usually overall defo deffo def definitely innit init cheers tho though lol haha hun mate love
   tbh ngl honestly really roughly approx maybe probably perhaps points point marks mark score right rn atm
+  sadly unfortunately thankfully luckily
 `);
 // Groups by other names, counted as groups: "2 clubs", "3 classes", "a couple of things".
 const KINDS_OF_GROUP = set('club clubs class classes society societies choir choirs team teams circle circles things ones');

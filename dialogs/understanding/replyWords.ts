@@ -10,7 +10,7 @@ export const FILLER_WORDS = set(`
   thats my mine me myself hi hello please pls plz and dear love luv hun mate sir ish only still also too definitely
   certainly sure at moment now currently present nowadays these lately recently yet today yesterday am been do does
   did give rate overall generally reckon have got tonight
-  hen pet bach cariad fam bruv bro blud innit init pal duck duckie chuck flower lass lad hinny marra och mo
+  hen pet bach cariad fam bruv bro blud innit init pal duck duckie chuck flower lass lad hinny marra och mo indeed
 `);
 
 /** Words that turn a phrase round ("not often" is an answer only where it is itself a synonym). */
@@ -89,7 +89,7 @@ export const TIMES = set(`
 export const WELL_WORDS = set('fine alright good great happy content busy grand ok okay');
 
 /** Words around a number in a sentence that still answers with it ("I go to 2", "a 7 today"). */
-export const NUMBER_FILLERS = set('go goes going attend attending in of with at for single');
+export const NUMBER_FILLERS = set('go goes going attend attending in of with at for single from');
 
 /** Phrases so short and common that they answer only when nothing else is said ("all" yes, "all good" no). */
 export const WEAK_PHRASES = set('some all most little bit');
