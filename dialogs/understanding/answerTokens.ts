@@ -8,6 +8,8 @@ const NOT_ANSWER_NUMBERS: ReadonlyArray<[RegExp, string]> = [
   [/\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\b\.?|[ap]m\b|o\s?'?\s?clock\b)/gi, ' clocktime '],
   [/\b\d{1,2}\s*\/\s*(?!10\b)\d{1,2}(?:\s*\/\s*\d{2,4})?\b/g, ' date '],
   [/\b\d+\s*(?:st|nd|rd|th)\b/gi, ' ordinal '],
+  // A score out of anything but ten is not an option's number: "5 out of 5" on health is not Very bad.
+  [/\b\d{1,3}\s*(?:out\s+of|outta)\s*(?!10\b)\d{1,3}\b/gi, ' fraction '],
   [/[£$€]\s*\d+(?:[.,]\d+)?|\b\d+(?:\.\d+)?\s*(?:p|pence|quid)\b/gi, ' money '],
 ];
 
@@ -67,8 +69,6 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     'dont know': 'dunno donno',
     'i dont know': 'idk',
     nothing: 'nothin nuthin',
-    // Northern "nowt" is nought: 0 on a scale, none to a count.
-    nought: 'nowt',
     seven: 'sevn sevan sevem svn sevvn',
     three: 'thre thr33',
     five: 'fiev fvie fiv fve',
@@ -81,6 +81,9 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     not: 'nt nto',
   }).flatMap(([meant, spellings]) => spellings.split(' ').map((s) => [s, meant] as const)),
 );
+
+// Words after "nowt" that leave it a plain nought: "nowt really", "nowt pet".
+const AFTER_NOUGHT = new Set(['really', 'tbh', 'honestly', 'me', 'pet', 'love', 'hen', 'mate', 'duck', 'x', 'like', 'i', 'id', 'at']);
 
 const PLACES = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -97,6 +100,7 @@ export function answerTokens(text: string): string[] {
     .replace(/\b(?:bare|nuff)\s+times\b/gi, ' often ') // MLE: "bare times" is often
     .replace(/\b2\s+(?=(?:much|many)\b)/gi, ' too ') // txt-speak "2 much" is too much, never 2
     .replace(/\b4\s+(?=(?:sure|real|definite|certain)\b)/gi, ' for ') // "7 4 sure": txt-speak "for"
+    .replace(/\bminus\s+(?=\d)/gi, '-') // "minus 2" is -2, never 2
     .replace(/\b24\s*[/\s-]\s*7\b|\b24\s*(?:hours?|hrs)\s+a\s+day\b/gi, ' all the time ')
     // "The 3rd one", "second option": the option in that place, by its number.
     .replace(/\b(?:the\s+)?([1-9])(?:st|nd|rd|th)\s+(?:one|option|answer|choice)\b/gi, ' number $1 ')
@@ -110,6 +114,8 @@ export function answerTokens(text: string): string[] {
   return tokens.flatMap((token, i) => {
     // "now n then", "on n off": an "n" between words is "and"; alone it is left for yes/no.
     if (token === 'n' && i > 0 && i < tokens.length - 1) return ['and'];
+    // Northern "nowt" alone is nought (0 on a scale, none to a count); "nowt to complain about" is not 0.
+    if (token === 'nowt') return [i === tokens.length - 1 || AFTER_NOUGHT.has(tokens[i + 1]!) ? 'nought' : 'nothing'];
     const meant = SPELLINGS.get(token);
     return meant ? meant.split(' ') : [token];
   });

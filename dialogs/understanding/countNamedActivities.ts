@@ -2,18 +2,23 @@ import { answerTokens } from './answerTokens.js';
 
 const set = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
-// What people name when asked which groups they go to: a word of one of these in each part of a list.
-const ACTIVITIES = set(`
-  church chapel mass mosque temple gurdwara synagogue meeting fellowship bible prayer
-  bingo choir singing band orchestra ukulele drama theatre am dram
-  bowls bowling golf football darts snooker pool cricket tennis badminton swimming swim aqua aerobics zumba yoga pilates
-  tai chi gym exercise fitness keep fit walking walk walks rambling ramblers parkrun running cycling fishing dancing dance
-  knitting knit natter sewing crochet quilting craft crafts art painting drawing pottery photography writing reading
-  book quiz bridge whist chess cards dominoes scrabble gardening allotment
-  u3a wi rotary lions legion shed sheds volunteering volunteer lunch luncheon coffee morning cafe tea dementia stroke
-  carers bereavement memory cafe men mens womens ladies over 50s 60s day centre center hub community
-  methodist baptist catholic salvation army friendship social music film cinema history age uk
-  group groups club clubs class classes society circle team session sessions
+// What people name when asked which groups or regular activities they take part in.
+const NAMED = set(`
+  church chapel mass mosque temple gurdwara synagogue bible prayer methodist baptist catholic salvation army
+  bingo choir singing band orchestra ukulele drama theatre dram
+  bowls bowling golf football darts snooker pool cricket tennis badminton swimming aqua aerobics zumba yoga pilates
+  tai chi gym fitness walking rambling ramblers parkrun running cycling fishing dancing dance
+  knitting knit natter chat chatter stitch sewing crochet quilting craft crafts art painting drawing pottery photography writing reading
+  book quiz bridge whist chess cards dominoes scrabble gardening allotment u3a wi rotary lions legion shed sheds
+  volunteering volunteer dementia stroke carers bereavement memory music film cinema history
+`);
+
+// Words that describe a group without naming one: "groups" or "social" alone counts nothing, but
+// two of them together name one ("coffee morning", "lunch club", "day centre").
+const DESCRIBING = set(`
+  group groups club clubs class classes society circle team session sessions social community day centre center hub
+  over 50s 60s men mens womens ladies coffee morning tea lunch luncheon cafe meeting fellowship friendship local age uk
+  keep fit exercise am
 `);
 
 // One name with "and" inside it: "knit and natter", "tea and chat", "stitch and bitch".
@@ -37,7 +42,10 @@ export function countNamedActivities(text: string): number | null {
   const parts = text.replace(ONE_NAME, '$1 $2').split(LIST_JOIN).map((part) => answerTokens(part).filter((t) => !AROUND.has(t)));
   const named = parts.filter((words) => words.length > 0);
   if (named.length === 0) return null;
-  // Each part is a short name made only of activity words: "bingo sometimes" says more than a name.
-  if (!named.every((words) => words.length <= 4 && words.every((w) => ACTIVITIES.has(w)))) return null;
+  // Each part is a short name made only of activity words ("bingo sometimes" says more than a name),
+  // naming one: a kind of activity, or two words that describe one ("lunch club", not "groups").
+  const names = (words: string[]) =>
+    words.length <= 4 && words.every((w) => NAMED.has(w) || DESCRIBING.has(w)) && (words.some((w) => NAMED.has(w)) || words.length >= 2);
+  if (!named.every(names)) return null;
   return named.length;
 }

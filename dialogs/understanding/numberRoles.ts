@@ -29,10 +29,10 @@ const OTHER_UNITS = set(`
   times x kid kids child children grandchildren grandkids grandchild grandson grandsons granddaughter granddaughters
   son sons daughter daughters people person friends friend pounds pound quid p pence mile miles km stone kg lbs pills tablets
   dogs cats pets visits visitors calls texts nights night mornings evenings afternoons sessions session weekends
-  ordinal clocktime date money am pm oclock percent
+  ordinal clocktime date money fraction am pm oclock percent
 `);
 /** Numbers made into one word by answerTokens: never an answer ("10am", "14/3", "the 14th", "£5"). */
-export const NOT_ANSWER_NUMBERS = set('clocktime date ordinal money');
+export const NOT_ANSWER_NUMBERS = set('clocktime date ordinal money fraction');
 /** Words that lead up to a date or time: "on the 14th", "at 10am". */
 export const ON_A_DATE = set('on the at by since until till from before after of');
 // Ages: "I'm 81", "aged 81", "turned 80".

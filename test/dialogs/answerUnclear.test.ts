@@ -45,6 +45,25 @@ describe('interpretReply', () => {
     table(groups, [['35', '?'], ['100', '?']]);
   });
 
+  describe('re-asks a score out of something else, or below zero', () => {
+    table(health, [['5 out of 5', '?'], ['4/5', '?'], ['1 out of 5', '?']]);
+    table(happiness, [['minus 2', '?'], ['-2', '?']]);
+    table(ons4, [['7 out of 10', 7]]);
+  });
+
+  describe('re-asks a word that names no activity, or only describes one', () => {
+    table(groups, [
+      ['groups', '?'], ['club', '?'], ['clubs and groups', '?'], ['social', '?'], ['tea and coffee', '?'], ['the pub', '?'], ['my daughter', '?'],
+      ['church on sundays', '?'], ['bingo when I can', '?'], ['I used to go to church and bingo', '?'], ['church and bingo but not now', '?'],
+      ['the lunch club', 1], ['coffee morning and the choir', 2], ['knit and natter', 1],
+    ]);
+  });
+
+  describe('"nowt" is nought only said alone', () => {
+    table(ons4, [['nowt to complain about', '?'], ['nowt pet', 0]]);
+    table(health, [['nowt wrong with me', '?']]);
+  });
+
   describe('re-asks a question back', () => {
     table(ucla, [['why do you need to know?', '?'], ['whats this for', '?']]);
     table(ons4, [['why?', '?'], ['what do you mean?', '?'], ['is 10 the best?', '?']]);
