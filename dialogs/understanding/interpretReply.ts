@@ -160,8 +160,11 @@ function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, te
 
 // "Is 10 the best?", "why do you need to know?": a question back answers nothing, whatever it names.
 const QUESTION_WORD = /^(?:why|what|whats|what's|how|who|which|when|where|is|are|does|do|can|could|should|would|will|did)\b/iu;
+// Asking, even with no question mark: "whats a 10", "why do you ask" (but "what a week, 3" answers).
+const ASKING = /^(?:why|whats|what's|what (?!a\b|an\b)|who)\b/iu;
 
 function asksBack(text: string, sentence: ReplySentence): boolean {
+  if (ASKING.test(sentence.text)) return true;
   return QUESTION_WORD.test(sentence.text) && /^[\s\p{Emoji_Presentation}]*\?/u.test(text.slice(sentence.end));
 }
 

@@ -66,7 +66,7 @@ describe('interpretReply', () => {
 
   describe('re-asks a question back', () => {
     table(ucla, [['why do you need to know?', '?'], ['whats this for', '?']]);
-    table(ons4, [['why?', '?'], ['what do you mean?', '?'], ['is 10 the best?', '?']]);
+    table(ons4, [['why?', '?'], ['what do you mean?', '?'], ['is 10 the best?', '?'], ['whats a 10', '?'], ['what a week, 3', 3], ['7?', 7]]);
     table(groups, [['what counts as a group?', '?'], ['does church count?', '?']]);
   });
 });
