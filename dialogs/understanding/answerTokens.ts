@@ -22,7 +22,6 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     always: 'alwys allways alway alwayz allwas alwas alwyas allus allers alwiz',
     maybe: 'mebbe mebbes mibbe mibbes',
     yes: 'aye',
-    no: 'nae',
     // Scots "whiles" is sometimes; MLE "bare" is very ("bare often").
     sometimes: 'sumtimes somtimes sometims sumtime smtimes sometiems sometimez sumtyms sometyms someimes sometines somtime sometymes smtms smtimes whiles',
     very: 'v vry verry vey veyr vrey bare',
@@ -82,7 +81,7 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
   }).flatMap(([meant, spellings]) => spellings.split(' ').map((s) => [s, meant] as const)),
 );
 
-// Words after "nowt" that leave it a plain nought: "nowt really", "nowt pet".
+// Words after "nowt" or "nae" that leave it a plain nought or no: "nowt pet", "nae hen".
 const AFTER_NOUGHT = new Set(['really', 'tbh', 'honestly', 'me', 'pet', 'love', 'hen', 'mate', 'duck', 'x', 'like', 'i', 'id', 'at']);
 
 const PLACES = ['first', 'second', 'third', 'fourth', 'fifth'];
@@ -115,6 +114,8 @@ export function answerTokens(text: string): string[] {
     // "now n then", "on n off": an "n" between words is "and"; alone it is left for yes/no.
     if (token === 'n' && i > 0 && i < tokens.length - 1) return ['and'];
     // Northern "nowt" alone is nought (0 on a scale, none to a count); "nowt to complain about" is not 0.
+    // Scots "nae" alone is no; before a word it is not ("nae really", "nae often").
+    if (token === 'nae') return [i === tokens.length - 1 || (AFTER_NOUGHT.has(tokens[i + 1]!) && tokens[i + 1] !== 'really') ? 'no' : 'not'];
     if (token === 'nowt') return [i === tokens.length - 1 || AFTER_NOUGHT.has(tokens[i + 1]!) ? 'nought' : 'nothing'];
     const meant = SPELLINGS.get(token);
     return meant ? meant.split(' ') : [token];

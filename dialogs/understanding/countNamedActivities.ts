@@ -27,7 +27,7 @@ const ONE_NAME = /\b(\w+)\s+(?:and|n|&)\s+(natter|chat|chatter|cake|cuppa|crafts
 // Words around a named activity that leave it one: "just the U3A", "my knitting group", "I go to bowls".
 const AROUND = set(`
   just only the a an my our local i go goes to attend do at weekly monthly also too as well and plus
-  thats that is its it um er oh well x xx love thanks ta hen pet duck
+  thats that is its it um er oh well x xx love thanks ta hen pet duck really
 `);
 
 // Splits a list: "church, bingo and the choir", "bowls & knitting", "choir plus the WI".
@@ -38,7 +38,8 @@ const LIST_JOIN = /\s*(?:,|&|\+|\/|\band\b|\bplus\b|\bas well as\b)\s*/giu;
  * unless every part of the list names a known kind of activity and says nothing else.
  */
 export function countNamedActivities(text: string): number | null {
-  if (/\b\d+\b|\bor\b|\bnot?\b|\bbut\b|\?/iu.test(text)) return null;
+  // "Church and that", "bingo etc": more than is named, so no count.
+  if (/\b\d+\b|\bor\b|\bnot?\b|\bbut\b|\?|\betc\b|\band (?:that|stuff|things|so on|the like|others|more)\b/iu.test(text)) return null;
   const parts = text.replace(ONE_NAME, '$1 $2').split(LIST_JOIN).map((part) => answerTokens(part).filter((t) => !AROUND.has(t)));
   const named = parts.filter((words) => words.length > 0);
   if (named.length === 0) return null;

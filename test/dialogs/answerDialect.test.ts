@@ -14,6 +14,7 @@ describe('interpretReply', () => {
     table(anxiety, [['nowt really', 0]]);
     table(health, [['good innit', 2], ['tidy', 2], ['champion pet', 1], ['feeling champion ta', 1], ['not too clever at the mo', 4], ['me legs are not too clever', 4]]);
     table(groups, [['nowt', 0], ["I don't go to owt", 0], ['not owt', 0], ['none fam', 0]]);
+    table(ons, [['nae really', '?'], ['nae', 5], ['nae, hen', 5]]);
   });
 
   describe('"allow it" declines the question', () => {
@@ -37,7 +38,8 @@ describe('interpretReply', () => {
     table(groups, [
       ['Church and bingo', 2], ['just the U3A', 1], ['church, bingo and the choir', 3], ['the choir', 1], ['bowls & the knit and natter group', 2],
       ['only the walking group', 1], ['the church', 1], ['church and my sister', '?'], ['bingo sometimes', '?'], ['church but not often', '?'],
-      ['a couple', '?'], ['a few', '?'], ['lots', '?'], ['several', '?'],
+      ['a couple', '?'], ['a few', '?'], ['lots', '?'], ['several', '?'], ['church and that', '?'], ['bingo etc', '?'], ['church and stuff', '?'],
+      ['just the gym really', 1], ['choir, u3a', 2],
     ]);
   });
 
