@@ -10,6 +10,7 @@ import { defaultRiskLexicon, screenMessage } from '../../dialogs/safety/screenMe
 import { riskCorpus } from '../dialogs/riskCorpus.js';
 import { blindFiles, blindRiskCorpus, type BlindRiskEntry } from './blindCorpora.js';
 import { blindRiskFigures, printColumns, riskFigureRows, type RiskFigures } from './blindEval.js';
+import { heldOutScreen } from './heldOutScreen.js';
 
 const showBlind = process.argv.includes('--show-blind-misses');
 const TARGETS = { urgent: 1, 'same-day': 0.95, routine: 0.9, alarms: 0.02 };
@@ -27,6 +28,10 @@ for (const [name, entries] of [['own corpus', own] as const, ...blindFiles('risk
 }
 console.log('Risk screen: the label\'s tier or sooner caught; "alerts on ordinary" = urgent or same-day on messages labelled none\n');
 printColumns(columns);
+if (!process.argv.includes('--no-held-out')) {
+  console.log('\nThe whole screen held out on the training corpus (5 folds, each with a model trained on the rest):\n');
+  printColumns({ 'training corpus, held out': heldOutScreen() });
+}
 
 const tierName = (t: RiskTier | null) => t ?? 'none';
 const ownMisses = own
