@@ -58,8 +58,6 @@ const LATE_ANSWER_DAYS = 7;
 
 /** A reply of this many words or more that answers no waiting question is a message for the link worker, not a muddled answer. */
 const NOTE_WORDS = 4;
-/** Set when this turn's message was already kept for the link worker (a quiet flag). */
-const NOTE_KEPT = Symbol('noteKept');
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening']);
 
@@ -154,13 +152,19 @@ export class LinkwellBot extends ActivityHandler {
   private async onClientMessage(context: TurnContext, client: ClientRecord): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     const finding = this.deps.safety.screen(context.activity.text ?? '');
-    if (finding && isModelFlagOnly(finding)) {
-      await flagQuietly(dc, client, finding, this.riskResponseDeps);
-      context.turnState.set(NOTE_KEPT, true);
-    } else if (finding) {
+    if (finding && !isModelFlagOnly(finding)) {
       await respondToRisk(dc, client, finding, this.riskResponseDeps);
       return;
     }
+    const since = this.deps.clock.now();
+    await this.carryOn(dc, client);
+    // A flag from the model alone is raised once the message has gone its usual way.
+    if (finding) await flagQuietly(dc, client, finding, this.riskResponseDeps, since);
+  }
+
+  /** A message that needs no risk reply: a keyword, the menu, an answer, agreement, a command or a note. */
+  private async carryOn(dc: DialogContext, client: ClientRecord): Promise<void> {
+    const { context } = dc;
     if (context.activity.channelId === SMS_CHANNEL_ID && (await smsKeywordTurn(dc, client, this.smsKeywordDeps))) return;
     const text = context.activity.text?.trim() ?? '';
     if (recognizeCommand(text) === 'menu') {
@@ -191,7 +195,7 @@ export class LinkwellBot extends ActivityHandler {
       await context.sendActivity(this.say('lateAnswer', client));
     } else {
       // Outside a check-in, what a client writes is for their link worker.
-      if (!context.turnState.get(NOTE_KEPT)) await this.keepNote(client, text, context.activity.channelId);
+      await this.keepNote(client, text, context.activity.channelId);
       await context.sendActivity(this.say('noteReceived', client));
     }
   }

@@ -1,4 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { RiskFinding } from '../../dialogs/safety/screenMessage.js';
 import type { Wording, WordingValues } from '../../dialogs/wording.js';
@@ -13,7 +14,7 @@ import { crisisContactsText } from './crisisContacts.js';
 export interface RiskResponseDeps {
   programme: Programme;
   alerts: Pick<AlertService, 'raise'>;
-  history: Pick<ClientHistoryRepository, 'recordNote'>;
+  history: Pick<ClientHistoryRepository, 'recordNote' | 'history'>;
   clock: Clock;
   say: (key: keyof Wording, client: ClientRecord, values?: WordingValues) => string;
   /** Forget a group question waiting for a reply (an urgent message ends every conversation). */
@@ -26,24 +27,33 @@ export interface RiskResponseDeps {
 
 /**
  * Whether a finding is only the trained model's flag (no rule found anything): then the message
- * goes on as it would (an answer, a note), and the flag is raised without a word to the client
- * (flagQuietly). The model alone is the least sure reader, and a flag costs only a look.
+ * goes on as it would (an answer, a note), and the flag is raised without a further word to the
+ * client (flagQuietly). The model alone is the least sure reader, and a flag costs only a look.
  */
 export function isModelFlagOnly(finding: RiskFinding): boolean {
   return finding.tier === 'routine' && finding.matches.filter((m) => m.tier === 'routine').every((m) => m.layer === 'model');
 }
 
-/** Keeps the message for the link worker and raises its flag, saying nothing to the client. */
-export async function flagQuietly(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps): Promise<void> {
+/**
+ * Raises a flag after the message has gone its usual way, saying nothing more to the client; the
+ * message is kept for the link worker unless that way kept it already (as a note, a group reply or
+ * a check-in remark since `since`), so it is never there twice.
+ */
+export async function flagQuietly(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps, since: DateTime): Promise<void> {
   const { context } = dc;
-  const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
-  await deps.history.recordNote(client.id, {
-    checkInId: open?.checkInId ?? null,
-    text: context.activity.text ?? '',
-    channel: context.activity.channelId,
-    createdAt: deps.clock.now().toISO()!,
-    ...(context.activity.id ? { messageId: context.activity.id } : {}),
-  });
+  const text = context.activity.text ?? '';
+  const { notes } = await deps.history.history(client.id, [since.toUTC().toFormat('yyyy-LL')]);
+  const kept = notes.some((n) => n.text.trim() === text.trim() && DateTime.fromISO(n.createdAt) >= since);
+  if (!kept) {
+    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+    await deps.history.recordNote(client.id, {
+      checkInId: open?.checkInId ?? null,
+      text,
+      channel: context.activity.channelId,
+      createdAt: deps.clock.now().toISO()!,
+      ...(context.activity.id ? { messageId: context.activity.id } : {}),
+    });
+  }
   await deps.alerts.raise({
     clientId: client.id,
     tier: finding.tier,

@@ -92,4 +92,25 @@ describe('Risk told inside an answer (SMS, end to end)', () => {
     expect(history.checkIns.at(-1)?.status).to.equal('completed');
     expect(history.notes.map((n) => n.text)).to.include("I've been so lonely, every single day, it's unbearable");
   });
+
+  // The trained model alone flags these (the rules find nothing): a flag for the link worker, the
+  // conversation as usual, and the message kept once. (If the model changes so that it no longer
+  // flags them, the alert assertions fail and another such message is wanted here.)
+  it('keeps a check-in answer with a remark the model alone flags once: the answer stored, one note, a routine flag, the next question asked', async () => {
+    const toClient = await say('Sometimes. Nobody rings me anymore');
+    expect(toClient.at(-1)).to.match(/left out/);
+    expect((await responses()).map((r) => `${r.itemId}=${r.value}`)).to.deep.equal(['lack_companionship=2']);
+    const history = (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { notes: Array<{ text: string }> };
+    expect(history.notes.filter((n) => n.text === 'Sometimes. Nobody rings me anymore')).to.have.length(1);
+    expect((await alerts()).map((a) => a.tier)).to.deep.equal(['routine']);
+  });
+
+  it('passes on a message outside a check-in that the model alone flags with the usual reply, kept once', async () => {
+    await say('finish');
+    const toClient = await say("I haven't been out of the house much lately");
+    expect(toClient).to.deep.equal(['Thank you. I have passed your message to Priya Shah, who will see it today. Say "check in" to do a check-in.']);
+    const history = (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { notes: Array<{ text: string }> };
+    expect(history.notes.filter((n) => n.text === "I haven't been out of the house much lately")).to.have.length(1);
+    expect((await alerts()).map((a) => a.tier)).to.deep.equal(['routine']);
+  });
 });
