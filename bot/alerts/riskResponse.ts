@@ -44,21 +44,30 @@ export async function flagQuietly(dc: DialogContext, client: ClientRecord, findi
   const text = context.activity.text ?? '';
   const { notes } = await deps.history.history(client.id, [since.toUTC().toFormat('yyyy-LL')]);
   const kept = notes.some((n) => n.text.trim() === text.trim() && DateTime.fromISO(n.createdAt) >= since);
-  if (!kept) {
-    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
-    await deps.history.recordNote(client.id, {
-      checkInId: open?.checkInId ?? null,
-      text,
-      channel: context.activity.channelId,
-      createdAt: deps.clock.now().toISO()!,
-      ...(context.activity.id ? { messageId: context.activity.id } : {}),
-    });
-  }
-  await deps.alerts.raise({
+  if (!kept) await keepMessage(dc, client, deps);
+  await raiseAlert(dc, client, finding, deps);
+}
+
+/** Keeps the message for the link worker, with its id, so the alert page shows exactly it. */
+async function keepMessage(dc: DialogContext, client: ClientRecord, deps: RiskResponseDeps): Promise<void> {
+  const { activity } = dc.context;
+  const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+  await deps.history.recordNote(client.id, {
+    checkInId: open?.checkInId ?? null,
+    text: activity.text ?? '',
+    channel: activity.channelId,
+    createdAt: deps.clock.now().toISO()!,
+    ...(activity.id ? { messageId: activity.id } : {}),
+  });
+}
+
+function raiseAlert(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps) {
+  const { activity } = dc.context;
+  return deps.alerts.raise({
     clientId: client.id,
     tier: finding.tier,
     categories: finding.categories,
-    trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
+    trigger: { kind: 'message', messageId: activity.id ?? '', channel: activity.channelId },
   });
 }
 
@@ -72,24 +81,11 @@ export async function flagQuietly(dc: DialogContext, client: ClientRecord, findi
  */
 export async function respondToRisk(dc: DialogContext, client: ClientRecord, finding: RiskFinding, deps: RiskResponseDeps): Promise<void> {
   const { context } = dc;
-  const text = context.activity.text ?? '';
-  const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
   const send = (body: string) => context.sendActivity({ type: ActivityTypes.Message, text: body, channelData: { compliance: true } });
   // The crisis contacts go out before anything else, staff's texts included.
   if (finding.tier === 'urgent') await send(deps.say('riskUrgent', client, { crisisContacts: crisisContactsText(deps.programme) }));
-  await deps.history.recordNote(client.id, {
-    checkInId: open?.checkInId ?? null,
-    text,
-    channel: context.activity.channelId,
-    createdAt: deps.clock.now().toISO()!,
-    ...(context.activity.id ? { messageId: context.activity.id } : {}),
-  });
-  const { route } = await deps.alerts.raise({
-    clientId: client.id,
-    tier: finding.tier,
-    categories: finding.categories,
-    trigger: { kind: 'message', messageId: context.activity.id ?? '', channel: context.activity.channelId },
-  });
+  await keepMessage(dc, client, deps);
+  const { route } = await raiseAlert(dc, client, finding, deps);
   if (finding.tier === 'urgent') {
     // A reply that answers the question and tells of a risk ("sometimes. cut myself again") is both.
     await deps.keepAnswer(dc);

@@ -6,7 +6,7 @@ import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
 import type { AlertRecord } from '../../storage/records.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
-import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp, enrolSmsClient } from '../support/smsTestApp.js';
 import { signedInStaff, submitFrom, textOf } from '../staff/signedInStaff.js';
 
 const CLIENT = '+447700900777';
@@ -39,11 +39,7 @@ describe('Alert escalation by tier (SMS, end to end on a fake clock)', () => {
     // Tuesday 1 December 2026, 11:00 in London: working hours.
     clock = new ManualClock(london('2026-12-01T11:00'));
     t = await startSmsTestApp({ clock, twilio, programme });
-    const created = await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Margaret Ellis', phone: CLIENT, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
-    });
-    clientId = ((await created.json()) as { id: string }).id;
+    clientId = await enrolSmsClient(t, CLIENT);
     await say(CLIENT, 'YES');
   });
 

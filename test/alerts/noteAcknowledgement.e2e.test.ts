@@ -5,7 +5,7 @@ import { smsSegments, toSmsText } from '../../cards/smsText.js';
 import { fill, wordingSchema } from '../../dialogs/wording.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { smsConversation, type SmsConversation } from '../support/smsConversation.js';
-import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp, enrolSmsClient } from '../support/smsTestApp.js';
 
 const CLIENT = '+447700900777';
 const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
@@ -29,10 +29,7 @@ describe('A message for the link worker outside a check-in (SMS, end to end on a
     // The demo programme: Priya Shah, working hours Monday to Friday 09:00-17:00 London.
     clock = new ManualClock(london('2026-12-01T11:00'));
     t = await startSmsTestApp({ clock, twilio });
-    await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Margaret Ellis', phone: CLIENT, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
-    });
+    await enrolSmsClient(t, CLIENT);
     client = smsConversation(t, twilio, clock, CLIENT);
     await client.say('YES');
   });

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
 import type { AlertRecord, ClientRecord, NoteRecord } from '../../storage/records.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
-import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp, enrolSmsClient } from '../support/smsTestApp.js';
 
 const CLIENT = '+447700900777';
 // The demo programme: Priya Shah is the link worker, the duty contact is +447700900199; working
@@ -24,11 +24,7 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
     twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     clock = new ManualClock(IN_HOURS);
     t = await startSmsTestApp({ clock, twilio });
-    const created = await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Margaret Ellis', phone: CLIENT, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
-    });
-    clientId = ((await created.json()) as { id: string }).id;
+    clientId = await enrolSmsClient(t, CLIENT);
     await say(CLIENT, 'YES');
   });
 

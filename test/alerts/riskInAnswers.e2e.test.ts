@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
 import type { AlertRecord } from '../../storage/records.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
-import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp, enrolSmsClient } from '../support/smsTestApp.js';
 
 const CLIENT = '+447700900777';
 // Tuesday 1 December 2026, 11:00 in London: working hours.
@@ -17,11 +17,7 @@ describe('Risk told inside an answer (SMS, end to end)', () => {
   beforeEach(async () => {
     twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     t = await startSmsTestApp({ clock: new ManualClock(IN_HOURS), twilio });
-    const created = await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Margaret Ellis', phone: CLIENT, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
-    });
-    clientId = ((await created.json()) as { id: string }).id;
+    clientId = await enrolSmsClient(t, CLIENT);
     await say('YES');
     await say('check in');
   });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
-import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
+import { startSmsTestApp, type SmsTestApp, enrolSmsClient } from '../support/smsTestApp.js';
 import { createStaffAccount, textOf } from './signedInStaff.js';
 import { Browser, formToken, PASSWORD } from './staffRig.js';
 
@@ -19,10 +19,7 @@ describe('The link in a staff alert text (real server, SMS)', () => {
     // Tuesday 1 December 2026, 11:00 in London: working hours, so the link worker is texted.
     clock = new ManualClock(DateTime.fromISO('2026-12-01T11:00:00Z'));
     t = await startSmsTestApp({ clock });
-    await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Margaret Ellis', phone: CLIENT, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
-    });
+    await enrolSmsClient(t, CLIENT);
     for (const body of ['YES', 'I want to end it']) {
       expect((await t.text(CLIENT, body)).status).to.equal(200);
       await t.settle();

@@ -112,3 +112,13 @@ export async function postTwilioForm(localBase: string, publicBase: string, path
     body: new URLSearchParams(form).toString(),
   });
 }
+
+/** Enrols Margaret Ellis (Priya Shah's client, London, by SMS) at `phone` through the admin API; resolves to her id. */
+export async function enrolSmsClient(t: TestApp, phone: string): Promise<string> {
+  const created = await t.admin('/api/admin/clients', {
+    method: 'POST',
+    body: JSON.stringify({ name: 'Margaret Ellis', phone, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
+  });
+  if (created.status !== 201) throw new Error(`enrolling a test client answered ${created.status}`);
+  return ((await created.json()) as { id: string }).id;
+}
