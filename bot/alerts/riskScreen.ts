@@ -1,20 +1,9 @@
 import type { Programme } from '../config/programmeSchema.js';
 import type { Logger } from '../logger.js';
-import { defaultRiskLexicon, extendLexicon, screenMessage, type RiskFinding } from '../../dialogs/safety/screenMessage.js';
+import { defaultRiskLexicon, extendLexicon, screenMessage, unreadFinding, type RiskFinding } from '../../dialogs/safety/screenMessage.js';
 
 /** Screens one message for risk with a programme's lexicon. */
 export type RiskScreen = (text: string) => RiskFinding | null;
-
-/** What a message that could not be screened raises: a person reads it today, rather than nobody. */
-export function unscreened(): RiskFinding {
-  return {
-    tier: 'same-day',
-    categories: ['could-not-screen'],
-    matched: [],
-    negated: false,
-    matches: [{ tier: 'same-day', category: 'could-not-screen', words: '', phrase: 'could not screen this message', negated: false, layer: 'phrase' }],
-  };
-}
 
 /**
  * The programme's screen: the built-in lexicon with what the programme file adds, then the concept
@@ -28,7 +17,7 @@ export function riskScreenFor(programme: Programme, log?: Pick<Logger, 'error'>,
       return screen(text, lexicon);
     } catch (error) {
       log?.error('risk.screen-failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), length: text.length });
-      return unscreened();
+      return unreadFinding('could-not-screen', 'could not screen this message');
     }
   };
 }

@@ -3,6 +3,7 @@
 // cross-validation, prints the held-out figures and writes dialogs/safety/classifier/riskModel.json.
 // Deterministic: the same corpus gives the same file. The evaluation corpora are never read here.
 import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { HEAD_TIERS, HEADS, storeRiskModel } from '../../dialogs/safety/classifier/riskModel.js';
 import { chooseThresholds, crossValidatedScores, trainRiskModel, type TrainingMessage } from '../../dialogs/safety/classifier/trainRiskModel.js';
 import { readTrainingCorpus } from './riskTrainingCorpus.js';
@@ -16,10 +17,10 @@ const { messages, sha256 } = readTrainingCorpus();
 const count = (label: TrainingMessage['label']) => messages.filter((m) => m.label === label).length;
 console.log(`Training corpus: ${messages.length} messages (urgent ${count('urgent')}, same-day ${count('same-day')}, routine ${count('routine')}, none ${count(null)})`);
 
-const started = Date.now();
+const started = performance.now();
 const scores = crossValidatedScores(messages, FOLDS);
 const thresholds = chooseThresholds(messages, scores, FALSE_ALARMS);
-console.log(`\n${FOLDS}-fold cross-validation (${((Date.now() - started) / 1000).toFixed(1)} s); thresholds set for held-out false alarms on none ${JSON.stringify(FALSE_ALARMS)}:`);
+console.log(`\n${FOLDS}-fold cross-validation (${((performance.now() - started) / 1000).toFixed(1)} s); thresholds set for held-out false alarms on none ${JSON.stringify(FALSE_ALARMS)}:`);
 for (const head of HEADS) {
   const yes = scores.filter((_, i) => HEAD_TIERS[head].includes(messages[i]!.label));
   const no = scores.filter((_, i) => !HEAD_TIERS[head].includes(messages[i]!.label));
@@ -34,4 +35,4 @@ console.log(`  urgent or same-day on messages labelled none: ${alerted}/${none.l
 const model = { ...trainRiskModel(messages), thresholds };
 const stored = storeRiskModel(model, { messages: messages.length, sha256 });
 writeFileSync(MODEL, `${JSON.stringify(stored)}\n`);
-console.log(`\nWrote ${MODEL.pathname} (${(JSON.stringify(stored).length / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\nWrote ${MODEL.pathname} (${(JSON.stringify(stored).length / 1024).toFixed(0)} KB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

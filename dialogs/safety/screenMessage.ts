@@ -73,13 +73,15 @@ export function screenMessage(text: string, lexicon: RiskLexicon, options: Scree
 const CHUNK_CHARS = 2000;
 /** Pieces screened at the most (about 128,000 characters); the rest raises a same-day alert unread. */
 const MAX_PIECES = 64;
-const TOO_LONG: RiskFinding = {
-  tier: 'same-day',
-  categories: ['too-long-to-screen'],
-  matched: [],
-  negated: false,
-  matches: [{ tier: 'same-day', category: 'too-long-to-screen', words: '', phrase: 'longer than the screen reads', negated: false, layer: 'phrase' }],
-};
+const TOO_LONG = unreadFinding('too-long-to-screen', 'longer than the screen reads');
+
+/**
+ * What a message the screen could not read raises: a same-day alert, so that a person reads it
+ * today rather than nobody (too long to screen; a screen that failed, see riskScreenFor).
+ */
+export function unreadFinding(category: string, why: string): RiskFinding {
+  return { tier: 'same-day', categories: [category], matched: [], negated: false, matches: [{ tier: 'same-day', category, words: '', phrase: why, negated: false, layer: 'phrase' }] };
+}
 
 /** The text cut at sentence ends (or spaces) into pieces of at most CHUNK_CHARS. */
 function piecesOf(text: string): string[] {

@@ -11,6 +11,8 @@ import { blindAnswerCorpus, blindRiskCorpus, type BlindAnswerEntry, type BlindRi
 
 const atLeast = (got: RiskTier | null, label: RiskTier) => got !== null && TIER_RANK[got] >= TIER_RANK[label];
 const pct = (part: number, whole: number) => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
+/** "part/whole percent", as the eval tables print a share. */
+export const share = (part: number, whole: number) => `${part}/${whole} ${pct(part, whole)}`;
 
 /** The item and the coded value an option number (as shown to the client) stands for. */
 export function itemFor(instrumentId: string, itemId: string): InstrumentItem | undefined {
@@ -77,7 +79,7 @@ export function blindRiskFigures(options: ScreenOptions = {}, entries: readonly 
 
 /** Lines describing risk figures (for a table with one column per corpus). */
 export function riskFigureRows(f: RiskFigures): Record<string, string> {
-  const r = (x: [number, number]) => `${x[0]}/${x[1]} ${pct(x[0], x[1])}`;
+  const r = (x: [number, number]) => share(x[0], x[1]);
   return {
     messages: String(f.messages),
     'urgent recall': r(f.recall.urgent),

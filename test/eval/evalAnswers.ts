@@ -7,7 +7,7 @@ import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments
 import { interpretReply } from '../../dialogs/understanding/interpretReply.js';
 import { answerCorpus, type Expected } from '../dialogs/answerCorpus.js';
 import { blindAnswerCorpus, blindFiles } from './blindCorpora.js';
-import { blindAnswerFigures, printColumns } from './blindEval.js';
+import { blindAnswerFigures, printColumns, share } from './blindEval.js';
 import { isWrongCode, replyBy, resolveCorpus, understand, type Channel, type RunnableEntry } from '../dialogs/answerCorpusRun.js';
 
 const CHANNELS: Channel[] = ['sms', 'webchat typed', 'webchat button'];
@@ -94,7 +94,7 @@ console.log(`  then per reply ${speed.fresh.toFixed(3)} ms the first time it is 
 // The blind corpora, side by side with the own corpus (figures and misses by kind only: a blind
 // line is never tuned to; --show-blind-misses prints them for a reviewer).
 const blindColumns: Record<string, Record<string, string>> = {
-  'own corpus': { replies: String(runnable.length), understood: `${right}/${runnable.length} ${percent(right, runnable.length)}`, 'wrong codes': String(wrong.length), 'guesses on unclear': '-' },
+  'own corpus': { replies: String(runnable.length), understood: share(right, runnable.length), 'wrong codes': String(wrong.length), 'guesses on unclear': '-' },
 };
 const blindFailed: string[] = [];
 for (const file of blindFiles('answers-')) {
@@ -102,9 +102,9 @@ for (const file of blindFiles('answers-')) {
   const name = file.replace('.jsonl', '');
   blindColumns[name] = {
     replies: String(f.replies),
-    understood: `${f.understood[0]}/${f.understood[1]} ${percent(f.understood[0], f.understood[1])}`,
+    understood: share(f.understood[0], f.understood[1]),
     'wrong codes': String(f.wrongCodes),
-    'guesses on unclear': `${f.guessesOnUnclear[0]}/${f.guessesOnUnclear[1]} ${percent(f.guessesOnUnclear[0], f.guessesOnUnclear[1])}`,
+    'guesses on unclear': share(f.guessesOnUnclear[0], f.guessesOnUnclear[1]),
   };
   if (f.understood[0] / f.understood[1] < 0.95) blindFailed.push(`${name}: understood ${percent(f.understood[0], f.understood[1])} (target 95%)`);
   if (f.wrongCodes > 0) blindFailed.push(`${name}: ${f.wrongCodes} wrong codes (target 0)`);

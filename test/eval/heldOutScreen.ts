@@ -4,9 +4,10 @@
 // one used to choose between designs, the blind corpora never are.
 import { readTrainingCorpus } from '../../bot/cli/riskTrainingCorpus.js';
 import { builtInRiskModel } from '../../dialogs/safety/classifier/builtInRiskModel.js';
-import { DEFAULT_TRAINING, seededRandom, trainRiskModel } from '../../dialogs/safety/classifier/trainRiskModel.js';
+import { heldOut } from '../../dialogs/safety/classifier/trainRiskModel.js';
 import { TIER_RANK, type RiskTier } from '../../dialogs/safety/riskLexicon.js';
 import { defaultRiskLexicon, screenMessage } from '../../dialogs/safety/screenMessage.js';
+import { share } from './blindEval.js';
 
 const FOLDS = 5;
 
@@ -14,26 +15,14 @@ const FOLDS = 5;
 export function heldOutScreen(): Record<string, string> {
   const { messages } = readTrainingCorpus();
   const thresholds = builtInRiskModel().thresholds;
-  const random = seededRandom(7);
-  const order = messages.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const got = new Array<RiskTier | null>(messages.length);
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const held = new Set(order.filter((_, i) => i % FOLDS === fold));
-    const model = { ...trainRiskModel(messages.filter((_, i) => !held.has(i)), DEFAULT_TRAINING), thresholds };
-    for (const i of held) got[i] = screenMessage(messages[i]!.text, defaultRiskLexicon, { model })?.tier ?? null;
-  }
-  const pct = (part: number, whole: number) => `${part}/${whole} ${((100 * part) / whole).toFixed(1)}%`;
+  const got = heldOut(messages, FOLDS, (model, message) => screenMessage(message.text, defaultRiskLexicon, { model: { ...model, thresholds } })?.tier ?? null);
   const rows: Record<string, string> = { messages: String(messages.length) };
   for (const [tier, name] of [['urgent', 'urgent recall'], ['same-day', 'same-day or sooner'], ['routine', 'flag or sooner']] as const) {
     const labelled = messages.map((m, i) => [m.label, got[i]] as const).filter(([label]) => label === tier);
-    rows[name] = pct(labelled.filter(([, g]) => g !== null && g !== undefined && TIER_RANK[g] >= TIER_RANK[tier]).length, labelled.length);
+    rows[name] = share(labelled.filter(([, g]) => g !== null && g !== undefined && TIER_RANK[g] >= TIER_RANK[tier]).length, labelled.length);
   }
   const none = got.filter((_, i) => messages[i]!.label === null);
-  rows['alerts on ordinary'] = pct(none.filter((g) => g === 'urgent' || g === 'same-day').length, none.length);
+  rows['alerts on ordinary'] = share(none.filter((g) => g === 'urgent' || g === 'same-day').length, none.length);
   rows['flags on ordinary'] = `${none.filter((g) => g === 'routine').length}/${none.length}`;
   return rows;
 }

@@ -84,22 +84,35 @@ function dotF64(weights: Float64Array, features: Features): number {
   return z;
 }
 
-/** Held-out scores: each message scored by a model trained without its fold. */
-export function crossValidatedScores(messages: readonly TrainingMessage[], folds: number, options: TrainingOptions = DEFAULT_TRAINING) {
+/**
+ * Held-out judgements: each message judged (`judge`) by a model trained on the other folds. The
+ * folds are drawn from the training seed, so the same corpus gives the same folds.
+ */
+export function heldOut<T>(
+  messages: readonly TrainingMessage[],
+  folds: number,
+  judge: (model: RiskModel, message: TrainingMessage) => T,
+  options: TrainingOptions = DEFAULT_TRAINING,
+): T[] {
   const order = shuffled(
     messages.map((_, i) => i),
     seededRandom(options.seed ^ 0x5eed),
   );
-  const scores = new Array<Record<Head, number>>(messages.length);
+  const judged = new Array<T>(messages.length);
   for (let fold = 0; fold < folds; fold++) {
     const held = new Set(order.filter((_, i) => i % folds === fold));
     const model = trainRiskModel(
       messages.filter((_, i) => !held.has(i)),
       options,
     );
-    for (const i of held) scores[i] = scoreRisk(model, messages[i]!.text);
+    for (const i of held) judged[i] = judge(model, messages[i]!);
   }
-  return scores;
+  return judged;
+}
+
+/** Held-out scores: each message scored by a model trained without its fold. */
+export function crossValidatedScores(messages: readonly TrainingMessage[], folds: number, options: TrainingOptions = DEFAULT_TRAINING) {
+  return heldOut(messages, folds, (model, message) => scoreRisk(model, message.text), options);
 }
 
 /**
