@@ -24,6 +24,7 @@ import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
 import { botFrameworkActivitySchema } from './config/botFrameworkActivitySchema.js';
 import { emulatorDemoBinding } from './emulatorDemoBinding.js';
 import { handle } from './http/handle.js';
+import { hardenServer } from './http/securityHeaders.js';
 import { createLogger, type Logger } from './logger.js';
 import { LinkwellBot } from './linkwellBot.js';
 import { CheckInStarter, type ProactiveDeps } from './proactive/checkInStarter.js';
@@ -181,6 +182,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   directLine.onTurnError = onTurnError;
 
   const server = restify.createServer({ name: 'linkwell', handleUncaughtExceptions: false });
+  hardenServer(server, { https: config.publicBaseUrl?.startsWith('https://') ?? false, log });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 

@@ -1,3 +1,4 @@
+import { ownValue } from '../http/ownValue.js';
 import type { DeliveryProblem } from '../../storage/records.js';
 
 /** What a Twilio error code on a message means for the client and their link worker. */
@@ -21,5 +22,5 @@ const CLASSES: Record<number, DeliveryFailure> = {
 
 /** A failure reported by a delivery status callback (ErrorCode), or a send the REST API refused for good. */
 export function classifyDeliveryError(code: number | null): DeliveryFailure {
-  return (code !== null && CLASSES[code]) || { optedOut: false, retryLater: false, problem: undefined };
+  return (code !== null && ownValue(CLASSES, code)) || { optedOut: false, retryLater: false, problem: undefined };
 }

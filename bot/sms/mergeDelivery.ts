@@ -1,3 +1,4 @@
+import { ownValue } from '../http/ownValue.js';
 import type { OutboundSmsRecord } from '../../storage/records.js';
 
 type DeliveryStatus = NonNullable<OutboundSmsRecord['delivery']>['status'];
@@ -15,7 +16,7 @@ export function mergeDelivery(
   errorCode: number | null,
   at: string,
 ): OutboundSmsRecord['delivery'] {
-  const known = status in RANK ? (status as DeliveryStatus) : ALIASES[status];
+  const known = Object.hasOwn(RANK, status) ? (status as DeliveryStatus) : ownValue(ALIASES, status);
   if (!known) return current;
   if (current && RANK[current.status] >= RANK[known]) return current;
   return { status: known, errorCode, at };

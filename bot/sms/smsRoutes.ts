@@ -103,12 +103,10 @@ function verified(req: Request, deps: SmsRouteDeps, path: string): Record<string
 
 function formOf(body: unknown): Record<string, string> | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const form: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value !== 'string') return undefined;
-    form[key] = value;
-  }
-  return form;
+  const entries = Object.entries(body);
+  if (entries.some(([, value]) => typeof value !== 'string')) return undefined;
+  // Own properties whatever the names (a field called "__proto__" stays a field).
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 /** Answer Twilio at once: empty TwiML, or one reply that Twilio sends itself. */

@@ -1,3 +1,4 @@
+import { ownValue } from '../http/ownValue.js';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type * as TwilioHttp from 'twilio/lib/http/response.js';
@@ -180,7 +181,7 @@ function classifyFailure(error: unknown, timeoutMs: number): SendFailure {
 
 function classifyHttpFailure({ status, headers, body }: TwilioHttpFailure): SendFailure {
   const code = twilioErrorCode(body);
-  const codeDescription = code === undefined ? '' : `, error ${code}${KNOWN_CODES[code] ? `: ${KNOWN_CODES[code]}` : ''}`;
+  const codeDescription = code === undefined ? '' : `, error ${code}${ownValue(KNOWN_CODES, code) ? `: ${ownValue(KNOWN_CODES, code)}` : ''}`;
   const details = { httpStatus: status, ...(code === undefined ? {} : { code }) };
   if (status === 429 || status >= 500) {
     const retryAfterMs = retryAfter(headers['retry-after']);

@@ -10,6 +10,7 @@ import { clientView, linkWorkerName } from '../clientView.js';
 import { clientCharts, outcomeRows, partsByCheckIn, waveMarkers } from '../clientViewCharts.js';
 import { canSeeClient } from '../staffGuard.js';
 import { redirect, sendJson, sendPage } from '../staffResponses.js';
+import { ownValue } from '../../http/ownValue.js';
 import type { SignedIn } from '../staffSessions.js';
 import {
   formValues,
@@ -66,7 +67,7 @@ export function registerClientPage(server: Server, deps: StaffPagesDeps): void {
   server.get('/staff/clients/:id', page(undefined, async (req, res, signedIn) => {
     const client = await visibleClient(req, signedIn);
     const done = String((req.query as Record<string, unknown> | undefined)?.done ?? '');
-    sendPage(res, 200, await renderClientPage(deps, signedIn, client, { notice: NOTICES[done]?.(client, deps) }));
+    sendPage(res, 200, await renderClientPage(deps, signedIn, client, { notice: ownValue(NOTICES, done)?.(client, deps) }));
   }));
 
   server.get('/staff/clients/:id/chart-data.json', page(undefined, async (req, res, signedIn) => {

@@ -13,13 +13,13 @@ const require = createRequire(import.meta.url);
  * charts.js, which draws each page's charts from the JSON data blocks the page carries.
  */
 export function registerStaticAssets(server: Server): void {
-  const assets: Record<string, Buffer> = {
+  const assets = new Map<string, Buffer>([
     // The package exports only its module entry (dist/chart.cjs); the browser build sits beside it.
-    'chart.umd.js': readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.js')),
-    'charts.js': readFileSync(join(here, '..', 'static', 'charts.js')),
-  };
+    ['chart.umd.js', readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.js'))],
+    ['charts.js', readFileSync(join(here, '..', 'static', 'charts.js'))],
+  ]);
   server.get('/staff/static/:name', async (req: Request, res: Response) => {
-    const body = assets[String(req.params.name)];
+    const body = assets.get(String(req.params.name));
     if (!body) {
       res.writeHead(404, { ...STAFF_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
