@@ -22,7 +22,7 @@ import { ConversationLog } from './directline/conversationLog.js';
 import { DirectLineAdapter, LOCAL_DIRECTLINE_SERVICE_URL } from './directline/directLineAdapter.js';
 import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
 import { botFrameworkActivitySchema } from './config/botFrameworkActivitySchema.js';
-import { emulatorDemoBinding } from './emulatorDemoBinding.js';
+import { emulatorDemoBinding, emulatorOnly } from './emulatorDemoBinding.js';
 import { handle } from './http/handle.js';
 import { hardenServer } from './http/securityHeaders.js';
 import { createLogger, type Logger } from './logger.js';
@@ -176,7 +176,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     new ConfigurationBotFrameworkAuthentication(config.botFramework as ConfigurationBotFrameworkAuthenticationOptions),
   );
   cloudAdapter.onTurnError = onTurnError;
-  if (demoClientId && !config.botFramework.MicrosoftAppId) cloudAdapter.use(emulatorDemoBinding(demoClientId));
+  if (demoClientId && config.emulator) cloudAdapter.use(emulatorDemoBinding(demoClientId));
   const conversations = new ConversationLog();
   const directLine = new DirectLineAdapter(conversations, new KeyedMutex(), clock);
   directLine.onTurnError = onTurnError;
@@ -197,7 +197,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.json(200, { status: 'ok' });
   }));
   server.post('/api/messages', handle(log, async (req, res) => {
-    botFrameworkActivitySchema.parse(req.body);
+    const activity = botFrameworkActivitySchema.parse(req.body);
+    // With credentials CloudAdapter checks the caller's JWT, including that it was issued for this
+    // activity's serviceUrl. Without them nothing is anonymous except the Emulator, when asked for.
+    if (!config.botFramework.MicrosoftAppId) emulatorOnly(config.emulator, req, activity.serviceUrl);
     await cloudAdapter.process(req, res, logic);
   }));
   const notEnrolled = new NotEnrolledTexts({ programme, alerts, screen, unknownSenderReply: programme.wording.unknownSender });

@@ -21,6 +21,7 @@ export const envSchema = z
     CHAT_LINK_SECRET: optionalSecret(32, 'CHAT_LINK_SECRET'),
     CHAT_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    EMULATOR: z.enum(['on', 'off'], { message: 'expected on or off' }).default('off'),
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -54,6 +55,9 @@ function problemsBetweenKeys(env: Partial<Record<string, string>>): Problem[] {
       problems.push({ path: ['PUBLIC_BASE_URL'], message: 'required with SMS: Twilio signs its webhooks with the public URL it calls' });
     }
   }
+  if (env.EMULATOR === 'on' && env.MicrosoftAppId) {
+    problems.push({ path: ['EMULATOR'], message: 'the Emulator is for local use without Azure credentials: unset MicrosoftAppId or EMULATOR' });
+  }
   if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push({ path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
   }
@@ -81,6 +85,12 @@ export interface AppConfig {
   chatLinkSecret: string | undefined;
   chatLinkTtlHours: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /**
+   * EMULATOR=on: with no Azure credentials, /api/messages takes anonymous activities from the Bot
+   * Framework Emulator on this machine (loopback callers, loopback service URLs only). Off, and
+   * with no credentials, /api/messages refuses everything.
+   */
+  emulator: boolean;
   /** Signs alerts posted to the programme's webhook; unset, no webhook is called. */
   alertWebhookSecret: string | undefined;
   /** Twilio SMS; undefined when not configured (SMS is then disabled). */
@@ -112,6 +122,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
     chatLinkSecret: e.CHAT_LINK_SECRET,
     chatLinkTtlHours: e.CHAT_LINK_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
+    emulator: e.EMULATOR === 'on',
     alertWebhookSecret: e.ALERT_WEBHOOK_SECRET,
     sms:
       e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN
