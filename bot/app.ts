@@ -98,7 +98,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel, clock);
 
-  const store = await openLowdbStore(config.dataDir, { now: () => clock.now() });
+  const store = await openLowdbStore(config.dataDir, {
+    now: () => clock.now(),
+    quarantined: (from, to) => log.warn('a conversation state file could not be parsed: moved aside, the conversation starts afresh', { from, to }),
+  });
   const demoClientId = await seedDemoClient(store, programme, clock);
   // The programme file's groups, with what admins have changed since (kept under DATA_DIR/groups/).
   const groupDirectory = await GroupDirectory.open(programme, new LowdbGroupDirectory(join(config.dataDir, 'groups', programme.id)), clock);

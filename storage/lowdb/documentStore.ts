@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { Low } from 'lowdb';
+import type { DateTime } from 'luxon';
 import { LRUCache } from 'lru-cache';
 import { CorruptDataError } from '../errors.js';
 import { KeyedMutex } from '../keyedMutex.js';
@@ -11,7 +12,8 @@ import { JsonFile } from './jsonFile.js';
  * A directory of small JSON documents, one file per key, each a lowdb database.
  * A write serialises only that document (so its cost follows that document's size), is atomic
  * (temp file renamed over the old one) and is ordered per key. A document that cannot be parsed
- * raises CorruptDataError and is never written over.
+ * is never written over or deleted: it raises CorruptDataError, or, for a store given a quarantine,
+ * is moved aside there (named with the time and its own path) and the key starts afresh.
  */
 export class DocumentStore<T> {
   private readonly cache: LRUCache<string, Low<T | null>>;
@@ -24,6 +26,7 @@ export class DocumentStore<T> {
     cacheSize = 1000,
     /** Writes someone is waiting on right now (a webhook's answer): done at once on the event loop. */
     private readonly urgent = false,
+    private readonly quarantine?: Quarantine,
   ) {
     this.cache = new LRUCache({ max: cacheSize });
   }
@@ -57,9 +60,10 @@ export class DocumentStore<T> {
     });
   }
 
-  /** Remove a document; an absent one is not an error. */
+  /** Remove a document; an absent one is not an error, an unreadable one is never removed (see above). */
   remove(key: string): Promise<void> {
     return this.locks.run(key, async () => {
+      this.open(key);
       this.cache.delete(key);
       await rm(this.pathFor(key), { force: true });
     });
@@ -78,12 +82,23 @@ export class DocumentStore<T> {
     try {
       data = file.readNow();
     } catch (cause) {
-      throw new CorruptDataError(path, { cause });
+      if (!this.quarantine) throw new CorruptDataError(path, { cause });
+      this.moveAside(path);
+      data = null;
     }
     const db = new Low<T | null>(file, null);
     db.data = data;
     this.cache.set(key, db);
     return db;
+  }
+
+  private moveAside(path: string): void {
+    const { dir, now, moved } = this.quarantine!;
+    const stamp = now().toUTC().toFormat("yyyyMMdd'T'HHmmss.SSS'Z'");
+    const to = join(dir, `${stamp}-${relative(this.dir, path).split(/[\\/]/).join('_') || basename(path)}`);
+    mkdirSync(dir, { recursive: true });
+    renameSync(path, to);
+    moved(path, to);
   }
 
   private ensureDir(path: string): void {
@@ -92,4 +107,11 @@ export class DocumentStore<T> {
     mkdirSync(dir, { recursive: true });
     this.knownDirs.add(dir);
   }
+}
+
+/** Where a store moves files it cannot parse, and whom it tells (by path only). */
+export interface Quarantine {
+  dir: string;
+  now: () => DateTime;
+  moved: (from: string, to: string) => void;
 }

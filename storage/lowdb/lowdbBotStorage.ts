@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError } from '../errors.js';
-import { DocumentStore } from './documentStore.js';
+import { DocumentStore, type Quarantine } from './documentStore.js';
 
 interface StoredState {
   key: string;
@@ -13,13 +13,14 @@ interface StoredState {
  * botbuilder `Storage` on lowdb: one small file per key (dialog and conversation state), so a
  * turn writes only its own conversation's state. eTag semantics match MemoryStorage: an unknown
  * key is absent from `read`; `'*'` or no eTag writes unconditionally; a stale eTag rejects; every
- * write stamps a new eTag.
+ * write stamps a new eTag. A state file that cannot be parsed is moved to the quarantine (when
+ * given) and its conversation starts afresh; without one it raises CorruptDataError.
  */
 export class LowdbBotStorage implements Storage {
   private readonly docs: DocumentStore<StoredState>;
 
-  constructor(dir: string) {
-    this.docs = new DocumentStore<StoredState>(dir, fileForKey);
+  constructor(dir: string, quarantine?: Quarantine) {
+    this.docs = new DocumentStore<StoredState>(dir, fileForKey, 1000, false, quarantine);
   }
 
   async read(keys: string[]): Promise<StoreItems> {

@@ -23,12 +23,24 @@ export interface LowdbStore {
  * Open (creating if needed) the embedded store in `dataDir`. Throws DataDirLockedError when another
  * process holds it, CorruptDataError when the client index cannot be read.
  */
-export async function openLowdbStore(dataDir: string, options: { lock?: boolean; now?: () => DateTime } = {}): Promise<LowdbStore> {
+export async function openLowdbStore(
+  dataDir: string,
+  options: {
+    lock?: boolean;
+    now?: () => DateTime;
+    /** A bot state file that could not be parsed was moved from `from` to `to` (under DATA_DIR/quarantine). */
+    quarantined?: (from: string, to: string) => void;
+  } = {},
+): Promise<LowdbStore> {
   const now = options.now ?? (() => DateTime.utc());
   const release = options.lock === false ? () => {} : lockDataDir(dataDir);
   try {
     const clients = await LowdbClientStore.open(join(dataDir, 'clients'));
-    const botStorage = new LowdbBotStorage(join(dataDir, 'state'));
+    const botStorage = new LowdbBotStorage(join(dataDir, 'state'), {
+      dir: join(dataDir, 'quarantine'),
+      now,
+      moved: options.quarantined ?? (() => {}),
+    });
     const smsInbox = new LowdbSmsInbox(join(dataDir, 'sms', 'inbound'), now);
     const smsOutbox = new LowdbSmsOutbox(join(dataDir, 'sms', 'outbox'));
     const schedule = new LowdbScheduleLedger(join(dataDir, 'schedule'));

@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect } from 'chai';
+import { DateTime } from 'luxon';
 import { MemoryStorage, type StoreItem } from 'botbuilder';
 import { CorruptDataError, ETagConflictError } from '../../storage/errors.js';
 import { LowdbBotStorage } from '../../storage/lowdb/lowdbBotStorage.js';
@@ -72,6 +73,33 @@ describe('LowdbBotStorage', () => {
     const writeError = await rejectionOf(() => storage.write({ 'webchat/conversations/c1': { step: 2, eTag: '*' } }));
     expect(writeError).to.be.instanceOf(CorruptDataError);
     expect(readFileSync(file as string, 'utf8')).to.equal('{"key": "webchat/conv');
+
+    const deleteError = await rejectionOf(() => storage.delete(['webchat/conversations/c1']));
+    expect(deleteError).to.be.instanceOf(CorruptDataError);
+    expect(readFileSync(file as string, 'utf8'), 'never deleted').to.equal('{"key": "webchat/conv');
+  });
+
+  it('with a quarantine, moves an unreadable state file aside (timestamped, contents kept) and starts that key afresh', async () => {
+    await new LowdbBotStorage(dir).write({ 'sms/conversations/a': { step: 1 }, 'sms/conversations/b': { step: 1 } });
+    const [fileA, fileB] = filesIn(dir).sort();
+    writeFileSync(fileA as string, '{"key": "sms/conv');
+    writeFileSync(fileB as string, '');
+    const quarantineDir = join(dir, '..', `${basename(dir)}-quarantine`);
+    const moved: string[][] = [];
+    const storage = new LowdbBotStorage(dir, { dir: quarantineDir, now: () => DateTime.fromISO('2026-03-02T10:15:30.250Z'), moved: (from, to) => moved.push([from, to]) });
+
+    const items = await storage.read(['sms/conversations/a', 'sms/conversations/b']);
+    expect(items).to.deep.equal({});
+    const kept = readdirSync(quarantineDir).sort();
+    expect(kept).to.have.length(2);
+    for (const name of kept) expect(name).to.match(/^20260302T101530\.250Z-[0-9a-f]{2}_[0-9a-f]{38}\.json$/);
+    expect(kept.map((name) => readFileSync(join(quarantineDir, name), 'utf8')).sort()).to.deep.equal(['', '{"key": "sms/conv']);
+    expect(moved.map(([from]) => from).sort()).to.deep.equal([fileA, fileB].sort());
+    expect(existsSync(fileA as string)).to.equal(false);
+
+    await storage.write({ 'sms/conversations/a': { step: 9 } });
+    expect((await readOne(storage, 'sms/conversations/a'))?.step).to.equal(9);
+    await rm(quarantineDir, { recursive: true, force: true });
   });
 
   it('lets exactly one of two concurrent writers with the same eTag win', async () => {
