@@ -70,6 +70,11 @@ export interface SmsOutbox {
   update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined>;
   /** Queued or sending, oldest first: what a restart must finish. */
   unsent(): Promise<OutboundSmsRecord[]>;
+  /**
+   * Record that Twilio message `sid` (to `to`) is outbox message `messageId`, durably; false when the
+   * sid already belongs to another message. A sid is never taken for two messages, across restarts.
+   */
+  claimSid(to: string, sid: string, messageId: string, at: string): Promise<boolean>;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import type { ClientRepository, SmsOutbox } from '../../storage/ports.js';
 import type { OutboundSmsRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
@@ -26,12 +25,6 @@ export interface SmsDispatcherDeps {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
-/**
- * A send cut off mid-request may still have reached Twilio: look for it from this long before the
- * attempt began (Twilio's clock and ours may differ a little). Kept short, because a message with
- * the same words sent just before would be taken for it.
- */
-const RECONCILE_SLACK_MS = 60_000;
 /** With backoff capped at 5 minutes, about 45 minutes of Twilio being unreachable before a message fails. */
 const MAX_ATTEMPTS = 16;
 
@@ -46,8 +39,6 @@ export class SmsDispatcher {
   private readonly waiting = new Map<string, OutboundSmsRecord>();
   /** Messages whose last attempt may have reached Twilio. */
   private readonly uncertain = new Set<string>();
-  /** Twilio sids known to belong to a message (sent, or matched by reconciliation): never matched again. */
-  private readonly knownSids = new LRUCache<string, true>({ max: 50_000 });
   private readonly busyClients = new Set<string>();
   private readonly limiter: RateLimiter;
   private inFlight = 0;
@@ -210,7 +201,8 @@ export class SmsDispatcher {
   private async settle(record: OutboundSmsRecord, result: SendResult): Promise<void> {
     const now = this.deps.clock.now();
     if (result.ok) {
-      this.knownSids.set(result.sid, true);
+      // Recorded before the message is marked sent: a reconciliation after a crash here finds it claimed.
+      await this.deps.outbox.claimSid(record.to, result.sid, record.id, now.toISO()!);
       await this.finish(record, 'sent', { twilioSid: result.sid, sentAt: now.toISO()! }, { status: result.status, at: now.toISO()! });
       if (record.staff) await this.onStaffDelivery?.(record, 'sent');
       return;
@@ -241,18 +233,26 @@ export class SmsDispatcher {
     await this.deps.contact.deliveryFailed(record.clientId, record.id, result.code ?? null, failure.problem);
   }
 
-  /** After an ambiguous attempt: did Twilio take it? If so it is sent, and is not sent again. */
+  /**
+   * After an ambiguous attempt: did Twilio take it? If so it is sent, and is not sent again. Only a
+   * message Twilio created since that attempt began can be it (Twilio dates to the second), with the
+   * same words, and with a sid no other outbox message has claimed; the oldest such is taken.
+   */
   private async foundAtTwilio(record: OutboundSmsRecord): Promise<boolean> {
-    const since = new Date(Date.parse(record.sendingSince ?? record.createdAt) - RECONCILE_SLACK_MS);
-    const sent = await this.deps.twilio.listSentTo(record.to, since);
-    const match = sent.find((m) => m.body === record.body && !this.knownSids.has(m.sid));
-    this.uncertain.delete(record.id);
-    if (!match) return false;
-    this.knownSids.set(match.sid, true);
+    const began = Date.parse(record.sendingSince ?? record.createdAt);
+    const since = new Date(Math.floor(began / 1000) * 1000);
+    const candidates = (await this.deps.twilio.listSentTo(record.to, since))
+      .filter((m) => m.body === record.body && Date.parse(m.dateCreated) >= since.getTime())
+      .sort((a, b) => a.dateCreated.localeCompare(b.dateCreated));
     const now = this.deps.clock.now().toISO()!;
-    await this.finish(record, 'sent', { twilioSid: match.sid, sentAt: match.dateCreated }, { status: match.status, at: now });
-    this.deps.log.info('sms found at twilio, not sent again', { messageId: record.id });
-    return true;
+    for (const match of candidates) {
+      if (!(await this.deps.outbox.claimSid(record.to, match.sid, record.id, now))) continue;
+      await this.finish(record, 'sent', { twilioSid: match.sid, sentAt: match.dateCreated }, { status: match.status, at: now });
+      this.deps.log.info('sms found at twilio, not sent again', { messageId: record.id });
+      return true;
+    }
+    this.uncertain.delete(record.id);
+    return false;
   }
 
   /** `seen` is what Twilio said of the message when it was sent or found. */

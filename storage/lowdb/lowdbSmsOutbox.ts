@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { KeyedMutex } from '../keyedMutex.js';
 import type { SmsOutbox } from '../ports.js';
@@ -6,22 +7,46 @@ import { DocumentStore } from './documentStore.js';
 import { listDir } from './listDir.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
+/** How long a claimed sid is remembered: far longer than any send can stay uncertain. */
+const SID_MEMORY_DAYS = 35;
+
+/** The Twilio sids claimed for messages to one number (newest last). */
+interface SidClaims {
+  claims: Array<{ sid: string; messageId: string; at: string }>;
+}
 
 /**
  * The SMS outbox on lowdb. A message waits in queue/<id[0..2]>/<id>.json until it is sent or has failed for
  * good, then moves to done/<id[0..2]>/<id>.json, where delivery reports keep updating it (and
  * from where it can be queued again to be re-sent). Only the queue is read at start-up, so the
- * done folder may grow without slowing a restart.
+ * done folder may grow without slowing a restart. sids/<hash of number>.json lists the Twilio sids
+ * each message to that number was recorded with (five weeks), so that none is taken for another.
  */
 export class LowdbSmsOutbox implements SmsOutbox {
   private readonly queue: DocumentStore<OutboundSmsRecord>;
   private readonly done: DocumentStore<OutboundSmsRecord>;
+  private readonly sids: DocumentStore<SidClaims>;
   private readonly locks = new KeyedMutex();
 
   constructor(private readonly dir: string) {
     // Spread over 256 folders: many files created and removed at once in one folder contend for its lock.
     this.queue = new DocumentStore(dir, (id) => `queue/${id.slice(0, 2)}/${id}.json`, 500);
     this.done = new DocumentStore(dir, (id) => `done/${id.slice(0, 2)}/${id}.json`, 500);
+    // Named by a hash: no phone number in a file name.
+    this.sids = new DocumentStore(dir, (to) => {
+      const hash = createHash('sha256').update(to).digest('hex');
+      return `sids/${hash.slice(0, 2)}/${hash.slice(2, 34)}.json`;
+    }, 500);
+  }
+
+  claimSid(to: string, sid: string, messageId: string, at: string): Promise<boolean> {
+    return this.sids.update(to, (current) => {
+      const owner = current?.claims.find((c) => c.sid === sid);
+      if (owner) return { result: owner.messageId === messageId };
+      const oldest = Date.parse(at) - SID_MEMORY_DAYS * 86_400_000;
+      const claims = [...(current?.claims ?? []).filter((c) => Date.parse(c.at) >= oldest), { sid, messageId, at }];
+      return { next: { claims }, result: true };
+    });
   }
 
   add(record: OutboundSmsRecord): Promise<void> {

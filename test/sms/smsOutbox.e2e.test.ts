@@ -121,6 +121,46 @@ describe('SMS outbox: sending', () => {
       expect(onlyMessage(r.t)).to.include({ status: 'sent', twilioSid: r.fake.messages[0]!.sid });
     });
 
+    it('sends, after a restart, a reply whose attempt never reached Twilio although the same words went to the same number seconds before', async () => {
+      const r = await rig();
+      await enrol(r.t);
+      await hello(r);
+      r.clock.advance({ seconds: 5 });
+      r.fake.failNext({ reset: true });
+      await hello(r);
+      const [first, second] = outbox(r.t);
+      expect(second!.body, 'the same words twice').to.equal(first!.body);
+      expect(second!.status).to.equal('sending');
+
+      await r.restart();
+      r.clock.advance({ seconds: 1 });
+      await r.t.settle();
+
+      expect(r.t.sentTo(PHONE)).to.deep.equal([first!.body, first!.body]);
+      const [a, b] = outbox(r.t);
+      expect([a!.status, b!.status]).to.deep.equal(['sent', 'sent']);
+      expect(b!.twilioSid, 'its own Twilio message, not the earlier one').to.equal(r.fake.messages[1]!.sid);
+      expect(a!.twilioSid).to.equal(r.fake.messages[0]!.sid);
+    });
+
+    it('after a Twilio 500 and a restart within the same second, sends the second of two identical replies and takes no sid twice', async () => {
+      const r = await rig();
+      await enrol(r.t);
+      await hello(r);
+      r.fake.failNext({ status: 500 }, 1);
+      await hello(r);
+      expect(outbox(r.t).map((m) => m.status)).to.deep.equal(['sent', 'sending']);
+
+      await r.restart();
+      r.clock.advance({ seconds: 2 });
+      await r.t.settle();
+
+      expect(r.t.sentTo(PHONE)).to.have.length(2);
+      const sids = outbox(r.t).map((m) => m.twilioSid);
+      expect(new Set(sids).size, `sids ${sids.join(', ')}`).to.equal(2);
+      expect(sids).to.deep.equal(r.fake.messages.map((m) => m.sid));
+    });
+
     it('sends once, after a restart, a message whose request never reached Twilio', async () => {
       const r = await rig();
       await enrol(r.t);
