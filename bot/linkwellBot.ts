@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { CHECK_IN_EXPIRED, type CheckInDialog, type CheckInOptions } from '../dialogs/checkInDialog.js';
@@ -10,6 +10,7 @@ import { fill, type Wording, type WordingValues } from '../dialogs/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../storage/ports.js';
 import type { ClientRecord } from '../storage/records.js';
 import type { Clock } from './clock.js';
+import { effectKeyOf, turnMessageKey } from '../dialogs/turnEffects.js';
 import type { Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
 import type { AlertService } from './alerts/alertService.js';
@@ -58,6 +59,8 @@ const LATE_ANSWER_DAYS = 7;
 
 /** A reply of this many words or more that answers no waiting question is a message for the link worker, not a muddled answer. */
 const NOTE_WORDS = 4;
+/** How many handled text ids a conversation remembers: far more than can wait unhandled at once. */
+const HANDLED_KEPT = 50;
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening']);
 
@@ -68,6 +71,8 @@ const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good mornin
  */
 export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
+  /** Ids of the last texts this conversation handled, saved with its dialog state (see turnEffects). */
+  private readonly handledMessages: StatePropertyAccessor<string[]>;
   private readonly wordings = new Map<string, Wording>();
   private readonly groupTalk: GroupTalk;
   private readonly smsKeywordDeps: SmsKeywordDeps;
@@ -76,6 +81,7 @@ export class LinkwellBot extends ActivityHandler {
   constructor(private readonly deps: LinkwellBotDeps) {
     super();
     this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
+    this.handledMessages = deps.conversationState.createProperty<string[]>('handledMessages');
     this.dialogs.add(deps.checkInDialog);
     this.groupTalk = new GroupTalk({
       ...deps.groups,
@@ -89,7 +95,7 @@ export class LinkwellBot extends ActivityHandler {
       clock: deps.clock,
       contact: deps.contact,
       say: (key, client, values) => this.say(key, client, values),
-      keepNote: (client, text, channel) => this.keepNote(client, text, channel),
+      keepNote: (client, text, context) => this.keepNote(client, text, context),
       clearGroupQuestion: (context) => this.groupTalk.clear(context),
     };
     this.riskResponseDeps = {
@@ -130,6 +136,14 @@ export class LinkwellBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    const message = turnMessageKey(context);
+    if (message) {
+      // A text already handled (its turn ran and was saved, then a crash came before it was marked
+      // handled): nothing happens again. Else it is recorded as handled in the same save as the turn.
+      const handled = await this.handledMessages.get(context, []);
+      if (handled.includes(message)) return;
+      await this.handledMessages.set(context, [...handled.slice(1 - HANDLED_KEPT), message]);
+    }
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
@@ -195,7 +209,7 @@ export class LinkwellBot extends ActivityHandler {
       await context.sendActivity(this.say('lateAnswer', client));
     } else {
       // Outside a check-in, what a client writes is for their link worker.
-      await this.keepNote(client, text, context.activity.channelId);
+      await this.keepNote(client, text, context);
       await context.sendActivity(this.say('noteReceived', client));
     }
   }
@@ -264,6 +278,7 @@ export class LinkwellBot extends ActivityHandler {
       channel: context.activity.channelId,
       answeredAt: now.toISO()!,
       late: true,
+      ...effectKeyOf(context),
     });
     // One late answer per missed check-in: the next message is read afresh.
     await this.deps.history.endCheckIn(client.id, last.id, { status: 'missed', endedAt: last.endedAt, waitingFor: undefined }, []);
@@ -335,8 +350,14 @@ export class LinkwellBot extends ActivityHandler {
     }
   }
 
-  private async keepNote(client: ClientRecord, text: string, channel: string): Promise<void> {
-    await this.deps.history.recordNote(client.id, { checkInId: null, text, channel, createdAt: this.deps.clock.now().toISO()! });
+  private async keepNote(client: ClientRecord, text: string, context: TurnContext): Promise<void> {
+    await this.deps.history.recordNote(client.id, {
+      checkInId: null,
+      text,
+      channel: context.activity.channelId,
+      createdAt: this.deps.clock.now().toISO()!,
+      ...effectKeyOf(context),
+    });
   }
 
   private async startCheckIn(context: TurnContext, client: ClientRecord): Promise<void> {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { itemPrompt, showsCards } from '../cards/itemPrompt.js';
@@ -12,6 +11,7 @@ import { interpretReply } from './understanding/interpretReply.js';
 import { recognizeCommand } from './understanding/recognizeCommand.js';
 import { isNothingToAdd } from './understanding/isNothingToAdd.js';
 import { fill, type Wording, type WordingValues } from './wording.js';
+import { effectId, effectKeyOf } from './turnEffects.js';
 
 /** Who the check-in is for, and (when the schedule started it) what it is; passed to beginDialog. */
 export interface CheckInOptions {
@@ -152,7 +152,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       ...options,
       instrumentIds: instruments.map((i) => i.id),
       expiresAt,
-      checkInId: randomUUID(),
+      checkInId: effectId(dc.context),
       steps,
       index: 0,
       misses: 0,
@@ -292,6 +292,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       ...answer,
       channel: dc.context.activity.channelId,
       answeredAt: this.now(),
+      ...effectKeyOf(dc.context),
     });
     state.values[stepKey(instrument.id, item.id)] = answer.value;
     if (instrument.thanks && instrument.items.at(-1)!.id === item.id) lead.push(instrument.thanks);
@@ -374,7 +375,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
   }
 
   private note(state: CheckInState, text: string, context: TurnContext) {
-    return { checkInId: state.checkInId, text, channel: context.activity.channelId, createdAt: this.now() };
+    return { checkInId: state.checkInId, text, channel: context.activity.channelId, createdAt: this.now(), ...effectKeyOf(context) };
   }
 
   private say(state: CheckInState, key: keyof Wording, extra: WordingValues = {}): string {

@@ -64,7 +64,8 @@ export interface SmsInbox {
 
 /** Every text message Linkwell sends, written before it is sent. */
 export interface SmsOutbox {
-  add(record: OutboundSmsRecord): Promise<void>;
+  /** Write a new message; false (and nothing written) when a message with its id exists, sent or not. */
+  add(record: OutboundSmsRecord): Promise<boolean>;
   get(id: string): Promise<OutboundSmsRecord | undefined>;
   /** Change a record under its lock; undefined when there is none. */
   update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined>;

@@ -95,6 +95,8 @@ export interface ItemResponseRecord {
   answeredAt: string;
   /** Given after the check-in had closed (its window passed). */
   late?: boolean | undefined;
+  /** The effect of a received text's turn this is (see dialogs/turnEffects): kept once however often that turn runs. */
+  effectKey?: string | undefined;
 }
 
 /** One instrument's score in a check-in (see scoreInstrument); never computed from items of another. */
@@ -124,6 +126,8 @@ export interface NoteRecord {
   createdAt: string;
   /** The channel's id of the message (kept for a message that raised an alert, which names it). */
   messageId?: string | undefined;
+  /** The effect of a received text's turn this is (see dialogs/turnEffects): kept once however often that turn runs. */
+  effectKey?: string | undefined;
 }
 
 /** Where a change to a client's contact arrangements came from. */

@@ -91,6 +91,11 @@ export class AlertService {
       const now = this.deps.clock.now();
       const client = input.clientId ? ((await this.deps.clients.get(input.clientId)) ?? null) : null;
       const route = alertRoute(this.deps.programme, client, input.tier, now);
+      // One message raises one alert, however often its turn runs (a replay after a crash).
+      const sameMessage = [...this.live.values()].find(
+        (a) => a.clientId === input.clientId && TIER_RANK[a.tier] >= TIER_RANK[input.tier] && [a.trigger, ...(a.furtherTriggers ?? [])].some((t) => sameTrigger(t, input.trigger)),
+      );
+      if (sameMessage) return { alert: sameMessage, route, isNew: false };
       const existing = [...this.live.values()].find(
         (a) => a.state === 'open' && a.clientId !== null && a.clientId === input.clientId && TIER_RANK[a.tier] >= TIER_RANK[input.tier],
       );
@@ -334,4 +339,9 @@ export class AlertService {
       void this.tick().catch((error: unknown) => this.deps.log.error('alert timers failed', { error: (error as Error).message }));
     });
   }
+}
+
+/** The same message (by its channel's id) raising again; a score trigger is never the same. */
+function sameTrigger(a: AlertTrigger, b: AlertTrigger): boolean {
+  return a.kind === 'message' && b.kind === 'message' && a.messageId !== '' && a.messageId === b.messageId && a.channel === b.channel;
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../clock.js';
 import type { Programme } from '../config/programmeSchema.js';
 import type { AlertService } from './alertService.js';
 import { crisisContactsText } from './crisisContacts.js';
+import { effectKeyOf } from '../../dialogs/turnEffects.js';
 
 /** What the reply to a risky message needs of the bot. */
 export interface RiskResponseDeps {
@@ -58,6 +59,7 @@ async function keepMessage(dc: DialogContext, client: ClientRecord, deps: RiskRe
     channel: activity.channelId,
     createdAt: deps.clock.now().toISO()!,
     ...(activity.id ? { messageId: activity.id } : {}),
+    ...effectKeyOf(dc.context),
   });
 }
 

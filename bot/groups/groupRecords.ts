@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
 import type { AttendanceRecord, ClientGroupLink, ClientRecord, TaskRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import { memoZone } from '../schedule/memoZone.js';
 import type { Group } from './groupSchema.js';
+import { effectId, effectKeyOf } from '../../dialogs/turnEffects.js';
 
 /**
  * What the group conversation keeps: each session's attendance record (changed in place as the
@@ -50,12 +51,18 @@ export class GroupRecords {
     });
   }
 
-  async task(client: ClientRecord, kind: TaskRecord['kind'], group: Group, sessionKey: string, detail: string): Promise<void> {
-    await this.deps.history.addTask(client.id, { id: randomUUID(), kind, groupId: group.id, sessionKey, detail, state: 'open', createdAt: this.deps.clock.now().toISO()! });
+  async task(context: TurnContext, client: ClientRecord, kind: TaskRecord['kind'], group: Group, sessionKey: string, detail: string): Promise<void> {
+    await this.deps.history.addTask(client.id, { id: effectId(context), kind, groupId: group.id, sessionKey, detail, state: 'open', createdAt: this.deps.clock.now().toISO()! });
   }
 
-  keepNote(client: ClientRecord, text: string, channel: string): Promise<void> {
-    return this.deps.history.recordNote(client.id, { checkInId: null, text, channel, createdAt: this.deps.clock.now().toISO()! });
+  keepNote(client: ClientRecord, text: string, context: TurnContext): Promise<void> {
+    return this.deps.history.recordNote(client.id, {
+      checkInId: null,
+      text,
+      channel: context.activity.channelId,
+      createdAt: this.deps.clock.now().toISO()!,
+      ...effectKeyOf(context),
+    });
   }
 
   /** What the client said of this group's sessions on the session's date (its own session, and any at another time that day). */

@@ -152,7 +152,7 @@ export class GroupTalk {
     const group = this.deps.directory.groups().find((g) => g.id === state.groupId);
     if (!group) {
       await this.state.delete(context);
-      await this.records.keepNote(client, text, context.activity.channelId);
+      await this.records.keepNote(client, text, context);
       await this.send(context, this.deps.say('groupNoted', client));
       return false;
     }
@@ -171,7 +171,7 @@ export class GroupTalk {
       await this.records.record(client, session, channel, () =>
         state.step === 'nudge' ? { intention: 'not-going', attendance: 'didnt' } : state.step === 'went' ? { attendance: went ? 'went' : 'didnt' } : { fit: 'no' },
       );
-      await this.records.keepNote(client, text, channel);
+      await this.records.keepNote(client, text, context);
       await this.stopNudges(context, client, group, 'does-not-want-to-go-back', state.sessionKey);
       return false;
     }
@@ -194,7 +194,7 @@ export class GroupTalk {
         if (reply.kind === 'went') {
           await this.records.record(client, session, channel, () => ({ attendance: 'went', ...(reply.more ? { howItWent: reply.more } : {}) }));
           if (reply.more) {
-            await this.records.keepNote(client, reply.more, channel);
+            await this.records.keepNote(client, reply.more, context);
             // "Yes, but I didn't feel welcome" answers the next question too.
             if (barrierReply(reply.more)?.includes('not-welcome')) {
               await this.records.record(client, session, channel, () => ({ fit: 'no' }));
@@ -210,7 +210,7 @@ export class GroupTalk {
       }
       case 'how':
         await this.records.record(client, session, channel, () => ({ howItWent: text.trim() }));
-        await this.records.keepNote(client, text, channel);
+        await this.records.keepNote(client, text, context);
         return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
       case 'fit': {
         const fit = interpretFitReply(text);
@@ -231,7 +231,7 @@ export class GroupTalk {
       }
       case 'barrier-other':
         await this.records.record(client, session, channel, (a) => ({ barriers: union(a.barriers, ['other']), barrierText: text.trim() }));
-        await this.records.keepNote(client, text, channel);
+        await this.records.keepNote(client, text, context);
         return this.barrierGiven(context, client, group, state, ['other']);
       case 'company': {
         const yesNo = interpretYesNo(text);
@@ -239,7 +239,7 @@ export class GroupTalk {
         await this.state.delete(context);
         if (yesNo === 'yes') {
           await this.records.record(client, session, channel, () => ({ wantsCompany: true }));
-          await this.records.task(client, 'accompany', group, state.sessionKey, `Would like someone to go with them to ${group.name}`);
+          await this.records.task(context, client, 'accompany', group, state.sessionKey, `Would like someone to go with them to ${group.name}`);
           await this.send(context, this.deps.say('groupCompanyYes', client, values));
         } else {
           await this.records.record(client, session, channel, () => ({ wantsCompany: false }));
@@ -277,7 +277,7 @@ export class GroupTalk {
       lines.push(this.deps.say('groupNotRunning', client, values));
     }
     lines.push(this.deps.say(barriers.includes('feeling-low') ? 'groupFeelingLow' : 'groupBarrierThanks', client, values));
-    await this.records.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+    await this.records.task(context, client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
     if (barriers.includes('nervous-anxious')) {
       const first = (await this.records.wentBefore(client, group.id)) === 0;
       await this.next(context, { ...state, barriers: [...barriers] }, 'company', [...lines, this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
@@ -299,7 +299,7 @@ export class GroupTalk {
       return false;
     }
     if (barriers.length > 0) {
-      await this.records.task(client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+      await this.records.task(context, client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
     }
     const first = !here.some((a) => a.attendance === 'went');
     await this.next(context, state, 'company', [this.deps.say('groupNotWelcome', client, values), this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
@@ -310,7 +310,7 @@ export class GroupTalk {
   private async stopNudges(context: TurnContext, client: ClientRecord, group: Group, because: NonNullable<ClientGroupLink['stoppedBecause']>, sessionKey: string): Promise<void> {
     await this.records.stopLink(client, group, because);
     const why = because === 'not-welcome-twice' ? "didn't feel welcome, twice" : "said they don't want to go back";
-    await this.records.task(client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
+    await this.records.task(context, client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
     this.deps.wake(client.id);
     await this.state.delete(context);
     await this.send(context, this.deps.say('groupNudgesStopped', client, { groupName: group.name }));
@@ -323,7 +323,7 @@ export class GroupTalk {
   /** A reply that was not an answer: asked once more; a second miss is kept for the link worker and the question dropped. */
   private async miss(context: TurnContext, client: ClientRecord, state: GroupTalkState, text: string, reask: keyof Wording, values: WordingValues, extra?: string): Promise<boolean> {
     // Whatever it meant, what the client wrote is kept for their link worker.
-    await this.records.keepNote(client, text, context.activity.channelId);
+    await this.records.keepNote(client, text, context);
     if (state.misses >= 1) {
       await this.state.delete(context);
       await this.send(context, this.deps.say('groupNoted', client));

@@ -46,6 +46,7 @@ export class SmsDispatcher {
   private cancelTimer: (() => void) | undefined;
   private timerAt = Number.POSITIVE_INFINITY;
   private stopped = false;
+  private started = false;
   private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly deps: SmsDispatcherDeps) {
@@ -60,7 +61,13 @@ export class SmsDispatcher {
       this.seq = Math.max(this.seq, record.seq);
     }
     if (this.waiting.size > 0) this.deps.log.info('sms outbox resumed', { unsent: this.waiting.size, uncertain: this.uncertain.size });
+    this.started = true;
     this.pump();
+  }
+
+  /** Started and not stopped: it sends what is written to the outbox. */
+  get isRunning(): boolean {
+    return this.started && !this.stopped;
   }
 
   /** Send nothing more; resolves once the sends already under way have settled. */
@@ -70,10 +77,10 @@ export class SmsDispatcher {
     while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Write a message to the outbox, then send it when its turn comes. Returns its id. */
   /** What became of a text to staff (an alert): told here instead of the client's contact preferences. */
   onStaffDelivery: ((record: OutboundSmsRecord, status: 'sent' | 'delivered' | 'failed') => Promise<void>) | undefined;
 
+  /** Write a message to the outbox, then send it when its turn comes. Returns its id. */
   async enqueue(
     clientId: string,
     to: string,
@@ -94,7 +101,8 @@ export class SmsDispatcher {
       ...(options.compliance ? { compliance: true } : {}),
       ...(options.staff ? { staff: options.staff } : {}),
     };
-    await this.deps.outbox.add(record);
+    // A message with this id already written (the replay of a turn) is neither written nor sent again.
+    if (!(await this.deps.outbox.add(record))) return record.id;
     this.waiting.set(record.id, record);
     this.pump();
     return record.id;

@@ -13,7 +13,7 @@ export interface SmsKeywordDeps {
   contact: ContactPreferences;
   say: (key: keyof Wording, client: ClientRecord, values?: WordingValues) => string;
   /** Keep what the client wrote for their link worker. */
-  keepNote: (client: ClientRecord, text: string, channel: string) => Promise<void>;
+  keepNote: (client: ClientRecord, text: string, context: TurnContext) => Promise<void>;
   /** Forget a group question waiting for a reply (STOP and PAUSE end every conversation). */
   clearGroupQuestion: (context: TurnContext) => Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function smsKeywordTurn(dc: DialogContext, client: ClientRecord, de
     } else if (keyword?.kind === 'help') {
       await comply('smsHelp');
     } else if (text !== '') {
-      await deps.keepNote(client, text, context.activity.channelId);
+      await deps.keepNote(client, text, context);
     }
     return true;
   }

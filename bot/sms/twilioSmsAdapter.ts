@@ -7,6 +7,7 @@ import type { InboundSmsRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import { LINKWELL_BOT_ACCOUNT } from '../directline/directLineAdapter.js';
 import { InProcessAdapter, type Logic } from '../channels/inProcessAdapter.js';
+import { idFromKey, keyTurnEffects, nextEffectKey } from '../../dialogs/turnEffects.js';
 import { CLIENT_ID, OCCURRENCE_KEY } from '../turnKeys.js';
 import type { SmsDispatcher } from './smsDispatcher.js';
 
@@ -64,6 +65,7 @@ export class TwilioSmsAdapter extends InProcessAdapter {
       };
       const context = new TurnContext(this, activity);
       context.turnState.set(CLIENT_ID, message.clientId);
+      keyTurnEffects(context, `sms:${message.sid}`);
       return context;
     }, logic);
   }
@@ -82,7 +84,9 @@ export class TwilioSmsAdapter extends InProcessAdapter {
       const occurrenceKey = context.turnState.get(OCCURRENCE_KEY) as string | undefined;
       const sent = (context.turnState.get(SENT_IN_TURN) as number | undefined) ?? 0;
       context.turnState.set(SENT_IN_TURN, sent + 1);
-      const id = occurrenceKey ? occurrenceMessageId(occurrenceKey, sent) : undefined;
+      // A received text's replies have ids drawn from it, so a replay of its turn sends nothing twice.
+      const effectKey = occurrenceKey ? undefined : nextEffectKey(context);
+      const id = occurrenceKey ? occurrenceMessageId(occurrenceKey, sent) : effectKey ? idFromKey(effectKey) : undefined;
       responses.push({ id: await this.deps.dispatcher.enqueue(client.id, client.phone, toSmsText(activity.text), { compliance, ...(id ? { id } : {}) }) });
     }
     return responses;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
+import { DateTime } from 'luxon';
 import type { ConversationReference } from 'botbuilder';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type {
@@ -166,24 +167,30 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   }
 
   async startCheckIn(checkIn: CheckInRecord): Promise<void> {
+    // Started again with the same id (the replay of a text's turn, see dialogs/turnEffects, within
+    // hours of the first run, so this month or the last): nothing changes.
     const month = clientFiles.monthOf(checkIn.startedAt);
+    const lastMonth = DateTime.fromISO(checkIn.startedAt, { zone: 'utc' }).minus({ months: 1 }).toFormat('yyyy-LL');
+    const before = await this.months.read(clientFiles.month(checkIn.clientId, lastMonth));
+    if (before?.checkIns.some((c) => c.id === checkIn.id)) return;
     await this.changeMonth(checkIn.clientId, month, (d) => {
-      if (d.checkIns.some((c) => c.id === checkIn.id)) throw new Error(`Check-in ${checkIn.id} already exists`);
-      d.checkIns.push(structuredClone(checkIn));
+      if (!d.checkIns.some((c) => c.id === checkIn.id)) d.checkIns.push(structuredClone(checkIn));
     });
     this.checkInMonths.set(checkIn.id, month);
   }
 
   async recordResponse(clientId: string, response: ItemResponseRecord): Promise<void> {
-    await this.changeCheckIn(clientId, response.checkInId, (d) => d.responses.push(structuredClone(response)));
+    await this.changeCheckIn(clientId, response.checkInId, (d) => {
+      if (!keptAlready(d.responses, response.effectKey)) d.responses.push(structuredClone(response));
+    });
   }
 
   async recordNote(clientId: string, note: NoteRecord): Promise<void> {
-    if (note.checkInId !== null) {
-      await this.changeCheckIn(clientId, note.checkInId, (d) => d.notes.push({ ...note }));
-    } else {
-      await this.changeMonth(clientId, clientFiles.monthOf(note.createdAt), (d) => d.notes.push({ ...note }));
-    }
+    const add = (d: MonthDocument) => {
+      if (!keptAlready(d.notes, note.effectKey)) d.notes.push({ ...note });
+    };
+    if (note.checkInId !== null) await this.changeCheckIn(clientId, note.checkInId, add);
+    else await this.changeMonth(clientId, clientFiles.monthOf(note.createdAt), add);
   }
 
   async endCheckIn(
@@ -289,4 +296,9 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     this.byId.set(client.id, client);
     this.byPhone.set(client.phone, client);
   }
+}
+
+/** A record of this effect is kept already (the replay of a turn); never true for a record with no key. */
+function keptAlready(records: ReadonlyArray<{ effectKey?: string | undefined }>, effectKey: string | undefined): boolean {
+  return effectKey !== undefined && records.some((r) => r.effectKey === effectKey);
 }

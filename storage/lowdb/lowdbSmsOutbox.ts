@@ -49,13 +49,11 @@ export class LowdbSmsOutbox implements SmsOutbox {
     });
   }
 
-  add(record: OutboundSmsRecord): Promise<void> {
+  add(record: OutboundSmsRecord): Promise<boolean> {
     const id = checked(record.id);
     return this.locks.run(id, async () => {
-      await this.queue.update(id, (current) => {
-        if (current) throw new Error(`Outbox message ${id} already exists`);
-        return { next: structuredClone(record), result: undefined };
-      });
+      if (await this.done.read(id)) return false;
+      return this.queue.update(id, (current) => (current ? { result: false } : { next: structuredClone(record), result: true }));
     });
   }
 
