@@ -189,6 +189,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
 
+  const schedulerMode = options.scheduler ?? 'auto';
   let boundUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? boundUrl;
   const chatLinkFor = (clientId: string) => {
@@ -198,6 +199,15 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   server.get('/healthz', handle(log, async (_req, res) => {
     res.json(200, { status: 'ok' });
+  }));
+  // For a supervisor or load balancer: 200 once storage answers and the scheduler and the SMS
+  // outbox are running (the scheduler may be 'manual', driven by a test), else 503 naming what is not.
+  server.get('/readyz', handle(log, async (_req, res) => {
+    const storage = await store.clients.list().then(() => 'ok', () => 'failing');
+    const schedulerState = schedulerMode === 'manual' ? 'manual' : scheduler?.isRunning ? 'running' : 'starting';
+    const smsState = !sms ? 'off' : sms.dispatcher.isRunning ? 'running' : 'stopped';
+    const ready = storage === 'ok' && schedulerState !== 'starting' && smsState !== 'stopped';
+    res.json(ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', storage, scheduler: schedulerState, sms: smsState });
   }));
   server.post('/api/messages', handle(log, async (req, res) => {
     const activity = botFrameworkActivitySchema.parse(req.body);
@@ -249,7 +259,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     log,
   });
-  const schedulerMode = options.scheduler ?? 'auto';
   registerAlertRoutes(server, { adminApiToken: config.adminApiToken, alerts, log });
   registerAttendanceRoutes(server, { adminApiToken: config.adminApiToken, clients: store.clients, history: store.clients, groups: () => groupDirectory.groups(), clock, log });
   // A group's details changed: everyone linked to it is planned again.

@@ -6,6 +6,17 @@ import { CorruptDataError, DataDirLockedError } from '../../storage/errors.js';
 
 // `npm start`: run Linkwell on the embedded store. Problems a person can fix are printed plainly,
 // without a stack trace, and stop start-up.
+
+// Anything that escapes every handler is a bug: logged by its name and where it was thrown (not its
+// message, which can quote input), then the process exits non-zero so its supervisor starts it again.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    const described = error instanceof Error ? `${error.name}\n${(error.stack ?? '').split('\n').slice(1).join('\n')}` : typeof error;
+    process.stderr.write(`${JSON.stringify({ level: 'error', msg: `process ${event}: exiting`, error: described })}\n`);
+    process.exit(70);
+  });
+}
+
 try {
   const config = loadEnv();
   const programme = await loadProgrammeFile(config.programmeFile);

@@ -77,6 +77,7 @@ export class ScheduleDispatcher {
   private timerDueMs = 0;
   private running: Promise<TickReport> | undefined;
   private stopped = false;
+  private started = false;
 
   constructor(private readonly deps: ScheduleDispatcherDeps) {
     this.groups = deps.groups ?? (() => deps.programme.groups);
@@ -86,13 +87,20 @@ export class ScheduleDispatcher {
   async start(): Promise<TickReport> {
     this.stopped = false;
     const report = await this.tick();
+    this.started = true;
     this.sleep();
     return report;
+  }
+
+  /** Started (its first pass done) and not stopped: it will send what falls due. */
+  get isRunning(): boolean {
+    return this.started && !this.stopped;
   }
 
   /** Stop; resolves once the pass under way has finished. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.started = false;
     this.cancelTimer?.();
     await this.running;
   }

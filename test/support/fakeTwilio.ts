@@ -63,6 +63,11 @@ export interface FakeTwilioOptions {
   now?: () => Date;
   /** The number a Messaging Service sends from, once a message leaves 'accepted'. */
   messagingServiceNumber?: string;
+  /**
+   * Every accepted message is recorded at once and answered this much later, as a slow Twilio
+   * would: a client killed in between has sent a message it never heard about.
+   */
+  latencyMs?: number;
 }
 
 type Planned = FakeFault | { acceptThenReset: true };
@@ -130,7 +135,15 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
 
   function create(req: IncomingMessage, res: ServerResponse, form: Record<string, string>): void {
     const fault = planned.shift();
-    if (!fault) {
+    if (!fault && options.latencyMs) {
+      const answerLater = new PassThroughAnswer(res);
+      accept(answerLater as unknown as ServerResponse, form);
+      const timer = setTimeout(() => {
+        hanging.delete(timer);
+        answerLater.flush();
+      }, options.latencyMs);
+      hanging.set(timer, res);
+    } else if (!fault) {
       accept(res, form);
     } else if ('acceptThenReset' in fault) {
       if (accept(null, form)) req.socket.resetAndDestroy();
@@ -371,4 +384,27 @@ function segments(body: string): number {
     return units <= 160 ? 1 : Math.ceil(units / 153);
   }
   return body.length <= 70 ? 1 : Math.ceil(body.length / 67);
+}
+
+/** Holds an answer written to it and writes it to the real response later (unless that is gone). */
+class PassThroughAnswer {
+  readonly destroyed = false;
+  private status = 200;
+  private headers: Record<string, string | number> = {};
+  private body = '';
+  constructor(private readonly res: ServerResponse) {}
+  writeHead(status: number, headers: Record<string, string | number> = {}): this {
+    this.status = status;
+    this.headers = headers;
+    return this;
+  }
+  end(body = ''): this {
+    this.body = body;
+    return this;
+  }
+  flush(): void {
+    if (this.res.destroyed) return;
+    this.res.writeHead(this.status, this.headers);
+    this.res.end(this.body);
+  }
 }
