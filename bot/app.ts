@@ -24,7 +24,7 @@ import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
 import { botFrameworkActivitySchema } from './config/botFrameworkActivitySchema.js';
 import { emulatorDemoBinding, emulatorOnly } from './emulatorDemoBinding.js';
 import { handle } from './http/handle.js';
-import { hardenServer } from './http/securityHeaders.js';
+import { hardenServer, MAX_BODY_BYTES } from './http/hardenServer.js';
 import { createLogger, type Logger } from './logger.js';
 import { LinkwellBot } from './linkwellBot.js';
 import { CheckInStarter, type ProactiveDeps } from './proactive/checkInStarter.js';
@@ -55,6 +55,7 @@ import { ScheduleDispatcher } from './schedule/scheduleDispatcher.js';
 import { checkInLedgerHooks } from './schedule/checkInLedgerHooks.js';
 import { TokenSigner } from './security/signedToken.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
+import { ChatLinks, type ChatLink } from './web/chatLinks.js';
 import { registerChatRoutes } from './web/chatRoutes.js';
 import { ContactPreferences } from './contact/contactPreferences.js';
 import { startSms, type SmsChannel } from './sms/startSms.js';
@@ -88,7 +89,12 @@ export interface App {
   /** Start serving; resolves with the local URL it listens on. */
   listen(): Promise<string>;
   baseUrl(): string;
-  chatLinkFor(clientId: string): { url: string; expiresAt: string };
+  /** A new web chat link for a client (older ones stay valid). */
+  chatLinkFor(clientId: string): Promise<ChatLink>;
+  /** Web chat links: issued, withdrawn. */
+  chatLinks: ChatLinks;
+  /** The in-memory web chat logs (their size, for the soak run). */
+  conversations: ConversationLog;
   close(): Promise<void>;
 }
 
@@ -187,14 +193,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const server = restify.createServer({ name: 'linkwell', handleUncaughtExceptions: false });
   hardenServer(server, { https: config.publicBaseUrl?.startsWith('https://') ?? false, log });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
 
   const schedulerMode = options.scheduler ?? 'auto';
   let boundUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? boundUrl;
-  const chatLinkFor = (clientId: string) => {
-    const exp = signer.expiresIn(config.chatLinkTtlHours * 3600);
-    return { url: `${baseUrl()}/chat?t=${signer.sign({ typ: 'link', sub: clientId, exp })}`, expiresAt: DateTime.fromSeconds(exp, { zone: 'utc' }).toISO()! };
+  const chatLinks = new ChatLinks({ signer, clients: store.clients, history: store.clients, clock, ttlHours: config.chatLinkTtlHours, baseUrl: () => baseUrl() });
+  // Withdrawn links end their open chats at once.
+  chatLinks.onWithdrawn = (clientId) => void conversations.closeForClient(clientId);
+  const chatLinkFor = async (clientId: string) => {
+    const link = await chatLinks.issue(clientId);
+    if (!link) throw new Error('No such client');
+    return link;
   };
 
   server.get('/healthz', handle(log, async (_req, res) => {
@@ -220,7 +230,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError, notEnrolled }) : undefined;
   if (sms) sms.dispatcher.onStaffDelivery = (record, status) => alerts.staffDelivery(record.staff!.alertId, record.id, status);
   await alerts.start();
-  registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, clients: store.clients, clock, log, logic });
+  registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, links: chatLinks, clients: store.clients, clock, log, logic });
   // Staff web pages: sign-in first (it gates everything under /staff), then the pages.
   const staffStore = openStaffStore(config.dataDir);
   const staffDeps: StaffDeps = {
@@ -240,7 +250,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
   const staffPage = registerStaffRoutes(server, staffDeps);
-  registerChatRoutes(server, { signer, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
+  registerChatRoutes(server, { signer, links: chatLinks, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   const proactive: ProactiveDeps = {
     history: store.clients,
     adapterFor: (reference) =>
@@ -278,6 +288,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ledger: store.schedule,
     groups: groupDirectory,
     settings: new ClientSettings({ clients: store.clients, history: store.clients, contact, clock }),
+    chatLinks,
     tellNewLinkWorker: tellNewLinkWorker({ turns: scheduledTurns, clients: store.clients, quietHours: programme.quietHours, clock, log }),
     wake: (clientId) => scheduler.wake(clientId),
     background: schedulerMode === 'auto',
@@ -306,7 +317,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     checkIns: new CheckInStarter(proactive),
     contact,
     onClientChanged: (clientId) => scheduler.wake(clientId),
-    chatLinkFor,
+    chatLinks,
     clock,
     log,
   });
@@ -321,6 +332,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     alerts,
     baseUrl,
     chatLinkFor,
+    chatLinks,
+    conversations,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

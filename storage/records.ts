@@ -17,6 +17,11 @@ export interface ClientRecord {
   createdAt: string;
   /** When the client agreed (replied YES) to Linkwell's check-ins; nothing is scheduled before. */
   consentedAt?: string | undefined;
+  /**
+   * Web chat links carry the generation they were issued in; withdrawing a client's links moves
+   * this on, and every link (and conversation) of an earlier generation stops working. Unset is 0.
+   */
+  chatLinkGeneration?: number | undefined;
   /** Set while the client has opted out of all messages (STOP); cleared when they opt back in. */
   optedOutAt?: string | undefined;
   /** No scheduled messages before this instant (PAUSE). */
@@ -144,7 +149,9 @@ export type ClientEvent =
   /** Staff changed the client's settings (admin API); `by` is who, as they gave it. */
   | { type: 'settings-changed'; at: string; by: string; changes: ClientSettingChange[] }
   /** The client moved to another link worker, with the note the previous one left for the next. */
-  | { type: 'handover'; at: string; by: string; from: string; to: string; note: string; clientTold: boolean };
+  | { type: 'handover'; at: string; by: string; from: string; to: string; note: string; clientTold: boolean }
+  /** Staff withdrew every web chat link issued to the client so far (their open chats end at once). */
+  | { type: 'chat-links-withdrawn'; at: string; by: string };
 
 /** One setting as stored before and after a change (null: not set). */
 export interface ClientSettingChange {

@@ -9,6 +9,7 @@ import type { ContactPreferences } from '../contact/contactPreferences.js';
 import { HttpError, notFound } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
 import type { CheckInStarter } from '../proactive/checkInStarter.js';
+import type { ChatLinks } from '../web/chatLinks.js';
 import { adminRoute } from './adminRoute.js';
 import { ClientSettings } from './clientSettings.js';
 import { clientSettingsChangeSchema, knownLinkWorker, zoneAfterChange } from './clientSettingsSchema.js';
@@ -23,7 +24,7 @@ export interface AdminRouteDeps {
   contact: ContactPreferences;
   /** A client's settings changed: the scheduler looks at them again at once. */
   onClientChanged?: (clientId: string) => void;
-  chatLinkFor: (clientId: string) => { url: string; expiresAt: string };
+  chatLinks: ChatLinks;
   clock: Clock;
   log: Logger;
 }
@@ -40,6 +41,10 @@ function newClientSchema(programme: Programme) {
 }
 
 /** Staff API (JSON, `Authorization: Bearer <ADMIN_API_TOKEN>`). */
+const changedBy = z.string().trim().min(1, 'who made the change').max(200);
+const withdrawSchema = z.strictObject({ changedBy });
+const newLinkSchema = z.strictObject({ withdrawOthers: z.boolean().default(false), changedBy: changedBy.optional() });
+
 export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void {
   const { log } = deps;
   const clientSchema = newClientSchema(deps.programme);
@@ -88,8 +93,26 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
 
   server.get('/api/admin/clients/:id/chat-link', route(async (req) => ({
     status: 200,
-    body: deps.chatLinkFor((await clientFrom(req)).id),
+    body: await deps.chatLinks.issue((await clientFrom(req)).id),
   })));
+
+  // A new link; with withdrawOthers, every earlier link (and chat made from one) stops first.
+  server.post('/api/admin/clients/:id/chat-link', route(async (req) => {
+    const client = await clientFrom(req);
+    const { withdrawOthers, changedBy } = newLinkSchema.parse(req.body ?? {});
+    if (withdrawOthers && !changedBy) throw new HttpError(400, 'invalid_request', 'changedBy is required with withdrawOthers: who withdrew the links is recorded.');
+    const link = await deps.chatLinks.issue(client.id, withdrawOthers ? { withdrawOthers: { by: changedBy! } } : {});
+    if (withdrawOthers) log.info('chat links withdrawn', { clientId: client.id });
+    return { status: 201, body: link };
+  }));
+
+  server.post('/api/admin/clients/:id/chat-links/withdraw', route(async (req) => {
+    const client = await clientFrom(req);
+    const { changedBy } = withdrawSchema.parse(req.body ?? {});
+    const updated = await deps.chatLinks.withdraw(client.id, changedBy);
+    log.info('chat links withdrawn', { clientId: client.id });
+    return { status: 200, body: { withdrawn: true, chatLinkGeneration: updated?.chatLinkGeneration ?? 0 } };
+  }));
 
   server.post('/api/admin/clients/:id/checkins', route(async (req) => {
     const client = await clientFrom(req);

@@ -24,7 +24,7 @@ try {
   const url = await app.listen();
   const lines = [`Linkwell is running for "${programme.name}" at ${url}`];
   if (app.demoClientId) {
-    lines.push(`Demo web chat for the demo client (open in a browser):`, `  ${app.chatLinkFor(app.demoClientId).url}`);
+    lines.push(`Demo web chat for the demo client (open in a browser):`, `  ${(await app.chatLinkFor(app.demoClientId)).url}`);
   }
   lines.push(config.adminApiToken ? 'Admin API: enabled (bearer ADMIN_API_TOKEN).' : 'Admin API: disabled until ADMIN_API_TOKEN is set in .env.');
   lines.push(

@@ -57,7 +57,7 @@ export class DirectLineAdapter extends InProcessAdapter {
         timestamp: this.clock.now().toJSDate(),
         ...(incoming.type === 'message' ? { replyToId: incoming.id } : {}),
       } as Activity;
-      this.log.open(activity.conversation.id, this.clock.now().toMillis());
+      this.log.ensure(activity.conversation.id, clientIdOfUser(activity.recipient?.id), this.clock.now().toMillis());
       responses.push({ id: this.log.append(activity.conversation.id, activity) });
     }
     return responses;
@@ -67,4 +67,9 @@ export class DirectLineAdapter extends InProcessAdapter {
 /** The turn-lock key of a web chat conversation (shared with every other sender to it). */
 export function lockKey(conversationId: string): string {
   return `${WEBCHAT_CHANNEL_ID}:${conversationId}`;
+}
+
+/** The client a web chat user id stands for (see userIdFor); '' when it is not one. */
+function clientIdOfUser(userId: string | undefined): string {
+  return userId?.startsWith('client-') ? userId.slice('client-'.length) : '';
 }

@@ -5,16 +5,18 @@ import { z } from 'zod';
 import type { ClientRepository } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { bearerToken, handle } from '../http/handle.js';
-import { forbidden, unauthorized } from '../http/httpError.js';
+import { forbidden, HttpError, unauthorized } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
 import type { TokenSigner } from '../security/signedToken.js';
-import type { ConversationLog } from './conversationLog.js';
+import type { ChatLinks } from '../web/chatLinks.js';
+import { MAX_CONVERSATIONS_PER_LINK, type ConversationLog } from './conversationLog.js';
 import { LINKWELL_BOT_ACCOUNT, LOCAL_DIRECTLINE_SERVICE_URL, WEBCHAT_CHANNEL_ID, type DirectLineAdapter } from './directLineAdapter.js';
 
 export interface DirectLineDeps {
   adapter: DirectLineAdapter;
   conversations: ConversationLog;
   signer: TokenSigner;
+  links: ChatLinks;
   clients: ClientRepository;
   clock: Clock;
   log: Logger;
@@ -43,40 +45,57 @@ const BASE = '/v3/directline';
 export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): void {
   const ttl = deps.tokenTtlSeconds ?? 30 * 60;
   const { log } = deps;
+  const nowMs = () => deps.clock.now().toMillis();
 
-  const issue = (clientId: string, conversationId: string) => ({
-    conversationId,
-    userId: userIdFor(clientId),
-    token: deps.signer.sign({ typ: 'conversation', sub: clientId, cid: conversationId, exp: deps.signer.expiresIn(ttl) }),
-    expires_in: ttl,
-  });
+  // A conversation lives no longer than the link it was made from: its token never outlasts it.
+  const issue = (claims: { sub: string; gen?: number | undefined; lexp: number }, conversationId: string) => {
+    const exp = Math.min(deps.signer.expiresIn(ttl), claims.lexp);
+    return {
+      conversationId,
+      userId: userIdFor(claims.sub),
+      token: deps.signer.sign({ typ: 'conversation', sub: claims.sub, cid: conversationId, exp, gen: claims.gen ?? 0, lexp: claims.lexp }),
+      expires_in: Math.max(0, exp - Math.floor(deps.clock.now().toSeconds())),
+    };
+  };
 
-  const conversationClaims = (req: Request, conversationId?: string) => {
+  /** The conversation a token opens, refused once its link has expired or been withdrawn. */
+  const conversationClaims = async (req: Request, conversationId?: string) => {
     const check = deps.signer.verify(bearerToken(req), 'conversation');
     if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'The conversation token has expired.' : undefined);
     if (conversationId !== undefined && check.claims.cid !== conversationId) throw forbidden();
-    return check.claims;
+    const lexp = check.claims.lexp ?? check.claims.exp;
+    if (!(lexp > deps.clock.now().toSeconds())) throw unauthorized('This chat link has expired.');
+    const standing = deps.links.standing(await deps.clients.get(check.claims.sub), check.claims.gen);
+    if (standing !== 'ok') throw unauthorized(standing === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.');
+    return { ...check.claims, lexp };
   };
 
-  const nowMs = () => deps.clock.now().toMillis();
+  const openOrRefuse = (claims: { sub: string; gen?: number | undefined; cid: string }) => {
+    const opened = deps.conversations.open(claims.cid, { clientId: claims.sub, link: `${claims.sub}:${claims.gen ?? 0}` }, nowMs());
+    if (!opened.ok) {
+      throw new HttpError(429, 'too_many_conversations', `This chat link has ${MAX_CONVERSATIONS_PER_LINK} chats open already: close one, or try again in a few minutes.`);
+    }
+    return opened;
+  };
 
   server.post(`${BASE}/tokens/generate`, handle(log, async (req, res) => {
     const check = deps.signer.verify(bearerToken(req), 'link');
     if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'This chat link has expired.' : 'This chat link is not valid.');
-    if (!(await deps.clients.get(check.claims.sub))) throw unauthorized('This chat link is not valid.');
+    const standing = deps.links.standing(await deps.clients.get(check.claims.sub), check.claims.gen);
+    if (standing !== 'ok') throw unauthorized(standing === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.');
     const conversationId = randomBytes(16).toString('base64url');
-    deps.conversations.open(conversationId, nowMs());
-    res.json(200, issue(check.claims.sub, conversationId));
+    openOrRefuse({ ...check.claims, cid: conversationId });
+    res.json(200, issue({ ...check.claims, lexp: check.claims.exp }, conversationId));
   }));
 
   server.post(`${BASE}/tokens/refresh`, handle(log, async (req, res) => {
-    const claims = conversationClaims(req);
-    res.json(200, issue(claims.sub, claims.cid));
+    const claims = await conversationClaims(req);
+    res.json(200, issue(claims, claims.cid));
   }));
 
   server.post(`${BASE}/conversations`, handle(log, async (req, res) => {
-    const claims = conversationClaims(req);
-    const { started } = deps.conversations.open(claims.cid, nowMs());
+    const claims = await conversationClaims(req);
+    const { started } = openOrRefuse(claims);
     if (!started) {
       deps.conversations.markStarted(claims.cid);
       const activity = incoming(claims.sub, claims.cid, deps.clock, {
@@ -85,29 +104,29 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
       });
       await deps.adapter.receive(activity, claims.sub, deps.logic);
     }
-    res.json(started ? 200 : 201, issue(claims.sub, claims.cid));
+    res.json(started ? 200 : 201, issue(claims, claims.cid));
   }));
 
   server.get(`${BASE}/conversations/:conversationId`, handle(log, async (req, res) => {
-    const claims = conversationClaims(req, req.params.conversationId);
-    deps.conversations.open(claims.cid, nowMs());
-    res.json(200, issue(claims.sub, claims.cid));
+    const claims = await conversationClaims(req, req.params.conversationId);
+    openOrRefuse(claims);
+    res.json(200, issue(claims, claims.cid));
   }));
 
   server.get(`${BASE}/conversations/:conversationId/activities`, handle(log, async (req, res) => {
-    const claims = conversationClaims(req, req.params.conversationId);
+    const claims = await conversationClaims(req, req.params.conversationId);
     const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
     res.json(200, deps.conversations.since(claims.cid, watermark, nowMs()));
   }));
 
   server.post(`${BASE}/conversations/:conversationId/activities`, handle(log, async (req, res: Response) => {
-    const claims = conversationClaims(req, req.params.conversationId);
+    const claims = await conversationClaims(req, req.params.conversationId);
     const posted = postedActivitySchema.parse(req.body);
     if (posted.type === 'typing') {
       res.json(200, { id: '' });
       return;
     }
-    deps.conversations.open(claims.cid, nowMs());
+    openOrRefuse(claims);
     const activity = incoming(claims.sub, claims.cid, deps.clock, posted);
     // Logged before the turn, as Direct Line does, so web chat sees its own message confirmed.
     const id = deps.conversations.append(claims.cid, activity);

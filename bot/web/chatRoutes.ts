@@ -6,6 +6,7 @@ import type { ClientRepository } from '../../storage/ports.js';
 import { handle } from '../http/handle.js';
 import { HttpError } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
+import type { ChatLinks } from './chatLinks.js';
 import type { TokenSigner } from '../security/signedToken.js';
 import { chatPageHtml, invalidLinkHtml } from './chatPage.js';
 
@@ -24,6 +25,7 @@ const PAGE_HEADERS = {
 
 export interface ChatRouteDeps {
   signer: TokenSigner;
+  links: ChatLinks;
   clients: ClientRepository;
   programmeName: string;
   log: Logger;
@@ -37,10 +39,9 @@ export function registerChatRoutes(server: Server, deps: ChatRouteDeps): void {
 
   server.get('/chat', handle(deps.log, async (req: Request, res: Response) => {
     const check = deps.signer.verify(typeof req.query?.t === 'string' ? req.query.t : undefined, 'link');
-    const valid = check.ok && (await deps.clients.get(check.claims.sub)) !== undefined;
-    const html = valid
-      ? chatPageHtml(deps.programmeName, deps.pollMs ?? 1000)
-      : invalidLinkHtml(deps.programmeName, !check.ok && check.reason === 'expired');
+    const standing = check.ok ? deps.links.standing(await deps.clients.get(check.claims.sub), check.claims.gen) : check.reason === 'expired' ? 'expired' : 'invalid';
+    const valid = standing === 'ok';
+    const html = valid ? chatPageHtml(deps.programmeName, deps.pollMs ?? 1000) : invalidLinkHtml(deps.programmeName, standing);
     res.writeHead(valid ? 200 : 401, PAGE_HEADERS);
     res.end(html);
   }));

@@ -283,7 +283,7 @@ describe('Web chat check-in over Direct Line', () => {
 
     before(async () => {
       const client = await enrol(t, 'Gus');
-      linkToken = linkTokenOf(t.app.chatLinkFor(client.id).url);
+      linkToken = linkTokenOf((await t.app.chatLinkFor(client.id)).url);
     });
 
     it('returns only the activities after the watermark a client polled with', async () => {
@@ -368,7 +368,7 @@ describe('Web chat links over time', () => {
   });
 
   it('opens the chat until CHAT_LINK_TTL_HOURS have passed, then answers 401 on the page and at Direct Line', async () => {
-    const link = t.app.chatLinkFor(t.app.demoClientId!);
+    const link = (await t.app.chatLinkFor(t.app.demoClientId!));
     expect(link.expiresAt).to.equal('2025-03-03T11:00:00.000Z');
 
     clock.advance({ hours: TTL_HOURS, minutes: -1 });
@@ -387,7 +387,7 @@ describe('Web chat links over time', () => {
   });
 
   it('stops honouring a conversation token once it expires, while a refreshed one keeps working', async () => {
-    const { conversationId, token, expires_in } = await issue(t, linkTokenOf(t.app.chatLinkFor(t.app.demoClientId!).url));
+    const { conversationId, token, expires_in } = await issue(t, linkTokenOf((await t.app.chatLinkFor(t.app.demoClientId!)).url));
     const activities = `/conversations/${conversationId}/activities`;
 
     clock.advance({ seconds: expires_in - 60 });

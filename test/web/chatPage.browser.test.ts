@@ -115,7 +115,7 @@ describe('Web chat page', function () {
     const chat = new ChatPage(page);
     const note = 'My daughter is visiting on Sunday, which will be nice.';
 
-    await page.goto(t.app.chatLinkFor(clientId).url);
+    await page.goto((await t.app.chatLinkFor(clientId)).url);
     await chat.botSaid('Hello Jean');
     await chat.pressSuggestedAction('Check in');
     await chat.answerCard(UCLA.lackCompanionship, 'Often');
@@ -195,7 +195,7 @@ describe('Web chat page', function () {
     const weekAgo = new TokenSigner(CHAT_LINK_SECRET, new ManualClock(DateTime.utc().minus({ days: 7 })));
     const expired = weekAgo.sign({ typ: 'link', sub: clientId, exp: weekAgo.expiresIn(3600) });
     // Someone edits their link to last longer: the signature no longer matches.
-    const [version, payload, signature] = new URL(t.app.chatLinkFor(clientId).url).searchParams.get('t')!.split('.');
+    const [version, payload, signature] = new URL((await t.app.chatLinkFor(clientId)).url).searchParams.get('t')!.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as { exp: number };
     const extended = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 365 * 86_400 })).toString('base64url');
     const tampered = `${version}.${extended}.${signature}`;

@@ -259,3 +259,13 @@ ${errorSummary(problems, 'group-problems')}
 <div class="actions"><button type="submit">Save group link</button></div>
 </form>`;
 }
+
+/** Withdraw every web chat link sent to the client so far (a lost or shared phone): confirmed by a tick. */
+export function withdrawLinksForm(signedIn: SignedIn, client: ClientRecord): SafeHtml {
+  return html`<form method="post" action="/staff/clients/${encodeURIComponent(client.id)}/chat-links/withdraw" class="withdraw-links">
+${csrfField(signedIn)}
+<p>If a link went to the wrong person, or a phone was lost or shared, stop every web chat link sent to ${client.name} so far. Chats open from those links end at once. Text messages are not affected.</p>
+<p><input type="checkbox" id="withdraw-confirm" name="confirm" value="yes" required> <label for="withdraw-confirm">I understand that ${client.name} will need a new link to use web chat</label></p>
+<p><button type="submit">Withdraw all web chat links</button></p>
+</form>`;
+}

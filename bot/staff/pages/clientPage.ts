@@ -18,6 +18,7 @@ import {
   groupForm,
   groupProblems,
   reassignForm,
+  withdrawLinksForm,
   reassignProblems,
   reassignSchema,
   REASSIGN_FIELDS,
@@ -41,6 +42,8 @@ const NOTICES: Record<string, (client: ClientRecord, deps: StaffPagesDeps) => st
   'group-same': () => 'The group link was already set like that: nothing changed.',
   task: () => 'Task marked done.',
   'task-already': () => 'That task had already been marked done.',
+  'links-withdrawn': (client) => `Every web chat link sent to ${client.name} so far has stopped working, and any chat open from one has ended. Send a new link if they still need one.`,
+  'links-not-withdrawn': () => 'Nothing was withdrawn: tick the box to confirm, then press the button again.',
   'reassigned-now': (client, deps) => `Reassigned to ${linkWorkerName(deps.programme, client.linkWorkerId)}. ${client.name} has been sent their new link worker's name.`,
   'reassigned-later': (client, deps) =>
     `Reassigned to ${linkWorkerName(deps.programme, client.linkWorkerId)}. It is quiet hours for ${client.name}: they will be sent their new link worker's name when quiet hours end (${deps.programme.quietHours.end} their time).`,
@@ -166,6 +169,15 @@ export function registerClientPage(server: Server, deps: StaffPagesDeps): void {
     }));
   }));
 
+  server.post('/staff/clients/:id/chat-links/withdraw', page(undefined, async (req, res, signedIn) => {
+    const client = await visibleClient(req, signedIn);
+    const { confirm } = formValues(req.body, ['confirm']);
+    if (confirm !== 'yes') return redirect(res, back(client, 'links-not-withdrawn', 'chat-links-heading'));
+    await deps.chatLinks.withdraw(client.id, signedIn.staff.name);
+    deps.log.info('chat links withdrawn', { clientId: client.id, by: signedIn.staff.id });
+    redirect(res, back(client, 'links-withdrawn', 'chat-links-heading'));
+  }));
+
   server.post('/staff/clients/:id/tasks/:taskId/done', page(undefined, async (req, res, signedIn) => {
     const client = await visibleClient(req, signedIn);
     const at = deps.clock.now().toISO()!;
@@ -210,6 +222,8 @@ ${timelineSection(view, programme)}
 ${settingsForm(signedIn, programme, client, valuesOf('settings', settingsValuesOf(client)), problemsOf('settings'))}
 <h3 id="reassign-heading">Reassign to another link worker</h3>
 ${reassignForm(signedIn, programme, client, valuesOf('reassign', {}), problemsOf('reassign'))}
+<h3 id="chat-links-heading">Web chat links</h3>
+${withdrawLinksForm(signedIn, client)}
 </section>
 </div>`;
   return staffLayout({

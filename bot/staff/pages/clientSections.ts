@@ -159,6 +159,8 @@ function eventText(programme: Programme, zone: string, event: ClientEvent): Safe
       return html`<strong>A text did not arrive</strong>: ${event.problem}${event.code !== null ? ` (code ${event.code})` : ''}`;
     case 'settings-changed':
       return html`<strong>Settings changed by ${event.by}</strong><ul>${event.changes.map((c) => html`<li>${c.field}: ${settingValue(c.from)} → ${settingValue(c.to)}</li>`)}</ul>`;
+    case 'chat-links-withdrawn':
+      return html`<strong>Web chat links withdrawn by ${event.by}</strong>`;
     case 'handover':
       return html`<strong>Handed over by ${event.by}</strong> from ${linkWorkerName(programme, event.from)} to ${linkWorkerName(programme, event.to)}${event.clientTold ? '; the client is told' : '; the client could not be told'}
 <blockquote class="note">${event.note}</blockquote>`;

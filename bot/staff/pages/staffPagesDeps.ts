@@ -7,6 +7,7 @@ import type { Programme } from '../../config/programmeSchema.js';
 import type { GroupDirectory } from '../../groups/groupDirectory.js';
 import type { Logger } from '../../logger.js';
 import type { staffPage, StaffDeps } from '../staffGuard.js';
+import type { ChatLinks } from '../../web/chatLinks.js';
 
 /** What every staff page module gets (built once in createApp). */
 export interface StaffPagesDeps {
@@ -25,6 +26,8 @@ export interface StaffPagesDeps {
   settings: ClientSettings;
   /** Tell the client their link worker changed (now, or when quiet hours end); resolves false when there is no way to reach them. */
   tellNewLinkWorker: (client: ClientRecord) => Promise<boolean>;
+  /** Web chat links: staff withdraw a client's links from the client page. */
+  chatLinks: ChatLinks;
   /** A client's settings or links changed: the scheduler looks at them again. */
   wake: (clientId: string) => void;
   /** Work slow page figures out in the background (the outcomes summary after start-up); off when tests drive the clock. */

@@ -15,15 +15,41 @@ export function securityHeaders(options: { https: boolean }): Readonly<Record<st
   };
 }
 
+/** Request bodies each kind of route accepts, in bytes; the body parser's own limit (MAX_BODY_BYTES) covers the rest. */
+export const BODY_LIMITS = {
+  /** A web chat message: 4,000 characters of text and a little more. */
+  webChat: 32 * 1024,
+  /** Twilio's webhook form: a 1,600-character text and its fields. */
+  sms: 64 * 1024,
+  /** A staff page's form. */
+  staffForm: 64 * 1024,
+} as const;
+export const MAX_BODY_BYTES = 256 * 1024;
+
+function bodyLimitFor(url: string): number {
+  if (url.startsWith('/v3/directline/')) return BODY_LIMITS.webChat;
+  if (url.startsWith('/api/sms')) return BODY_LIMITS.sms;
+  if (url.startsWith('/staff/')) return BODY_LIMITS.staffForm;
+  return MAX_BODY_BYTES;
+}
+
 /**
- * The server's own safety net: security headers on every response, and an error that escapes a
+ * The server's own safety net: security headers on every response, body sizes by route (413),
+ * and an error that escapes a
  * handler after the answer has gone is logged by route and error name and then dropped (restify
  * would otherwise try to answer twice and throw outside any request, stopping the process).
  */
 export function hardenServer(server: Server, options: { https: boolean; log: Logger }): void {
   const headers = Object.entries(securityHeaders(options));
-  server.pre((_req: Request, res: Response, next: () => void) => {
+  server.pre((req: Request, res: Response, next: () => void) => {
     for (const [name, value] of headers) res.setHeader(name, value);
+    const limit = bodyLimitFor(req.url ?? '/');
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > limit) {
+      res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+      res.end(JSON.stringify({ error: 'payload_too_large', message: `The request body is ${length} bytes; at most ${limit} are accepted here.` }));
+      return;
+    }
     next();
   });
   server.on('restifyError', (req: Request, res: Response, error: Error, callback: () => void) => {
