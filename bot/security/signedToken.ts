@@ -1,10 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../clock.js';
 
-/** What a token grants. `link` opens web chat for a client; `conversation` reads and writes one conversation. */
+/**
+ * What a token grants. `link` opens web chat for a client (`gen`: the client's link generation when
+ * it was issued, see ClientRecord.chatLinkGeneration); `conversation` reads and writes one
+ * conversation made from a link, never after that link expires (`lexp`) or is withdrawn (`gen`).
+ */
 export type TokenClaims =
-  | { typ: 'link'; sub: string; exp: number }
-  | { typ: 'conversation'; sub: string; cid: string; exp: number };
+  | { typ: 'link'; sub: string; exp: number; gen?: number }
+  | { typ: 'conversation'; sub: string; cid: string; exp: number; gen?: number; lexp?: number };
 
 export type TokenCheck<T> = { ok: true; claims: T } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'wrong_type' };
 
