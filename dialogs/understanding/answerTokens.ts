@@ -23,6 +23,15 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     maybe: 'mebbe mebbes mibbe mibbes',
     yes: 'aye',
     // Scots "whiles" is sometimes; MLE "bare" is very ("bare often").
+    // "Maist o the time", "hardly ivver", "a' the time" (normalised "a the time"): Scots.
+    most: 'maist',
+    ever: 'eva evr ivver iver',
+    again: 'agen agin',
+    just: 'jist',
+    one: 'wan',
+    know: 'ken',
+    only: 'nobbut',
+    like: 'lyk lik',
     sometimes: 'sumtimes somtimes sometims sumtime smtimes sometiems sometimez sumtyms sometyms someimes sometines somtime sometymes smtms smtimes whiles',
     very: 'v vry verry vey veyr vrey bare',
     anything: 'owt',
@@ -35,7 +44,6 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     didnt: 'didnae',
     cant: 'cannae canna',
     often: 'ofen offen oftn oftem ofte oftern oftan ofton oftin offten oftten oft oftentimes',
-    ever: 'eva evr',
     hardly: 'hardley hrdly hardlly harldy hardlyy',
     rarely: 'rarley rarly rarelly rearly rarelyy',
     'a lot': 'alot',
@@ -84,6 +92,11 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
 // Words after "nowt" or "nae" that leave it a plain nought or no: "nowt pet", "nae hen".
 const AFTER_NOUGHT = new Set(['really', 'tbh', 'honestly', 'me', 'pet', 'love', 'hen', 'mate', 'duck', 'x', 'like', 'i', 'id', 'at']);
 
+// Words of emphasis that only colour what they stand in: "all the flippin time", "bloody often".
+const EMPHASIS = new Set(['flippin', 'flipping', 'flaming', 'bloody', 'blooming', 'bleeding', 'friggin', 'frigging', 'freaking', 'effing', 'sodding', 'ruddy', 'damn', 'darn', 'fricking']);
+
+const AFTER_AND = new Set(['then', 'again', 'agen', 'off', 'on']);
+
 const PLACES = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 /**
@@ -95,7 +108,12 @@ export function answerTokens(text: string): string[] {
     .replace(/(\d)\ufe0f?\u20e3/g, '$1') // keycap emoji: 3️⃣
     .replace(/\u{1f51f}/gu, ' 10 ') // keycap emoji: 🔟
     .replace(/(\p{L})['\u2019]s\b/gu, '$1') // "life's a 6", "mine's a 2": the word itself
-    .replace(/\baw\s+(?=(?:the|o|o'|of the)\s+time\b)/gi, 'all ') // Scots "aw the time"
+    .replace(/\b(?:aw|a['\u2019])\s+(?=(?:the|o|o'|of the)\s+time\b)/gi, 'all ') // Scots "aw the time", "a' the time"
+    .replace(/\bnoo\s+(?=an(?:d|')?\s+(?:again|agen|then)\b)/gi, 'now ') // Scots "noo and again" is now and again, never "no"
+    // Scots and second-language "no" for "not", leading the reply: "no much", "no very often", "no too bad" (but "no, often" is no).
+    .replace(/^\s*no\s+(?=(?:much|very|too|often|many|bad|great|so\s+(?:good|bad|great|much|often))\b)/gi, 'not ')
+    // "6 1/2" is six and a half, never 6 on a date.
+    .replace(/\b(\d{1,2})\s+1\s*\/\s*2\b/g, '$1 and a half')
     .replace(/\b(?:bare|nuff)\s+times\b/gi, ' often ') // MLE: "bare times" is often
     .replace(/\b2\s+(?=(?:much|many)\b)/gi, ' too ') // txt-speak "2 much" is too much, never 2
     .replace(/\b4\s+(?=(?:sure|real|definite|certain)\b)/gi, ' for ') // "7 4 sure": txt-speak "for"
@@ -106,6 +124,7 @@ export function answerTokens(text: string): string[] {
     .replace(/\b(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:one|option|answer|choice)\b/gi, (_, word: string) => ` number ${PLACES.indexOf(word.toLowerCase()) + 1} `);
   const prepared = NOT_ANSWER_NUMBERS.reduce((t, [pattern, word]) => t.replace(pattern, word), spelled)
     .replace(/(\d)\s*\+/g, '$1 plus ')
+    .replace(/(\d)\s*[-\u2013\u2014]\s*(?=\d)/g, '$1 to ') // "2-3", "2 - 3": a range
     .replace(/(\d)\s*%/g, '$1 percent ')
     .replace(/&/g, ' and ')
     .replace(/(\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten))(ish|or so)\b/gi, '$1 $2');
@@ -113,10 +132,13 @@ export function answerTokens(text: string): string[] {
   return tokens.flatMap((token, i) => {
     // "now n then", "on n off": an "n" between words is "and"; alone it is left for yes/no.
     if (token === 'n' && i > 0 && i < tokens.length - 1) return ['and'];
+    // "now an then", "on an off": "an" before a word it cannot go with is "and".
+    if (token === 'an' && i > 0 && AFTER_AND.has(tokens[i + 1] ?? '')) return ['and'];
     // Northern "nowt" alone is nought (0 on a scale, none to a count); "nowt to complain about" is not 0.
     // Scots "nae" alone is no; before a word it is not ("nae really", "nae often").
     if (token === 'nae') return [i === tokens.length - 1 || (AFTER_NOUGHT.has(tokens[i + 1]!) && tokens[i + 1] !== 'really') ? 'no' : 'not'];
     if (token === 'nowt') return [i === tokens.length - 1 || AFTER_NOUGHT.has(tokens[i + 1]!) ? 'nought' : 'nothing'];
+    if (EMPHASIS.has(token)) return [];
     const meant = SPELLINGS.get(token);
     return meant ? meant.split(' ') : [token];
   });

@@ -29,19 +29,21 @@ const SAID: readonly Said[] = [
     'hardly at all', 'once in a blue moon',
     'not much', 'not very much', 'not a lot', 'not a great deal', 'not that much', 'not too much', 'infrequently',
     'very occasionally', 'hardly ever really', 'only rarely', 'once or twice', 'not so much', 'a tiny bit', 'a wee bit', 'very little',
-    'hardly any', 'few and far between', 'barely at all', 'scarcely', 'scarcely ever', 'not frequently', 'only a handful of times', 'a handful of times'], 1],
+    'hardly any', 'few and far between', 'barely at all', 'scarcely', 'scarcely ever', 'not frequently', 'only a handful of times', 'a handful of times',
+    // The adjective for the adverb: "rare", "it's rare".
+    'rare', 'very rare', 'rare really', 'on rare occasions', 'rare occasions', 'only on rare occasions'], 1],
   [['occasionally', 'now and then', 'now and again', 'every now and then', 'every now and again', 'once in a while',
     'every once in a while', 'from time to time', 'every so often', 'the odd time', 'odd time', 'the odd day', 'the odd occasion',
     'on occasion', 'at odd times', 'here and there', 'once in a while maybe', 'sporadically', 'intermittently', 'periodically',
     'a few times', 'on the odd occasion', 'odd occasions', 'few times', 'odd times', 'on occasions', 'the occasional day',
-    'not regularly'], 2],
+    'not regularly', 'occasional', 'the odd wee time', 'odd wee time'], 2],
   // "Not very often" is Hardly ever or Occasionally where a scale has both (ONS), and a re-ask there.
-  [['not often', 'not very often', 'not that often', 'not so often', 'not too often'], 1, 2],
+  [['not often', 'not very often', 'not that often', 'not so often', 'not too often', 'not all that often'], 1, 2],
   [['on and off', 'off and on', 'on off', 'comes and goes', 'it comes and goes'], 2, 3],
   // "Quite a bit" is more than "a bit", and less sure than "a lot".
   [['quite a bit', 'a fair bit', 'a good bit', 'a fair amount', 'a good amount', 'quite a few times', 'more than sometimes', 'a reasonable amount'], 3, 4],
   [['some of the time', 'sometimes', 'some times', 'sometime', 'some', 'at times', 'some days', 'part of the time',
-    'some of the time yes', 'sometimes yes', 'some of the days'], 3],
+    'some of the time yes', 'sometimes yes', 'some of the days', 'some time', 'some time yes'], 3],
   [['often', 'a lot', 'lots', 'very often', 'frequently', 'quite often', 'quite a lot', 'a great deal', 'most of the time',
     'mostly', 'most days', 'usually', 'regularly', 'much of the time', 'a lot of the time', 'more often than not', 'loads',
     'far too often', 'too often', 'all too often', 'many times', 'many time', 'more often than not really', 'most of the time yes',
@@ -49,7 +51,9 @@ const SAID: readonly Said[] = [
     'reasonably often', 'quite frequently', 'fairly frequently', 'most evenings', 'most nights', 'most weekends', 'most mornings',
     'the majority of the time', 'majority of the time', 'a good deal', 'a good deal of the time', 'a great deal of the time', 'tons',
     'heaps', 'lots and lots', 'loads and loads', 'many a time', 'plenty', 'too much', 'very much', 'many many times', 'most of the day', 'much of the day',
-    'a good part of the time', 'the bulk of the time', 'routinely', 'most weeks'], 4],
+    'a good part of the time', 'the bulk of the time', 'routinely', 'most weeks',
+    // Second-language and recall-period forms: "most time", "most of the month".
+    'most time', 'most times', 'most of the days', 'most of the month', 'most of the week', 'frequent', 'very frequent'], 4],
   [['almost always', 'nearly always', 'pretty much always', 'just about always', 'virtually always', 'practically always',
     'almost all the time', 'nearly all the time', 'pretty much all the time', 'almost all of the time', 'nearly all of the time',
     'almost every day', 'nearly every day', 'pretty much every day', 'most of the time if not all', 'often or always',
@@ -57,7 +61,9 @@ const SAID: readonly Said[] = [
   [['always', 'all the time', 'all of the time', 'constantly', 'the whole time', 'non stop', 'every day', 'every single day',
     'each day', 'all day every day', 'day in day out', 'every minute', 'every waking moment', 'continually', 'continuously',
     'all day', 'always always', 'every day without fail', 'every single minute', 'each and every day', 'day and night',
-    'night and day', 'all day long', 'every waking hour', 'round the clock', 'around the clock', 'twenty four seven', 'daily', 'every day of the week', 'every time', 'all times', 'at all times', 'perpetually', 'permanently', 'forever', 'nonstop', 'non stop'], 5],
+    'night and day', 'all day long', 'every waking hour', 'round the clock', 'around the clock', 'twenty four seven', 'daily', 'every day of the week', 'every time', 'all times', 'at all times', 'perpetually', 'permanently', 'forever', 'nonstop', 'non stop',
+    'all the while', 'all the times', 'all month', 'all month long', 'the whole month', 'the whole time', 'every day this month',
+    'all week', 'the whole week', 'constant', 'constant really'], 5],
 ];
 
 // The positions an option's own label covers; a position no option covers joins its neighbour

@@ -84,14 +84,33 @@ function readReply(item: InstrumentItem, vocabulary: ItemVocabulary, text: strin
   const sentences = read(replySentences(text));
   if (sentences.length === 0) return unclear('no_match');
   const meaning = interpretSentences(item, vocabulary, text, sentences);
-  if (meaning.kind === 'answer' || !READ_BY_CLAUSE.has(meaning.reason)) return meaning;
+  if (meaning.kind === 'answer' || !(READ_BY_CLAUSE.has(meaning.reason) || meaning.reason === 'contradictory' || meaning.reason === 'ambiguous')) return meaning;
   // A long or chatty sentence may still hold one clear answer in a clause of its own: "Sometimes,
   // mostly when the nights draw in", "3, yesterday was a bad day", "7, not bad".
   const clauses = read(replyClauses(text));
-  if (clauses.length === sentences.length) return meaning;
+  const concluded = conclusion(item, vocabulary, text, clauses);
+  if (concluded) return concluded;
+  if (clauses.length === sentences.length || !READ_BY_CLAUSE.has(meaning.reason)) return meaning;
   const byClause = interpretSentences(item, vocabulary, text, clauses);
   return byClause.kind === 'answer' ? byClause : meaning;
 }
+
+// A last clause that sums up what went before: "so 2", "which makes 3", "so that's 1 now".
+const CONCLUSION = /^(?:so|which makes|that makes|making|in total|all told|altogether)\b/iu;
+
+/**
+ * "Went to 3 but stopped 1 so 2", "2 groups and the choir, which makes 3": the sum said last is
+ * the answer, whatever the numbers before it, when it reads as an answer on its own.
+ */
+function conclusion(item: InstrumentItem, vocabulary: ItemVocabulary, text: string, clauses: Sentence[]): Interpretation | null {
+  const last = clauses.at(-1)!;
+  // "5 or so maybe 6" is not a sum.
+  if (clauses.length < 2 || !CONCLUSION.test(last.source.text) || /\bor\W*$/iu.test(text.slice(0, last.source.start))) return null;
+  const said = interpretSentences(item, vocabulary, last.source.text, [{ ...last, source: { ...last.source, start: 0, end: last.source.text.length } }]);
+  return said.kind === 'answer' ? { ...said, remark: text.trim() } : null;
+}
+
+const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'or', 'between', 'either', 'maybe', 'perhaps', 'possibly', 'somewhere']);
 
 const READ_BY_CLAUSE: ReadonlySet<UnclearReason> = new Set(['free_text', 'no_match', 'negated']);
 
@@ -128,9 +147,13 @@ function interpretSentences(item: InstrumentItem, vocabulary: ItemVocabulary, te
       s.reading.extra <= MAX_EXTRA_WORDS &&
       (s.reading.named.length > 0 || s.reading.mentioned.length > 0 || s.reading.denied.length > 0),
   );
-  const named = narrowed(answers.flatMap((s) => s.reading.named));
+  // "Fine, good" is Good; "OK to good" or "fine or good" offers a range, and is re-asked.
+  const offersRange = answers.some((s) => s.reading.rest.some((t) => RANGE_WORDS.has(t)));
+  const named = offersRange ? answers.flatMap((s) => s.reading.named) : narrowed(answers.flatMap((s) => s.reading.named));
   const denied = answers.flatMap((s) => s.reading.denied);
   if (named.length === 0 && denied.length > 0) return unclear('negated');
+  // "Sometimes, maybe more", "7 or more", "closer to 7": a bound is not an answer, nor is a clause of it.
+  if (named.length === 0 && answers.some((s) => s.reading.bounded)) return unclear('ambiguous');
   if (named.length === 0) return unclear(read.some((s) => s.reading.extra > MAX_EXTRA_WORDS) ? 'free_text' : 'no_match');
   const rest = answers.flatMap((s) => s.reading.rest);
 

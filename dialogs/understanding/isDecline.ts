@@ -32,7 +32,7 @@ const AROUND = set(`
   now today lol haha tbh tbf ngl imo thanks thank please pls plz ta sorry no nah nope ok okay alright fine so well um er erm hmm oh ah x xx xxx
   love dear mate hun if can could we lets let us would rather like to on for with about again afraid think guess
   actually then and but maybe do kind sort of matter thing subject topic bit too very quite rather prefer am is going
-  hen pet bach cariad fam bruv bro pal duck
+  hen pet bach cariad fam bruv bro pal duck number figure score rating mark marks sooner
 `);
 
 /** Words that refuse what follows: "not say", "don't want to answer", "won't tell". */
@@ -48,12 +48,13 @@ const BRIDGE = set(`
 const ANSWERING = set(`
   answer answering answered say saying share sharing tell telling reply replying respond responding comment commenting
   discuss discussing disclose disclosing divulge divulging talk talking ask asking gointo
+  rate rating score scoring give giving put putting
 `);
 
 // A refusal that needs no verb: "rather not", "mind your own", "private", "pass", "leave that one".
 const REFUSALS = new RegExp(
   `\\b(?:${[
-    '(?:rather|prefer|preferably) not(?: to)?', '(?:dont|do not|not) (?:really )?(?:want|wish) to',
+    '(?:rather|prefer|preferably|sooner) not(?: to)?', '(?:dont|do not|not) (?:really )?(?:want|wish) to',
     '(?:rather |prefer to )?keep(?:ing)? (?:it|that|this)(?: one)? (?:to myself|private|quiet|between me and)',
     'no comments?', 'mind (?:your|yours|you) own(?: business)?', '(?:none|not) of (?:your|you) (?:business|concern)',
     'not your (?:business|concern)', 'nobodys business', 'my (?:own )?business', 'private', 'personal',

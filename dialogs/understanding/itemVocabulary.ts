@@ -61,6 +61,13 @@ const NUMBER_WORDS = answerTokens(
 // Said for "none" to a count ("How many groups…?"), which has no label of its own for 0.
 const ZERO_PHRASES = ['none', 'nil', 'nothing', 'not any', 'none at all', 'none yet', 'not one', 'not even one', 'not a single one'];
 
+// Other words for a scale's end labels, said alone: "totally" or "fully" for "completely", "nil"
+// for "not at all". Not "none": "how anxious…?" "none" may be none of the scale, and is re-asked.
+const END_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['not at all', ['not in the slightest', 'not one bit', 'nil']],
+  ['completely', ['totally', 'fully', 'entirely', 'totally completely']],
+]);
+
 const compiled = new WeakMap<InstrumentItem, ItemVocabulary>();
 
 /** The phrases and words that answer `item`, from its labels, synonyms and the common variants. */
@@ -162,7 +169,7 @@ function scaleTargets(item: Extract<InstrumentItem, { kind: 'scale' }>, echo: Re
     if (!label) continue;
     // "0 = not at all anxious" is also answered "not at all".
     const unechoed = answerTokens(label).filter((w) => !echo.has(w)).join(' ');
-    for (const phrase of [label, unechoed]) {
+    for (const phrase of [label, unechoed, ...(END_WORDS.get(unechoed) ?? [])]) {
       if (phrase === '') continue;
       addPhrase(targets, phrase, value);
       anchors.add(key(phrase));

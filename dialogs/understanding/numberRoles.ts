@@ -54,6 +54,9 @@ const BOUNDS = set('over under above below than least upwards');
 /** Words joining the two ends of a range: "0 to 10", "1-5", "between 0 and 10". */
 const RANGE_JOINS = set('to and till through');
 const PERIODS = set('week month day year fortnight weekend');
+// After a number, words that put it in the past: "3 last year", "2 years ago", "4 before covid", "5 previously".
+const PAST_AFTER = set('last ago before previously formerly originally');
+const PAST_PERIODS = set('week month year time summer winter spring autumn christmas');
 
 /** Each number in a sentence's words, with what it is doing there (see NumberRole). */
 export function placeNumbers(
@@ -67,11 +70,20 @@ export function placeNumbers(
     m.from === m.to && tokens[m.from] === 'one' && (['no', 'not'].includes(tokens[m.from - 1] ?? '') || (tokens[m.from - 1] === 'even' && tokens[m.from - 2] === 'not'));
   const kept = mentions.filter((m) => !none(m));
   const scale = scaleRange(item, tokens, kept);
-  return kept.map((m) => {
+  const placed = kept.map((m) => {
     const { role, spanFrom, spanTo } = scale.has(m) ? { role: 'other' as const, spanFrom: m.from, spanTo: m.to } : roleOf(item, vocabulary, tokens, m);
     const digits = tokens.slice(m.from, m.to + 1).every((t) => /^-?\d+(?:\.\d+)?$/.test(t));
     return { ...m, role, spanFrom, spanTo, digits };
   });
+  // "2 or 3 a week", "1 to 2 times": the first number counts what the second does.
+  for (let i = placed.length - 2; i >= 0; i--) {
+    const [m, next] = [placed[i]!, placed[i + 1]!];
+    const between = tokens.slice(m.to + 1, next.from);
+    if (next.role === 'other' && m.role === 'answer' && between.length === 1 && (RANGE_JOINS.has(between[0]!) || between[0] === 'or') && !scale.has(next)) {
+      placed[i] = { ...m, role: 'other', spanTo: next.from - 1 };
+    }
+  }
+  return placed;
 }
 
 /**
@@ -110,8 +122,11 @@ function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readon
   }
   if (MONTHS.has(before) || MONTHS.has(next)) return other(m.from, m.to + (MONTHS.has(next) ? 1 : 0));
   if ((before === 'the' && at(m.from - 2) === 'on') || before === 'at' || TIME_BEFORE.has(before)) return other(m.from - 1, m.to); // "on the 14", "at 10"
-  // What was once: "I used to go to 4".
+  // What was once: "I used to go to 4", "3 last year", "4 before the op", "last week 5".
   if (saidOfThePast(tokens, m.from)) return other(m.from, m.to);
+  const then = at(m.to + 1);
+  if (PAST_AFTER.has(then) && !(then === 'last' && !PAST_PERIODS.has(at(m.to + 2)))) return other(m.from, m.to + 1);
+  if (PAST_PERIODS.has(before) && at(m.from - 2) === 'last') return other(m.from - 2, m.to); // "last week 5"
   if (OTHER_UNITS.has(next)) return other(m.from, m.to + 1);
   // "2 of us", "one of those days": part of something else ("7 of 10" is 7, read before this).
   if (next === 'of' && !['10', 'ten'].includes(at(m.to + 2))) return other(m.from, m.to + 1);

@@ -42,7 +42,7 @@ export const OPTION_VARIANTS: readonly OptionVariants[] = [
   { labels: ['always', 'all of the time', 'all the time'], phrases: always },
   // Kessler K6 ("None of the time" … "All of the time"), whichever way the label is written.
   { labels: ['none', 'none of the time'], phrases: ['none of the time', 'none', 'not at all', 'at no time', 'never', 'not once', 'none at all'] },
-  { labels: ['a little', 'a little of the time'], phrases: ['a little of the time', 'little of the time', 'a little', 'little', 'a little bit', 'a bit', 'bit', 'a bit of the time'] },
+  { labels: ['a little', 'a little of the time'], phrases: ['a little of the time', 'little of the time', 'a little', 'little', 'a little bit', 'a bit', 'bit', 'a bit of the time', 'a little bit of the time', 'little bit of the time', 'little bit'] },
   { labels: ['some', 'some of the time'], phrases: someOfTheTime },
   { labels: ['most', 'most of the time'], phrases: ['most of the time', 'most', 'mostly', 'a lot of the time', 'much of the time', 'most days'] },
   // Never "all" alone: "all good" is not "All of the time".

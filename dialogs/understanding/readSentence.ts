@@ -34,6 +34,8 @@ export interface SentenceReading {
   rest: string[];
   /** Phrases and numbers that may answer, for finding a correction. */
   spans: Array<{ from: number; to: number }>;
+  /** An answer was said as a bound or a leaning ("7 or more", "closer to often"): a re-ask, whatever else is said. */
+  bounded: boolean;
 }
 
 // A word of this kind two words from a frequency phrase still makes it a remark: "I go out often".
@@ -56,6 +58,21 @@ const MAX_BESIDE_A_NUMBER = 3;
 
 const VERBS = new Set(['go', 'goes', 'going', 'went', 'attend', 'attending', 'get', 'gets', 'see', 'sees']);
 
+const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
+
+// Words of degree before how often ("dead often", "reet often", Scots "ower often" for too often).
+const DEGREE = words('dead reet right proper ower owre mega super real awful awfully terribly extremely incredibly');
+// What "lots of", "plenty of" may count and still say how often: "lots of the time", "most of the days".
+const QUANTITY = words('lot lots loads plenty tons heaps deal much');
+const OF_TIME = words('time times day days week weeks month months year it');
+// Bounds and leanings around an answer (see bounded).
+const BOUND_BEFORE = words('more less fewer above below closer nearer higher lower towards toward approaching verging bordering');
+const BOUND_BEFORE_THAN = words('more less fewer better worse higher lower closer nearer');
+const RANGE_FROM = words('low high medium middle mid');
+const LEANING = words('closer nearer verging bordering leaning edging heading tending');
+const BOUND_SKIP = words('or maybe perhaps possibly probably even and but a bit little lot much');
+const BOUND_AFTER = words('more less higher lower above below plus minus upwards max maximum tops');
+
 /** What a sentence's words (already mended) say about `item`. */
 export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readonly string[]): SentenceReading {
   const used = new Array<boolean>(tokens.length).fill(false);
@@ -68,15 +85,28 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
     for (let k = i - 1; k >= 0 && ON_A_DATE.has(tokens[k]!); k--) used[k] = true; // "on the 14th"
   });
   const found = findPhrases(vocabulary.phrases, tokens, used);
-  // "Not 7, 6", "often, not always": an answer with "not" before it is denied, not given.
+  // "Dead often", "reet often", "ower often": a word of degree before how often leaves it how often.
+  if (vocabulary.frequency) {
+    for (const p of found) if (p.from > 0 && !used[p.from - 1] && DEGREE.has(tokens[p.from - 1]!)) used[p.from - 1] = true;
+  }
+  // "The sometimes one", "often one": "one" after an answer is that answer, not the number 1.
+  const placed = numbers.map((n) =>
+    n.from === n.to && tokens[n.from] === 'one' && found.some((p) => p.phrase.targets.length > 0 && p.to === n.from - 1) ? { ...n, role: 'other' as const } : n,
+  );
+  // "Not 7, 6", "often, not always": an answer with "not" before it is denied, not given; "often if
+  // not always" offers both.
   const denied: Named[] = [];
   const deniedAt = (from: number) => {
     if (from === 0 || tokens[from - 1] !== 'not' || used[from - 1]) return false;
     used[from - 1] = true;
+    if (tokens[from - 2] === 'if' && !used[from - 2]) {
+      used[from - 2] = true;
+      return false;
+    }
     return true;
   };
   const shown: PlacedNumber[] = [];
-  for (const n of numbers) {
+  for (const n of placed) {
     if (n.role !== 'other' && deniedAt(n.from)) denied.push(fromNumber(item, n));
     else shown.push(n);
   }
@@ -105,20 +135,32 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
 
   const named: Named[] = [];
   const mentioned: Array<string | number> = [];
+  let wasBounded = false;
   for (const n of answering) {
     const said = fromNumber(item, n);
-    if (n.role === 'unsure') mentioned.push('unsure');
+    const isBound = n.role !== 'unsure' && bounded(tokens, n.from, n.to);
+    wasBounded ||= isBound;
+    if (n.role === 'unsure' || isBound) mentioned.push('unsure');
+    // Northern "nowt" to how often is none of it: the never or none option, not the number 0.
+    else if (numbersAnswer && tokens[n.from] === 'nought' && typeof vocabulary.saysNo === 'string') named.push({ target: vocabulary.saysNo, phrase: null });
     else if (numbersAnswer) named.push(said);
     else if (n.digits && 'target' in said) mentioned.push(said.target);
   }
   for (const p of phrases) {
-    if (p.phrase.weak === 'filler') continue;
+    // "OK" is filler, but "OK to good" offers it as one end of a range.
+    if (p.phrase.weak === 'filler' && !['to', 'or'].includes(tokens[p.to + 1] ?? '') && !['to', 'or'].includes(tokens[p.from - 1] ?? '')) continue;
     // "Some" beside other words is not said as the answer; said beside another answer, it is in doubt ("from none to some").
     if (p.phrase.weak === 'short' && extra > 0) {
       mentioned.push(...p.phrase.targets);
       continue;
     }
     if (describesSomethingElse(vocabulary, tokens, p)) continue;
+    // "More often", "sometimes or more", "closer to often", "above average": a bound or a leaning, not the answer.
+    if (bounded(tokens, p.from, p.to)) {
+      wasBounded = true;
+      mentioned.push('unsure');
+      continue;
+    }
     // "Incredibly poor", "super good": a word of degree not known here may make it the "very" option.
     const before = tokens[p.from - 1];
     const graded = p.phrase.words.length === 1 && vocabulary.graded.has(p.phrase.words[0]!);
@@ -147,10 +189,10 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
     extra = rest.filter((t) => !saysNothing(t)).length;
   }
   const spans = [
-    ...numbers.filter((n) => n.role !== 'other').map((n) => ({ from: n.from, to: n.to })),
+    ...placed.filter((n) => n.role !== 'other').map((n) => ({ from: n.from, to: n.to })),
     ...phrases.filter((p) => p.phrase.weak !== 'filler').map(({ from, to }) => ({ from, to })),
   ];
-  return { named, mentioned, denied, extra, rest, spans };
+  return { named, mentioned, denied, extra, rest, spans, bounded: wasBounded };
 }
 
 function fromNumber(item: InstrumentItem, n: PlacedNumber): Named {
@@ -169,6 +211,11 @@ function fromNumber(item: InstrumentItem, n: PlacedNumber): Named {
 function describesSomethingElse(vocabulary: ItemVocabulary, tokens: readonly string[], { phrase, from, to }: FoundPhrase): boolean {
   if (saidOfThePast(tokens, from)) return true;
   const next = tokens[to + 1];
+  if (vocabulary.frequency) {
+    // "Plenty of friends", "lots of people": how many of something, not how often ("lots of days" is).
+    const of = (t: string | undefined) => t !== undefined && (OF_TIME.has(t) || TIMES.has(t));
+    if (next === 'of' && QUANTITY.has(phrase.words.at(-1)!) && !of(tokens[to + 2]) && !(tokens[to + 2] === 'the' && of(tokens[to + 3]))) return true;
+  }
   if (next === undefined) return vocabulary.frequency && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly') && TIMES.has(tokens[from - 1] ?? '');
   if (vocabulary.frequency) {
     const mainly = phrase.words.length === 1 && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly');
@@ -178,11 +225,34 @@ function describesSomethingElse(vocabulary: ItemVocabulary, tokens: readonly str
 }
 
 /**
+ * An answer said as a bound or a leaning rather than as itself: "more often", "less often than
+ * that", "sometimes or more", "sometimes, maybe more", "7 at least", "8 at best", "5 if that",
+ * "closer to 7", "above average", "better than average". Never "more or less" (a hedge), "any more".
+ */
+function bounded(tokens: readonly string[], from: number, to: number): boolean {
+  const at = (i: number) => tokens[i] ?? '';
+  let b = from - 1;
+  if (at(b) === 'a' || at(b) === 'the') b--;
+  if (at(b) === 'than' || at(b) === 'to' || at(b) === 'on') {
+    // "More than sometimes", "closer to often", "low to middling".
+    if (BOUND_BEFORE_THAN.has(at(b - 1)) || (at(b) !== 'than' && LEANING.has(at(b - 1))) || (at(b) === 'to' && RANGE_FROM.has(at(b - 1)))) return true;
+  } else if ((BOUND_BEFORE.has(at(b)) && !(at(b) === 'less' && at(b - 1) === 'or' && at(b - 2) === 'more')) || LEANING.has(at(b)) || (at(b) === 'least' && at(b - 1) === 'at')) {
+    return true;
+  }
+  let a = to + 1;
+  while (BOUND_SKIP.has(at(a)) || (at(a) === 'if' && at(a + 1) === 'not')) a += at(a) === 'if' ? 2 : 1;
+  if (BOUND_AFTER.has(at(a)) && !(at(a) === 'more' && at(a + 1) === 'or' && at(a + 2) === 'less') && !['any', 'no'].includes(at(a - 1))) return true;
+  if (at(a) === 'at' && ['least', 'most', 'best', 'worst'].includes(at(a + 1) === 'the' || at(a + 1) === 'very' ? at(a + 2) : at(a + 1))) return true;
+  return at(to + 1) === 'if' && at(to + 2) === 'that';
+}
+
+/**
  * A frequency word about something else: a word of its own sentence right beside it ("kids visit
  * often", "I never see anyone"), or a verb one word further ("I go out often").
  */
 function inPassing(vocabulary: ItemVocabulary, tokens: readonly string[], { from, to }: FoundPhrase): boolean {
-  const content = (t: string | undefined) => t !== undefined && (VERBS.has(t) || (!vocabulary.known.has(t) && !BESIDE_AN_ANSWER.has(t) && !/\d/.test(t)));
+  const content = (t: string | undefined) =>
+    t !== undefined && (VERBS.has(t) || (!vocabulary.known.has(t) && !BESIDE_AN_ANSWER.has(t) && !DEGREE.has(t) && !/\d/.test(t)));
   if (content(tokens[from - 1]) || content(tokens[to + 1])) return true;
   return VERBS.has(tokens[from - 2] ?? '') || VERBS.has(tokens[to + 2] ?? '');
 }

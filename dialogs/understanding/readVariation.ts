@@ -22,7 +22,7 @@ const VARIES = new RegExp(
     'changes? (?:all|during|throughout|through|from|every|each|by) ', 'some days .*\\bsome days', 'sometimes .*\\bsometimes',
     '(?:more|less) (?:often|frequently) than(?! not)', '(?:a lot|lots|much|far|way|a bit|a little|slightly) (?:less|more)\\b(?! or less)',
     '(?:less|more) than (?:before|usual|normal|it was|i did|i used to|last|it used to)', 'yes and no', 'yes or no', 'yes but no', 'yes\\W+no\\b',
-    '(?:a )?bit of both', 'both', 'a mix', 'mix of', 'a combination', 'never the same', 'no two days', 'hot and cold', 'patchy',
+    '(?:a )?bit of both', '(?<!(?:them|us|you|we|they)[\\s-]+)both(?![\\s-]+of)', 'a mix', 'mix of', 'a combination', 'never the same', 'no two days', 'hot and cold', 'patchy',
     'in waves', 'erratic', 'all sorts', 'changing', 'changes a lot', 'roller ?coaster', 'yo ?yo', 'see ?saw', 'touch and go', 'not consistent',
     'good days?,? (?:and |or |some )?bad days?', 'bad days?,? (?:and |or |some )?good days?',
   )})`,

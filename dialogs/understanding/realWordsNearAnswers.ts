@@ -117,6 +117,8 @@ export const REAL_WORDS_NEAR_ANSWERS: ReadonlySet<string> = new Set(
   wright wull yarely yays yead yeans yearly yeast yell yett yeven yike ylike yont yore your yuch zany zeal zerk zeros
   zine zone zonetimes zoon
   broo didy moo oaky ofay okas okays paal pall tedy tiddy tids tody tokay
+  ahis bare care chis crare entirety fare gare ghis khis lare moneth monte months monty moth mouth nare occasioned occasioner phis race rade
+  rage rake rale rared raree rarer rares rark rase raze tais tare thig thigs thins thio thir thus tuis urare vare ware yare
   `
     .trim()
     .split(/\s+/),

@@ -11,6 +11,7 @@ export const FILLER_WORDS = set(`
   certainly sure at moment now currently present nowadays these lately recently yet today yesterday am been do does
   did give rate overall generally reckon have got tonight
   hen pet bach cariad fam bruv bro blud innit init pal duck duckie chuck flower lass lad hinny marra och mo indeed
+  ofc choose chose pick select tick
 `);
 
 /** Words that turn a phrase round ("not often" is an answer only where it is itself a synonym). */
@@ -39,7 +40,7 @@ export const HEDGES: readonly string[] = [
 ];
 
 /** "No" on its own: emphasis before "never" ("no, never"), a doubt before anything else. */
-export const NO_WORDS = set('no nope nah na noo naw naa nay n');
+export const NO_WORDS = set('no nope nopes nah na noo naw naa nay n');
 
 /** Words that offer a choice between answers: two answers joined by these are ambiguous. */
 export const CONNECTORS = set('or and to between either perhaps possibly somewhere maybe');
@@ -73,7 +74,7 @@ export const BESIDE_AN_ANSWER = set(`
   night nights evening evenings morning mornings weekend weekends week weeks day days winter lately recently these
   this last past month months year afternoon afternoons summer christmas
   lonely alone isolated sad down low anxious nervous depressed hopeless worthless restless fidgety tired left out
-  companionship others lack feel feeling felt way too bit
+  companionship others lack feel feeling felt way too bit happen happens happened
 `);
 
 /** Times of day, week or year: "mostly" beside one is "mainly" ("weekends mostly"), not "most of the time". */

@@ -27,7 +27,7 @@ describe('interpretReply', () => {
   describe('a real word is never mended into an answer, nor a slip into a negation', () => {
     table(ons4, [['fine', '?'], ['tow', '?'], ['won', '?']]);
     table(groups, [['too', '?'], ['thee', '?'], ['for', '?']]);
-    table(ucla, [['frequent', '?'], ['occasional', '?'], ['a lit', '?'], ['nit often', '?']]);
+    table(ucla, [['frequency', '?'], ['occasions', '?'], ['a lit', '?'], ['nit often', '?'], ['care', '?'], ['race', '?']]);
     table(k6, [['a lit', '?']]);
   });
 
