@@ -278,7 +278,7 @@ export class LinkwellBot extends ActivityHandler {
       channel: context.activity.channelId,
       answeredAt: now.toISO()!,
       late: true,
-      ...effectKeyOf(context),
+      ...effectKeyOf(context, 'answer'),
     });
     // One late answer per missed check-in: the next message is read afresh.
     await this.deps.history.endCheckIn(client.id, last.id, { status: 'missed', endedAt: last.endedAt, waitingFor: undefined }, []);
@@ -356,7 +356,7 @@ export class LinkwellBot extends ActivityHandler {
       text,
       channel: context.activity.channelId,
       createdAt: this.deps.clock.now().toISO()!,
-      ...effectKeyOf(context),
+      ...effectKeyOf(context, 'note'),
     });
   }
 

@@ -292,7 +292,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       ...answer,
       channel: dc.context.activity.channelId,
       answeredAt: this.now(),
-      ...effectKeyOf(dc.context),
+      ...effectKeyOf(dc.context, 'answer'),
     });
     state.values[stepKey(instrument.id, item.id)] = answer.value;
     if (instrument.thanks && instrument.items.at(-1)!.id === item.id) lead.push(instrument.thanks);
@@ -375,7 +375,7 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
   }
 
   private note(state: CheckInState, text: string, context: TurnContext) {
-    return { checkInId: state.checkInId, text, channel: context.activity.channelId, createdAt: this.now(), ...effectKeyOf(context) };
+    return { checkInId: state.checkInId, text, channel: context.activity.channelId, createdAt: this.now(), ...effectKeyOf(context, 'note') };
   }
 
   private say(state: CheckInState, key: keyof Wording, extra: WordingValues = {}): string {

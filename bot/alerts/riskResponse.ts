@@ -59,7 +59,7 @@ async function keepMessage(dc: DialogContext, client: ClientRecord, deps: RiskRe
     channel: activity.channelId,
     createdAt: deps.clock.now().toISO()!,
     ...(activity.id ? { messageId: activity.id } : {}),
-    ...effectKeyOf(dc.context),
+    ...effectKeyOf(dc.context, 'note'),
   });
 }
 

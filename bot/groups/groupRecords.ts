@@ -61,7 +61,7 @@ export class GroupRecords {
       text,
       channel: context.activity.channelId,
       createdAt: this.deps.clock.now().toISO()!,
-      ...effectKeyOf(context),
+      ...effectKeyOf(context, 'note'),
     });
   }
 

@@ -85,7 +85,7 @@ export class TwilioSmsAdapter extends InProcessAdapter {
       const sent = (context.turnState.get(SENT_IN_TURN) as number | undefined) ?? 0;
       context.turnState.set(SENT_IN_TURN, sent + 1);
       // A received text's replies have ids drawn from it, so a replay of its turn sends nothing twice.
-      const effectKey = occurrenceKey ? undefined : nextEffectKey(context);
+      const effectKey = occurrenceKey ? undefined : nextEffectKey(context, 'reply');
       const id = occurrenceKey ? occurrenceMessageId(occurrenceKey, sent) : effectKey ? idFromKey(effectKey) : undefined;
       responses.push({ id: await this.deps.dispatcher.enqueue(client.id, client.phone, toSmsText(activity.text), { compliance, ...(id ? { id } : {}) }) });
     }

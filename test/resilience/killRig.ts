@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../bot/http/freePort.js';
+import { idFromKey } from '../../dialogs/turnEffects.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { inboundForm, postTwilioForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM_NUMBER } from '../support/smsTestApp.js';
 
@@ -205,6 +206,36 @@ export class KillRig {
     return { texts: this.texts.length, lost, doubled, sidsReused: sids.length - new Set(sids).size };
   }
 
+  /** For a number answered more than once: its acknowledgements at Twilio and in the outbox, in order (no message text). */
+  doubledDetail(): string[] {
+    const expected = new Map<string, number>();
+    for (const t of this.texts) expected.set(t.phone, (expected.get(t.phone) ?? 0) + 1);
+    const records = this.filesIn('sms', 'outbox', 'done').flatMap((file) => {
+      try {
+        return file.endsWith('.json') ? [JSON.parse(readFileSync(file, 'utf8')) as { id: string; to: string; body: string; createdAt: string; attempts: number; twilioSid?: string; sendingSince?: string }] : [];
+      } catch {
+        return [];
+      }
+    });
+    const lines: string[] = [];
+    for (const [phone, want] of expected) {
+      const acks = this.fake.messages.filter((m) => m.to === phone && NOTE_ACK.test(m.body));
+      if (acks.length <= want) continue;
+      lines.push(`number ending ${phone.slice(-3)}: ${acks.length} acknowledgements for ${want} texts`);
+      for (const m of acks) lines.push(`  twilio ${m.sid.slice(0, 12)} created ${m.at.toISOString()}`);
+      // Which text (and which of its effects) each reply's id was drawn from, as dialogs/turnEffects draws them.
+      const origins = new Map<string, string>();
+      this.texts.forEach((text, i) => {
+        if (text.phone !== phone) return;
+        for (let n = 0; n < 6; n += 1) origins.set(idFromKey(`sms:${text.form.MessageSid}#reply${n}`), `text ${i} reply ${n}`);
+      });
+      for (const r of records.filter((r) => r.to === phone && NOTE_ACK.test(r.body)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+        lines.push(`  outbox ${r.id.slice(0, 12)} (${origins.get(r.id) ?? 'not from a text'}) created ${r.createdAt} attempts ${r.attempts} sending since ${r.sendingSince ?? '-'} sid ${r.twilioSid?.slice(0, 12) ?? '-'}`);
+      }
+    }
+    return lines;
+  }
+
   private lostNow(): number {
     return this.tally().lost;
   }
@@ -227,8 +258,14 @@ export class KillRig {
 
   private outboxSids(): string[] {
     return this.filesIn('sms', 'outbox', 'done').flatMap((file) => {
-      const sid = (JSON.parse(readFileSync(file, 'utf8')) as { twilioSid?: string }).twilioSid;
-      return sid ? [sid] : [];
+      // Only whole documents (a write in progress is a temporary file beside them).
+      if (!file.endsWith('.json')) return [];
+      try {
+        const sid = (JSON.parse(readFileSync(file, 'utf8')) as { twilioSid?: string }).twilioSid;
+        return sid ? [sid] : [];
+      } catch {
+        return [];
+      }
     });
   }
 
@@ -238,6 +275,59 @@ export class KillRig {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /**
+   * One chat link used as an attacker would: as many chats as it will open, each flooded with
+   * activities as large as a web chat message may be. Resolves with what happened and the server's
+   * resident memory (every process of its group) before and after.
+   */
+  async abuseOneChatLink(options: { attempts?: number; activities?: number } = {}) {
+    const created = await this.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Web Chat Client', phone: '+447700900999', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const { url } = (await (await this.admin(`/api/admin/clients/${id}/chat-link`)).json()) as { url: string };
+    const link = new URL(url).searchParams.get('t')!;
+    const rssBefore = this.rssBytes();
+    const chats: Array<{ conversationId: string; token: string }> = [];
+    let refused = 0;
+    for (let i = 0; i < (options.attempts ?? 50); i += 1) {
+      const res = await fetch(`${this.url}/v3/directline/tokens/generate`, { method: 'POST', headers: { Authorization: `Bearer ${link}` } });
+      if (res.status === 200) chats.push((await res.json()) as { conversationId: string; token: string });
+      else refused += 1;
+    }
+    const value = 'x'.repeat(30_000);
+    const total = options.activities ?? 1200;
+    for (let i = 0; i < total; i += 1) {
+      const chat = chats[i % chats.length]!;
+      await fetch(`${this.url}/v3/directline/conversations/${chat.conversationId}/activities`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${chat.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'event', name: 'flood', value }),
+      });
+    }
+    return { conversationsOpened: chats.length, refused, activities: total, activityBytes: value.length, rssBefore, rssAfter: this.rssBytes() };
+  }
+
+  /** Resident memory of the server: every process in its group (npm and node), from /proc. */
+  rssBytes(): number {
+    const group = this.child?.pid;
+    if (!group) return 0;
+    let total = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) !== group) continue;
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+        if (rss) total += Number(rss[1]) * 1024;
+      } catch {
+        // The process ended while being read.
+      }
+    }
+    return total;
   }
 
   /** The server's recent stderr (warnings and errors; never message text). */
