@@ -17,7 +17,7 @@ import type { AlertService } from './alerts/alertService.js';
 import { flagQuietly, isModelFlagOnly, respondToRisk, type RiskResponseDeps } from './alerts/riskResponse.js';
 import { whenStaffSee } from './alerts/workingDay.js';
 import type { RiskScreen } from './alerts/riskScreen.js';
-import type { ContactPreferences } from './contact/contactPreferences.js';
+import { agreementsOf, hasAgreed, type ContactPreferences } from './contact/contactPreferences.js';
 import { SMS_CHANNEL_ID } from './sms/twilioSmsAdapter.js';
 import { smsKeywordTurn, type SmsKeywordDeps } from './sms/smsKeywordTurn.js';
 import { GroupTalk, type GroupTalkDeps, type GroupTalkState } from './groups/groupTalk.js';
@@ -73,6 +73,8 @@ export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   /** Ids of the last texts this conversation handled, saved with its dialog state (see turnEffects). */
   private readonly handledMessages: StatePropertyAccessor<string[]>;
+  /** The client asked for a check-in before agreeing: it starts when they say YES. */
+  private readonly checkInAsked: StatePropertyAccessor<boolean>;
   private readonly wordings = new Map<string, Wording>();
   private readonly groupTalk: GroupTalk;
   private readonly smsKeywordDeps: SmsKeywordDeps;
@@ -82,6 +84,7 @@ export class LinkwellBot extends ActivityHandler {
     super();
     this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
     this.handledMessages = deps.conversationState.createProperty<string[]>('handledMessages');
+    this.checkInAsked = deps.conversationState.createProperty<boolean>('checkInAskedBeforeAgreeing');
     this.dialogs.add(deps.checkInDialog);
     this.groupTalk = new GroupTalk({
       ...deps.groups,
@@ -193,12 +196,31 @@ export class LinkwellBot extends ActivityHandler {
       await dc.continueDialog();
       return;
     }
-    if (!client.consentedAt && isAgreement(text)) {
-      await this.deps.contact.consent(client.id, context.activity.channelId);
-      await context.sendActivity(this.say('consentThanks', client));
+    // YES to the welcome; also the same YES run again after a crash, which then says the same.
+    const message = turnMessageKey(context);
+    if (isAgreement(text) && (!hasAgreed(client) || (message !== undefined && agreementsOf(client).texts?.messageKey === message))) {
+      await this.deps.contact.consent(client.id, context.activity.channelId, message);
+      // They asked for a check-in before agreeing: it starts now. Else web chat offers one.
+      if (await this.checkInAsked.get(context, false)) {
+        await this.checkInAsked.delete(context);
+        await context.sendActivity(this.say('consentThanks', client));
+        await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
+      } else {
+        await context.sendActivity({ ...this.menuActivity(client), text: this.say('consentThanks', client) });
+      }
       return;
     }
     const command = recognizeCommand(text);
+    if (command === 'checkIn' && !hasAgreed(client)) {
+      // Nothing they answer is kept before they agree: ask first, and start once they do.
+      await this.checkInAsked.set(context, true);
+      await context.sendActivity({
+        type: ActivityTypes.Message,
+        text: this.say('consentBeforeCheckIn', client),
+        suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Yes, I agree', value: 'yes' }] },
+      });
+      return;
+    }
     if (command === 'checkIn') {
       await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
     } else if (command === 'help') {
@@ -381,8 +403,8 @@ export class LinkwellBot extends ActivityHandler {
   private async welcome(context: TurnContext, client: ClientRecord): Promise<void> {
     await context.sendActivity({
       type: ActivityTypes.Message,
-      text: client.consentedAt ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`,
-      suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Check in', value: 'check in' }] },
+      text: hasAgreed(client) ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`,
+      suggestedActions: { to: [], actions: [hasAgreed(client) ? { type: 'imBack', title: 'Check in', value: 'check in' } : { type: 'imBack', title: 'Yes, I agree', value: 'yes' }] },
     });
   }
 

@@ -52,7 +52,17 @@ export const wordingSchema = z.object({
     'Sorry, this service is only for people invited by their link worker. If you think this is a mistake, please contact your link worker.',
   ),
   turnError: template('Sorry, something went wrong on our side. Please try again in a moment.'),
-  consentAsk: template('Reply YES if you are happy for Linkwell to check in with you once a week. You can pause or stop at any time.'),
+  // How answers are used and who sees them, in plain words, before anything is asked or kept.
+  consentAsk: template(
+    'Once a week I can send you a few short questions. Your answers go to {linkWorkerName}, your link worker, to help them support you, ' +
+      'and are counted without your name to see how the programme helps. Nobody else sees them. ' +
+      'Reply YES if you are happy for Linkwell to check in with you once a week and for {linkWorkerName} to see your answers. You can pause or stop at any time.',
+  ),
+  consentBeforeCheckIn: template(
+    'Before your first check-in: your answers go to {linkWorkerName}, your link worker, to help them support you, ' +
+      'and are counted without your name to see how the programme helps. Nobody else sees them. ' +
+      'Reply YES if you agree, and to a check-in once a week, and we will start. You can pause or stop at any time.',
+  ),
   consentThanks: template('Thank you, {clientName}. Linkwell will check in with you once a week. {linkWorkerName} sees your answers.'),
   smsHelp: template(
     'Linkwell: automated check-ins from {programmeName}. Your link worker is {linkWorkerName}, {linkWorkerPhone}. ' +

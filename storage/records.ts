@@ -18,6 +18,12 @@ export interface ClientRecord {
   /** When the client agreed (replied YES) to Linkwell's check-ins; nothing is scheduled before. */
   consentedAt?: string | undefined;
   /**
+   * What the client agreed to, each kept apart with when and on which channel: texts (weekly
+   * check-ins and reminders) and sharing their answers with their link worker. Nothing they answer is
+   * stored before both (one YES to the welcome gives both; consentedAt is the time of `texts`).
+   */
+  agreements?: { texts?: Agreement | undefined; sharing?: Agreement | undefined } | undefined;
+  /**
    * Web chat links carry the generation they were issued in; withdrawing a client's links moves
    * this on, and every link (and conversation) of an earlier generation stops working. Unset is 0.
    */
@@ -135,6 +141,13 @@ export interface NoteRecord {
   effectKey?: string | undefined;
 }
 
+/** One agreement: when, on which channel, and the text that gave it (so a replay of that text is known). */
+export interface Agreement {
+  at: string;
+  channel: string;
+  messageKey?: string | undefined;
+}
+
 /** Where a change to a client's contact arrangements came from. */
 export type ContactSource = 'sms-keyword' | 'reply' | 'twilio-opt-out' | 'delivery-error' | 'staff';
 
@@ -144,6 +157,8 @@ export type DeliveryProblem = 'opted-out-at-carrier' | 'unreachable' | 'unknown-
 /** Something that happened to how Linkwell may reach a client, kept with time and source for the link worker. */
 export type ClientEvent =
   | { type: 'consented' | 'opted-out' | 'opted-in' | 'resumed'; at: string; source: ContactSource; channel: string }
+  /** Agreed that their answers go to their link worker (see ClientRecord.agreements). */
+  | { type: 'agreed-to-sharing'; at: string; source: ContactSource; channel: string }
   | { type: 'paused'; at: string; until: string; source: ContactSource; channel: string }
   | { type: 'delivery-problem'; at: string; problem: DeliveryProblem; code: number | null; messageId: string }
   /** Staff changed the client's settings (admin API); `by` is who, as they gave it. */

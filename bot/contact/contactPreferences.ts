@@ -21,12 +21,24 @@ export class ContactPreferences {
     },
   ) {}
 
-  /** The client agreed to check-ins (replied YES). False when they had already. */
-  async consent(clientId: string, channel: string): Promise<boolean> {
+  /**
+   * The client agreed (replied YES to the welcome, which asks for both): to texts, and to their
+   * answers going to their link worker; each recorded on its own, with time, channel and the text
+   * that agreed. False when they had agreed to both already.
+   */
+  async consent(clientId: string, channel: string, messageKey?: string): Promise<boolean> {
     const at = this.now();
-    const changed = await this.change(clientId, (c) => (c.consentedAt ? undefined : { ...c, consentedAt: at }));
-    if (changed) await this.deps.history.recordEvent(clientId, { type: 'consented', at, source: 'reply', channel });
-    return changed;
+    const given = { at, channel, ...(messageKey ? { messageKey } : {}) };
+    let added: Array<'texts' | 'sharing'> = [];
+    await this.change(clientId, (c) => {
+      const agreed = agreementsOf(c);
+      added = (['texts', 'sharing'] as const).filter((kind) => !agreed[kind]);
+      if (added.length === 0) return undefined;
+      return { ...c, consentedAt: c.consentedAt ?? at, agreements: { ...agreed, ...Object.fromEntries(added.map((kind) => [kind, given])) } };
+    });
+    if (added.includes('texts')) await this.deps.history.recordEvent(clientId, { type: 'consented', at, source: 'reply', channel });
+    if (added.includes('sharing')) await this.deps.history.recordEvent(clientId, { type: 'agreed-to-sharing', at, source: 'reply', channel });
+    return added.length > 0;
   }
 
   /** Stop every message to the client. False when they had already opted out. */
@@ -94,4 +106,21 @@ export class ContactPreferences {
   private now(): string {
     return this.deps.clock.now().toISO()!;
   }
+}
+
+/**
+ * What a client has agreed to. A client who replied YES before agreements were kept apart agreed
+ * to a welcome that said their link worker sees their answers: both, at consentedAt.
+ */
+export function agreementsOf(client: ClientRecord): NonNullable<ClientRecord['agreements']> {
+  if (client.agreements) return client.agreements;
+  if (!client.consentedAt) return {};
+  const before = { at: client.consentedAt, channel: client.channel };
+  return { texts: before, sharing: before };
+}
+
+/** Agreed to both: check-ins may run and their answers be kept. */
+export function hasAgreed(client: ClientRecord): boolean {
+  const { texts, sharing } = agreementsOf(client);
+  return texts !== undefined && sharing !== undefined;
 }

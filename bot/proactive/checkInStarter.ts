@@ -2,6 +2,7 @@ import type { BotAdapter, ConversationReference, TurnContext } from 'botbuilder'
 import type { ClientHistoryRepository } from '../../storage/ports.js';
 import type { ClientRecord } from '../../storage/records.js';
 import { CHECK_IN_STARTED, CLIENT_ID, START_CHECK_IN_EVENT, channelKey } from '../turnKeys.js';
+import { hasAgreed } from '../contact/contactPreferences.js';
 
 export type StartCheckInResult = 'started' | 'no_conversation' | 'already_open' | 'opted_out' | 'no_consent';
 
@@ -59,7 +60,7 @@ export class CheckInStarter {
     if (client.optedOutAt) return 'opted_out';
     if (!(await conversationOf(this.deps, client))) return 'no_conversation';
     // Nothing is started for a client before they agree, whoever asks.
-    if (!client.consentedAt) return 'no_consent';
+    if (!hasAgreed(client)) return 'no_consent';
     const turn = await proactiveTurn(this.deps, client, START_CHECK_IN_EVENT, undefined, (context) => context.turnState.get(CHECK_IN_STARTED) === true);
     if (!turn) return 'no_conversation';
     return turn.result ? 'started' : 'already_open';

@@ -41,6 +41,8 @@ describe('POST /api/messages (Bot Framework protocol), Emulator turned on (EMULA
     });
 
   it('runs a check-in for the demo client in the Bot Framework Emulator, with replies sent to the channel', async () => {
+    expect((await post('emulator', 'emu-1', 'yes')).status).to.equal(200);
+    expect(channel.received.map(describeActivity).join('\n')).to.match(/Thank you, Jean/);
     const res = await post('emulator', 'emu-1', 'check in');
     expect(res.status).to.equal(200);
     expect(channel.received.map(describeActivity).join('\n')).to.match(/automated check-in[\s\S]*lack companionship/);

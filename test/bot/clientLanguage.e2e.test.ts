@@ -30,6 +30,8 @@ describe("A client's language", () => {
       body: JSON.stringify({ name: 'Rosa Diaz', phone: PHONE, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'sms' }),
     });
     clientId = ((await created.json()) as { id: string }).id;
+    // Agreed (YES) to a welcome sent before this test's server started.
+    await t.app.store.clients.update(clientId, (c) => ({ ...c, consentedAt: '2026-01-01T09:00:00.000Z' }));
   });
 
   afterEach(async () => {

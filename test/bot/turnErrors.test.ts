@@ -48,6 +48,7 @@ describe('Turn errors', () => {
     const link = (await (await t.admin(`/api/admin/clients/${created.id}/chat-link`)).json()).url as string;
     const issued = (await (await generateToken(t.url, linkTokenOf(link))).json()) as IssuedConversation;
     const chat = conversation(issued);
+    expect((await chat.say(t.url, 'yes')).join('\n')).to.match(/^Thank you, Gwen Price/);
     expect((await chat.say(t.url, 'check in')).join('\n')).to.match(/lack companionship/);
     expect((await chat.say(t.url, SECRET_PHRASE)).join('\n')).to.match(/Just to be sure/);
 

@@ -70,12 +70,16 @@ describe('Web chat check-in over Direct Line', () => {
   });
 
   /** Open web chat from the link staff would send, and read the welcome. */
-  async function chatAs(client: ClientRecord): Promise<WebChat> {
+  async function chatAs(client: ClientRecord, options: { agree?: boolean } = {}): Promise<WebChat> {
     const res = await t.admin(`/api/admin/clients/${client.id}/chat-link`);
     const { url } = (await res.json()) as { url: string };
     const chat = await openChat(t.url, linkTokenOf(url));
     chats.push(chat);
     await chat.waitForBotText(/^Hello /);
+    if (options.agree === false) return chat;
+    // Agreed first (the welcome asks): nothing is asked or kept before.
+    await chat.say('yes');
+    await chat.waitForBotText(/^Thank you, /);
     return chat;
   }
 
@@ -91,7 +95,7 @@ describe('Web chat check-in over Direct Line', () => {
     return message!;
   }
 
-  it('welcomes the client by name as soon as the chat opens, offering a check-in', async () => {
+  it('welcomes the client by name as soon as the chat opens, saying how answers are used and asking them to agree', async () => {
     const client = await enrol(t, 'Winifred');
     const res = await t.admin(`/api/admin/clients/${client.id}/chat-link`);
     const chat = await openChat(t.url, linkTokenOf(((await res.json()) as { url: string }).url));
@@ -100,8 +104,8 @@ describe('Web chat check-in over Direct Line', () => {
     const [welcome] = await chat.nextBotMessages(1);
 
     expect(welcome!.text).to.match(/^Hello Winifred\. I'm Linkwell, an automated check-in service/);
-    expect(welcome!.text).to.contain('Sam Okafor, your link worker');
-    expect(welcome!.suggested).to.deep.equal(['check in']);
+    expect(welcome!.text).to.contain('Your answers go to Sam Okafor, your link worker').and.contain('Nobody else sees them');
+    expect(welcome!.suggested, 'asked to agree first').to.deep.equal(['yes']);
     expect((welcome!.activity as { recipient?: { id: string } }).recipient?.id, 'addressed to this client').to.equal(chat.userId);
   });
 
@@ -224,7 +228,7 @@ describe('Web chat check-in over Direct Line', () => {
 
   it('shows a check-in started by staff in the open chat, and refuses a second one while it is open', async () => {
     const client = await enrol(t, 'Eve');
-    const chat = await chatAs(client);
+    const chat = await chatAs(client, { agree: false });
     expect((await reply(chat, 'yes')).text).to.match(/^Thank you, Eve/);
 
     const started = await t.admin(`/api/admin/clients/${client.id}/checkins`, { method: 'POST' });
@@ -267,7 +271,7 @@ describe('Web chat check-in over Direct Line', () => {
 
   it('refuses to start a check-in for a client who has not agreed yet, and starts it once they have', async () => {
     const client = await enrol(t, 'Gwen');
-    const chat = await chatAs(client);
+    const chat = await chatAs(client, { agree: false });
 
     const refused = await t.admin(`/api/admin/clients/${client.id}/checkins`, { method: 'POST' });
     expect(refused.status).to.equal(409);

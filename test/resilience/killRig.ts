@@ -108,6 +108,8 @@ export class KillRig {
     const gone = new Promise((resolve) => child.once('exit', resolve));
     process.kill(-child.pid!, 'SIGKILL');
     await gone;
+    // npm is gone; node, its child, may take a moment longer (and holds the data directory until then).
+    while (this.groupPids(child.pid!).length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     this.child = undefined;
   }
 
@@ -316,11 +318,8 @@ export class KillRig {
     const group = this.child?.pid;
     if (!group) return 0;
     let total = 0;
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    for (const pid of this.groupPids(group)) {
       try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(fields[2]) !== group) continue;
         const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
         if (rss) total += Number(rss[1]) * 1024;
       } catch {
@@ -328,6 +327,21 @@ export class KillRig {
       }
     }
     return total;
+  }
+
+  /** The live processes of a process group (a zombie, already dead, is not counted). */
+  private groupPids(group: number): string[] {
+    return readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .filter((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          return Number(fields[2]) === group && fields[0] !== 'Z';
+        } catch {
+          return false;
+        }
+      });
   }
 
   /** The server's recent stderr (warnings and errors; never message text). */

@@ -39,6 +39,9 @@ describe('SMS channel: receiving texts', () => {
     await t.close();
   });
 
+  /** The client agreed (YES) to a welcome sent before this test's server started: check-ins may run. */
+  const agreedEarlier = () => t.app.store.clients.update(clientId, (c) => ({ ...c, consentedAt: '2026-01-01T09:00:00.000Z' }));
+
   /** Text the bot and wait for its replies, which are returned (and forgotten by the fake). */
   async function say(text: string): Promise<string[]> {
     const res = await t.text(PHONE, text);
@@ -53,6 +56,7 @@ describe('SMS channel: receiving texts', () => {
   const history = async () => (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as History;
 
   it('takes a client through a whole check-in by text, and the answers land as a link worker sees them', async () => {
+    await agreedEarlier();
     const conversation: Array<[string, RegExp[]]> = [
       ['check in', [/automated check-in/, /lack companionship\?\n1 Hardly ever or never\n2 Some of the time\n3 Often\nReply 1, 2 or 3$/]],
       ['hardly ever', [/^How often do you feel left out\?/]],
@@ -124,6 +128,7 @@ describe('SMS channel: receiving texts', () => {
   });
 
   it('handles a text that Twilio sends twice only once, even across a restart', async () => {
+    await agreedEarlier();
     const form = inboundForm(PHONE, 'check in');
     expect((await postTwilioForm(t.url, t.publicBaseUrl, '/api/sms', form)).status).to.equal(200);
     expect((await postTwilioForm(t.url, t.publicBaseUrl, '/api/sms', form)).status).to.equal(200);
@@ -141,6 +146,7 @@ describe('SMS channel: receiving texts', () => {
   });
 
   it('answers two texts sent together, both, in the order they came', async () => {
+    await agreedEarlier();
     await say('check in');
     const [first, second] = await Promise.all([t.text(PHONE, '1'), t.text(PHONE, '2')]);
     expect([first.status, second.status]).to.deep.equal([200, 200]);
@@ -172,6 +178,7 @@ describe('SMS channel: receiving texts', () => {
   });
 
   it('says it can only read text when a picture comes without words, then asks the question again', async () => {
+    await agreedEarlier();
     await say('check in');
     const replies = await (async () => {
       const res = await t.text(PHONE, '', { NumMedia: '1', MediaUrl0: 'https://api.twilio.com/media/ME1', MediaContentType0: 'image/jpeg' });

@@ -12,6 +12,7 @@ interface History {
   notes: NoteRecord[];
   checkIns: Array<{ status: string }>;
   events: ClientEvent[];
+  responses: Array<{ itemId: string; value: number | null }>;
 }
 
 describe('SMS channel: STOP, START, HELP and PAUSE', () => {
@@ -42,11 +43,15 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
     return replies;
   }
 
+  /** The client agreed (YES) to a welcome sent before this test's server started: check-ins may run. */
+  const agreedEarlier = () => t.app.store.clients.update(clientId, (c) => ({ ...c, consentedAt: '2026-01-01T09:00:00.000Z' }));
+
   const client = async () => (await (await t.admin(`/api/admin/clients/${clientId}`)).json()) as ClientRecord;
   const history = async () => (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as History;
 
   for (const stop of ['STOP', ' stop ', 'Stop.', 'Unsubscribe', 'stop all', 'cancel', 'END', 'quit']) {
     it(`opts out on ${JSON.stringify(stop)} in the middle of a check-in, with one confirmation and then silence`, async () => {
+      await agreedEarlier();
       await say('check in');
       const confirmation = await say(stop);
       expect(confirmation).to.have.length(1);
@@ -74,6 +79,7 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
       clock.advance({ days: 3 });
       expect((await say(start))[0]).to.match(/^Welcome back/);
       expect((await client()).optedOutAt).to.equal(undefined);
+      await agreedEarlier();
       expect((await say('check in')).join('\n')).to.match(/lack companionship/);
       expect((await history()).events.map((e) => [e.type, e.at])).to.deep.equal([
         ['opted-out', START.toISO()],
@@ -83,16 +89,39 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
   }
 
   it('asks a new client to agree, and records YES as their agreement once, with time and channel', async () => {
-    expect((await say('hello'))[0]).to.match(/Reply YES if you are happy for Linkwell to check in with you once a week\./);
+    const welcome = (await say('hello'))[0];
+    // How answers are used and who sees them, in plain words, before anything is asked.
+    expect(welcome).to.match(/Your answers go to Priya Shah, your link worker/).and.match(/Nobody else sees them/);
+    expect(welcome).to.match(/Reply YES if you are happy for Linkwell to check in with you once a week and for Priya Shah to see your answers\./);
     expect(await say('Yes please')).to.deep.equal(['Thank you, Maureen Hale. Linkwell will check in with you once a week. Priya Shah sees your answers.']);
     expect((await client()).consentedAt).to.equal(START.toISO());
+    const agreed = { at: START.toISO(), channel: 'sms' };
+    expect((await client()).agreements).to.deep.include({ texts: { ...agreed, messageKey: (await client()).agreements!.texts!.messageKey }, sharing: { ...agreed, messageKey: (await client()).agreements!.texts!.messageKey } });
     // Once agreed, YES is an ordinary reply (a note for the link worker), and the welcome stops asking.
     expect((await say('yes'))[0]).to.match(/passed your message/);
     expect((await say('hello'))[0]).not.to.match(/Reply YES/);
-    expect((await history()).events).to.deep.equal([{ type: 'consented', at: START.toISO(), source: 'reply', channel: 'sms' }]);
+    expect((await history()).events).to.deep.equal([
+      { type: 'consented', at: START.toISO(), source: 'reply', channel: 'sms' },
+      { type: 'agreed-to-sharing', at: START.toISO(), source: 'reply', channel: 'sms' },
+    ]);
+  });
+
+  it('asks for agreement first when a new client asks for a check-in, keeps nothing before it, and starts the check-in on YES', async () => {
+    const asked = await say('check in');
+    expect(asked).to.have.length(1);
+    expect(asked[0]).to.match(/^Before your first check-in: your answers go to Priya Shah/).and.match(/Reply YES/);
+    expect(await say('2')).to.have.length(1);
+    expect((await history()).responses, 'no answer kept before agreeing').to.deep.equal([]);
+    expect((await history()).checkIns).to.deep.equal([]);
+    const started = await say('yes');
+    expect(started[0]).to.match(/^Thank you, Maureen Hale/);
+    expect(started.join('\n')).to.match(/lack companionship/);
+    await say('3');
+    expect((await history()).responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 3]]);
   });
 
   it('answers HELP with the programme help and how to reach the link worker, then asks the question again', async () => {
+    await agreedEarlier();
     await say('check in');
     const replies = await say('HELP');
     expect(replies[0]).to.match(/automated check-ins from Linkwell Demo Programme\. Your link worker is Priya Shah, \+447700900102\./);
@@ -108,6 +137,7 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
   });
 
   it('pauses for two weeks on PAUSE, confirmed with the local date, and resumes on RESUME', async () => {
+    await agreedEarlier();
     await say('check in');
     expect(await say('PAUSE')).to.deep.equal(['OK, no check-ins until Monday 7 December. Reply RESUME to start again sooner, or STOP to stop all messages.']);
     const paused = await client();

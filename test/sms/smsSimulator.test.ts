@@ -28,9 +28,11 @@ describe('npm run sms (SMS simulator)', function () {
   it('texts Linkwell as a phone would and prints the replies with their segments, continuing the conversation next time', async () => {
     const first = await sms(dataDir, ['+447700900123', 'check in', '--enrol', 'Ada Lovelace']);
     expect(first.stdout).to.contain('Enrolled Ada Lovelace');
-    expect(first.stdout).to.match(/Linkwell: .*automated check-in[\s\S]*lack companionship\?[\s\S]*Reply 1, 2 or 3\n\s+\[2 segments, GSM-7\]/);
+    // A new client is asked to agree before anything is asked or kept.
+    expect(first.stdout).to.match(/Linkwell: Before your first check-in: your answers go to /);
 
-    const second = await sms(dataDir, ['+447700900123'], 'hardly ever\n2\n');
+    const second = await sms(dataDir, ['+447700900123'], 'yes\nhardly ever\n2\n');
+    expect(second.stdout).to.match(/Linkwell: .*automated check-in[\s\S]*lack companionship\?[\s\S]*Reply 1, 2 or 3\n\s+\[2 segments, GSM-7\]/);
     expect(second.stdout).to.match(/You: hardly ever\nLinkwell: How often do you feel left out\?/);
     expect(second.stdout).to.match(/You: 2\nLinkwell: How often do you feel isolated from others\?/);
   });

@@ -117,6 +117,9 @@ describe('Web chat page', function () {
 
     await page.goto((await t.app.chatLinkFor(clientId)).url);
     await chat.botSaid('Hello Jean');
+    // The welcome says how answers are used and asks to agree before anything is asked or kept.
+    await chat.pressSuggestedAction('Yes, I agree');
+    await chat.botSaid('Thank you, Jean');
     await chat.pressSuggestedAction('Check in');
     await chat.answerCard(UCLA.lackCompanionship, 'Often');
     await chat.answerCard(UCLA.leftOut, 'Some of the time');
@@ -158,6 +161,9 @@ describe('Web chat page', function () {
     await page.goto(url);
     await chat.botSaid('Hello Maureen');
     await chat.type('check in');
+    // A check-in asked for before agreeing asks for agreement first, then starts.
+    await chat.botSaid('Before your first check-in');
+    await chat.type('yes');
     for (const [question, reply] of [
       [UCLA.lackCompanionship, 'hardly ever'],
       [UCLA.leftOut, '3'],

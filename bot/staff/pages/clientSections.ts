@@ -147,6 +147,8 @@ function eventText(programme: Programme, zone: string, event: ClientEvent): Safe
   switch (event.type) {
     case 'consented':
       return html`<strong>Agreed to check-ins</strong> (${event.channel})`;
+    case 'agreed-to-sharing':
+      return html`<strong>Agreed that their answers go to their link worker</strong> (${event.channel})`;
     case 'opted-out':
       return html`<strong>Opted out</strong> of messages (${event.source}, ${event.channel})`;
     case 'opted-in':
