@@ -45,6 +45,7 @@ import { registerAlertPages } from './staff/pages/alertPages.js';
 import { registerStaticAssets } from './staff/pages/staticAssets.js';
 import { registerCaseloadPage } from './staff/pages/caseloadPage.js';
 import { registerClientPage } from './staff/pages/clientPage.js';
+import { registerClientDataPages } from './staff/pages/clientDataPages.js';
 import { registerOutcomesPage } from './staff/pages/outcomesPage.js';
 import { ClientSettings } from './admin/clientSettings.js';
 import { tellNewLinkWorker } from './proactive/tellNewLinkWorker.js';
@@ -55,6 +56,8 @@ import { ScheduleDispatcher } from './schedule/scheduleDispatcher.js';
 import { checkInLedgerHooks } from './schedule/checkInLedgerHooks.js';
 import { TokenSigner } from './security/signedToken.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
+import { ClientData } from './privacy/clientData.js';
+import { Retention } from './privacy/retention.js';
 import { ChatLinks, type ChatLink } from './web/chatLinks.js';
 import { registerChatRoutes } from './web/chatRoutes.js';
 import { ContactPreferences } from './contact/contactPreferences.js';
@@ -86,6 +89,8 @@ export interface App {
   scheduler: ScheduleDispatcher;
   /** Risk alerts: raised, told, escalated, acknowledged, resolved. */
   alerts: AlertService;
+  /** The programme's retention of clients' words (daily; tests apply it with applyNow()). */
+  retention: Retention;
   /** Start serving; resolves with the local URL it listens on. */
   listen(): Promise<string>;
   baseUrl(): string;
@@ -277,6 +282,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       .list()
       .then((all) => all.filter((c) => c.groups?.some((l) => l.groupId === groupId)).forEach((c) => scheduler.wake(c.id)))
       .catch((error: unknown) => log.error('re-planning after a group change failed', { error: (error as Error).message }));
+  const clientData = new ClientData({
+    programmeId: programme.id,
+    clients: store.clients,
+    history: store.clients,
+    alerts,
+    ledger: store.schedule,
+    smsOutbox: store.smsOutbox,
+    smsInbox: store.smsInbox,
+    conversationState: store.botStorage,
+    endChats: (clientId) => void conversations.closeForClient(clientId),
+    audit: store.privacyAudit,
+    clock,
+    log,
+  });
+  const retention = new Retention({ months: programme.retention.clientWordsMonths, clients: store.clients, history: store.clients, clock, log });
   const staffPages: StaffPagesDeps = {
     page: staffPage,
     staff: staffDeps,
@@ -289,6 +309,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     groups: groupDirectory,
     settings: new ClientSettings({ clients: store.clients, history: store.clients, contact, clock }),
     chatLinks,
+    clientData,
     tellNewLinkWorker: tellNewLinkWorker({ turns: scheduledTurns, clients: store.clients, quietHours: programme.quietHours, clock, log }),
     wake: (clientId) => scheduler.wake(clientId),
     background: schedulerMode === 'auto',
@@ -299,6 +320,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerAlertPages(server, staffPages);
   registerCaseloadPage(server, staffPages);
   registerClientPage(server, staffPages);
+  registerClientDataPages(server, staffPages);
   registerOutcomesPage(server, staffPages);
   registerGroupRoutes(server, {
     adminApiToken: config.adminApiToken,
@@ -318,6 +340,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     contact,
     onClientChanged: (clientId) => scheduler.wake(clientId),
     chatLinks,
+    clientData,
     clock,
     log,
   });
@@ -330,6 +353,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sms,
     scheduler,
     alerts,
+    retention,
     baseUrl,
     chatLinkFor,
     chatLinks,
@@ -341,10 +365,12 @@ export async function createApp(options: AppOptions): Promise<App> {
           const { port } = server.address() as AddressInfo;
           boundUrl = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
           if (schedulerMode === 'auto') void scheduler.start().catch((error: unknown) => log.error('scheduler failed to start', { error: (error as Error).message }));
+          if (schedulerMode === 'auto') retention.start();
           resolve(boundUrl);
         });
       }),
     close: async () => {
+      retention.stop();
       await scheduler.stop();
       await alerts.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

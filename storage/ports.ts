@@ -27,6 +27,8 @@ export interface ClientRepository {
   list(): Promise<ClientRecord[]>;
   /** Change a client's record (not its id or phone; unchanged is not written); undefined when there is no such client. */
   update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined>;
+  /** Remove a client and everything kept about them here (record and history); false when there is no such client. */
+  erase(id: string): Promise<boolean>;
 }
 
 /** What a client has said and been asked, kept per client. */
@@ -48,6 +50,12 @@ export interface ClientHistoryRepository {
     change: (current: AttendanceRecord | undefined) => AttendanceRecord,
   ): Promise<AttendanceRecord>;
   addTask(clientId: string, task: TaskRecord): Promise<void>;
+  /**
+   * Replace the words a client wrote before `before` (notes, the raw text of answers, what they said
+   * of a group session) with `placeholder`; coded answers, scores and events stay. Returns how many
+   * records changed.
+   */
+  removeWordsBefore(clientId: string, before: string, placeholder: string): Promise<number>;
   /** Change a task (mark it done); undefined when the client has no such task. */
   updateTask(clientId: string, taskId: string, change: (task: TaskRecord) => TaskRecord): Promise<TaskRecord | undefined>;
 }
@@ -60,6 +68,8 @@ export interface SmsInbox {
   markHandled(sid: string): Promise<void>;
   /** Accepted and not yet handled, oldest first (after a restart). */
   unhandled(): Promise<InboundSmsRecord[]>;
+  /** Drop a client's texts not yet handled (their data was erased); returns how many went. */
+  removePendingFor(clientId: string): Promise<number>;
 }
 
 /** Every text message Linkwell sends, written before it is sent. */
@@ -71,6 +81,10 @@ export interface SmsOutbox {
   update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined>;
   /** Queued or sending, oldest first: what a restart must finish. */
   unsent(): Promise<OutboundSmsRecord[]>;
+  /** Every message to a client, sent or not, oldest first (an export reads the whole outbox). */
+  forClient(clientId: string): Promise<OutboundSmsRecord[]>;
+  /** Remove every message to a client and the sids claimed for their number; returns how many went. */
+  removeForClient(clientId: string, to: string): Promise<number>;
   /**
    * Record that Twilio message `sid` (to `to`) is outbox message `messageId`, durably; false when the
    * sid already belongs to another message. A sid is never taken for two messages, across restarts.
@@ -85,6 +99,8 @@ export interface SmsOutbox {
 export interface ScheduleLedgerRepository {
   /** The client's ledger (empty when nothing was ever scheduled). */
   read(clientId: string): Promise<ScheduleLedgerRecord>;
+  /** Remove the client's ledger (their data was erased). */
+  erase(clientId: string): Promise<void>;
   /** Claim an occurrence before sending it; false when it is already claimed or decided. */
   claim(clientId: string, key: string, at: string): Promise<boolean>;
   /** Record what became of an occurrence for good (and drop its claim); a send counts towards `week`. */
@@ -111,6 +127,23 @@ export interface AlertRepository {
   update(id: string, change: (alert: AlertRecord) => AlertRecord): Promise<AlertRecord | undefined>;
   /** Every alert, oldest first. */
   list(): Promise<AlertRecord[]>;
+  /** Remove an alert for good (the client's data was erased). */
+  remove(id: string): Promise<void>;
+}
+
+/** Who exported or erased whose data, and when: never what the data said. */
+export interface PrivacyAuditEntry {
+  at: string;
+  action: 'export' | 'erase';
+  clientId: string;
+  by: string;
+  /** For an erase: how many records of each kind went. */
+  removed?: Record<string, number> | undefined;
+}
+
+export interface PrivacyAudit {
+  record(entry: PrivacyAuditEntry): Promise<void>;
+  list(): Promise<PrivacyAuditEntry[]>;
 }
 
 // Staff accounts (issue 8). Imported here, not above, so this section stays self-contained.

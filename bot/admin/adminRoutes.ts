@@ -9,6 +9,7 @@ import type { ContactPreferences } from '../contact/contactPreferences.js';
 import { HttpError, notFound } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
 import type { CheckInStarter } from '../proactive/checkInStarter.js';
+import type { ClientData } from '../privacy/clientData.js';
 import type { ChatLinks } from '../web/chatLinks.js';
 import { adminRoute } from './adminRoute.js';
 import { ClientSettings } from './clientSettings.js';
@@ -25,6 +26,7 @@ export interface AdminRouteDeps {
   /** A client's settings changed: the scheduler looks at them again at once. */
   onClientChanged?: (clientId: string) => void;
   chatLinks: ChatLinks;
+  clientData: ClientData;
   clock: Clock;
   log: Logger;
 }
@@ -43,6 +45,8 @@ function newClientSchema(programme: Programme) {
 /** Staff API (JSON, `Authorization: Bearer <ADMIN_API_TOKEN>`). */
 const changedBy = z.string().trim().min(1, 'who made the change').max(200);
 const withdrawSchema = z.strictObject({ changedBy });
+const eraseSchema = z.strictObject({ changedBy, confirm: z.string().optional() });
+const exportQuery = z.object({ requestedBy: changedBy });
 const newLinkSchema = z.strictObject({ withdrawOthers: z.boolean().default(false), changedBy: changedBy.optional() });
 
 export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void {
@@ -104,6 +108,24 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
     const link = await deps.chatLinks.issue(client.id, withdrawOthers ? { withdrawOthers: { by: changedBy! } } : {});
     if (withdrawOthers) log.info('chat links withdrawn', { clientId: client.id });
     return { status: 201, body: link };
+  }));
+
+  // The client's data, whole, as one JSON file; who asked is recorded (never what was in it).
+  server.get('/api/admin/clients/:id/export', route(async (req) => {
+    const client = await clientFrom(req);
+    const { requestedBy } = exportQuery.parse(req.query ?? {});
+    return { status: 200, body: await deps.clientData.export(client.id, requestedBy) };
+  }));
+
+  // Erased for good, confirmed by repeating the client's id; who and when are recorded.
+  server.post('/api/admin/clients/:id/erase', route(async (req) => {
+    const client = await clientFrom(req);
+    const { changedBy: by, confirm } = eraseSchema.parse(req.body ?? {});
+    if (confirm !== client.id) throw new HttpError(400, 'not_confirmed', 'To erase a client, send confirm with their id: this cannot be undone.');
+    const removed = await deps.clientData.erase(client.id, by);
+    if (!removed) throw notFound('Client');
+    deps.onClientChanged?.(client.id);
+    return { status: 200, body: { erased: true, removed } };
   }));
 
   server.post('/api/admin/clients/:id/chat-links/withdraw', route(async (req) => {

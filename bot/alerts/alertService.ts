@@ -172,6 +172,19 @@ export class AlertService {
   }
 
   /** Every alert (newest first), optionally only in one state or about one client. */
+  /** Remove every alert about a client (their data was erased): no more escalation, nothing kept. Returns how many went. */
+  async removeForClient(clientId: string): Promise<number> {
+    return this.serial(async () => {
+      const theirs = (await this.deps.alerts.list()).filter((a) => a.clientId === clientId);
+      for (const alert of theirs) {
+        this.live.delete(alert.id);
+        await this.deps.alerts.remove(alert.id);
+      }
+      await this.rearm();
+      return theirs.length;
+    });
+  }
+
   async list(filter: { state?: string | undefined; clientId?: string | undefined } = {}): Promise<AlertRecord[]> {
     const all = await this.deps.alerts.list();
     return all.filter((a) => (!filter.state || a.state === filter.state) && (!filter.clientId || a.clientId === filter.clientId)).reverse();

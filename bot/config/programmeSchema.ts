@@ -105,6 +105,16 @@ export const programmeSchema = z
     groups: z.array(groupSchema).default([]),
     /** Group nudges before a session and "did you make it?" after it (see groupMessagesSchema). */
     groupMessages: groupMessagesSchema,
+    /**
+     * How long clients' own words are kept: after `clientWordsMonths` months, the text of their notes,
+     * of their answers and of what they said about group sessions is replaced by "[removed]", every day;
+     * coded answers, scores and events stay, for outcomes. Unset: kept until the client is erased.
+     */
+    retention: z
+      .strictObject({
+        clientWordsMonths: z.number().int('a whole number of months').min(1, 'at least 1 month').max(120, 'at most 120 months (10 years)').optional(),
+      })
+      .default({}),
     /** Risk screening: what the programme adds to the built-in lexicon (see riskLexiconExtensionSchema). */
     risk: z
       .object({

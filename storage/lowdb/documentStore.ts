@@ -69,6 +69,13 @@ export class DocumentStore<T> {
     });
   }
 
+  /** Drop a document from the cache without reading or touching its file (the file is being removed). */
+  forget(key: string): Promise<void> {
+    return this.locks.run(key, async () => {
+      this.cache.delete(key);
+    });
+  }
+
   pathFor(key: string): string {
     return join(this.dir, this.fileFor(key));
   }

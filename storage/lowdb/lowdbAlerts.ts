@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AlertRepository } from '../ports.js';
 import type { AlertRecord } from '../records.js';
@@ -37,6 +38,12 @@ export class LowdbAlerts implements AlertRepository {
       const next = change(structuredClone(current));
       return { next, result: structuredClone(next) };
     });
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!ID.test(id)) return;
+    await this.documents.forget(id);
+    rmSync(this.documents.pathFor(id), { force: true });
   }
 
   async list(): Promise<AlertRecord[]> {

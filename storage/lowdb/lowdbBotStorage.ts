@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError } from '../errors.js';
 import { DocumentStore, type Quarantine } from './documentStore.js';
+import { listDir } from './listDir.js';
 
 interface StoredState {
   key: string;
@@ -19,7 +22,10 @@ interface StoredState {
 export class LowdbBotStorage implements Storage {
   private readonly docs: DocumentStore<StoredState>;
 
-  constructor(dir: string, quarantine?: Quarantine) {
+  constructor(
+    private readonly dir: string,
+    quarantine?: Quarantine,
+  ) {
     this.docs = new DocumentStore<StoredState>(dir, fileForKey, 1000, false, quarantine);
   }
 
@@ -49,6 +55,22 @@ export class LowdbBotStorage implements Storage {
         }),
       ),
     );
+  }
+
+  /**
+   * Remove every state file whose contents mention `text` (a client id: their conversations' dialog
+   * state), unreadable ones included; returns how many went. Reads every file: for an erasure, not a turn.
+   */
+  async removeMentioning(text: string): Promise<number> {
+    let removed = 0;
+    for (const file of listDir(this.dir).flatMap((shard) => listDir(join(this.dir, shard)).map((name) => join(this.dir, shard, name)))) {
+      if (!file.endsWith('.json') || !readFileSync(file, 'utf8').includes(text)) continue;
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredState>;
+      if (stored.key) await this.docs.forget(stored.key);
+      rmSync(file, { force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
@@ -111,6 +112,45 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     });
     if (updated) this.remember(updated);
     return updated;
+  }
+
+  async erase(id: string): Promise<boolean> {
+    const erased = await this.index.update<boolean>(INDEX_KEY, (current) => {
+      if (!current?.clients.some((c) => c.id === id)) return { result: false };
+      return { next: { version: 1, clients: current.clients.filter((c) => c.id !== id) }, result: true };
+    });
+    if (!erased) return false;
+    const client = this.byId.get(id);
+    this.byId.delete(id);
+    if (client) this.byPhone.delete(client.phone);
+    for (const month of await this.monthsOf(id)) await this.months.forget(clientFiles.month(id, month));
+    await this.profiles.forget(clientFiles.profile(id));
+    rmSync(join(this.dir, clientFiles.clientDir(id)), { recursive: true, force: true });
+    return true;
+  }
+
+  async removeWordsBefore(clientId: string, before: string, placeholder: string): Promise<number> {
+    this.known(clientId);
+    let changed = 0;
+    const old = (at: string | undefined) => at !== undefined && at < before;
+    for (const month of await this.monthsOf(clientId)) {
+      if (month > before.slice(0, 7)) break;
+      const path = clientFiles.month(clientId, month);
+      const document = await this.months.read(path);
+      if (!document || !hasWordsBefore(document, old, placeholder)) continue;
+      await this.months.update(path, (current) => {
+        if (!current) return { result: undefined };
+        for (const note of current.notes) if (old(note.createdAt) && note.text !== placeholder) (note.text = placeholder), (changed += 1);
+        for (const response of current.responses) if (old(response.answeredAt) && response.raw !== null && response.raw !== placeholder) (response.raw = placeholder), (changed += 1);
+        for (const session of current.attendance ?? []) {
+          if (!old(session.sessionStart)) continue;
+          if (session.howItWent !== undefined && session.howItWent !== placeholder) (session.howItWent = placeholder), (changed += 1);
+          if (session.barrierText !== undefined && session.barrierText !== placeholder) (session.barrierText = placeholder), (changed += 1);
+        }
+        return { next: current, result: undefined };
+      });
+    }
+    return changed;
   }
 
   async history(clientId: string, only?: readonly string[]): Promise<ClientHistory> {
@@ -301,4 +341,13 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
 /** A record of this effect is kept already (the replay of a turn); never true for a record with no key. */
 function keptAlready(records: ReadonlyArray<{ effectKey?: string | undefined }>, effectKey: string | undefined): boolean {
   return effectKey !== undefined && records.some((r) => r.effectKey === effectKey);
+}
+
+/** Whether a month holds any words written before the cut-off that are not removed yet. */
+function hasWordsBefore(document: MonthDocument, old: (at: string | undefined) => boolean, placeholder: string): boolean {
+  return (
+    document.notes.some((n) => old(n.createdAt) && n.text !== placeholder) ||
+    document.responses.some((r) => old(r.answeredAt) && r.raw !== null && r.raw !== placeholder) ||
+    (document.attendance ?? []).some((a) => old(a.sessionStart) && ((a.howItWent !== undefined && a.howItWent !== placeholder) || (a.barrierText !== undefined && a.barrierText !== placeholder)))
+  );
 }

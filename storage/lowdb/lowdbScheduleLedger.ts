@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { ScheduleLedgerRepository } from '../ports.js';
 import type { ScheduleDecisionRecord, ScheduleLedgerRecord } from '../records.js';
 import { DocumentStore } from './documentStore.js';
@@ -15,6 +16,11 @@ export class LowdbScheduleLedger implements ScheduleLedgerRepository {
 
   constructor(dir: string, cacheSize = 2000) {
     this.documents = new DocumentStore(dir, (clientId) => `${clientId.slice(0, 2)}/${clientId}.json`, cacheSize);
+  }
+
+  async erase(clientId: string): Promise<void> {
+    await this.documents.forget(checked(clientId));
+    rmSync(this.documents.pathFor(clientId), { force: true });
   }
 
   async read(clientId: string): Promise<ScheduleLedgerRecord> {

@@ -65,6 +65,19 @@ export class LowdbSmsInbox implements SmsInbox {
     return messages.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
   }
 
+  async removePendingFor(clientId: string): Promise<number> {
+    let removed = 0;
+    for (const message of await this.unhandled()) {
+      if (message.clientId !== clientId) continue;
+      await this.locks.run(message.sid, async () => {
+        await this.pending.forget(message.sid);
+        rmSync(this.pending.pathFor(message.sid), { force: true });
+      });
+      removed += 1;
+    }
+    return removed;
+  }
+
   /** Forget handled sids from days before `keepDays` ago. */
   pruneHandled(keepDays = 7): void {
     const oldest = this.now().minus({ days: keepDays }).toISODate()!;

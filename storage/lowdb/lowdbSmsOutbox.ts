@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { KeyedMutex } from '../keyedMutex.js';
@@ -81,6 +82,41 @@ export class LowdbSmsOutbox implements SmsOutbox {
       if (!waiting && queued) await this.queue.remove(id);
       return structuredClone(next);
     });
+  }
+
+  async forClient(clientId: string): Promise<OutboundSmsRecord[]> {
+    const records: OutboundSmsRecord[] = [];
+    for (const part of ['queue', 'done'] as const) {
+      const store = part === 'queue' ? this.queue : this.done;
+      for (const id of this.idsIn(part)) {
+        const record = await this.locks.run(id, () => store.read(id));
+        if (record?.clientId === clientId && !records.some((r) => r.id === id)) records.push(structuredClone(record));
+      }
+    }
+    return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+  }
+
+  async removeForClient(clientId: string, to: string): Promise<number> {
+    const records = await this.forClient(clientId);
+    for (const record of records) {
+      await this.locks.run(record.id, async () => {
+        for (const store of [this.queue, this.done]) {
+          await store.forget(record.id);
+          rmSync(store.pathFor(record.id), { force: true });
+        }
+      });
+    }
+    await this.sids.forget(to);
+    rmSync(this.sids.pathFor(to), { force: true });
+    return records.length;
+  }
+
+  private idsIn(part: 'queue' | 'done'): string[] {
+    return listDir(join(this.dir, part))
+      .flatMap((shard) => listDir(join(this.dir, part, shard)))
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -'.json'.length))
+      .filter((id) => ID.test(id));
   }
 
   async unsent(): Promise<OutboundSmsRecord[]> {

@@ -7,6 +7,7 @@ import { LowdbSmsInbox } from './lowdbSmsInbox.js';
 import { LowdbSmsOutbox } from './lowdbSmsOutbox.js';
 import { LowdbScheduleLedger } from './lowdbScheduleLedger.js';
 import { LowdbAlerts } from './lowdbAlerts.js';
+import { LowdbPrivacyAudit } from './lowdbPrivacyAudit.js';
 
 /** The embedded store: everything under one data directory, held by one process at a time. */
 export interface LowdbStore {
@@ -16,6 +17,7 @@ export interface LowdbStore {
   smsOutbox: LowdbSmsOutbox;
   schedule: LowdbScheduleLedger;
   alerts: LowdbAlerts;
+  privacyAudit: LowdbPrivacyAudit;
   close(): void;
 }
 
@@ -45,7 +47,8 @@ export async function openLowdbStore(
     const smsOutbox = new LowdbSmsOutbox(join(dataDir, 'sms', 'outbox'));
     const schedule = new LowdbScheduleLedger(join(dataDir, 'schedule'));
     const alerts = new LowdbAlerts(join(dataDir, 'alerts'));
-    return { clients, botStorage, smsInbox, smsOutbox, schedule, alerts, close: release };
+    const privacyAudit = new LowdbPrivacyAudit(join(dataDir, 'audit', 'privacy.jsonl'));
+    return { clients, botStorage, smsInbox, smsOutbox, schedule, alerts, privacyAudit, close: release };
   } catch (error) {
     release();
     throw error;

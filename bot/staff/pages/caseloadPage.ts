@@ -36,10 +36,11 @@ export function registerCaseloadPage(server: Server, deps: StaffPagesDeps): void
       );
     }));
     rows.sort(byNeed);
-    sendPage(res, 200, caseloadPage({ signedIn, now, rows, seesAll, worker: wanted }));
+    const erased = req.query?.done === 'erased';
+    sendPage(res, 200, caseloadPage({ signedIn, now, rows, seesAll, worker: wanted, erased }));
   }));
 
-  function caseloadPage(o: { signedIn: SignedIn; now: DateTime; rows: CaseloadRow[]; seesAll: boolean; worker: string | undefined }): string {
+  function caseloadPage(o: { signedIn: SignedIn; now: DateTime; rows: CaseloadRow[]; seesAll: boolean; worker: string | undefined; erased: boolean }): string {
     const workerName = (id: string) => programme.linkWorkers.find((w) => w.id === id)?.name ?? id;
     const own = o.signedIn.staff.linkWorkerId;
     const scope = o.seesAll ? (o.worker ? `${workerName(o.worker)}'s clients` : 'Every client of the programme') : own ? `Your clients (${workerName(own)})` : 'Your clients';
@@ -49,6 +50,7 @@ export function registerCaseloadPage(server: Server, deps: StaffPagesDeps): void
       signedIn: o.signedIn,
       current: '/staff/caseload',
       body: html`<div class="caseload-page"><h1>Caseload</h1>
+${o.erased && html`<div class="notice" role="status"><p>Everything held about that client has been erased. The erasure is recorded with your name and the time.</p></div>`}
 <p>${scope}: ${o.rows.length} ${o.rows.length === 1 ? 'client' : 'clients'}, ${o.rows.filter((r) => r.needs.length > 0).length} needing attention.</p>
 ${o.seesAll && html`<form method="get" action="/staff/caseload" class="caseload-filter">
   <label for="caseload-worker">Link worker</label>

@@ -31,6 +31,7 @@ import {
   type FormState,
 } from './clientForms.js';
 import { chartsSection, groupsSection, messagesSection, summarySection, tasksSection, timelineSection } from './clientSections.js';
+import { clientDataSection } from './clientDataPages.js';
 import { html, staffLayout } from './layout.js';
 import type { StaffPagesDeps } from './staffPagesDeps.js';
 
@@ -224,6 +225,7 @@ ${settingsForm(signedIn, programme, client, valuesOf('settings', settingsValuesO
 ${reassignForm(signedIn, programme, client, valuesOf('reassign', {}), problemsOf('reassign'))}
 <h3 id="chat-links-heading">Web chat links</h3>
 ${withdrawLinksForm(signedIn, client)}
+${clientDataSection(signedIn, client)}
 </section>
 </div>`;
   return staffLayout({

@@ -8,6 +8,7 @@ import type { GroupDirectory } from '../../groups/groupDirectory.js';
 import type { Logger } from '../../logger.js';
 import type { staffPage, StaffDeps } from '../staffGuard.js';
 import type { ChatLinks } from '../../web/chatLinks.js';
+import type { ClientData } from '../../privacy/clientData.js';
 
 /** What every staff page module gets (built once in createApp). */
 export interface StaffPagesDeps {
@@ -28,6 +29,8 @@ export interface StaffPagesDeps {
   tellNewLinkWorker: (client: ClientRecord) => Promise<boolean>;
   /** Web chat links: staff withdraw a client's links from the client page. */
   chatLinks: ChatLinks;
+  /** Export and erasure of a client's data (admins only). */
+  clientData: ClientData;
   /** A client's settings or links changed: the scheduler looks at them again. */
   wake: (clientId: string) => void;
   /** Work slow page figures out in the background (the outcomes summary after start-up); off when tests drive the clock. */

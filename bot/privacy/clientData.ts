@@ -1,0 +1,79 @@
+import type { ClientHistoryRepository, ClientRepository, PrivacyAudit, ScheduleLedgerRepository, SmsInbox, SmsOutbox } from '../../storage/ports.js';
+import type { AlertRecord, ClientHistory, ClientRecord, OutboundSmsRecord } from '../../storage/records.js';
+import type { AlertService } from '../alerts/alertService.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+
+/** Everything Linkwell holds about one client, as one JSON document. */
+export interface ClientExport {
+  exportedAt: string;
+  programmeId: string;
+  client: ClientRecord;
+  history: Omit<ClientHistory, 'conversationReferences'>;
+  alerts: AlertRecord[];
+  textsSent: Array<Pick<OutboundSmsRecord, 'id' | 'body' | 'createdAt' | 'status' | 'sentAt' | 'delivery'>>;
+}
+
+export interface ClientDataDeps {
+  programmeId: string;
+  clients: ClientRepository;
+  history: ClientHistoryRepository;
+  alerts: Pick<AlertService, 'list' | 'removeForClient'>;
+  ledger: Pick<ScheduleLedgerRepository, 'erase'>;
+  smsOutbox: Pick<SmsOutbox, 'forClient' | 'removeForClient'> | undefined;
+  smsInbox: Pick<SmsInbox, 'removePendingFor'> | undefined;
+  /** Conversation state (dialogs in progress) that names the client. */
+  conversationState: { removeMentioning(text: string): Promise<number> };
+  /** End the client's open web chats. */
+  endChats: (clientId: string) => void;
+  audit: PrivacyAudit;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * A client's data, for their rights over it: exported whole (one JSON file) and erased whole
+ * (record, history, alerts, texts, conversation state, schedule). Each export and erasure is
+ * audited with who and when, never with what the data said.
+ */
+export class ClientData {
+  constructor(private readonly deps: ClientDataDeps) {}
+
+  /** Everything held about the client; undefined for no such client. */
+  async export(clientId: string, by: string): Promise<ClientExport | undefined> {
+    const client = await this.deps.clients.get(clientId);
+    if (!client) return undefined;
+    const { conversationReferences: _references, ...history } = await this.deps.history.history(clientId);
+    const texts = (await this.deps.smsOutbox?.forClient(clientId)) ?? [];
+    const at = this.deps.clock.now().toISO()!;
+    await this.deps.audit.record({ at, action: 'export', clientId, by });
+    this.deps.log.info('client data exported', { clientId });
+    return {
+      exportedAt: at,
+      programmeId: this.deps.programmeId,
+      client,
+      history,
+      alerts: await this.deps.alerts.list({ clientId }),
+      textsSent: texts.map(({ id, body, createdAt, status, sentAt, delivery }) => ({ id, body, createdAt, status, sentAt, delivery })),
+    };
+  }
+
+  /** Erase everything held about the client (what went, by kind); undefined for no such client. Audited once done. */
+  async erase(clientId: string, by: string): Promise<Record<string, number> | undefined> {
+    const client = await this.deps.clients.get(clientId);
+    if (!client) return undefined;
+    const at = this.deps.clock.now().toISO()!;
+    this.deps.endChats(clientId);
+    const removed: Record<string, number> = {
+      alerts: await this.deps.alerts.removeForClient(clientId),
+      texts: (await this.deps.smsOutbox?.removeForClient(clientId, client.phone)) ?? 0,
+      textsWaiting: (await this.deps.smsInbox?.removePendingFor(clientId)) ?? 0,
+      conversations: await this.deps.conversationState.removeMentioning(clientId),
+    };
+    await this.deps.ledger.erase(clientId);
+    await this.deps.clients.erase(clientId);
+    await this.deps.audit.record({ at, action: 'erase', clientId, by, removed });
+    this.deps.log.info('client data erased', { clientId, removed });
+    return removed;
+  }
+}
