@@ -39,4 +39,19 @@ describe('resilience: SIGKILL during a burst of texts and during the outbox drai
     expect(tally, rig.log).to.deep.equal({ texts: 150, lost: 0, doubled: 0, sidsReused: 0 });
     expect(Math.max(...rig.restartsMs), 'restart to ready (ms)').to.be.below(30_000);
   });
+
+  it('answers every text exactly once when Twilio answers 500 for a while, across a SIGKILL, and then recovers', async () => {
+    const phones = await rig.enrol(4);
+    rig.fake.failNext({ status: 500 }, 8);
+    rig.plan(phones, 20);
+    await rig.sendPending(4);
+    // Twilio is failing: the replies wait in the outbox, retried with backoff.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const failedSoFar = rig.fake.requests.filter((r) => r.method === 'POST').length;
+    await rig.kill();
+    await rig.boot();
+    await rig.settle();
+    expect(failedSoFar, 'Twilio was failing when the server was killed').to.be.greaterThan(0);
+    expect(rig.tally(), rig.log).to.deep.equal({ texts: 170, lost: 0, doubled: 0, sidsReused: 0 });
+  });
 });

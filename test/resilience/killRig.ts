@@ -37,6 +37,7 @@ export class KillRig {
   private readonly texts: Text[] = [];
   readonly restartsMs: number[] = [];
   private stderr = '';
+  private enrolled = 0;
 
   private constructor(
     readonly fake: FakeTwilio,
@@ -120,7 +121,8 @@ export class KillRig {
   /** Enrol `count` SMS clients who have agreed (replied YES) and whose scheduled messages are paused. */
   async enrol(count: number): Promise<string[]> {
     const phones: string[] = [];
-    for (let i = 0; i < count; i += 1) {
+    for (let n = 0; n < count; n += 1) {
+      const i = this.enrolled++;
       const phone = `+4477009${String(10_000 + i).slice(-5)}`;
       const created = await this.admin('/api/admin/clients', {
         method: 'POST',
