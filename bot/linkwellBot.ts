@@ -10,7 +10,7 @@ import { fill, type Wording, type WordingValues } from '../dialogs/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../storage/ports.js';
 import type { ClientRecord } from '../storage/records.js';
 import type { Clock } from './clock.js';
-import { effectKeyOf, turnMessageKey } from '../dialogs/turnEffects.js';
+import { effectKeyOf, noteOutsideCheckIn, turnMessageKey } from '../dialogs/turnEffects.js';
 import type { Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
 import type { AlertService } from './alerts/alertService.js';
@@ -373,13 +373,7 @@ export class LinkwellBot extends ActivityHandler {
   }
 
   private async keepNote(client: ClientRecord, text: string, context: TurnContext): Promise<void> {
-    await this.deps.history.recordNote(client.id, {
-      checkInId: null,
-      text,
-      channel: context.activity.channelId,
-      createdAt: this.deps.clock.now().toISO()!,
-      ...effectKeyOf(context, 'note'),
-    });
+    await this.deps.history.recordNote(client.id, noteOutsideCheckIn(context, text, this.deps.clock.now().toISO()!));
   }
 
   private async startCheckIn(context: TurnContext, client: ClientRecord): Promise<void> {

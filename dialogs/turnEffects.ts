@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
+import type { NoteRecord } from '../storage/records.js';
 
 /**
  * Exactly-once for the turn of a received text. A text's turn can run twice: a crash after its
@@ -58,4 +59,9 @@ export function effectId(context: TurnContext): string {
 export function idFromKey(key: string): string {
   const h = createHash('sha256').update(key).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A note of what the client wrote outside a check-in, for their link worker, kept once per turn. */
+export function noteOutsideCheckIn(context: TurnContext, text: string, createdAt: string): NoteRecord {
+  return { checkInId: null, text, channel: context.activity.channelId, createdAt, ...effectKeyOf(context, 'note') };
 }

@@ -5,7 +5,7 @@ import type { AttendanceRecord, ClientGroupLink, ClientRecord, TaskRecord } from
 import type { Clock } from '../clock.js';
 import { memoZone } from '../schedule/memoZone.js';
 import type { Group } from './groupSchema.js';
-import { effectId, effectKeyOf } from '../../dialogs/turnEffects.js';
+import { effectId, noteOutsideCheckIn } from '../../dialogs/turnEffects.js';
 
 /**
  * What the group conversation keeps: each session's attendance record (changed in place as the
@@ -56,13 +56,7 @@ export class GroupRecords {
   }
 
   keepNote(client: ClientRecord, text: string, context: TurnContext): Promise<void> {
-    return this.deps.history.recordNote(client.id, {
-      checkInId: null,
-      text,
-      channel: context.activity.channelId,
-      createdAt: this.deps.clock.now().toISO()!,
-      ...effectKeyOf(context, 'note'),
-    });
+    return this.deps.history.recordNote(client.id, noteOutsideCheckIn(context, text, this.deps.clock.now().toISO()!));
   }
 
   /** What the client said of this group's sessions on the session's date (its own session, and any at another time that day). */

@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
-import { notFound } from '../../http/httpError.js';
+import { HttpError, notFound } from '../../http/httpError.js';
+import { canSeeClient } from '../staffGuard.js';
 import { redirect, sendPage, STAFF_HEADERS } from '../staffResponses.js';
 import type { SignedIn } from '../staffSessions.js';
 import { formValues } from './clientForms.js';
@@ -13,14 +14,17 @@ import type { ClientRecord } from '../../../storage/records.js';
  */
 export function registerClientDataPages(server: Server, deps: StaffPagesDeps): void {
   const { page } = deps;
-  const clientOf = async (id: unknown): Promise<ClientRecord> => {
+  // A client another link worker has is "not found", as on every client route; to a link worker
+  // who has the client, these pages are for admins.
+  const clientOf = async (id: unknown, signedIn: SignedIn): Promise<ClientRecord> => {
     const client = await deps.clients.get(String(id));
-    if (!client) throw notFound('Client');
+    if (!client || !canSeeClient(signedIn.staff, client)) throw notFound('Client');
+    if (signedIn.staff.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only admins can download or erase a client\'s data.');
     return client;
   };
 
-  server.get('/staff/clients/:id/export.json', page(['admin'], async (req, res, signedIn) => {
-    const client = await clientOf(req.params.id);
+  server.get('/staff/clients/:id/export.json', page(undefined, async (req, res, signedIn) => {
+    const client = await clientOf(req.params.id, signedIn);
     const data = await deps.clientData.export(client.id, signedIn.staff.name);
     res.writeHead(200, {
       ...STAFF_HEADERS,
@@ -30,12 +34,12 @@ export function registerClientDataPages(server: Server, deps: StaffPagesDeps): v
     res.end(JSON.stringify(data, null, 2));
   }));
 
-  server.get('/staff/clients/:id/erase', page(['admin'], async (req, res, signedIn) => {
-    sendPage(res, 200, erasePage(deps, signedIn, await clientOf(req.params.id)));
+  server.get('/staff/clients/:id/erase', page(undefined, async (req, res, signedIn) => {
+    sendPage(res, 200, erasePage(deps, signedIn, await clientOf(req.params.id, signedIn)));
   }));
 
-  server.post('/staff/clients/:id/erase', page(['admin'], async (req, res, signedIn) => {
-    const client = await clientOf(req.params.id);
+  server.post('/staff/clients/:id/erase', page(undefined, async (req, res, signedIn) => {
+    const client = await clientOf(req.params.id, signedIn);
     const name = formValues(req.body, ['name']).name ?? '';
     if (name.replace(/\s+/g, ' ').toLowerCase() !== client.name.replace(/\s+/g, ' ').trim().toLowerCase()) {
       sendPage(res, 400, erasePage(deps, signedIn, client, name ? "That is not the client's name as enrolled: nothing was erased." : "Type the client's name to confirm: nothing was erased."));
