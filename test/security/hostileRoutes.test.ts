@@ -4,7 +4,7 @@ import { ManualClock } from '../../bot/clock.js';
 import { signedInStaff } from '../staff/signedInStaff.js';
 import type { Browser } from '../staff/staffRig.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
-import { TEST_ADMIN_TOKEN } from '../support/testApp.js';
+import { startTestApp, TEST_ADMIN_TOKEN } from '../support/testApp.js';
 
 /** Names that reach an object's prototype when a request's words are used as a key. */
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
@@ -81,6 +81,16 @@ describe('hostile keys on every route', function () {
       expect(res.headers.get('content-security-policy') ?? '', res.url).to.match(/frame-ancestors 'none'/);
       expect(res.headers.get('referrer-policy'), res.url).to.be.oneOf(['no-referrer', 'same-origin']);
       expect(res.headers.get('strict-transport-security'), `${res.url}: no HSTS over http`).to.equal(null);
+    }
+  });
+
+  it('adds HSTS when the public address is https', async () => {
+    const secure = await startTestApp({ env: { PUBLIC_BASE_URL: 'https://linkwell.example.org' } });
+    try {
+      const res = await fetch(`${secure.url}/healthz`);
+      expect(res.headers.get('strict-transport-security')).to.equal('max-age=31536000; includeSubDomains');
+    } finally {
+      await secure.close();
     }
   });
 });
