@@ -37,6 +37,8 @@ export function benchClient(n: number, programmeId: string, linkWorkerIds: reado
     linkWorkerId: linkWorkerIds[n % linkWorkerIds.length]!,
     channel: 'webchat',
     createdAt: new Date(createdAtMs).toISOString(),
+    // A year of weekly check-ins: they agreed when they joined.
+    consentedAt: new Date(createdAtMs).toISOString(),
   };
 }
 

@@ -9,7 +9,7 @@ import type { ClientHistory, ClientRecord } from '../../storage/records.js';
 import { benchClient, benchClientId, benchHistory } from './benchHistory.js';
 
 /** Bump when the seeded layout or content changes, so stale caches are rebuilt. */
-export const SEED_VERSION = 2;
+export const SEED_VERSION = 3;
 
 export interface SeedSpec {
   clients: number;
@@ -80,7 +80,7 @@ async function writeClients(dir: string, spec: SeedSpec, programme: Programme): 
   const clients: ClientRecord[] = [];
   // The demo client is enrolled too, so the server's first start does not rewrite the index.
   if (programme.demoClient) {
-    clients.push({ ...programme.demoClient, id: benchClientId(DEMO_CLIENT_SEQ), channel: 'webchat', programmeId: programme.id, createdAt: new Date(firstWeekMs).toISOString() });
+    clients.push({ ...programme.demoClient, id: benchClientId(DEMO_CLIENT_SEQ), channel: 'webchat', programmeId: programme.id, createdAt: new Date(firstWeekMs).toISOString(), consentedAt: new Date(firstWeekMs).toISOString() });
   }
 
   const inFlight = new Set<Promise<void>>();
