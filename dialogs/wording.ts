@@ -54,14 +54,14 @@ export const wordingSchema = z.object({
   turnError: template('Sorry, something went wrong on our side. Please try again in a moment.'),
   // How answers are used and who sees them, in plain words, before anything is asked or kept.
   consentAsk: template(
-    'Once a week I can send you a few short questions. Your answers go to {linkWorkerName}, your link worker, to help them support you, ' +
-      'and are counted without your name to see how the programme helps. Nobody else sees them. ' +
-      'Reply YES if you are happy for Linkwell to check in with you once a week and for {linkWorkerName} to see your answers. You can pause or stop at any time.',
+    'Once a week I can send you a few short questions. Your answers go to {linkWorkerName}, your link worker, to help them support you. ' +
+      'They are also counted, without your name, to see how the programme helps. Nobody else sees them. ' +
+      'Reply YES if you are happy with this. You can pause or stop at any time.',
   ),
   consentBeforeCheckIn: template(
-    'Before your first check-in: your answers go to {linkWorkerName}, your link worker, to help them support you, ' +
-      'and are counted without your name to see how the programme helps. Nobody else sees them. ' +
-      'Reply YES if you agree, and to a check-in once a week, and we will start. You can pause or stop at any time.',
+    'Before your first check-in: your answers go to {linkWorkerName}, your link worker, to help them support you. ' +
+      'They are also counted, without your name, to see how the programme helps. Nobody else sees them. ' +
+      'Reply YES if you are happy with this, and we will start. You can pause or stop at any time.',
   ),
   consentThanks: template('Thank you, {clientName}. Linkwell will check in with you once a week. {linkWorkerName} sees your answers.'),
   smsHelp: template(

@@ -92,7 +92,7 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
     const welcome = (await say('hello'))[0];
     // How answers are used and who sees them, in plain words, before anything is asked.
     expect(welcome).to.match(/Your answers go to Priya Shah, your link worker/).and.match(/Nobody else sees them/);
-    expect(welcome).to.match(/Reply YES if you are happy for Linkwell to check in with you once a week and for Priya Shah to see your answers\./);
+    expect(welcome).to.match(/Once a week I can send you a few short questions\./).and.match(/Reply YES if you are happy with this\./);
     expect(await say('Yes please')).to.deep.equal(['Thank you, Maureen Hale. Linkwell will check in with you once a week. Priya Shah sees your answers.']);
     expect((await client()).consentedAt).to.equal(START.toISO());
     const agreed = { at: START.toISO(), channel: 'sms' };
