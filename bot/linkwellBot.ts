@@ -59,6 +59,8 @@ const LATE_ANSWER_DAYS = 7;
 
 /** A reply of this many words or more that answers no waiting question is a message for the link worker, not a muddled answer. */
 const NOTE_WORDS = 4;
+/** "Not now" to the welcome's question (the button, or the same in words). */
+const NOT_NOW = /^\s*(?:no|nope|nah|not now|not yet|later|maybe later|not today|no thanks?|no thank you)\W*$/i;
 /** How many handled text ids a conversation remembers: far more than can wait unhandled at once. */
 const HANDLED_KEPT = 50;
 
@@ -206,34 +208,47 @@ export class LinkwellBot extends ActivityHandler {
         await context.sendActivity(this.say('consentThanks', client));
         await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
       } else {
-        await context.sendActivity({ ...this.menuActivity(client), text: this.say('consentThanks', client) });
+        const agreed = (await this.deps.clients.get(client.id)) ?? client;
+        await context.sendActivity(this.offering(agreed, this.say('consentThanks', agreed)));
       }
+      return;
+    }
+    if (!hasAgreed(client) && NOT_NOW.test(text)) {
+      await this.checkInAsked.delete(context);
+      await context.sendActivity(this.offering(client, this.say('consentNotNow', client)));
       return;
     }
     const command = recognizeCommand(text);
     if (command === 'checkIn' && !hasAgreed(client)) {
       // Nothing they answer is kept before they agree: ask first, and start once they do.
       await this.checkInAsked.set(context, true);
-      await context.sendActivity({
-        type: ActivityTypes.Message,
-        text: this.say('consentBeforeCheckIn', client),
-        suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Yes, I agree', value: 'yes' }] },
-      });
+      await context.sendActivity(this.offering(client, this.say('consentBeforeCheckIn', client)));
       return;
     }
     if (command === 'checkIn') {
       await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
     } else if (command === 'help') {
-      await context.sendActivity(this.say('help', client));
+      await context.sendActivity(this.offering(client, this.say('help', client)));
     } else if (text === '' || GREETINGS.has(text.toLowerCase().replace(/[^a-z ]/g, '').trim()) || command !== null) {
       await this.welcome(context, client);
     } else if (await this.lateAnswer(context, client, text)) {
-      await context.sendActivity(this.say('lateAnswer', client));
+      await context.sendActivity(this.offering(client, this.say('lateAnswer', client)));
     } else {
       // Outside a check-in, what a client writes is for their link worker.
       await this.keepNote(client, text, context);
-      await context.sendActivity(this.say('noteReceived', client));
+      await context.sendActivity(this.offering(client, this.say('noteReceived', client)));
     }
+  }
+
+  /**
+   * A message outside a check-in, with what the client can do next as buttons in web chat (text
+   * messages carry only the words): Yes / Not now until they agree, then Check in and Help.
+   */
+  private offering(client: ClientRecord, text: string): Partial<Activity> {
+    const actions = hasAgreed(client)
+      ? [{ type: 'imBack', title: 'Check in', value: 'check in' }, { type: 'imBack', title: 'Help', value: 'help' }]
+      : [{ type: 'imBack', title: 'Yes', value: 'yes' }, { type: 'imBack', title: 'Not now', value: 'not now' }];
+    return { type: ActivityTypes.Message, text, suggestedActions: { to: [], actions } };
   }
 
   /** Takes the reply as the answer to the group question waiting, if it is for it; false if not. */
@@ -387,19 +402,11 @@ export class LinkwellBot extends ActivityHandler {
   }
 
   private menuActivity(client: ClientRecord): Partial<Activity> {
-    return {
-      type: ActivityTypes.Message,
-      text: this.say('menu', client),
-      suggestedActions: { to: [], actions: [{ type: 'imBack', title: 'Check in', value: 'check in' }] },
-    };
+    return this.offering(client, this.say('menu', client));
   }
 
   private async welcome(context: TurnContext, client: ClientRecord): Promise<void> {
-    await context.sendActivity({
-      type: ActivityTypes.Message,
-      text: hasAgreed(client) ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`,
-      suggestedActions: { to: [], actions: [hasAgreed(client) ? { type: 'imBack', title: 'Check in', value: 'check in' } : { type: 'imBack', title: 'Yes, I agree', value: 'yes' }] },
-    });
+    await context.sendActivity(this.offering(client, hasAgreed(client) ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`));
   }
 
   private checkInOptions(client: ClientRecord): CheckInOptions {

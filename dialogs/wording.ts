@@ -63,6 +63,7 @@ export const wordingSchema = z.object({
       'They are also counted, without your name, to see how the programme helps. Nobody else sees them. ' +
       'Reply YES if you are happy with this, and we will start. You can pause or stop at any time.',
   ),
+  consentNotNow: template("That's fine. Nothing is asked or kept until you say YES. You can still send {linkWorkerName} a message here."),
   consentThanks: template('Thank you, {clientName}. Linkwell will check in with you once a week. {linkWorkerName} sees your answers.'),
   smsHelp: template(
     'Linkwell: automated check-ins from {programmeName}. Your link worker is {linkWorkerName}, {linkWorkerPhone}. ' +

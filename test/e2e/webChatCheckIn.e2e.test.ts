@@ -105,8 +105,23 @@ describe('Web chat check-in over Direct Line', () => {
 
     expect(welcome!.text).to.match(/^Hello Winifred\. I'm Linkwell, an automated check-in service/);
     expect(welcome!.text).to.contain('Your answers go to Sam Okafor, your link worker').and.contain('Nobody else sees them');
-    expect(welcome!.suggested, 'asked to agree first').to.deep.equal(['yes']);
+    expect(welcome!.suggested, 'asked to agree first').to.deep.equal(['yes', 'not now']);
     expect((welcome!.activity as { recipient?: { id: string } }).recipient?.id, 'addressed to this client').to.equal(chat.userId);
+  });
+
+  it("answers Not now kindly, keeps nothing as an answer, and offers Check in and Help once they agree", async () => {
+    const client = await enrol(t, 'Nell');
+    const chat = await chatAs(client, { agree: false });
+    const later = await reply(chat, 'not now');
+    expect(later.text).to.match(/^That's fine\. Nothing is asked or kept until you say YES/);
+    expect(later.suggested).to.deep.equal(['yes', 'not now']);
+    const agreed = await reply(chat, 'yes');
+    expect(agreed.suggested).to.deep.equal(['check in', 'help']);
+    const noted = await reply(chat, 'The bus was late again');
+    expect(noted.text).to.match(/passed your message/);
+    expect(noted.suggested, 'still there after a reply').to.deep.equal(['check in', 'help']);
+    const { notes } = await responsesOf(t, client.id);
+    expect(notes.map((n) => n.text)).to.deep.equal(['The bus was late again']);
   });
 
   it('takes a whole check-in of typed replies and button presses, and stores every answer and the UCLA-3 score', async () => {

@@ -118,7 +118,7 @@ describe('Web chat page', function () {
     await page.goto((await t.app.chatLinkFor(clientId)).url);
     await chat.botSaid('Hello Jean');
     // The welcome says how answers are used and asks to agree before anything is asked or kept.
-    await chat.pressSuggestedAction('Yes, I agree');
+    await chat.pressSuggestedAction('Yes');
     await chat.botSaid('Thank you, Jean');
     await chat.pressSuggestedAction('Check in');
     await chat.answerCard(UCLA.lackCompanionship, 'Often');
