@@ -17,7 +17,8 @@ const MOST_BUTTONS = 11;
 export function itemCard(item: InstrumentItem, lead: readonly string[] = []): Attachment {
   const buttons =
     item.kind === 'choice'
-      ? item.options.map((o) => ({ title: o.label, value: o.code }))
+      ? // Numbered as in a text message: the words invite "reply with a number", and a typed number means this button.
+        item.options.map((o) => ({ title: `${o.key} ${o.label}`, value: o.code }))
       : item.max - item.min + 1 <= MOST_BUTTONS
         ? range(item.min, item.max).map((n) => ({ title: String(n), value: n }))
         : [];

@@ -205,7 +205,8 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     if (command === 'skip') return this.record(dc, state, { value: null, optionId: null, status: 'skipped', raw: activity.text ?? null });
 
     const { item } = this.current(state);
-    if (isStaleButton(activity.value, item.id)) return this.reprompt(dc, state, []);
+    // A button on an earlier question's card: said so, and the question now asked again.
+    if (isStaleButton(activity.value, item.id)) return this.reprompt(dc, state, [this.say(state, 'earlierQuestion')]);
     const meaning = interpretReply(item, { text: activity.text, value: activity.value });
     if (meaning.kind === 'answer') {
       const noted: string[] = [];

@@ -41,6 +41,7 @@ export const wordingSchema = z.object({
   freeTextNoted: template("Thank you for telling me. I'll make sure {linkWorkerName} sees that."),
   thanks: template("Thank you, {clientName}, that's your check-in done. {linkWorkerName} can see your answers. Take care."),
   stopped: template('OK, we will stop there. Your answers so far are saved. Say "check in" any time to start again.'),
+  earlierQuestion: template('That button was for an earlier question. The question now is:'),
   alreadyOpen: template("We're in the middle of a check-in. Here is the question again."),
   help: template(
     'Linkwell is an automated check-in from {programmeName}. Reply with the number beside your answer, or in your own words. ' +

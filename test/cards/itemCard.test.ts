@@ -11,14 +11,14 @@ const item = (instrumentId: string, itemId: string) => builtinInstruments.get(in
 const card = (instrumentId: string, itemId: string) => itemCard(item(instrumentId, itemId)).content as Card;
 
 describe('itemCard', () => {
-  it('offers one button per option, submitting its coded value', () => {
+  it('offers one button per option, numbered as the client would type it, submitting its coded value', () => {
     const { actions } = card('k6', 'nervous');
     expect(actions.map((a) => [a.title, a.data.value])).to.deep.equal([
-      ['None', 0],
-      ['A little', 1],
-      ['Some', 2],
-      ['Most', 3],
-      ['All of the time', 4],
+      ['1 None', 0],
+      ['2 A little', 1],
+      ['3 Some', 2],
+      ['4 Most', 3],
+      ['5 All of the time', 4],
     ]);
   });
 

@@ -8,8 +8,9 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 type Responses = Omit<ClientHistory, 'clientId' | 'conversationReferences'>;
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(Z|[+-]00:00)$/;
-const UCLA_BUTTONS = ['Hardly ever or never', 'Some of the time', 'Often'];
-const ONS_BUTTONS = ['Often/always', 'Some of the time', 'Occasionally', 'Hardly ever', 'Never'];
+// Numbered as in a text message, so a typed number matches the button with it.
+const UCLA_BUTTONS = ['1 Hardly ever or never', '2 Some of the time', '3 Often'];
+const ONS_BUTTONS = ['1 Often/always', '2 Some of the time', '3 Occasionally', '4 Hardly ever', '5 Never'];
 
 let phoneCounter = 0;
 const nextPhone = () => `+4477009003${String(++phoneCounter).padStart(2, '0')}`;
@@ -122,6 +123,21 @@ describe('Web chat check-in over Direct Line', () => {
     expect(noted.suggested, 'still there after a reply').to.deep.equal(['check in', 'help']);
     const { notes } = await responsesOf(t, client.id);
     expect(notes.map((n) => n.text)).to.deep.equal(['The bus was late again']);
+  });
+
+  it("answers a tap on an earlier question's button by saying so and asking the question now, keeping no answer from it", async () => {
+    const client = await enrol(t, 'Orla');
+    const chat = await chatAs(client);
+    await reply(chat, 'check in');
+    await press(chat, 1);
+    const earlier = await directLine(t, 'POST', `/conversations/${chat.conversationId}/activities`, chat.token, {
+      type: 'message',
+      value: { itemId: 'lack_companionship', value: 3 },
+    });
+    expect(earlier.status).to.equal(200);
+    const [card] = await chat.nextBotMessages(1);
+    expect(card!.text).to.match(/^That button was for an earlier question\. The question now is:\nHow often do you feel left out\?/);
+    expect((await responsesOf(t, client.id)).responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 1]]);
   });
 
   it('takes a whole check-in of typed replies and button presses, and stores every answer and the UCLA-3 score', async () => {

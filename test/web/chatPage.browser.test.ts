@@ -121,12 +121,12 @@ describe('Web chat page', function () {
     await chat.pressSuggestedAction('Yes');
     await chat.botSaid('Thank you, Jean');
     await chat.pressSuggestedAction('Check in');
-    await chat.answerCard(UCLA.lackCompanionship, 'Often');
-    await chat.answerCard(UCLA.leftOut, 'Some of the time');
+    await chat.answerCard(UCLA.lackCompanionship, '3 Often');
+    await chat.answerCard(UCLA.leftOut, '2 Some of the time');
     await chat.currentCard(UCLA.isolated);
     await chat.screenshot('chat-mid-check-in');
-    await chat.answerCard(UCLA.isolated, 'Often');
-    await chat.answerCard(ONS, 'Hardly ever');
+    await chat.answerCard(UCLA.isolated, '3 Often');
+    await chat.answerCard(ONS, '4 Hardly ever');
     await chat.botSaid(OPEN_QUESTION);
     await chat.type(note);
     await chat.botSaid(THANKS);
