@@ -148,7 +148,7 @@ describe('CheckInDialog', () => {
       const { client } = setUp('webchat');
       const reply = await client.sendActivity('start');
       expect(reply.text).to.equal(undefined);
-      expect(describeActivity(reply)).to.match(/How often do you feel that you lack companionship\?[\s\S]*\[Hardly ever or never\] \[Some of the time\] \[Often\]$/);
+      expect(describeActivity(reply)).to.match(/How often do you feel that you lack companionship\?[\s\S]*\[1 Hardly ever or never\] \[2 Some of the time\] \[3 Often\]$/);
     });
 
     it('takes a button press as the answer, and ignores a press on an earlier card', async () => {
