@@ -9,7 +9,7 @@ const NOT_ANSWER_NUMBERS: ReadonlyArray<[RegExp, string]> = [
   [/\b\d{1,2}\s*\/\s*(?!10\b)\d{1,2}(?:\s*\/\s*\d{2,4})?\b/g, ' date '],
   [/\b\d+\s*(?:st|nd|rd|th)\b/gi, ' ordinal '],
   // A score out of anything but ten is not an option's number: "5 out of 5" on health is not Very bad.
-  [/\b\d{1,3}\s*(?:out\s+of|outta)\s*(?!10\b)\d{1,3}\b/gi, ' fraction '],
+  [/\b\d{1,3}\s*(?:out\s+of|outta|outa)\s*(?!10\b)\d{1,3}\b/gi, ' fraction '],
   [/[£$€]\s*\d+(?:[.,]\d+)?|\b\d+(?:\.\d+)?\s*(?:p|pence|quid)\b/gi, ' money '],
 ];
 
@@ -25,10 +25,16 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     // Scots "whiles" is sometimes; MLE "bare" is very ("bare often").
     // "Maist o the time", "hardly ivver", "a' the time" (normalised "a the time"): Scots.
     most: 'maist',
-    ever: 'eva evr ivver iver',
+    ever: 'eva evr ivver iver evva evah ivva',
     again: 'agen agin',
-    just: 'jist',
-    one: 'wan',
+    just: 'jist jus jst',
+    would: 'wud wld',
+    think: 'fink fnk thnk',
+    really: 'reely rly realli relly',
+    pretty: 'prity preety pritty prety purty',
+    terrible: 'terribul terribble terrabul',
+    'most of': 'mosta',
+    one: 'wan wun',
     know: 'ken',
     only: 'nobbut',
     like: 'lyk lik',
@@ -43,7 +49,8 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     dont: 'dinnae dinna',
     didnt: 'didnae',
     cant: 'cannae canna',
-    often: 'ofen offen oftn oftem ofte oftern oftan ofton oftin offten oftten oft oftentimes',
+    often: 'ofen offen oftn oftem ofte oftern oftan ofton oftin offten oftten oft oftentimes ofttimes',
+    every: 'ivry ivvery evvry evrey',
     hardly: 'hardley hrdly hardlly harldy hardlyy',
     rarely: 'rarley rarly rarelly rearly rarelyy',
     'a lot': 'alot',
@@ -80,7 +87,7 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
     three: 'thre thr33',
     five: 'fiev fvie fiv fve',
     four: 'fuor foru',
-    six: 'sixx siks siz',
+    six: 'sixx siks siz sixe',
     eight: 'eigth eigt eiht',
     nine: 'nien nin',
     forty: 'fourty',
@@ -99,6 +106,8 @@ const AFTER_AND = new Set(['then', 'again', 'agen', 'off', 'on']);
 
 const PLACES = ['first', 'second', 'third', 'fourth', 'fifth'];
 
+const SCORE_HOMOPHONES: Record<string, string> = { won: '1', wun: '1', to: '2', too: '2', tu: '2', for: '4', fore: '4', free: '3', tree: '3', ate: '8', sicks: '6', nein: '9' };
+
 /**
  * A reply as answer words: normalised (case, punctuation, emoji), txt-speak and common misspellings
  * spelt out, "7ish" and "10+" split so that neither is read as a plain 7 or 10.
@@ -109,6 +118,9 @@ export function answerTokens(text: string): string[] {
     .replace(/\u{1f51f}/gu, ' 10 ') // keycap emoji: 🔟
     .replace(/(\p{L})['\u2019]s\b/gu, '$1') // "life's a 6", "mine's a 2": the word itself
     .replace(/\b(?:aw|a['\u2019])\s+(?=(?:the|o|o'|of the)\s+time\b)/gi, 'all ') // Scots "aw the time", "a' the time"
+    .replace(/\bo['\u2019]?\s+(?=(?:the|da|tha)\s+(?:time|days?)\b)/gi, 'of ') // "a wee bit o the time", "maist o' the days"
+    // A word that sounds like a number, said as a score: "ate/10", "too out of ten", "free outta 10".
+    .replace(/\b(won|wun|to|too|tu|for|fore|free|tree|ate|sicks|nein)\s*(?=(?:\/|out\s+of\b|outta\b|outa\b)\s*(?:10|ten)\b)/gi, (_, w: string) => ` ${SCORE_HOMOPHONES[w.toLowerCase()]} `)
     .replace(/\bnoo\s+(?=an(?:d|')?\s+(?:again|agen|then)\b)/gi, 'now ') // Scots "noo and again" is now and again, never "no"
     // Scots and second-language "no" for "not", leading the reply: "no much", "no very often", "no too bad" (but "no, often" is no).
     .replace(/^\s*no\s+(?=(?:much|very|too|often|many|bad|great|so\s+(?:good|bad|great|much|often))\b)/gi, 'not ')

@@ -31,14 +31,16 @@ const SAID: readonly Said[] = [
     'very occasionally', 'hardly ever really', 'only rarely', 'once or twice', 'not so much', 'a tiny bit', 'a wee bit', 'very little',
     'hardly any', 'few and far between', 'barely at all', 'scarcely', 'scarcely ever', 'not frequently', 'only a handful of times', 'a handful of times',
     // The adjective for the adverb: "rare", "it's rare".
-    'rare', 'very rare', 'rare really', 'on rare occasions', 'rare occasions', 'only on rare occasions'], 1],
+    'rare', 'very rare', 'rare really', 'on rare occasions', 'rare occasions', 'only on rare occasions',
+    // Double negatives and second-language forms: "hardly never", "not so much often", "little time".
+    'hardly never', 'barely never', 'not so much often', 'not much often', 'not very much often', 'little time', 'a little time', 'rare time', 'rare times'], 1],
   [['occasionally', 'now and then', 'now and again', 'every now and then', 'every now and again', 'once in a while',
     'every once in a while', 'from time to time', 'every so often', 'the odd time', 'odd time', 'the odd day', 'the odd occasion',
     'on occasion', 'at odd times', 'here and there', 'once in a while maybe', 'sporadically', 'intermittently', 'periodically',
     'a few times', 'on the odd occasion', 'odd occasions', 'few times', 'odd times', 'on occasions', 'the occasional day',
-    'not regularly', 'occasional', 'the odd wee time', 'odd wee time'], 2],
+    'not regularly', 'occasional', 'the odd wee time', 'odd wee time', 'few time', 'a few time', 'some few times'], 2],
   // "Not very often" is Hardly ever or Occasionally where a scale has both (ONS), and a re-ask there.
-  [['not often', 'not very often', 'not that often', 'not so often', 'not too often', 'not all that often'], 1, 2],
+  [['not often', 'not very often', 'not that often', 'not so often', 'not too often', 'not all that often', 'not many times', 'not many time'], 1, 2],
   [['on and off', 'off and on', 'on off', 'comes and goes', 'it comes and goes'], 2, 3],
   // "Quite a bit" is more than "a bit", and less sure than "a lot".
   [['quite a bit', 'a fair bit', 'a good bit', 'a fair amount', 'a good amount', 'quite a few times', 'more than sometimes', 'a reasonable amount'], 3, 4],
@@ -51,7 +53,7 @@ const SAID: readonly Said[] = [
     'reasonably often', 'quite frequently', 'fairly frequently', 'most evenings', 'most nights', 'most weekends', 'most mornings',
     'the majority of the time', 'majority of the time', 'a good deal', 'a good deal of the time', 'a great deal of the time', 'tons',
     'heaps', 'lots and lots', 'loads and loads', 'many a time', 'plenty', 'too much', 'very much', 'many many times', 'most of the day', 'much of the day',
-    'a good part of the time', 'the bulk of the time', 'routinely', 'most weeks',
+    'a good part of the time', 'the bulk of the time', 'routinely', 'most weeks', 'oft times',
     // Second-language and recall-period forms: "most time", "most of the month".
     'most time', 'most times', 'most of the days', 'most of the month', 'most of the week', 'frequent', 'very frequent'], 4],
   [['almost always', 'nearly always', 'pretty much always', 'just about always', 'virtually always', 'practically always',

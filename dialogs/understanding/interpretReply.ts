@@ -3,10 +3,10 @@ import { answerTokens } from './answerTokens.js';
 import { countNamedActivities } from './countNamedActivities.js';
 import { itemVocabulary, type ItemVocabulary } from './itemVocabulary.js';
 import { readSentence, type Named, type SentenceReading } from './readSentence.js';
-import { repairPhrases, repairWord } from './repairWord.js';
+import { repairAlone, repairPhrases, repairWord, splitRunTogether } from './repairWord.js';
 import { readVariation } from './readVariation.js';
 import { replyClauses, replySentences, type ReplySentence } from './replySentences.js';
-import { CONTRAST_WORDS, CORRECTION_MARKERS, CORRECTION_PHRASES, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
+import { CONTRAST_WORDS, CORRECTION_MARKERS, CORRECTION_PHRASES, FILLER_WORDS, NEGATIONS, NO_WORDS, SOFTENERS } from './replyWords.js';
 
 /** Why a reply is not an answer. The dialog re-asks, showing the valid answers. */
 export type UnclearReason =
@@ -75,7 +75,9 @@ const SHORT_SENTENCE = 8;
 /** A piece of a reply as answer words, each slip mended. */
 function mended(text: string, vocabulary: ItemVocabulary): string[] {
   // Phrases first: "evry day" is "every day", though "evry" alone is as near "very".
-  return repairPhrases(answerTokens(text), vocabulary).map((t) => repairWord(t, vocabulary));
+  const tokens = splitRunTogether(answerTokens(text), vocabulary);
+  const words = repairPhrases(tokens, vocabulary).map((t) => repairWord(t, vocabulary));
+  return repairAlone(words, vocabulary, (t) => FILLER_WORDS.has(t) || vocabulary.echo.has(t));
 }
 
 function readReply(item: InstrumentItem, vocabulary: ItemVocabulary, text: string): Interpretation {
@@ -90,9 +92,38 @@ function readReply(item: InstrumentItem, vocabulary: ItemVocabulary, text: strin
   const clauses = read(replyClauses(text));
   const concluded = conclusion(item, vocabulary, text, clauses);
   if (concluded) return concluded;
-  if (clauses.length === sentences.length || !READ_BY_CLAUSE.has(meaning.reason)) return meaning;
-  const byClause = interpretSentences(item, vocabulary, text, clauses);
-  return byClause.kind === 'answer' ? byClause : meaning;
+  const byClause = clauses.length === sentences.length || !READ_BY_CLAUSE.has(meaning.reason) ? meaning : interpretSentences(item, vocabulary, text, clauses);
+  if (byClause.kind === 'answer') return byClause;
+  return (meaning.reason === 'free_text' && leadingAnswer(item, vocabulary, text, sentences)) || meaning;
+}
+
+// Words that may follow an answer said first and close it, before news typed on without a stop:
+// "not too often love the grandkids were round", "7 today had a nice walk". Not "I": "sometimes I
+// go to bingo" says how often they go.
+const CLOSES_AN_ANSWER: ReadonlySet<string> = new Set(
+  'love luv hun pet hen mate dear duck tbh tbf ngl honestly really lol haha x xx though tho thanks ta cheers innit today tonight yesterday lately atm now'.split(' '),
+);
+
+/**
+ * "Id say a 7 today had a nice walk", "not too often love the grandkids were round": an answer said
+ * first (after filler only) in a sentence that runs on into news, with a word that closes it, and
+ * nothing in the rest of the reply that could answer. The answer, with the whole reply as its remark.
+ */
+function leadingAnswer(item: InstrumentItem, vocabulary: ItemVocabulary, text: string, sentences: Sentence[]): Interpretation | null {
+  const [first] = sentences;
+  if (!first) return null;
+  const { tokens } = first;
+  const span = readSentence(item, vocabulary, tokens).spans.sort((a, b) => a.from - b.from)[0];
+  if (!span || !tokens.slice(0, span.from).every((t) => FILLER_WORDS.has(t) || vocabulary.echo.has(t))) return null;
+  let end = span.to;
+  while (end + 1 < tokens.length && CLOSES_AN_ANSWER.has(tokens[end + 1]!)) end++;
+  if (end === span.to || end + 1 >= tokens.length) return null;
+  const rest = [tokens.slice(end + 1), ...sentences.slice(1).map((s) => s.tokens)];
+  if (rest.some((r) => readSentence(item, vocabulary, r).spans.length > 0)) return null;
+  const said = tokens.slice(0, end + 1);
+  const source = { text: said.join(' '), start: 0, end: said.join(' ').length };
+  const meaning = interpretSentences(item, vocabulary, source.text, [{ source, tokens: said }]);
+  return meaning.kind === 'answer' ? { kind: 'answer', value: meaning.value, optionId: meaning.optionId, remark: text.trim() } : null;
 }
 
 // A last clause that sums up what went before: "so 2", "which makes 3", "so that's 1 now".

@@ -5,7 +5,7 @@ import { CONTRAST_WORDS, FILLER_WORDS, NEGATIONS, NO_WORDS, NUMBER_FILLERS } fro
 const set = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 // Said after the denial without changing it: "not lonely at all", "I don't, no", "don't ever feel left out".
-const AFTER_DENIAL = set('at all really ever x xx thanks thank you tbh honestly no nope nah i do feel felt that it myself way like');
+const AFTER_DENIAL = set('at all really ever x xx thanks thank you tbh honestly no nope nah i do feel felt that it myself me way like a person type');
 // A denial of now, or of part of it, says nothing of how often: "not lonely now", "not lonely but…".
 const NOT_ALWAYS = set('now anymore today yesterday moment lately recently currently nowadays these usually always often much');
 // Said around "not any" to a count: "I don't go to any", "not in any groups at the moment".
@@ -39,7 +39,9 @@ export function readDenial(item: InstrumentItem, vocabulary: ItemVocabulary, tok
     if (!before.every(({ t }) => FILLER_WORDS.has(t) || NO_WORDS.has(t) || vocabulary.echo.has(t))) return null;
     if (!after.every(({ t }) => vocabulary.echo.has(t) || AFTER_DENIAL.has(t))) return null;
     // "Not sure" denies nothing asked; "I don't" and "not lonely" deny the question.
-    if (after.length > 0 && !after.some(({ t }) => content(t)) && !after.every(({ t }) => AFTER_DENIAL.has(t) && !FILLER_WORDS.has(t))) return null;
+    // "Nope, not me": not the one who feels it.
+    const notMe = after.length === 1 && after[0]!.t === 'me' && before.some(({ t }) => NO_WORDS.has(t));
+    if (!notMe && after.length > 0 && !after.some(({ t }) => content(t)) && !after.every(({ t }) => AFTER_DENIAL.has(t) && !FILLER_WORDS.has(t))) return null;
     return { target: vocabulary.saysNo, at };
   }
 
@@ -59,7 +61,9 @@ export function readDenial(item: InstrumentItem, vocabulary: ItemVocabulary, tok
     if (!free.some(({ t }) => counted(t)) && !doesNot) return null;
     const around = (t: string) =>
       NEGATIONS.has(t) || NO_WORDS.has(t) || FILLER_WORDS.has(t) || vocabulary.echo.has(t) || NUMBER_FILLERS.has(t) || AROUND_NONE.has(t);
-    return free.every(({ t }) => around(t)) ? { target: 0, at } : null;
+    // "No have friends group", "not in any walking groups": one word may say what kind of group.
+    const kind = (i: number) => vocabulary.countsOf.has(tokens[i + 1] ?? '') && !/\d/.test(tokens[i]!);
+    return free.every(({ t, i }) => around(t) || kind(i)) ? { target: 0, at } : null;
   }
   return null;
 }

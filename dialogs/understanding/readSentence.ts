@@ -61,7 +61,9 @@ const VERBS = new Set(['go', 'goes', 'going', 'went', 'attend', 'attending', 'ge
 const words = (list: string): ReadonlySet<string> => new Set(list.trim().split(/\s+/));
 
 // Words of degree before how often ("dead often", "reet often", Scots "ower often" for too often).
-const DEGREE = words('dead reet right proper ower owre mega super real awful awfully terribly extremely incredibly');
+const DEGREE = words('dead reet reyt rite right proper ower owre mega super real awful awfully terribly extremely incredibly wicked pure gey awfy hella mad');
+// Dialect words of degree before a quality ("proper bad", "dead good", "right poorly"): its "very" option.
+const VERY = words('dead reet reyt rite right proper real mega wicked pure hella');
 // What "lots of", "plenty of" may count and still say how often: "lots of the time", "most of the days".
 const QUANTITY = words('lot lots loads plenty tons heaps deal much');
 const OF_TIME = words('time times day days week weeks month months year it');
@@ -88,6 +90,17 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   // "Dead often", "reet often", "ower often": a word of degree before how often leaves it how often.
   if (vocabulary.frequency) {
     for (const p of found) if (p.from > 0 && !used[p.from - 1] && DEGREE.has(tokens[p.from - 1]!)) used[p.from - 1] = true;
+  }
+  // "Proper bad", "dead good", "right poorly": a dialect word of degree before a quality is its "very" option.
+  if (vocabulary.quality) {
+    for (const [k, p] of found.entries()) {
+      const before = tokens[p.from - 1];
+      if (p.from === 0 || used[p.from - 1] || !VERY.has(before!) || p.phrase.words.length !== 1 || !vocabulary.graded.has(p.phrase.words[0]!)) continue;
+      const very = vocabulary.phrases.find((q) => q.targets.length > 0 && q.words.length === 2 && q.words[0] === 'very' && q.words[1] === p.phrase.words[0]);
+      if (!very) continue;
+      used[p.from - 1] = true;
+      found[k] = { phrase: very, from: p.from - 1, to: p.to };
+    }
   }
   // "The sometimes one", "often one": "one" after an answer is that answer, not the number 1.
   const placed = numbers.map((n) =>
@@ -219,7 +232,7 @@ function describesSomethingElse(vocabulary: ItemVocabulary, tokens: readonly str
   if (next === undefined) return vocabulary.frequency && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly') && TIMES.has(tokens[from - 1] ?? '');
   if (vocabulary.frequency) {
     const mainly = phrase.words.length === 1 && (phrase.words[0] === 'mostly' || phrase.words[0] === 'mainly');
-    return mainly && (BESIDE_AN_ANSWER.has(next) || TIMES.has(tokens[from - 1] ?? ''));
+    return mainly && (BESIDE_AN_ANSWER.has(next) || TIMES.has(next) || TIMES.has(tokens[from - 1] ?? ''));
   }
   return vocabulary.quality && !vocabulary.known.has(next) && !BESIDE_AN_ANSWER.has(next) && !AFTER_A_QUALITY.has(next) && !/\d/.test(next);
 }

@@ -123,3 +123,37 @@ export const REAL_WORDS_NEAR_ANSWERS: ReadonlySet<string> = new Set(
     .trim()
     .split(/\s+/),
 );
+
+/**
+ * Real English words one slip from a word a reply uses around its answer (CONTEXT_WORDS in
+ * repairWord.ts: "lonely", "really", "groups"): never mended into one ("lovely" stays lovely).
+ * Made from the word-list package; answerMeaning.test.ts checks every built-in item against it.
+ */
+export const REAL_WORDS_NEAR_CONTEXT_WORDS: ReadonlySet<string> = new Set(
+  `
+  alonely areally beckon chappy companionships crestless croups depresses efforts fealing feebling feeding feeing
+  feelings feering feesing feezing felling fidget fidgets fueling gappy genera generale generals groufs group groupy
+  grouts haply harpy healths healthy hearth heath heeling hippy holeless homeless honesty hoppy insolated isolate
+  isolates jeeling keeling lanely leally longly lovely nappy onely pappy peeling popeless probable provably rally
+  realty rearly reckan reckons recon reeling regally repressed restress retally roups rustless sappy satisficed
+  satisfier satisfies seeling solated supposed supposer supposes vestless wealth yappy zappy zestless
+  `
+    .trim()
+    .split(/\s+/),
+);
+
+/**
+ * Real English words that sound like an answer word spelt by ear (SOUND_ALIKE in repairWord.ts:
+ * "allows" like "always", "nova" like "never"): never read as it. Made from the word-list package;
+ * answerSpellingByEar.test.ts checks every built-in item against it.
+ */
+export const REAL_WORDS_SOUNDING_LIKE_ANSWERS: ReadonlySet<string> = new Set(
+  `
+  alews alleyways allows brilliante cervine cymatium defiantly equational equationally fantastico hardily headily
+  lanely leanly leetle lineally linearly lionly loonily luteal masterly mistily moistly mustily naiver navar nerver
+  nervier nervure nova obsoletely oilways phantastic rurally savin savine solidum souvenir summertime summertimes
+  yellows
+  `
+    .trim()
+    .split(/\s+/),
+);

@@ -80,7 +80,7 @@ export const BESIDE_AN_ANSWER = set(`
 /** Times of day, week or year: "mostly" beside one is "mainly" ("weekends mostly"), not "most of the time". */
 export const TIMES = set(`
   night nights evening evenings morning mornings afternoon afternoons weekend weekends winter summer christmas holidays
-  sundays saturdays mondays
+  sundays saturdays mondays tuesdays wednesdays thursdays fridays weekdays nighttime nighttimes bedtime teatime
 `);
 
 /**
