@@ -40,8 +40,22 @@ export function lockDataDir(dataDir: string): () => void {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A process killed (say, with SIGKILL) whose parent has not collected it yet still answers to its pid
+ * but holds nothing: in a container whose first process does not reap, it can stay so for good.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    // No /proc (not Linux), or gone since: as alive as process.kill said.
+    return false;
   }
 }

@@ -259,6 +259,24 @@ describe('LowdbClientStore', () => {
     store = await openLowdbStore(dir);
   });
 
+  it('takes over a lock left by a process killed and not yet reaped (a zombie, as after kill -9 in a container)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    store.close();
+    // `sleep 0` ends at once, and its parent (now `sleep 5`) never collects it: a zombie for 5 s.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
+    const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
+    const zombie = Number(line.toString().trim());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(readFileSync(`/proc/${zombie}/stat`, 'utf8')).to.match(/\) Z /);
+    writeFileSync(join(dir, '.lock'), String(zombie));
+    try {
+      store = await openLowdbStore(dir);
+      expect(readFileSync(join(dir, '.lock'), 'utf8')).to.equal(String(process.pid));
+    } finally {
+      parent.kill();
+    }
+  });
+
   it('takes over a lock left by a process that has died', async () => {
     store.close();
     const { pid: dead } = spawnSync(process.execPath, ['-e', '']);
