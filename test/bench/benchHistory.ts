@@ -37,8 +37,10 @@ export function benchClient(n: number, programmeId: string, linkWorkerIds: reado
     linkWorkerId: linkWorkerIds[n % linkWorkerIds.length]!,
     channel: 'webchat',
     createdAt: new Date(createdAtMs).toISOString(),
-    // A year of weekly check-ins: they agreed when they joined.
+    // A year of weekly check-ins: they agreed when they joined. Paused, so that the scheduler running
+    // beside the measured turns has nothing to send (as before agreement was needed to check in).
     consentedAt: new Date(createdAtMs).toISOString(),
+    pausedUntil: '2100-01-01T00:00:00.000Z',
   };
 }
 

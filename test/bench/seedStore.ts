@@ -9,7 +9,7 @@ import type { ClientHistory, ClientRecord } from '../../storage/records.js';
 import { benchClient, benchClientId, benchHistory } from './benchHistory.js';
 
 /** Bump when the seeded layout or content changes, so stale caches are rebuilt. */
-export const SEED_VERSION = 3;
+export const SEED_VERSION = 4;
 
 export interface SeedSpec {
   clients: number;
