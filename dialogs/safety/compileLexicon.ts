@@ -39,6 +39,7 @@ export class CompiledLexicon {
     for (const to of [...this.spellings.single.values(), ...this.spellings.multi.values()]) to.forEach((w) => this.known.add(w));
     for (const word of lexicon.notMisspellings) this.known.add(squeeze(word.toLowerCase()));
     this.fuzzy = [...new Set(lexicon.fuzzyWords.map((w) => squeeze(w.toLowerCase())))];
+    this.trie.seal();
   }
 
   /** A pattern's forms as words, read exactly as a message's words are. */

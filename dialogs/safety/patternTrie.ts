@@ -18,10 +18,12 @@ export interface TrieMatch<T> {
  * trie, each carrying values; finds every match in a message's words, wherever it starts.
  */
 export class PatternTrie<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), values: [] };
+  private root: TrieNode<T> = { next: new Map(), values: [] };
+  private sealed = false;
 
   /** Adds one form (a pattern's run of words) with its value; a value is kept once per form. */
   add(form: readonly string[], value: T): void {
+    if (this.sealed) throw new Error('PatternTrie: add after seal()');
     let node = this.root;
     for (const word of form) {
       let child = node.next.get(word);
@@ -32,6 +34,35 @@ export class PatternTrie<T> {
       node = child;
     }
     if (!node.values.includes(value)) node.values.push(value);
+  }
+
+  /**
+   * Done adding: identical endings are shared (equal subtrees become one node, as in a word graph),
+   * so a pattern whose alternatives multiply ("(he|she|my son…) (took|stole…) my (money|pension…)")
+   * is held once per distinct tail, not once per form. Matching is unchanged.
+   */
+  seal(): void {
+    if (this.sealed) return;
+    this.sealed = true;
+    const ids = new Map<T, number>();
+    const idOf = (value: T) => {
+      let id = ids.get(value);
+      if (id === undefined) ids.set(value, (id = ids.size));
+      return id;
+    };
+    const canonical = new Map<string, TrieNode<T>>();
+    const numbers = new Map<TrieNode<T>, number>();
+    const share = (node: TrieNode<T>): TrieNode<T> => {
+      const children = [...node.next.entries()].map(([word, child]) => [word, share(child)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const signature = `${node.values.map(idOf).sort((a, b) => a - b).join(',')}|${children.map(([word, child]) => `${word}\u0000${numbers.get(child)}`).join('\u0001')}`;
+      const found = canonical.get(signature);
+      if (found) return found;
+      const made: TrieNode<T> = { next: new Map(children), values: node.values };
+      numbers.set(made, numbers.size);
+      canonical.set(signature, made);
+      return made;
+    };
+    this.root = share(this.root);
   }
 
   /** Every match in the words. */

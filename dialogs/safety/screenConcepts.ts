@@ -33,6 +33,7 @@ export class ConceptMatcher {
     for (const rule of conceptRules) {
       for (const name of [...rule.all, ...(rule.none ?? [])]) if (!(name in CONCEPTS)) throw new Error(`concept rule names unknown concept "${name}"`);
     }
+    this.trie.seal();
   }
 
   /** Every rule that fires on the words (as CompiledLexicon.words reads them), with `sentenceEnds` the word indices after which a sentence ends. */
