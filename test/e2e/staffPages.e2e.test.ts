@@ -6,6 +6,7 @@ import type { Browser as Chromium, Page } from 'playwright-core';
 import { ManualClock } from '../../bot/clock.js';
 import { ITEM_CSV_COLUMNS } from '../../bot/reports/itemCsv.js';
 import type { StaffRole } from '../../storage/records.js';
+import { accessibilityViolations } from '../support/axe.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
 import { createStaffAccount } from '../staff/signedInStaff.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
@@ -194,5 +195,24 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
     await shoot(page, '07-home');
     expect(problems).to.deep.equal([]);
     await context.close();
+  });
+
+  it('shows every staff page with no WCAG 2.2 A/AA violation that axe-core finds', async () => {
+    await addStaff('axe-admin@example.org', 'Axe Admin', 'admin');
+    const page = await chromium.newPage();
+    try {
+      await page.goto(`${t.url}/staff/sign-in`);
+      const found: Record<string, string[]> = { '/staff/sign-in': await accessibilityViolations(page) };
+      await signIn(page, 'axe-admin@example.org');
+      const alertId = (await t.app.alerts.list())[0]?.id;
+      for (const path of ['/staff', '/staff/caseload', `/staff/clients/${clientId}`, '/staff/alerts', ...(alertId ? [`/staff/alerts/${alertId}`] : []), '/staff/outcomes', `/staff/clients/${clientId}/erase`]) {
+        await page.goto(`${t.url}${path}`);
+        await page.waitForLoadState('load');
+        found[path] = await accessibilityViolations(page);
+      }
+      expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length > 0))).to.deep.equal({});
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '../../bot/clock.js';
 import { TokenSigner } from '../../bot/security/signedToken.js';
 import type { CheckInRecord, ItemResponseRecord, NoteRecord, ScoreRecord } from '../../storage/records.js';
+import { accessibilityViolations } from '../support/axe.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
@@ -145,6 +146,34 @@ describe('Web chat page', function () {
     expect(scores.find((s) => s.instrumentId === 'ucla3')).to.include({ score: 8, complete: true, checkInId });
     expect(notes.map((n) => ({ text: n.text, checkInId: n.checkInId, channel: n.channel }))).to.deep.equal([{ text: note, checkInId, channel: 'webchat' }]);
     expect(problems).to.deep.equal([]);
+  });
+
+  it('has no WCAG 2.2 A/AA violation that axe-core finds before, during and after a check-in', async () => {
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Ida', phone: '+447700900778', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
+    });
+    const { id: clientId } = (await created.json()) as { id: string };
+    const chat = new ChatPage(page);
+    await page.goto((await t.app.chatLinkFor(clientId)).url);
+    await chat.botSaid('Hello Ida');
+    const found: Record<string, string[]> = { welcome: await accessibilityViolations(page) };
+    await chat.pressSuggestedAction('Yes');
+    await chat.pressSuggestedAction('Check in');
+    await chat.currentCard(UCLA.lackCompanionship);
+    found['during a check-in'] = await accessibilityViolations(page);
+    await chat.answerCard(UCLA.lackCompanionship, '1 Hardly ever or never');
+    await chat.answerCard(UCLA.leftOut, '1 Hardly ever or never');
+    await chat.answerCard(UCLA.isolated, '1 Hardly ever or never');
+    await chat.answerCard(ONS, '5 Never');
+    await chat.botSaid(OPEN_QUESTION);
+    await chat.type('no');
+    await chat.botSaid(THANKS);
+    found['after the check-in'] = await accessibilityViolations(page);
+    expect(found).to.deep.equal({ welcome: [], 'during a check-in': [], 'after the check-in': [] });
+    // The check can fail: an image with no text alternative is found.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' })));
+    expect((await accessibilityViolations(page)).join('\n')).to.match(/image-alt/);
   });
 
   it('understands typed answers as well as buttons', async () => {
