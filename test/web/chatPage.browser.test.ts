@@ -176,6 +176,29 @@ describe('Web chat page', function () {
     expect((await accessibilityViolations(page)).join('\n')).to.match(/image-alt/);
   });
 
+  it('fits a 320 px wide phone without sideways scrolling, with answer buttons at least 24 px and new messages announced', async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Peggy', phone: '+447700900779', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
+    });
+    const { id: clientId } = (await created.json()) as { id: string };
+    const chat = new ChatPage(page);
+    await page.goto((await t.app.chatLinkFor(clientId)).url);
+    await chat.botSaid('Hello Peggy');
+    await chat.pressSuggestedAction('Yes');
+    await chat.pressSuggestedAction('Check in');
+    const card = await chat.currentCard(UCLA.lackCompanionship);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'sideways scrolling at 320 px').to.be.at.most(0);
+    for (const button of await card.getByRole('button').all()) {
+      const box = (await button.boundingBox())!;
+      expect(Math.min(box.width, box.height), `target size of ${await button.textContent()}`).to.be.at.least(24);
+    }
+    // Screen readers hear new bot messages: web chat keeps a polite live region of them.
+    expect(await page.locator('[aria-live="polite"], [role="log"], [role="status"]').count()).to.be.greaterThan(0);
+  });
+
   it('understands typed answers as well as buttons', async () => {
     const problems = await watchPageProblems(page, favicon);
     const created = await t.admin('/api/admin/clients', {
