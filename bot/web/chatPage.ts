@@ -21,6 +21,8 @@ export function chatPageHtml(programmeName: string, pollMs: number): string {
   #webchat .ac-pushButton { font-size: 1rem !important; min-height: 2.75rem; }
   #webchat .ac-textBlock[style*="color: rgb(118"] { color: #4a4a4a !important; }
   #webchat .webchat__send-box { border-top: 2px solid #1f4e5f !important; }
+  /* Keyboard focus always shows, on every control (web chat's own ring on its buttons is faint). */
+  #webchat button:focus-visible, #webchat textarea:focus-visible, #webchat input:focus-visible { outline: 3px solid #1f4e5f !important; outline-offset: 2px; }
 </style>
 </head>
 <body data-poll-ms="${pollMs}">

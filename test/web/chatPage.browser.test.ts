@@ -199,6 +199,63 @@ describe('Web chat page', function () {
     expect(await page.locator('[aria-live="polite"], [role="log"], [role="status"]').count()).to.be.greaterThan(0);
   });
 
+  it('takes a whole check-in by keyboard alone, with the focus drawn on every control pressed', async () => {
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Kay', phone: '+447700900780', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
+    });
+    const { id: clientId } = (await created.json()) as { id: string };
+    const chat = new ChatPage(page);
+    await page.goto((await t.app.chatLinkFor(clientId)).url);
+    await chat.botSaid('Hello Kay');
+    const focused = () =>
+      page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        return { text: (e?.textContent ?? '').trim(), label: e?.getAttribute('aria-label') ?? '', outline: e ? getComputedStyle(e).outlineStyle : 'none', width: e ? parseFloat(getComputedStyle(e).outlineWidth) : 0 };
+      });
+    /** Tab forwards to the control whose text is `name`, check its focus is drawn, and press Enter. */
+    const pressByKeyboard = async (name: string) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused();
+        if (now.text !== name) continue;
+        expect(now.outline, `focus drawn on "${name}"`).not.to.equal('none');
+        expect(now.width, `focus ring on "${name}"`).to.be.at.least(2);
+        await page.keyboard.press('Enter');
+        return;
+      }
+      throw new Error(`Tab never reached "${name}"`);
+    };
+    await pressByKeyboard('Yes');
+    await chat.botSaid('Thank you, Kay');
+    await pressByKeyboard('Check in');
+    for (const [question, answer] of [
+      [UCLA.lackCompanionship, '2 Some of the time'],
+      [UCLA.leftOut, '1 Hardly ever or never'],
+      [UCLA.isolated, '3 Often'],
+      [ONS, '4 Hardly ever'],
+    ] as const) {
+      await chat.currentCard(question);
+      // Web chat's keyboard model: Escape leaves a card, the chat history is one stop (End goes to
+      // the newest message), Enter goes into its card; then Tab reaches the card's buttons.
+      await page.keyboard.press('Escape');
+      for (let i = 0; i < 40 && !(await focused()).label.startsWith('Chat history'); i++) await page.keyboard.press('Tab');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+Tab');
+      await pressByKeyboard(answer);
+    }
+    await chat.botSaid(OPEN_QUESTION);
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 40 && (await focused()).label !== 'Message input box'; i++) await page.keyboard.press('Tab');
+    expect((await focused()).label, 'the message box reached by keyboard').to.equal('Message input box');
+    await page.keyboard.type('no');
+    await page.keyboard.press('Enter');
+    await chat.botSaid(THANKS);
+    const { responses } = await historyOf(clientId);
+    expect(responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 2], ['left_out', 1], ['isolated', 3], ['lonely', 4]]);
+  });
+
   it('understands typed answers as well as buttons', async () => {
     const problems = await watchPageProblems(page, favicon);
     const created = await t.admin('/api/admin/clients', {
