@@ -235,7 +235,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError, notEnrolled }) : undefined;
   if (sms) sms.dispatcher.onStaffDelivery = (record, status) => alerts.staffDelivery(record.staff!.alertId, record.id, status);
   await alerts.start();
-  registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, links: chatLinks, clients: store.clients, clock, log, logic });
+  registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, links: chatLinks, clock, log, logic });
   // Staff web pages: sign-in first (it gates everything under /staff), then the pages.
   const staffStore = openStaffStore(config.dataDir);
   const staffDeps: StaffDeps = {
@@ -255,7 +255,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
   const staffPage = registerStaffRoutes(server, staffDeps);
-  registerChatRoutes(server, { signer, links: chatLinks, clients: store.clients, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
+  registerChatRoutes(server, { signer, links: chatLinks, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   const proactive: ProactiveDeps = {
     history: store.clients,
     adapterFor: (reference) =>

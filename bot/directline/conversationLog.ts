@@ -81,10 +81,6 @@ export class ConversationLog {
     if (conversation) conversation.started = true;
   }
 
-  has(conversationId: string): boolean {
-    return this.conversations.has(conversationId);
-  }
-
   /** End every conversation of a client at once (their links were withdrawn). */
   closeForClient(clientId: string): number {
     let closed = 0;

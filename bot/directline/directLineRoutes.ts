@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import type { ClientRepository } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { bearerToken, handle } from '../http/handle.js';
 import { forbidden, HttpError, unauthorized } from '../http/httpError.js';
@@ -17,7 +16,6 @@ export interface DirectLineDeps {
   conversations: ConversationLog;
   signer: TokenSigner;
   links: ChatLinks;
-  clients: ClientRepository;
   clock: Clock;
   log: Logger;
   logic: (context: TurnContext) => Promise<void>;
@@ -58,6 +56,11 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     };
   };
 
+  const linkStillOpens = async (clientId: string, gen: number | undefined) => {
+    const standing = await deps.links.standing(clientId, gen);
+    if (standing !== 'ok') throw unauthorized(standing === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.');
+  };
+
   /** The conversation a token opens, refused once its link has expired or been withdrawn. */
   const conversationClaims = async (req: Request, conversationId?: string) => {
     const check = deps.signer.verify(bearerToken(req), 'conversation');
@@ -65,8 +68,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     if (conversationId !== undefined && check.claims.cid !== conversationId) throw forbidden();
     const lexp = check.claims.lexp ?? check.claims.exp;
     if (!(lexp > deps.clock.now().toSeconds())) throw unauthorized('This chat link has expired.');
-    const standing = deps.links.standing(await deps.clients.get(check.claims.sub), check.claims.gen);
-    if (standing !== 'ok') throw unauthorized(standing === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.');
+    await linkStillOpens(check.claims.sub, check.claims.gen);
     return { ...check.claims, lexp };
   };
 
@@ -81,8 +83,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   server.post(`${BASE}/tokens/generate`, handle(log, async (req, res) => {
     const check = deps.signer.verify(bearerToken(req), 'link');
     if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'This chat link has expired.' : 'This chat link is not valid.');
-    const standing = deps.links.standing(await deps.clients.get(check.claims.sub), check.claims.gen);
-    if (standing !== 'ok') throw unauthorized(standing === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.');
+    await linkStillOpens(check.claims.sub, check.claims.gen);
     const conversationId = randomBytes(16).toString('base64url');
     openOrRefuse({ ...check.claims, cid: conversationId });
     res.json(200, issue({ ...check.claims, lexp: check.claims.exp }, conversationId));

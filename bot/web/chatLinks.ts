@@ -52,7 +52,8 @@ export class ChatLinks {
   }
 
   /** Whether a link (or a conversation made from one) of generation `gen` still opens for this client. */
-  standing(client: ClientRecord | undefined, gen: number | undefined): LinkRefusal | 'ok' {
+  async standing(clientId: string, gen: number | undefined): Promise<LinkRefusal | 'ok'> {
+    const client = await this.deps.clients.get(clientId);
     if (!client) return 'invalid';
     return (gen ?? 0) < (client.chatLinkGeneration ?? 0) ? 'withdrawn' : 'ok';
   }

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
-import type { ClientRepository } from '../../storage/ports.js';
 import { handle } from '../http/handle.js';
 import { HttpError } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
@@ -26,7 +25,6 @@ const PAGE_HEADERS = {
 export interface ChatRouteDeps {
   signer: TokenSigner;
   links: ChatLinks;
-  clients: ClientRepository;
   programmeName: string;
   log: Logger;
   pollMs?: number;
@@ -39,7 +37,7 @@ export function registerChatRoutes(server: Server, deps: ChatRouteDeps): void {
 
   server.get('/chat', handle(deps.log, async (req: Request, res: Response) => {
     const check = deps.signer.verify(typeof req.query?.t === 'string' ? req.query.t : undefined, 'link');
-    const standing = check.ok ? deps.links.standing(await deps.clients.get(check.claims.sub), check.claims.gen) : check.reason === 'expired' ? 'expired' : 'invalid';
+    const standing = check.ok ? await deps.links.standing(check.claims.sub, check.claims.gen) : check.reason === 'expired' ? 'expired' : 'invalid';
     const valid = standing === 'ok';
     const html = valid ? chatPageHtml(deps.programmeName, deps.pollMs ?? 1000) : invalidLinkHtml(deps.programmeName, standing);
     res.writeHead(valid ? 200 : 401, PAGE_HEADERS);

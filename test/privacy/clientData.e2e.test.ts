@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
@@ -7,13 +7,11 @@ import { loadProgrammeFile } from '../../bot/config/programmeSchema.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { signedInStaff, submitFrom, textOf } from '../staff/signedInStaff.js';
 import { enrolSmsClient, startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
+import { filesUnder } from '../support/files.js';
 
 const PHONE = '+447700900733';
 const NOTE = 'Gwendolyn next door has been lovely this week';
 
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 /** A client's data exported whole and erased whole, by admins, audited; and the programme's retention of their words. */
 describe("privacy: a client's data exported, erased and kept no longer than the programme says", () => {

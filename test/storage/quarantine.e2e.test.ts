@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
@@ -6,12 +6,10 @@ import { ManualClock } from '../../bot/clock.js';
 import { smsConversation } from '../support/smsConversation.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { enrolSmsClient, startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
+import { filesUnder } from '../support/files.js';
 
 const PHONE = '+447700900311';
 
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
 
 describe('a conversation state file that cannot be parsed (real server, SMS)', () => {
   let t: SmsTestApp;

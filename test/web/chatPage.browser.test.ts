@@ -104,6 +104,16 @@ describe('Web chat page', function () {
 
   const favicon = (url: string) => new URL(url).pathname === '/favicon.ico';
 
+  /** A web chat client of Sam's, enrolled through the admin API; resolves to their id. */
+  async function enrolWebChatClient(name: string, phone: string): Promise<string> {
+    const created = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name, phone, timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
+    });
+    expect(created.status).to.equal(201);
+    return ((await created.json()) as { id: string }).id;
+  }
+
   async function historyOf(clientId: string): Promise<History> {
     const res = await t.admin(`/api/admin/clients/${clientId}/responses`);
     expect(res.status).to.equal(200);
@@ -149,11 +159,7 @@ describe('Web chat page', function () {
   });
 
   it('has no WCAG 2.2 A/AA violation that axe-core finds before, during and after a check-in', async () => {
-    const created = await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Ida', phone: '+447700900778', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
-    });
-    const { id: clientId } = (await created.json()) as { id: string };
+    const clientId = await enrolWebChatClient('Ida', '+447700900778');
     const chat = new ChatPage(page);
     await page.goto((await t.app.chatLinkFor(clientId)).url);
     await chat.botSaid('Hello Ida');
@@ -178,11 +184,7 @@ describe('Web chat page', function () {
 
   it('fits a 320 px wide phone without sideways scrolling, with answer buttons at least 24 px and new messages announced', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
-    const created = await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Peggy', phone: '+447700900779', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
-    });
-    const { id: clientId } = (await created.json()) as { id: string };
+    const clientId = await enrolWebChatClient('Peggy', '+447700900779');
     const chat = new ChatPage(page);
     await page.goto((await t.app.chatLinkFor(clientId)).url);
     await chat.botSaid('Hello Peggy');
@@ -200,11 +202,7 @@ describe('Web chat page', function () {
   });
 
   it('takes a whole check-in by keyboard alone, with the focus drawn on every control pressed', async () => {
-    const created = await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Kay', phone: '+447700900780', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
-    });
-    const { id: clientId } = (await created.json()) as { id: string };
+    const clientId = await enrolWebChatClient('Kay', '+447700900780');
     const chat = new ChatPage(page);
     await page.goto((await t.app.chatLinkFor(clientId)).url);
     await chat.botSaid('Hello Kay');
@@ -258,12 +256,7 @@ describe('Web chat page', function () {
 
   it('understands typed answers as well as buttons', async () => {
     const problems = await watchPageProblems(page, favicon);
-    const created = await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Maureen', phone: '+447700900777', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
-    });
-    expect(created.status).to.equal(201);
-    const { id: clientId } = (await created.json()) as { id: string };
+    const clientId = await enrolWebChatClient('Maureen', '+447700900777');
     const { url } = (await (await t.admin(`/api/admin/clients/${clientId}/chat-link`)).json()) as { url: string };
     const chat = new ChatPage(page);
 
