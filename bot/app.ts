@@ -18,7 +18,6 @@ import { systemClock, type Clock } from './clock.js';
 import type { AppConfig } from './config/env.js';
 import { checkInInstruments, programmeInstruments, type Programme } from './config/programmeSchema.js';
 import { wordingFor } from './config/wordingFor.js';
-import { ConversationLog } from './directline/conversationLog.js';
 import { DirectLineAdapter, LOCAL_DIRECTLINE_SERVICE_URL } from './directline/directLineAdapter.js';
 import { registerDirectLineRoutes } from './directline/directLineRoutes.js';
 import { botFrameworkActivitySchema } from './config/botFrameworkActivitySchema.js';
@@ -98,8 +97,6 @@ export interface App {
   chatLinkFor(clientId: string): Promise<ChatLink>;
   /** Web chat links: issued, withdrawn. */
   chatLinks: ChatLinks;
-  /** The in-memory web chat logs (their size, for the soak run). */
-  conversations: ConversationLog;
   close(): Promise<void>;
 }
 
@@ -191,8 +188,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   cloudAdapter.onTurnError = onTurnError;
   if (demoClientId && config.emulator) cloudAdapter.use(emulatorDemoBinding(demoClientId));
-  const conversations = new ConversationLog();
-  const directLine = new DirectLineAdapter(conversations, new KeyedMutex(), clock);
+  const directLine = new DirectLineAdapter(store.webChat, new KeyedMutex(), clock);
   directLine.onTurnError = onTurnError;
 
   const server = restify.createServer({ name: 'linkwell', handleUncaughtExceptions: false });
@@ -204,8 +200,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   let boundUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? boundUrl;
   const chatLinks = new ChatLinks({ signer, clients: store.clients, history: store.clients, clock, ttlHours: config.chatLinkTtlHours, baseUrl: () => baseUrl() });
-  // Withdrawn links end their open chats at once.
-  chatLinks.onWithdrawn = (clientId) => void conversations.closeForClient(clientId);
   const chatLinkFor = async (clientId: string) => {
     const link = await chatLinks.issue(clientId);
     if (!link) throw new Error('No such client');
@@ -235,7 +229,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError, notEnrolled }) : undefined;
   if (sms) sms.dispatcher.onStaffDelivery = (record, status) => alerts.staffDelivery(record.staff!.alertId, record.id, status);
   await alerts.start();
-  registerDirectLineRoutes(server, { adapter: directLine, conversations, signer, links: chatLinks, clock, log, logic });
+  registerDirectLineRoutes(server, { adapter: directLine, transcripts: store.webChat, signer, links: chatLinks, clock, log, logic });
   // Staff web pages: sign-in first (it gates everything under /staff), then the pages.
   const staffStore = openStaffStore(config.dataDir);
   const staffDeps: StaffDeps = {
@@ -291,12 +285,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     smsOutbox: store.smsOutbox,
     smsInbox: store.smsInbox,
     conversationState: store.botStorage,
-    endChats: (clientId) => void conversations.closeForClient(clientId),
+    webChat: store.webChat,
     audit: store.privacyAudit,
     clock,
     log,
   });
-  const retention = new Retention({ months: programme.retention.clientWordsMonths, clients: store.clients, history: store.clients, clock, log });
+  const retention = new Retention({ months: programme.retention.clientWordsMonths, clients: store.clients, history: store.clients, webChat: store.webChat, clock, log });
   const staffPages: StaffPagesDeps = {
     page: staffPage,
     staff: staffDeps,
@@ -357,7 +351,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     baseUrl,
     chatLinkFor,
     chatLinks,
-    conversations,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -22,7 +22,9 @@ import { SMS_CHANNEL_ID } from './sms/twilioSmsAdapter.js';
 import { smsKeywordTurn, type SmsKeywordDeps } from './sms/smsKeywordTurn.js';
 import { GroupTalk, type GroupTalkDeps, type GroupTalkState } from './groups/groupTalk.js';
 import type { DeliveryOutcome, ScheduledMessage } from './proactive/scheduledMessage.js';
+import { whenPast } from './groups/groupWording.js';
 import {
+  CHAT_REOPENED_EVENT,
   CHECK_IN_STARTED,
   CLIENT_ID,
   EXPIRE_CHECK_IN_EVENT,
@@ -31,6 +33,7 @@ import {
   SCHEDULED_OUTCOME,
   START_CHECK_IN_EVENT,
   channelKey,
+  type ChatReopened,
 } from './turnKeys.js';
 
 export interface LinkwellBotDeps {
@@ -136,6 +139,7 @@ export class LinkwellBot extends ActivityHandler {
       if (name === START_CHECK_IN_EVENT) await this.withClient(context, (client) => this.startCheckIn(context, client));
       if (name === SCHEDULED_MESSAGE_EVENT) await this.withClient(context, (client) => this.deliverScheduled(context, client, value as ScheduledMessage));
       if (name === EXPIRE_CHECK_IN_EVENT) await this.withClient(context, (client) => this.expireCheckIn(context, client, (value as { checkInId: string }).checkInId));
+      if (name === CHAT_REOPENED_EVENT) await this.withClient(context, (client) => this.chatReopened(context, client, value as ChatReopened));
       await next();
     });
   }
@@ -233,6 +237,9 @@ export class LinkwellBot extends ActivityHandler {
       await this.welcome(context, client);
     } else if (await this.lateAnswer(context, client, text)) {
       await context.sendActivity(this.offering(client, this.say('lateAnswer', client)));
+    } else if (NOT_NOW.test(text)) {
+      // "Not now" to an offer of a check-in: nothing for the link worker to read.
+      await context.sendActivity(this.offering(client, this.say('checkInNotNow', client)));
     } else {
       // Outside a check-in, what a client writes is for their link worker.
       await this.keepNote(client, text, context);
@@ -294,9 +301,7 @@ export class LinkwellBot extends ActivityHandler {
    */
   private async lateAnswer(context: TurnContext, client: ClientRecord, text: string): Promise<boolean> {
     const now = this.deps.clock.now();
-    // A check-in that closed within the week started at most a wave's window (four weeks) before: the last few months hold it.
-    const recent = [2, 1, 0].map((n) => now.toUTC().minus({ months: n }).toFormat('yyyy-LL'));
-    const last = (await this.deps.history.history(client.id, recent)).checkIns.at(-1);
+    const last = (await this.deps.history.history(client.id, recentMonths(now))).checkIns.at(-1);
     if (last?.status !== 'missed' || !last.waitingFor || !last.endedAt) return false;
     if (now.diff(DateTime.fromISO(last.endedAt)).as('days') > LATE_ANSWER_DAYS) return false;
     const found = this.deps.checkInDialog.itemOf(last.waitingFor.instrumentId, last.waitingFor.itemId);
@@ -369,6 +374,34 @@ export class LinkwellBot extends ActivityHandler {
       case 'group-follow-up':
         return outcome(await this.groupTalk.deliver(context, client, message));
     }
+  }
+
+  /**
+   * A web chat opened again (a reload, a new tab, another day). When messages came while no page
+   * was open, the bot says so: an open check-in shows its question again; one whose time passed
+   * meanwhile is offered now; anything else is pointed to. When nothing came, it says nothing.
+   */
+  private async chatReopened(context: TurnContext, client: ClientRecord, away: ChatReopened): Promise<void> {
+    if (!(away.unseenMessages > 0) || !hasAgreed(client)) return;
+    const now = this.deps.clock.now();
+    const since = away.lastSeenAt ?? '';
+    const when = (at: string) => whenPast(DateTime.fromISO(at), now, client.timezone);
+    const dc = await this.dialogs.createContext(context);
+    const checkIns = (await this.deps.history.history(client.id, recentMonths(now))).checkIns;
+    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+    if (open) {
+      const record = checkIns.find((c) => c.id === open.checkInId);
+      const cameWhileAway = record !== undefined && record.startedAt > since;
+      await context.sendActivity(cameWhileAway ? this.say('chatAwayCheckIn', client, { date: when(record.startedAt) }) : this.say('checkInResume', client));
+      await dc.repromptDialog();
+      return;
+    }
+    const last = checkIns.at(-1);
+    if (last?.status === 'missed' && last.endedAt && last.endedAt > since && last.startedAt > since) {
+      await context.sendActivity(this.offering(client, this.say('chatAwayCheckInPassed', client, { date: when(last.startedAt) })));
+      return;
+    }
+    await context.sendActivity(this.offering(client, this.say('chatAwayMessage', client)));
   }
 
   /** Close a check-in whose window has passed: recorded as missed, nothing said to the client. */
@@ -447,4 +480,12 @@ export class LinkwellBot extends ActivityHandler {
   private linkWorkerName(client: ClientRecord): string {
     return this.deps.programme.linkWorkers.find((w) => w.id === client.linkWorkerId)?.name ?? 'your link worker';
   }
+}
+
+/**
+ * The months whose records hold any check-in still open or closed within the last week: one
+ * started at most a wave's window (four weeks) before, so the last three months.
+ */
+function recentMonths(now: DateTime): string[] {
+  return [2, 1, 0].map((n) => now.toUTC().minus({ months: n }).toFormat('yyyy-LL'));
 }

@@ -23,3 +23,16 @@ export const OCCURRENCE_KEY = Symbol('linkwell.occurrenceKey');
 
 /** turnState key where the bot reports what became of a scheduled message (a DeliveryOutcome). */
 export const SCHEDULED_OUTCOME = Symbol('linkwell.scheduledOutcome');
+
+/**
+ * Event of a client reopening their web chat (a reload, a new tab, tomorrow): its value says what
+ * arrived while no page was reading (a ChatReopened), so the bot can point to it.
+ */
+export const CHAT_REOPENED_EVENT = 'linkwell/chatReopened';
+
+/** What a reopened web chat had waiting: bot messages no page has fetched, since when. */
+export interface ChatReopened {
+  unseenMessages: number;
+  /** When a page last read the chat (undefined: never). */
+  lastSeenAt?: string | undefined;
+}

@@ -101,6 +101,11 @@ export const wordingSchema = z.object({
   ),
   laterOk: template("No problem. I'll ask again later. You can also reply any time to carry on."),
   checkInResume: template("Hello again, {clientName}. Here is where we left off."),
+  // Web chat opened again after something came while no page was open. {date}: "today", "yesterday", "on Monday".
+  chatAwayCheckIn: template('Welcome back, {clientName}. A check-in came {date} while you were away. It is still open, so here is the question.'),
+  chatAwayCheckInPassed: template('Welcome back, {clientName}. A check-in came {date} while you were away, and its time has passed. Would you like to do one now?'),
+  chatAwayMessage: template('Welcome back, {clientName}. There is a new message for you above.'),
+  checkInNotNow: template('That\'s fine. Say "check in" whenever you are ready.'),
   lateAnswer: template("Thank you. That check-in had closed, but I've added your answer for {linkWorkerName}."),
   groupNudge: template("Linkwell: {groupName} {sessionTime} at {venue}. {travel} Reply 1 if you're going, 2 if something's in the way."),
   groupNudgeReask: template("Just to check: reply 1 if you're going to {groupName}, or 2 if something's in the way."),

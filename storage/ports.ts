@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
 import type {
   CheckInRecord,
   ClientEvent,
@@ -91,6 +91,46 @@ export interface SmsOutbox {
    */
   claimSid(to: string, sid: string, messageId: string, at: string): Promise<boolean>;
 }
+
+/** A client's one web chat conversation: which it is, whether it has begun, and how far the page has read. */
+export interface WebChatConversation {
+  conversationId: string;
+  /** The welcome has run (it runs once, when the conversation is first opened). */
+  started: boolean;
+  /** The place after the last activity a page has fetched, and when (undefined: never fetched). */
+  seen?: { upTo: number; at: string } | undefined;
+}
+
+/**
+ * Every activity in and out of each client's web chat, kept so the chat continues across reloads,
+ * tabs and restarts: one conversation per client, activities numbered in order from 0 (their place
+ * is the Direct Line watermark), at most WEB_CHAT_KEPT activities and bytes each (the oldest go first).
+ */
+export interface WebChatTranscripts {
+  /** The client's conversation, made with id `newId` if they have none yet (a later call gets the first id). */
+  open(clientId: string, newId: string): Promise<WebChatConversation>;
+  /** The client's conversation, if they have one. */
+  get(clientId: string): Promise<WebChatConversation | undefined>;
+  /** Mark the conversation begun; false when it already was (only one opener runs the welcome). */
+  markStarted(clientId: string): Promise<boolean>;
+  /**
+   * Append activities in order, each given its id (`<conversation id>|<place>`), and return the ids.
+   * A posted activity whose `channelData.clientActivityID` is among those kept already is not
+   * appended again: its earlier id comes back with `duplicate` (a page retrying a send).
+   */
+  append(clientId: string, activities: Partial<Activity>[]): Promise<Array<{ id: string; duplicate: boolean }>>;
+  /** Activities from place `from` on (those kept), and the place to read from next. */
+  since(clientId: string, from: number): Promise<{ activities: Activity[]; next: number }>;
+  /** A page has read up to place `upTo` at `at` (never moves back). */
+  markSeen(clientId: string, upTo: number, at: string): Promise<void>;
+  /** Remove activities older than `before` (ISO time); returns how many went. */
+  removeBefore(clientId: string, before: string): Promise<number>;
+  /** Remove the client's conversation and everything in it; false when they had none. */
+  erase(clientId: string): Promise<boolean>;
+}
+
+/** The most activities and bytes (as JSON) kept of one web chat conversation: the oldest go first. */
+export const WEB_CHAT_KEPT = { activities: 500, bytes: 256 * 1024 } as const;
 
 /**
  * The scheduler's durable ledger, per client. An occurrence is claimed (on disk) before it is sent

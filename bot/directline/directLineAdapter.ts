@@ -1,22 +1,28 @@
 import { TurnContext, type Activity, type ChannelAccount, type ResourceResponse } from 'botbuilder';
 import type { KeyedMutex } from '../../storage/keyedMutex.js';
+import type { WebChatTranscripts } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { InProcessAdapter, type Logic } from '../channels/inProcessAdapter.js';
 import { CLIENT_ID } from '../turnKeys.js';
-import type { ConversationLog } from './conversationLog.js';
 
 /** serviceUrl of conversations on Linkwell's own Direct Line, so proactive sends find this adapter. */
 export const LOCAL_DIRECTLINE_SERVICE_URL = 'urn:linkwell:directline';
 export const WEBCHAT_CHANNEL_ID = 'webchat';
 export const LINKWELL_BOT_ACCOUNT: ChannelAccount = { id: 'linkwell', name: 'Linkwell', role: 'bot' };
 
+const PROACTIVE = Symbol('linkwell.directLine.proactive');
+
 /**
  * The bot side of the self-hosted Direct Line: runs turns in-process and appends the bot's
- * replies to the conversation log that web chat polls.
+ * replies to the client's stored transcript, which web chat polls (so a reply or a scheduled
+ * message is kept whether or not a page is open).
  */
 export class DirectLineAdapter extends InProcessAdapter {
+  /** Told after a turn the bot began itself (scheduled, or asked for by staff) has left messages for a client. */
+  onProactiveMessages: ((clientId: string, started: Activity) => void) | undefined;
+
   constructor(
-    private readonly log: ConversationLog,
+    private readonly transcripts: Pick<WebChatTranscripts, 'append'>,
     locks: KeyedMutex,
     private readonly clock: Clock,
     private readonly botAccount: ChannelAccount = LINKWELL_BOT_ACCOUNT,
@@ -24,7 +30,7 @@ export class DirectLineAdapter extends InProcessAdapter {
     super(locks);
   }
 
-  /** Run a turn for an activity a client posted (already in the log). */
+  /** Run a turn for an activity a client posted (already in the transcript). */
   receive(activity: Activity, clientId: string, logic: Logic): Promise<void> {
     return this.runLocked(
       activity.conversation.id,
@@ -37,36 +43,50 @@ export class DirectLineAdapter extends InProcessAdapter {
     );
   }
 
+  protected override prepareProactive(context: TurnContext): void {
+    context.turnState.set(PROACTIVE, true);
+  }
+
   protected lockKey(conversationId: string): string {
     return lockKey(conversationId);
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const incoming = context.activity;
-    const responses: ResourceResponse[] = [];
-    for (const outgoing of activities) {
-      // Web chat paces its own rendering; a bot "delay" would only hold the turn lock.
-      if (outgoing.type === 'delay') continue;
-      const activity = {
-        ...outgoing,
-        channelId: WEBCHAT_CHANNEL_ID,
-        serviceUrl: LOCAL_DIRECTLINE_SERVICE_URL,
-        conversation: incoming.conversation,
-        from: this.botAccount,
-        recipient: incoming.from?.role === 'bot' ? incoming.recipient : incoming.from,
-        timestamp: this.clock.now().toJSDate(),
-        ...(incoming.type === 'message' ? { replyToId: incoming.id } : {}),
-      } as Activity;
-      this.log.ensure(activity.conversation.id, clientIdOfUser(activity.recipient?.id), this.clock.now().toMillis());
-      responses.push({ id: this.log.append(activity.conversation.id, activity) });
-    }
-    return responses;
+    const recipient = incoming.from?.role === 'bot' ? incoming.recipient : incoming.from;
+    const clientId = clientIdOfUser(recipient?.id);
+    // Web chat paces its own rendering; a bot "delay" would only hold the turn lock.
+    const outgoing = activities
+      .filter((a) => a.type !== 'delay')
+      .map(
+        (a) =>
+          ({
+            ...a,
+            channelId: WEBCHAT_CHANNEL_ID,
+            serviceUrl: LOCAL_DIRECTLINE_SERVICE_URL,
+            conversation: incoming.conversation,
+            from: this.botAccount,
+            recipient,
+            timestamp: this.clock.now().toJSDate(),
+            ...(incoming.type === 'message' ? { replyToId: incoming.id } : {}),
+          }) as Activity,
+      );
+    if (outgoing.length === 0) return [];
+    if (!clientId) throw new Error('A web chat reply with no client to go to');
+    const ids = await this.transcripts.append(clientId, outgoing);
+    if (context.turnState.get(PROACTIVE) === true && outgoing.some((a) => a.type === 'message')) this.onProactiveMessages?.(clientId, incoming);
+    return ids.map(({ id }) => ({ id }));
   }
 }
 
 /** The turn-lock key of a web chat conversation (shared with every other sender to it). */
 export function lockKey(conversationId: string): string {
   return `${WEBCHAT_CHANNEL_ID}:${conversationId}`;
+}
+
+/** The web chat user id of a client: stable, and set by the server, never taken from the page. */
+export function userIdFor(clientId: string): string {
+  return `client-${clientId}`;
 }
 
 /** The client a web chat user id stands for (see userIdFor); '' when it is not one. */

@@ -4,16 +4,17 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { bearerToken, handle } from '../http/handle.js';
-import { forbidden, HttpError, unauthorized } from '../http/httpError.js';
+import { forbidden, unauthorized } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
+import type { WebChatTranscripts } from '../../storage/ports.js';
 import type { TokenSigner } from '../security/signedToken.js';
+import { CHAT_REOPENED_EVENT, type ChatReopened } from '../turnKeys.js';
 import type { ChatLinks } from '../web/chatLinks.js';
-import { MAX_CONVERSATIONS_PER_LINK, type ConversationLog } from './conversationLog.js';
-import { LINKWELL_BOT_ACCOUNT, LOCAL_DIRECTLINE_SERVICE_URL, WEBCHAT_CHANNEL_ID, type DirectLineAdapter } from './directLineAdapter.js';
+import { LINKWELL_BOT_ACCOUNT, LOCAL_DIRECTLINE_SERVICE_URL, WEBCHAT_CHANNEL_ID, userIdFor, type DirectLineAdapter } from './directLineAdapter.js';
 
 export interface DirectLineDeps {
   adapter: DirectLineAdapter;
-  conversations: ConversationLog;
+  transcripts: WebChatTranscripts;
   signer: TokenSigner;
   links: ChatLinks;
   clock: Clock;
@@ -36,14 +37,15 @@ const postedActivitySchema = z.object({
 const BASE = '/v3/directline';
 
 /**
- * A Direct Line 3.0 endpoint for web chat, without Azure: start a conversation from a signed chat
- * link, post activities, and poll for them with a watermark. A conversation token reads and writes
- * only its own conversation.
+ * A Direct Line 3.0 endpoint for web chat, without Azure. Each client has one continuing
+ * conversation, stored (see WebChatTranscripts): every chat link of theirs, in any tab, after a
+ * reload or a restart, opens that same conversation, shows its history and carries on where it
+ * stopped. The watermark is the place in the stored transcript, so it means the same after a restart.
+ * A conversation token reads and writes only its own conversation, and no longer than its link.
  */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): void {
   const ttl = deps.tokenTtlSeconds ?? 30 * 60;
-  const { log } = deps;
-  const nowMs = () => deps.clock.now().toMillis();
+  const { log, transcripts } = deps;
 
   // A conversation lives no longer than the link it was made from: its token never outlasts it.
   const issue = (claims: { sub: string; gen?: number | undefined; lexp: number }, conversationId: string) => {
@@ -61,7 +63,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     if (standing !== 'ok') throw unauthorized(standing === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.');
   };
 
-  /** The conversation a token opens, refused once its link has expired or been withdrawn. */
+  /** The conversation a token opens, refused once its link has expired or been withdrawn, or the conversation is gone. */
   const conversationClaims = async (req: Request, conversationId?: string) => {
     const check = deps.signer.verify(bearerToken(req), 'conversation');
     if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'The conversation token has expired.' : undefined);
@@ -69,23 +71,16 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     const lexp = check.claims.lexp ?? check.claims.exp;
     if (!(lexp > deps.clock.now().toSeconds())) throw unauthorized('This chat link has expired.');
     await linkStillOpens(check.claims.sub, check.claims.gen);
+    // The client's data was erased (and they were enrolled again): an old token opens nothing.
+    if ((await transcripts.get(check.claims.sub))?.conversationId !== check.claims.cid) throw unauthorized('This chat has ended.');
     return { ...check.claims, lexp };
-  };
-
-  const openOrRefuse = (claims: { sub: string; gen?: number | undefined; cid: string }) => {
-    const opened = deps.conversations.open(claims.cid, { clientId: claims.sub, link: `${claims.sub}:${claims.gen ?? 0}` }, nowMs());
-    if (!opened.ok) {
-      throw new HttpError(429, 'too_many_conversations', `This chat link has ${MAX_CONVERSATIONS_PER_LINK} chats open already: close one, or try again in a few minutes.`);
-    }
-    return opened;
   };
 
   server.post(`${BASE}/tokens/generate`, handle(log, async (req, res) => {
     const check = deps.signer.verify(bearerToken(req), 'link');
     if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'This chat link has expired.' : 'This chat link is not valid.');
     await linkStillOpens(check.claims.sub, check.claims.gen);
-    const conversationId = randomBytes(16).toString('base64url');
-    openOrRefuse({ ...check.claims, cid: conversationId });
+    const { conversationId } = await transcripts.open(check.claims.sub, randomBytes(16).toString('base64url'));
     res.json(200, issue({ ...check.claims, lexp: check.claims.exp }, conversationId));
   }));
 
@@ -94,30 +89,32 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     res.json(200, issue(claims, claims.cid));
   }));
 
+  // Web chat starts here on every page load: the first time the bot welcomes the client; after
+  // that it is a reopening, and the bot points to anything that came while no page was open.
   server.post(`${BASE}/conversations`, handle(log, async (req, res) => {
     const claims = await conversationClaims(req);
-    const { started } = openOrRefuse(claims);
-    if (!started) {
-      deps.conversations.markStarted(claims.cid);
-      const activity = incoming(claims.sub, claims.cid, deps.clock, {
-        type: 'conversationUpdate',
-        membersAdded: [{ id: userIdFor(claims.sub), name: '', role: 'user' }, LINKWELL_BOT_ACCOUNT],
-      });
-      await deps.adapter.receive(activity, claims.sub, deps.logic);
-    }
-    res.json(started ? 200 : 201, issue(claims, claims.cid));
+    const first = await transcripts.markStarted(claims.sub);
+    const activity = first
+      ? incoming(claims.sub, claims.cid, deps.clock, {
+          type: 'conversationUpdate',
+          membersAdded: [{ id: userIdFor(claims.sub), name: '', role: 'user' }, LINKWELL_BOT_ACCOUNT],
+        })
+      : incoming(claims.sub, claims.cid, deps.clock, { type: 'event', name: CHAT_REOPENED_EVENT, value: await whatWaits(transcripts, claims.sub) });
+    await deps.adapter.receive(activity, claims.sub, deps.logic);
+    res.json(first ? 201 : 200, issue(claims, claims.cid));
   }));
 
   server.get(`${BASE}/conversations/:conversationId`, handle(log, async (req, res) => {
     const claims = await conversationClaims(req, req.params.conversationId);
-    openOrRefuse(claims);
     res.json(200, issue(claims, claims.cid));
   }));
 
   server.get(`${BASE}/conversations/:conversationId/activities`, handle(log, async (req, res) => {
     const claims = await conversationClaims(req, req.params.conversationId);
-    const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
-    res.json(200, deps.conversations.since(claims.cid, watermark, nowMs()));
+    const from = placeOf(req.query?.watermark);
+    const { activities, next } = await transcripts.since(claims.sub, from);
+    await transcripts.markSeen(claims.sub, next, deps.clock.now().toISO()!);
+    res.json(200, { activities, watermark: String(next) });
   }));
 
   server.post(`${BASE}/conversations/:conversationId/activities`, handle(log, async (req, res: Response) => {
@@ -127,18 +124,26 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
       res.json(200, { id: '' });
       return;
     }
-    openOrRefuse(claims);
     const activity = incoming(claims.sub, claims.cid, deps.clock, posted);
-    // Logged before the turn, as Direct Line does, so web chat sees its own message confirmed.
-    const id = deps.conversations.append(claims.cid, activity);
-    await deps.adapter.receive(activity, claims.sub, deps.logic);
-    res.json(200, { id });
+    // Kept before the turn, as Direct Line does, so web chat sees its own message confirmed. A
+    // page sending again what it sent before (a retry after a dropped connection) runs no second turn.
+    const [kept] = await transcripts.append(claims.sub, [activity]);
+    if (!kept!.duplicate) await deps.adapter.receive({ ...activity, id: kept!.id }, claims.sub, deps.logic);
+    res.json(200, { id: kept!.id });
   }));
 }
 
-/** The web chat user id of a client: stable, and set by the server, never taken from the page. */
-export function userIdFor(clientId: string): string {
-  return `client-${clientId}`;
+/** A watermark as a place in the transcript: anything else (none, or not ours) reads from the start. */
+function placeOf(watermark: unknown): number {
+  const n = typeof watermark === 'string' && /^\d{1,9}$/.test(watermark) ? Number(watermark) : 0;
+  return n;
+}
+
+/** The bot messages no page has fetched yet, for the bot to point to on reopening. */
+async function whatWaits(transcripts: WebChatTranscripts, clientId: string): Promise<ChatReopened> {
+  const seen = (await transcripts.get(clientId))?.seen;
+  const { activities } = await transcripts.since(clientId, seen?.upTo ?? 0);
+  return { unseenMessages: activities.filter((a) => a.type === 'message' && a.from?.role === 'bot').length, lastSeenAt: seen?.at };
 }
 
 function incoming(clientId: string, conversationId: string, clock: Clock, fields: Partial<Activity>): Activity {

@@ -28,13 +28,13 @@ export function whenAhead(start: DateTime, now: DateTime, timezone: string): str
   return `on ${local.setLocale('en-GB').toFormat('cccc')} ${time}`;
 }
 
-/** "today", "yesterday", "on Wednesday". */
+/** "today", "yesterday", "on Wednesday", and a week or more back "on Wednesday 4 March". */
 export function whenPast(start: DateTime, now: DateTime, timezone: string): string {
   const zone = memoZone(timezone);
   const days = Math.round(now.setZone(zone).startOf('day').diff(start.setZone(zone).startOf('day'), 'days').days);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
-  return `on ${start.setZone(zone).setLocale('en-GB').toFormat('cccc')}`;
+  return `on ${start.setZone(zone).setLocale('en-GB').toFormat(days < 7 ? 'cccc' : 'cccc d LLLL')}`;
 }
 
 export function sessionDate(sessionStart: string, timezone: string): string {

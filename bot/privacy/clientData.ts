@@ -1,4 +1,5 @@
-import type { ClientHistoryRepository, ClientRepository, PrivacyAudit, ScheduleLedgerRepository, SmsInbox, SmsOutbox } from '../../storage/ports.js';
+import type { Activity } from 'botbuilder';
+import type { ClientHistoryRepository, ClientRepository, PrivacyAudit, ScheduleLedgerRepository, SmsInbox, SmsOutbox, WebChatTranscripts } from '../../storage/ports.js';
 import type { AlertRecord, ClientHistory, ClientRecord, OutboundSmsRecord } from '../../storage/records.js';
 import type { AlertService } from '../alerts/alertService.js';
 import type { Clock } from '../clock.js';
@@ -12,6 +13,8 @@ export interface ClientExport {
   history: Omit<ClientHistory, 'conversationReferences'>;
   alerts: AlertRecord[];
   textsSent: Array<Pick<OutboundSmsRecord, 'id' | 'body' | 'createdAt' | 'status' | 'sentAt' | 'delivery'>>;
+  /** The web chat as kept (who wrote, when, the words and any button pressed). */
+  webChat: Array<Pick<Activity, 'type' | 'timestamp' | 'text' | 'value'> & { from: 'client' | 'linkwell' }>;
 }
 
 export interface ClientDataDeps {
@@ -24,8 +27,8 @@ export interface ClientDataDeps {
   smsInbox: Pick<SmsInbox, 'removePendingFor'> | undefined;
   /** Conversation state (dialogs in progress) that names the client. */
   conversationState: { removeMentioning(text: string): Promise<number> };
-  /** End the client's open web chats. */
-  endChats: (clientId: string) => void;
+  /** The client's web chat (kept so it continues across reloads). */
+  webChat: Pick<WebChatTranscripts, 'since' | 'erase'>;
   audit: PrivacyAudit;
   clock: Clock;
   log: Logger;
@@ -55,6 +58,9 @@ export class ClientData {
       history,
       alerts: await this.deps.alerts.list({ clientId }),
       textsSent: texts.map(({ id, body, createdAt, status, sentAt, delivery }) => ({ id, body, createdAt, status, sentAt, delivery })),
+      webChat: (await this.deps.webChat.since(clientId, 0)).activities
+        .filter((a) => a.type === 'message')
+        .map((a) => ({ type: a.type, timestamp: a.timestamp, text: a.text, value: a.value, from: a.from?.role === 'bot' ? 'linkwell' : 'client' })),
     };
   }
 
@@ -63,8 +69,8 @@ export class ClientData {
     const client = await this.deps.clients.get(clientId);
     if (!client) return undefined;
     const at = this.deps.clock.now().toISO()!;
-    this.deps.endChats(clientId);
     const removed: Record<string, number> = {
+      webChats: (await this.deps.webChat.erase(clientId)) ? 1 : 0,
       alerts: await this.deps.alerts.removeForClient(clientId),
       texts: (await this.deps.smsOutbox?.removeForClient(clientId, client.phone)) ?? 0,
       textsWaiting: (await this.deps.smsInbox?.removePendingFor(clientId)) ?? 0,

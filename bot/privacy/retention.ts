@@ -1,4 +1,4 @@
-import type { ClientHistoryRepository, ClientRepository } from '../../storage/ports.js';
+import type { ClientHistoryRepository, ClientRepository, WebChatTranscripts } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 
@@ -18,6 +18,8 @@ export class Retention {
       months: number | undefined;
       clients: ClientRepository;
       history: Pick<ClientHistoryRepository, 'removeWordsBefore'>;
+      /** Web chat transcripts: messages past the period go whole (a chat is all words). */
+      webChat: Pick<WebChatTranscripts, 'removeBefore'>;
       clock: Clock;
       log: Logger;
     },
@@ -47,7 +49,10 @@ export class Retention {
     if (months === undefined) return 0;
     const before = this.deps.clock.now().toUTC().minus({ months }).toISO()!;
     let changed = 0;
-    for (const client of await this.deps.clients.list()) changed += await this.deps.history.removeWordsBefore(client.id, before, REMOVED);
+    for (const client of await this.deps.clients.list()) {
+      changed += await this.deps.history.removeWordsBefore(client.id, before, REMOVED);
+      changed += await this.deps.webChat.removeBefore(client.id, before);
+    }
     this.deps.log.info('retention applied', { months, records: changed });
     return changed;
   }

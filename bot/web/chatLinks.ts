@@ -15,13 +15,10 @@ export type LinkRefusal = 'expired' | 'withdrawn' | 'invalid';
 /**
  * A client's web chat links: signed, expiring, and withdrawable. Each link carries the client's
  * link generation when it was issued; withdrawing moves the generation on, so every earlier link
- * and every conversation made from one stops at once (their conversations are also dropped from
- * memory by `onWithdrawn`). Issuing a link never withdraws older ones unless asked.
+ * and every conversation token made from one stops at once (the chat itself is kept, for the
+ * client's next link). Issuing a link never withdraws older ones unless asked.
  */
 export class ChatLinks {
-  /** Told when a client's links are withdrawn, to end their open conversations. */
-  onWithdrawn: ((clientId: string) => void) | undefined;
-
   constructor(
     private readonly deps: {
       signer: TokenSigner;
@@ -47,7 +44,6 @@ export class ChatLinks {
     const client = await this.deps.clients.update(clientId, (c) => ({ ...c, chatLinkGeneration: (c.chatLinkGeneration ?? 0) + 1 }));
     if (!client) return undefined;
     await this.deps.history.recordEvent(client.id, { type: 'chat-links-withdrawn', at: this.deps.clock.now().toISO()!, by });
-    this.onWithdrawn?.(client.id);
     return client;
   }
 

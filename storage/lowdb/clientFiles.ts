@@ -17,3 +17,9 @@ export const clientFiles = {
   monthOf: (isoTime: string) => isoTime.slice(0, 7),
   isMonthFile: (name: string) => /^\d{4}-\d{2}\.json$/.test(name),
 };
+
+/** A client id fit to name a file (never a path of someone's choosing); throws for anything else. */
+export function checkedClientId(clientId: string): string {
+  if (!/^[A-Za-z0-9-]{2,64}$/.test(clientId)) throw new Error('Not a client id');
+  return clientId;
+}

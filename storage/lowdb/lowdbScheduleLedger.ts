@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { ScheduleLedgerRepository } from '../ports.js';
 import type { ScheduleDecisionRecord, ScheduleLedgerRecord } from '../records.js';
+import { checkedClientId } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';
 
 /** Ledger entries older than this are not needed to plan and are dropped when the ledger is written. */
@@ -19,17 +20,17 @@ export class LowdbScheduleLedger implements ScheduleLedgerRepository {
   }
 
   async erase(clientId: string): Promise<void> {
-    await this.documents.forget(checked(clientId));
+    await this.documents.forget(checkedClientId(clientId));
     rmSync(this.documents.pathFor(clientId), { force: true });
   }
 
   async read(clientId: string): Promise<ScheduleLedgerRecord> {
-    const found = await this.documents.read(checked(clientId));
+    const found = await this.documents.read(checkedClientId(clientId));
     return found ? structuredClone(found) : empty(clientId);
   }
 
   async openCheckIn(clientId: string): Promise<ScheduleLedgerRecord['openCheckIn']> {
-    const open = (await this.documents.read(checked(clientId)))?.openCheckIn;
+    const open = (await this.documents.read(checkedClientId(clientId)))?.openCheckIn;
     return open && { ...open };
   }
 
@@ -88,7 +89,7 @@ export class LowdbScheduleLedger implements ScheduleLedgerRepository {
 
   /** Read-modify-write; `change` returns false to leave the file as it is. */
   private change(clientId: string, change: (ledger: ScheduleLedgerRecord) => boolean): Promise<boolean> {
-    return this.documents.update(checked(clientId), (current) => {
+    return this.documents.update(checkedClientId(clientId), (current) => {
       const ledger = current ? structuredClone(current) : empty(clientId);
       const changed = change(ledger);
       return changed ? { next: ledger, result: true } : { result: false };
@@ -115,9 +116,4 @@ function prune(ledger: ScheduleLedgerRecord, nowIso: string): void {
   // Weeks are 'yyyy-Www': keep the last twenty or so.
   const weeks = Object.keys(ledger.weeks).sort();
   for (const week of weeks.slice(0, Math.max(0, weeks.length - 20))) delete ledger.weeks[week];
-}
-
-function checked(clientId: string): string {
-  if (!/^[A-Za-z0-9-]{2,64}$/.test(clientId)) throw new Error('Not a client id');
-  return clientId;
 }

@@ -8,6 +8,7 @@ import { LowdbSmsOutbox } from './lowdbSmsOutbox.js';
 import { LowdbScheduleLedger } from './lowdbScheduleLedger.js';
 import { LowdbAlerts } from './lowdbAlerts.js';
 import { LowdbPrivacyAudit } from './lowdbPrivacyAudit.js';
+import { LowdbWebChat } from './lowdbWebChat.js';
 
 /** The embedded store: everything under one data directory, held by one process at a time. */
 export interface LowdbStore {
@@ -18,6 +19,7 @@ export interface LowdbStore {
   schedule: LowdbScheduleLedger;
   alerts: LowdbAlerts;
   privacyAudit: LowdbPrivacyAudit;
+  webChat: LowdbWebChat;
   close(): void;
 }
 
@@ -48,7 +50,8 @@ export async function openLowdbStore(
     const schedule = new LowdbScheduleLedger(join(dataDir, 'schedule'));
     const alerts = new LowdbAlerts(join(dataDir, 'alerts'));
     const privacyAudit = new LowdbPrivacyAudit(join(dataDir, 'audit', 'privacy.jsonl'));
-    return { clients, botStorage, smsInbox, smsOutbox, schedule, alerts, privacyAudit, close: release };
+    const webChat = new LowdbWebChat(join(dataDir, 'webchat'));
+    return { clients, botStorage, smsInbox, smsOutbox, schedule, alerts, privacyAudit, webChat, close: release };
   } catch (error) {
     release();
     throw error;

@@ -315,10 +315,13 @@ describe('Web chat check-in over Direct Line', () => {
 
   describe('conversation tokens and watermarks', () => {
     let linkToken: string;
+    /** Another client's chat link. */
+    let otherLinkToken: string;
 
     before(async () => {
       const client = await enrol(t, 'Gus');
       linkToken = linkTokenOf((await t.app.chatLinkFor(client.id)).url);
+      otherLinkToken = linkTokenOf((await t.app.chatLinkFor((await enrol(t, 'Gia')).id)).url);
     });
 
     it('returns only the activities after the watermark a client polled with', async () => {
@@ -343,9 +346,9 @@ describe('Web chat check-in over Direct Line', () => {
       ]);
     });
 
-    it("will not let one conversation's token read or post to another conversation", async () => {
+    it("will not let one client's conversation token read or post to another client's conversation", async () => {
       const mine = await issue(t, linkToken);
-      const theirs = await issue(t, linkToken);
+      const theirs = await issue(t, otherLinkToken);
       await directLine(t, 'POST', '/conversations', theirs.token);
 
       const read = await directLine(t, 'GET', `/conversations/${theirs.conversationId}/activities`, mine.token);
@@ -370,7 +373,7 @@ describe('Web chat check-in over Direct Line', () => {
 
     it('refuses a conversation token and a chat link whose claims were tampered with', async () => {
       const mine = await issue(t, linkToken);
-      const theirs = await issue(t, linkToken);
+      const theirs = await issue(t, otherLinkToken);
       const forged = withClaims(mine.token, (claims) => {
         claims.cid = theirs.conversationId;
       });

@@ -8,9 +8,11 @@ import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { signedInStaff, submitFrom, textOf } from '../staff/signedInStaff.js';
 import { enrolSmsClient, startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
 import { filesUnder } from '../support/files.js';
+import { generateToken, linkTokenOf } from '../support/directLineClient.js';
 
 const PHONE = '+447700900733';
 const NOTE = 'Gwendolyn next door has been lovely this week';
+const CHAT_WORDS = 'The Thursday bus never came so I stayed in';
 
 
 /** A client's data exported whole and erased whole, by admins, audited; and the programme's retention of their words. */
@@ -28,7 +30,18 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
       expect((await t.text(PHONE, text)).status).to.equal(200);
       await t.settle();
     }
+    await chatOnce(CHAT_WORDS);
   });
+
+  /** The client writes in their web chat too (the same client; the chat is kept between visits). */
+  async function chatOnce(text: string): Promise<void> {
+    const { url } = await t.app.chatLinkFor(clientId);
+    const issued = (await (await generateToken(t.url, linkTokenOf(url))).json()) as { conversationId: string; token: string };
+    const headers = { Authorization: `Bearer ${issued.token}`, 'Content-Type': 'application/json' };
+    await fetch(`${t.url}/v3/directline/conversations`, { method: 'POST', headers });
+    const sent = await fetch(`${t.url}/v3/directline/conversations/${issued.conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
+    expect(sent.status).to.equal(200);
+  }
   afterEach(() => t.close());
 
   const audit = () =>
@@ -47,6 +60,7 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     expect(data.history.notes.map((n: { text: string }) => n.text)).to.include(NOTE);
     expect(data.alerts.map((a: { tier: string }) => a.tier)).to.deep.equal(['urgent']);
     expect(data.textsSent.length).to.be.greaterThan(3);
+    expect(data.webChat.filter((m: { from: string }) => m.from === 'client').map((m: { text: string }) => m.text)).to.deep.equal([CHAT_WORDS]);
     expect(audit()).to.deep.equal([{ at: clock.now().toISO(), action: 'export', clientId, by: 'Sam Okafor' }]);
   });
 
@@ -60,13 +74,14 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     const body = (await erased.json()) as { removed: Record<string, number> };
     expect(body.removed.alerts).to.equal(1);
     expect(body.removed.texts).to.be.greaterThan(3);
+    expect(body.removed.webChats).to.equal(1);
 
     expect((await t.admin(`/api/admin/clients/${clientId}`)).status).to.equal(404);
     expect(await (await t.admin(`/api/admin/alerts?clientId=${clientId}`)).json()).to.deep.equal([]);
     const auditFile = join(t.dataDir, 'audit', 'privacy.jsonl');
     for (const file of filesUnder(t.dataDir).filter((f) => f !== auditFile)) {
       const text = readFileSync(file, 'utf8');
-      for (const secret of ['Margaret Ellis', PHONE, NOTE, 'tablets', clientId]) expect(text, `${file} keeps ${secret}`).not.to.include(secret);
+      for (const secret of ['Margaret Ellis', PHONE, NOTE, 'tablets', CHAT_WORDS, clientId]) expect(text, `${file} keeps ${secret}`).not.to.include(secret);
     }
     expect(audit().map(({ action, by, clientId: id }) => ({ action, by, id }))).to.deep.equal([{ action: 'erase', by: 'Ada Admin', id: clientId }]);
     expect(readFileSync(auditFile, 'utf8')).not.to.include('Margaret').and.not.to.include(PHONE);
@@ -104,6 +119,7 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     clock.advance({ months: 5 });
     expect((await t.text(PHONE, 'The choir was lovely on Tuesday')).status).to.equal(200);
     await t.settle();
+    await chatOnce('Went to the choir again');
     expect(await t.app.retention.applyNow(), 'nothing is six months old yet').to.equal(0);
 
     clock.advance({ months: 2 });
@@ -113,6 +129,10 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     expect(history.notes.map((n) => n.text)).to.include('The choir was lovely on Tuesday');
     expect(history.notes.map((n) => n.text)).not.to.include(NOTE);
     expect(history.scores.length + history.checkIns.length, 'scores and check-ins stay').to.be.greaterThan(0);
+    const chat = await t.app.store.webChat.since(clientId, 0);
+    const chatWords = chat.activities.map((a) => a.text);
+    expect(chatWords, 'the web chat past the period goes').not.to.include(CHAT_WORDS);
+    expect(chatWords).to.include('Went to the choir again');
     expect(await t.app.retention.applyNow(), 'applied once').to.equal(0);
   });
 });

@@ -295,6 +295,7 @@ export class KillRig {
     const { url } = (await (await this.admin(`/api/admin/clients/${id}/chat-link`)).json()) as { url: string };
     const link = new URL(url).searchParams.get('t')!;
     const rssBefore = this.rssBytes();
+    // Every page load of a link opens the client's one conversation: reloads cannot pile up chats.
     const chats: Array<{ conversationId: string; token: string }> = [];
     let refused = 0;
     for (let i = 0; i < (options.attempts ?? 50); i += 1) {
@@ -312,7 +313,8 @@ export class KillRig {
         body: JSON.stringify({ type: 'event', name: 'flood', value }),
       });
     }
-    return { conversationsOpened: chats.length, refused, activities: total, activityBytes: value.length, rssBefore, rssAfter: this.rssBytes() };
+    const conversations = new Set(chats.map((c) => c.conversationId)).size;
+    return { opened: chats.length, conversations, refused, activities: total, activityBytes: value.length, rssBefore, rssAfter: this.rssBytes() };
   }
 
   /** Resident memory of the server: every process in its group (npm and node), from /proc. */

@@ -42,6 +42,8 @@ export interface WebChat {
   nextBotMessages(n: number, timeoutMs?: number): Promise<BotMessage[]>;
   /** Read bot messages until one matches `pattern`; returns that one. */
   waitForBotText(pattern: RegExp, timeoutMs?: number): Promise<BotMessage>;
+  /** Every bot message not yet read, once none has arrived for `quietMs` (the history a reopened chat shows). */
+  readAll(quietMs?: number): Promise<BotMessage[]>;
   end(): void;
 }
 
@@ -153,6 +155,14 @@ export async function openChat(url: string, linkToken: string): Promise<WebChat>
         `a bot message matching ${pattern}`,
         timeoutMs,
       ),
+    readAll: async (quietMs = 3 * POLLING_MS) => {
+      for (;;) {
+        const count = inbox.length;
+        await new Promise((resolve) => setTimeout(resolve, quietMs));
+        if (failure) throw failure;
+        if (inbox.length === count) return take(count);
+      }
+    },
     end: () => {
       subscription.unsubscribe();
       directLine.end();

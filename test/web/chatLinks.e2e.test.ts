@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
-import { IDLE_BEFORE_REPLACED_MS, MAX_CONVERSATIONS_PER_LINK, MAX_LOG_BYTES_PER_CONVERSATION } from '../../bot/directline/conversationLog.js';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { WEB_CHAT_KEPT } from '../../storage/ports.js';
 import { signedInStaff, submitFrom, textOf } from '../staff/signedInStaff.js';
 import { enrolSmsClient } from '../support/smsTestApp.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
@@ -9,7 +11,7 @@ import { startTestApp, type TestApp } from '../support/testApp.js';
 const BASE = '/v3/directline';
 
 /** Chat links that expire and can be withdrawn, and the limits one link cannot get past (real server, Direct Line). */
-describe('web chat links: expiry, withdrawal and limits', () => {
+describe('web chat links: expiry, withdrawal, one conversation and limits', () => {
   let t: TestApp;
   let clientId: string;
   const clock = new ManualClock(DateTime.fromISO('2026-03-02T10:00:00Z'));
@@ -54,12 +56,10 @@ describe('web chat links: expiry, withdrawal and limits', () => {
     const oldLink = (await t.app.chatLinkFor(clientId)).url;
     const chat = await open(oldLink);
     expect((await post(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token, { type: 'message', text: 'hello' })).status).to.equal(200);
-    expect(t.app.conversations.stats().conversations).to.equal(1);
 
     const withdrawn = await t.admin(`/api/admin/clients/${clientId}/chat-links/withdraw`, { method: 'POST', body: JSON.stringify({ changedBy: 'Sam Okafor' }) });
     expect(withdrawn.status).to.equal(200);
 
-    expect(t.app.conversations.stats().conversations, 'open chats ended').to.equal(0);
     const page = await fetch(oldLink);
     expect(page.status).to.equal(401);
     expect(await page.text()).to.include('no longer in use');
@@ -73,7 +73,11 @@ describe('web chat links: expiry, withdrawal and limits', () => {
     }
     const newLink = (await (await t.admin(`/api/admin/clients/${clientId}/chat-link`)).json()) as { url: string };
     expect((await fetch(newLink.url)).status).to.equal(200);
-    await open(newLink.url);
+    // The client's chat itself was not withdrawn: their new link carries it on.
+    const reopened = await open(newLink.url);
+    expect(reopened.conversationId).to.equal(chat.conversationId);
+    const history = (await (await get(`${BASE}/conversations/${reopened.conversationId}/activities`, reopened.token)).json()) as { activities: Array<{ text?: string }> };
+    expect(history.activities.map((a) => a.text)).to.include('hello');
   });
 
   it('keeps older links when a new one is issued, unless asked to withdraw them (recorded with who)', async () => {
@@ -90,24 +94,27 @@ describe('web chat links: expiry, withdrawal and limits', () => {
     expect(events.filter((e) => e.type === 'chat-links-withdrawn')).to.deep.equal([{ type: 'chat-links-withdrawn', at: clock.now().toISO(), by: 'Sam Okafor' }]);
   });
 
-  it(`opens at most ${MAX_CONVERSATIONS_PER_LINK} chats from one link at once, making room from one left quiet`, async () => {
+  it('opens the one conversation of the client however often, from however many links and tabs', async () => {
+    const first = await open((await t.app.chatLinkFor(clientId)).url);
     const link = (await t.app.chatLinkFor(clientId)).url;
-    for (let i = 0; i < MAX_CONVERSATIONS_PER_LINK; i += 1) await open(link);
-    const refused = await post(`${BASE}/tokens/generate`, linkToken(link));
-    expect(refused.status).to.equal(429);
-    expect(((await refused.json()) as { message: string }).message).to.match(/chats open already/);
-    clock.advance({ milliseconds: IDLE_BEFORE_REPLACED_MS + 1000 });
-    await open(link);
-    expect(t.app.conversations.stats().conversations).to.equal(MAX_CONVERSATIONS_PER_LINK);
+    const ids = new Set<string>([first.conversationId]);
+    for (let i = 0; i < 20; i += 1) ids.add((await open(i % 2 ? link : (await t.app.chatLinkFor(clientId)).url)).conversationId);
+    expect([...ids]).to.have.length(1);
+    const other = await enrolSmsClient(t, '+447700900656');
+    expect((await open((await t.app.chatLinkFor(other)).url)).conversationId, "another client's chat").not.to.equal(first.conversationId);
   });
 
-  it('keeps a bounded log per conversation, and refuses a web chat message body past its limit with 413', async () => {
+  it('keeps a bounded transcript per client (the newest kept), and refuses a web chat message body past its limit with 413', async () => {
     const chat = await open((await t.app.chatLinkFor(clientId)).url);
     for (let i = 0; i < 60; i += 1) {
-      const res = await post(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token, { type: 'event', name: 'noise', value: 'x'.repeat(12_000) });
+      const res = await post(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token, { type: 'event', name: 'noise', value: `${i}:${'x'.repeat(12_000)}` });
       expect(res.status).to.equal(200);
     }
-    expect(t.app.conversations.stats().bytes).to.be.at.most(MAX_LOG_BYTES_PER_CONVERSATION);
+    const file = join(t.dataDir, 'webchat', clientId.slice(0, 2), `${clientId}.json`);
+    expect(statSync(file).size).to.be.at.most(WEB_CHAT_KEPT.bytes + 16 * 1024);
+    const kept = (await (await get(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token)).json()) as { activities: Array<{ value?: string }> };
+    expect(kept.activities.length).to.be.within(15, 25);
+    expect(kept.activities.at(-1)!.value).to.match(/^59:/);
     const huge = await post(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token, { type: 'message', text: 'hi', value: 'x'.repeat(100_000) });
     expect(huge.status).to.equal(413);
     expect(((await huge.json()) as { error: string }).error).to.equal('payload_too_large');
