@@ -254,6 +254,66 @@ describe('Web chat page', function () {
     expect(responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 2], ['left_out', 1], ['isolated', 3], ['lonely', 4]]);
   });
 
+  it('carries a check-in on after a reload, with the history shown, and shows it in a second tab too', async () => {
+    const problems = await watchPageProblems(page, favicon);
+    const clientId = await enrolWebChatClient('Rhoda', '+447700900781');
+    const link = (await t.app.chatLinkFor(clientId)).url;
+    const chat = new ChatPage(page);
+    await page.goto(link);
+    await chat.botSaid('Hello Rhoda');
+    await chat.pressSuggestedAction('Yes');
+    await chat.pressSuggestedAction('Check in');
+    await chat.answerCard(UCLA.lackCompanionship, '3 Often');
+    await chat.currentCard(UCLA.leftOut);
+
+    await page.reload();
+    await chat.botSaid('Hello Rhoda');
+    await chat.botSaid('Thank you, Rhoda');
+    // The question on screen is the one the check-in waits on: its answer is taken as such.
+    await chat.answerCard(UCLA.leftOut, '2 Some of the time');
+    await chat.currentCard(UCLA.isolated);
+
+    const second = await browser.newPage({ viewport: VIEWPORT });
+    try {
+      const tab = new ChatPage(second);
+      await second.goto(link);
+      await tab.answerCard(UCLA.isolated, '1 Hardly ever or never');
+      await chat.currentCard(ONS);
+    } finally {
+      await second.close();
+    }
+    const { responses, notes, checkIns } = await historyOf(clientId);
+    expect(responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 3], ['left_out', 2], ['isolated', 1]]);
+    expect(checkIns.map((c) => c.status)).to.deep.equal(['open']);
+    expect(notes).to.deep.equal([]);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('reflows at 200% zoom without sideways scrolling, the question and the message box in view', async () => {
+    // 200% zoom of the laptop screen: half as many CSS pixels, each drawn twice the size.
+    const zoomed = await browser.newPage({ viewport: { width: VIEWPORT.width / 2, height: VIEWPORT.height / 2 }, deviceScaleFactor: 2 });
+    try {
+      const clientId = await enrolWebChatClient('Zena', '+447700900782');
+      const chat = new ChatPage(zoomed);
+      await zoomed.goto((await t.app.chatLinkFor(clientId)).url);
+      await chat.botSaid('Hello Zena');
+      await chat.pressSuggestedAction('Yes');
+      await chat.pressSuggestedAction('Check in');
+      const card = await chat.currentCard(UCLA.lackCompanionship);
+      expect(await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'sideways scrolling').to.be.at.most(0);
+      const lastAnswer = card.getByRole('button').last();
+      await lastAnswer.scrollIntoViewIfNeeded();
+      expect(await lastAnswer.isVisible()).to.equal(true);
+      const box = (await zoomed.getByPlaceholder('Type your message').boundingBox())!;
+      expect(box.x, 'message box inside the screen').to.be.at.least(0);
+      expect(box.x + box.width).to.be.at.most(VIEWPORT.width / 2);
+      expect(box.y + box.height).to.be.at.most(VIEWPORT.height / 2);
+      await zoomed.screenshot({ path: join(SCREENSHOTS, 'chat-zoom-200.png') });
+    } finally {
+      await zoomed.close();
+    }
+  });
+
   it('understands typed answers as well as buttons', async () => {
     const problems = await watchPageProblems(page, favicon);
     const clientId = await enrolWebChatClient('Maureen', '+447700900777');
