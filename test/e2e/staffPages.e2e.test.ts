@@ -8,6 +8,7 @@ import { ITEM_CSV_COLUMNS } from '../../bot/reports/itemCsv.js';
 import type { StaffRole } from '../../storage/records.js';
 import { accessibilityViolations } from '../support/axe.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
+import { tabTo } from '../support/keyboard.js';
 import { createStaffAccount } from '../staff/signedInStaff.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { smsConversation, type SmsConversation } from '../support/smsConversation.js';
@@ -164,6 +165,38 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForLoadState('load');
     expect(new URL(page.url()).pathname).to.equal('/staff/sign-in');
+    expect(problems).to.deep.equal([]);
+    await context.close();
+  });
+
+  it('takes a link worker through the alert flow by keyboard alone, the focus drawn on every control', async () => {
+    clock.set(START.plus({ minutes: 50 }));
+    expect((await sms.say("I've counted out all my tablets, nobody would notice if I was gone"))[0]).to.match(/Please get help now/);
+    const context = await chromium.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = await watchPageProblems(page);
+    await page.goto(`${t.url}/staff/alerts`);
+    await tabTo(page, 'Email address');
+    await page.keyboard.type('priya@example.org');
+    await tabTo(page, 'Password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/alerts$/);
+
+    // The newest open alert is the first the inbox offers.
+    await tabTo(page, /^Open alert/, 'the first "Open alert" link');
+    await Promise.all([page.waitForURL(/\/staff\/alerts\/[^/]+$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('main').innerText()).to.include('counted out all my tablets');
+    await tabTo(page, /Acknowledge alert/);
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await page.getByText(/Acknowledged by Priya Shah/).waitFor();
+    await tabTo(page, 'What was done (required to resolve)');
+    await page.keyboard.type('Rang her straight away; her son is with her tonight and the crisis team will visit.');
+    await tabTo(page, /Resolve alert/);
+    await Promise.all([page.waitForLoadState('load'), page.keyboard.press('Enter')]);
+    await page.getByText(/Resolved by Priya Shah/).waitFor();
+    const open = await t.app.alerts.list({ clientId, state: 'open' });
+    expect(open, 'nothing left open').to.deep.equal([]);
     expect(problems).to.deep.equal([]);
     await context.close();
   });

@@ -9,6 +9,7 @@ import { TokenSigner } from '../../bot/security/signedToken.js';
 import type { CheckInRecord, ItemResponseRecord, NoteRecord, ScoreRecord } from '../../storage/records.js';
 import { accessibilityViolations } from '../support/axe.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
+import { focused, tabTo } from '../support/keyboard.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const CHAT_LINK_SECRET = 'browser-test-chat-link-secret-0123456789abcdef';
@@ -206,23 +207,10 @@ describe('Web chat page', function () {
     const chat = new ChatPage(page);
     await page.goto((await t.app.chatLinkFor(clientId)).url);
     await chat.botSaid('Hello Kay');
-    const focused = () =>
-      page.evaluate(() => {
-        const e = document.activeElement as HTMLElement | null;
-        return { text: (e?.textContent ?? '').trim(), label: e?.getAttribute('aria-label') ?? '', outline: e ? getComputedStyle(e).outlineStyle : 'none', width: e ? parseFloat(getComputedStyle(e).outlineWidth) : 0 };
-      });
     /** Tab forwards to the control whose text is `name`, check its focus is drawn, and press Enter. */
     const pressByKeyboard = async (name: string) => {
-      for (let i = 0; i < 40; i++) {
-        await page.keyboard.press('Tab');
-        const now = await focused();
-        if (now.text !== name) continue;
-        expect(now.outline, `focus drawn on "${name}"`).not.to.equal('none');
-        expect(now.width, `focus ring on "${name}"`).to.be.at.least(2);
-        await page.keyboard.press('Enter');
-        return;
-      }
-      throw new Error(`Tab never reached "${name}"`);
+      await tabTo(page, name, `"${name}"`);
+      await page.keyboard.press('Enter');
     };
     await pressByKeyboard('Yes');
     await chat.botSaid('Thank you, Kay');
@@ -237,7 +225,7 @@ describe('Web chat page', function () {
       // Web chat's keyboard model: Escape leaves a card, the chat history is one stop (End goes to
       // the newest message), Enter goes into its card; then Tab reaches the card's buttons.
       await page.keyboard.press('Escape');
-      for (let i = 0; i < 40 && !(await focused()).label.startsWith('Chat history'); i++) await page.keyboard.press('Tab');
+      for (let i = 0; i < 40 && !(await focused(page)).label.startsWith('Chat history'); i++) await page.keyboard.press('Tab');
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Shift+Tab');
@@ -245,8 +233,8 @@ describe('Web chat page', function () {
     }
     await chat.botSaid(OPEN_QUESTION);
     await page.keyboard.press('Escape');
-    for (let i = 0; i < 40 && (await focused()).label !== 'Message input box'; i++) await page.keyboard.press('Tab');
-    expect((await focused()).label, 'the message box reached by keyboard').to.equal('Message input box');
+    for (let i = 0; i < 40 && (await focused(page)).label !== 'Message input box'; i++) await page.keyboard.press('Tab');
+    expect((await focused(page)).label, 'the message box reached by keyboard').to.equal('Message input box');
     await page.keyboard.type('no');
     await page.keyboard.press('Enter');
     await chat.botSaid(THANKS);
