@@ -211,3 +211,32 @@ export interface StaffSessionRepository {
   remove(idHash: string): Promise<void>;
   list(): Promise<StaffSessionRecord[]>;
 }
+
+// Web Push subscriptions (issue 18). The record is defined here, not in records.ts, so this section stays self-contained.
+
+/** One browser's push subscription for a client, as the browser gave it (PushSubscription.toJSON()). */
+export interface PushSubscriptionRecord {
+  /** The push service URL this browser is reached at (https); it identifies the subscription. */
+  endpoint: string;
+  /** When the push service will end the subscription (milliseconds since the epoch), if it said. */
+  expirationTime?: number | null | undefined;
+  /** The browser's P-256 public key and auth secret (base64url) that each message is encrypted to. */
+  keys: { p256dh: string; auth: string };
+  /** When it was added (ISO); the oldest goes first when a client has too many. */
+  createdAt: string;
+}
+
+/** At most this many browsers per client get pushes; adding another drops the oldest. */
+export const MAX_PUSH_SUBSCRIPTIONS_PER_CLIENT = 5;
+
+/** The browsers each web chat client agreed to get notifications on. */
+export interface PushSubscriptionStore {
+  /** Keep a subscription; one with the same endpoint is replaced, and past the limit the oldest goes. */
+  add(clientId: string, subscription: PushSubscriptionRecord): Promise<void>;
+  /** The client's subscriptions, oldest first (none is an empty list). */
+  list(clientId: string): Promise<PushSubscriptionRecord[]>;
+  /** Forget one subscription; false when the client had none with this endpoint. */
+  remove(clientId: string, endpoint: string): Promise<boolean>;
+  /** Forget every subscription of the client (their data was erased, or their links withdrawn); returns how many went. */
+  removeForClient(clientId: string): Promise<number>;
+}
