@@ -258,7 +258,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     botAppId: config.botFramework.MicrosoftAppId ?? '',
     logic,
   };
-  const scheduledTurns = new ScheduledTurns({ ...proactive, history: store.clients, smsOutbox: sms ? store.smsOutbox : undefined });
+  const scheduledTurns = new ScheduledTurns({
+    ...proactive,
+    history: store.clients,
+    smsOutbox: sms ? store.smsOutbox : undefined,
+    // An unopened web chat check-in goes by text when the programme asks and texts can be sent.
+    smsFallback:
+      sms && programme.webChat.smsWhenUnopened
+        ? { quietHours: programme.quietHours, clock, webChat: store.webChat, smsReference: smsConversationReference }
+        : undefined,
+  });
   scheduler = new ScheduleDispatcher({
     programme,
     clients: store.clients,

@@ -106,6 +106,13 @@ export const programmeSchema = z
     /** Group nudges before a session and "did you make it?" after it (see groupMessagesSchema). */
     groupMessages: groupMessagesSchema,
     /**
+     * Web chat clients. `smsWhenUnopened`: a scheduled check-in that reached the end of its window
+     * with no page of the client's chat ever showing it is sent by text instead (with a window as
+     * long), to a client with a phone number who agreed to check-ins and has not stopped or paused
+     * texts; outside quiet hours, as every text. Off: it is recorded as missed.
+     */
+    webChat: z.strictObject({ smsWhenUnopened: z.boolean().default(false) }).default({ smsWhenUnopened: false }),
+    /**
      * How long clients' own words are kept: after `clientWordsMonths` months, the text of their notes,
      * of their answers and of what they said about group sessions is replaced by "[removed]", every day;
      * coded answers, scores and events stay, for outcomes. Unset: kept until the client is erased.

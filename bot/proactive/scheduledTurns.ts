@@ -1,16 +1,35 @@
-import type { ClientHistoryRepository, SmsOutbox } from '../../storage/ports.js';
-import type { ClientRecord } from '../../storage/records.js';
+import type { ConversationReference } from 'botbuilder';
+import { DateTime } from 'luxon';
+import type { ClientHistoryRepository, SmsOutbox, WebChatTranscripts } from '../../storage/ports.js';
+import type { CheckInRecord, ClientRecord } from '../../storage/records.js';
+import type { Clock } from '../clock.js';
+import { hasAgreed } from '../contact/contactPreferences.js';
+import { memoZone } from '../schedule/memoZone.js';
+import { nextAllowed, type QuietHours } from '../schedule/quietHours.js';
 import type { ScheduledDelivery } from '../schedule/scheduleDispatcher.js';
 import { occurrenceMessageId } from '../sms/twilioSmsAdapter.js';
 import { EXPIRE_CHECK_IN_EVENT, SCHEDULED_MESSAGE_EVENT, SCHEDULED_OUTCOME, channelKey } from '../turnKeys.js';
 import { proactiveTurn, type ProactiveDeps } from './checkInStarter.js';
 import type { DeliveryOutcome, ScheduledMessage } from './scheduledMessage.js';
 
+/** What an unopened web chat check-in needs to go by text instead (programme `webChat.smsWhenUnopened`, SMS on). */
+export interface SmsFallbackDeps {
+  quietHours: QuietHours;
+  clock: Clock;
+  webChat: Pick<WebChatTranscripts, 'get'>;
+  /** The client's SMS conversation, which needs no text from them first. */
+  smsReference: (clientId: string) => Partial<ConversationReference>;
+}
+
 export interface ScheduledTurnsDeps extends ProactiveDeps {
   history: Pick<ClientHistoryRepository, 'conversationReference' | 'history'>;
   /** The SMS outbox, when SMS is on: where a scheduled text's deterministic id shows it was sent. */
   smsOutbox?: Pick<SmsOutbox, 'get'> | undefined;
+  smsFallback?: SmsFallbackDeps | undefined;
 }
+
+/** The occurrence key of a check-in sent again by text (its web chat one went unopened). */
+const BY_SMS = '|by-sms';
 
 /** The scheduler's way to the client: proactive turns of the bot in the client's conversation. */
 export class ScheduledTurns implements ScheduledDelivery {
@@ -23,13 +42,54 @@ export class ScheduledTurns implements ScheduledDelivery {
     return turn?.result ?? 'no-conversation';
   }
 
-  async expire(client: ClientRecord, checkInId: string): Promise<void> {
+  /**
+   * Close a check-in whose window has passed. A web chat check-in no page ever showed goes by text
+   * instead when the programme asks for it (in quiet hours: not yet, and when to look again).
+   */
+  async expire(client: ClientRecord, checkInId: string): Promise<{ notBefore: DateTime } | void> {
+    const unopened = await this.unopenedWebCheckIn(client, checkInId);
+    const fallback = this.deps.smsFallback;
+    if (unopened && fallback) {
+      const local = fallback.clock.now().setZone(memoZone(client.timezone));
+      const allowed = nextAllowed(local, fallback.quietHours);
+      if (allowed > local) return { notBefore: allowed.toUTC() };
+    }
     await proactiveTurn(this.deps, client, EXPIRE_CHECK_IN_EVENT, { checkInId }, () => undefined);
+    if (unopened && fallback) await this.sendBySms(client, unopened, fallback);
   }
 
   async wasSent(client: ClientRecord, occurrenceKey: string): Promise<boolean> {
     if (this.deps.smsOutbox && (await this.deps.smsOutbox.get(occurrenceMessageId(occurrenceKey, 0)))) return true;
     // A check-in records its occurrence as it starts, before its first question is sent.
     return (await this.deps.history.history(client.id)).checkIns.some((c) => c.occurrenceKey === occurrenceKey);
+  }
+
+  /** The scheduled web chat check-in, if it may go by text: nothing answered, no page ever showed it, texts allowed. */
+  private async unopenedWebCheckIn(client: ClientRecord, checkInId: string): Promise<CheckInRecord | undefined> {
+    const fallback = this.deps.smsFallback;
+    if (!fallback || client.channel !== 'webchat' || !client.phone || client.optedOutAt || !hasAgreed(client)) return undefined;
+    const now = fallback.clock.now();
+    if (client.pausedUntil && DateTime.fromISO(client.pausedUntil) > now) return undefined;
+    const history = await this.deps.history.history(client.id);
+    const checkIn = history.checkIns.find((c) => c.id === checkInId);
+    if (!checkIn?.occurrenceKey || checkIn.kind === 'on-request' || checkIn.occurrenceKey.endsWith(BY_SMS)) return undefined;
+    if (history.responses.some((r) => r.checkInId === checkInId)) return undefined;
+    const seen = (await fallback.webChat.get(client.id))?.seen;
+    return seen && DateTime.fromISO(seen.at) >= DateTime.fromISO(checkIn.startedAt) ? undefined : checkIn;
+  }
+
+  /** The same check-in by text, with a window as long as the one that passed. */
+  private async sendBySms(client: ClientRecord, checkIn: CheckInRecord, fallback: SmsFallbackDeps): Promise<void> {
+    const now = fallback.clock.now();
+    const windowMs = checkIn.expiresAt ? DateTime.fromISO(checkIn.expiresAt).toMillis() - DateTime.fromISO(checkIn.startedAt).toMillis() : 48 * 3600_000;
+    const message: ScheduledMessage = {
+      kind: 'check-in',
+      occurrenceKey: `${checkIn.occurrenceKey}${BY_SMS}`,
+      checkInKind: checkIn.kind === 'on-request' || !checkIn.kind ? 'routine' : checkIn.kind,
+      instrumentIds: checkIn.instrumentIds,
+      expiresAt: now.plus({ milliseconds: windowMs }).toUTC().toISO()!,
+    };
+    const bySms: ProactiveDeps = { ...this.deps, history: { conversationReference: async () => fallback.smsReference(client.id) } };
+    await proactiveTurn(bySms, { ...client, channel: 'sms' }, SCHEDULED_MESSAGE_EVENT, message, () => undefined);
   }
 }

@@ -17,8 +17,11 @@ import { groupWeek, planGroupDue } from '../groups/planGroupDue.js';
 /** How the dispatcher reaches a client: the bot, through the client's channel. */
 export interface ScheduledDelivery {
   deliver(client: ClientRecord, message: ScheduledMessage): Promise<DeliveryOutcome>;
-  /** Close a check-in whose window has passed (recorded as missed). */
-  expire(client: ClientRecord, checkInId: string): Promise<void>;
+  /**
+   * Close a check-in whose window has passed (recorded as missed), or say it cannot close yet and
+   * when to look again (what closing it would send must wait for quiet hours to end).
+   */
+  expire(client: ClientRecord, checkInId: string): Promise<{ notBefore: DateTime } | void>;
   /** Whether the message of an occurrence reached the channel (asked of a claim a crash left unsettled). */
   wasSent(client: ClientRecord, occurrenceKey: string): Promise<boolean>;
 }
@@ -68,6 +71,8 @@ const GROUP_HOLD_RETRY_MS = 10 * 60_000;
  */
 export class ScheduleDispatcher {
   private readonly next = new Map<string, { atMs: number; fingerprint: string }>();
+  /** Clients woken while their plan was being worked out: what woke them (a check-in it started) is looked at on the next pass. */
+  private readonly wokenWhilePlanning = new Set<string>();
   /** Occurrences this process is sending right now (their claims are not a crash's leftovers). */
   private readonly inFlight = new Set<string>();
   /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
@@ -108,6 +113,7 @@ export class ScheduleDispatcher {
   /** Look at a client again on the next pass (they answered, or something about them changed). */
   wake(clientId: string): void {
     this.next.delete(clientId);
+    this.wokenWhilePlanning.add(clientId);
     // Running on its own timer: look within a second rather than at the next regular pass (never later than planned).
     if (this.cancelTimer && !this.stopped && this.timerDueMs - this.deps.clock.now().toMillis() > 1000) this.sleep(1000);
   }
@@ -161,8 +167,11 @@ export class ScheduleDispatcher {
       while (at < due.length && !this.stopped) {
         const { client, print } = due[at++]!;
         try {
+          this.wokenWhilePlanning.delete(client.id);
           const wakeAt = await this.planClient(client, now, report);
-          this.next.set(client.id, { atMs: wakeAt, fingerprint: print });
+          // Woken meanwhile (it started a check-in, whose window its plan did not know): look again next pass.
+          if (this.wokenWhilePlanning.delete(client.id)) this.next.delete(client.id);
+          else this.next.set(client.id, { atMs: wakeAt, fingerprint: print });
         } catch (error) {
           report.failed += 1;
           this.next.set(client.id, { atMs: now.toMillis() + 5 * 60_000, fingerprint: print });
@@ -185,8 +194,10 @@ export class ScheduleDispatcher {
 
     const open = record.openCheckIn;
     if (open && DateTime.fromISO(open.expiresAt) <= now) {
-      await this.deps.delivery.expire(client, open.checkInId);
-      await ledger.setOpenCheckIn(client.id, undefined);
+      const notYet = await this.deps.delivery.expire(client, open.checkInId);
+      if (notYet) wakes.push(notYet.notBefore.toMillis());
+      // Closing it may have opened another (the same check-in sent by text): that one stays.
+      else if ((await ledger.openCheckIn(client.id))?.checkInId === open.checkInId) await ledger.setOpenCheckIn(client.id, undefined);
       record = await ledger.read(client.id);
     } else if (open?.resumeAt && DateTime.fromISO(open.resumeAt) <= now) {
       // Put off with "later": asked again once. Cleared first, so a crash loses the nudge rather than repeating it.
