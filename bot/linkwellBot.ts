@@ -384,20 +384,22 @@ export class LinkwellBot extends ActivityHandler {
   private async chatReopened(context: TurnContext, client: ClientRecord, away: ChatReopened): Promise<void> {
     if (!(away.unseenMessages > 0) || !hasAgreed(client)) return;
     const now = this.deps.clock.now();
-    const since = away.lastSeenAt ?? '';
+    // Compared as times: stored times carry different offsets ("Z", "+01:00").
+    const sinceMs = away.lastSeenAt ? DateTime.fromISO(away.lastSeenAt).toMillis() : 0;
+    const after = (at: string | undefined) => at !== undefined && DateTime.fromISO(at).toMillis() > sinceMs;
     const when = (at: string) => whenPast(DateTime.fromISO(at), now, client.timezone);
     const dc = await this.dialogs.createContext(context);
     const checkIns = (await this.deps.history.history(client.id, recentMonths(now))).checkIns;
     const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
     if (open) {
       const record = checkIns.find((c) => c.id === open.checkInId);
-      const cameWhileAway = record !== undefined && record.startedAt > since;
+      const cameWhileAway = record !== undefined && after(record.startedAt);
       await context.sendActivity(cameWhileAway ? this.say('chatAwayCheckIn', client, { date: when(record.startedAt) }) : this.say('checkInResume', client));
       await dc.repromptDialog();
       return;
     }
     const last = checkIns.at(-1);
-    if (last?.status === 'missed' && last.endedAt && last.endedAt > since && last.startedAt > since) {
+    if (last?.status === 'missed' && after(last.endedAt) && after(last.startedAt)) {
       await context.sendActivity(this.offering(client, this.say('chatAwayCheckInPassed', client, { date: when(last.startedAt) })));
       return;
     }

@@ -113,7 +113,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     const claims = await conversationClaims(req, req.params.conversationId);
     const from = placeOf(req.query?.watermark);
     const { activities, next } = await transcripts.since(claims.sub, from);
-    await transcripts.markSeen(claims.sub, next, deps.clock.now().toISO()!);
+    await transcripts.markSeen(claims.sub, next, deps.clock.now().toUTC().toISO()!);
     res.json(200, { activities, watermark: String(next) });
   }));
 

@@ -1,8 +1,17 @@
 import { ConnectionStatus, DirectLine, type Activity, type Message } from 'botframework-directlinejs';
 import XHR2 from 'xhr2';
 
+/** xhr2, without its warnings about two headers a browser would not let a page set either (it drops them too). */
+class QuietXhr extends XHR2 {
+  override setRequestHeader(name: string, value: string): void {
+    if (/^(accept-charset|connection)$/i.test(name)) return;
+    super.setRequestHeader(name, value);
+  }
+}
+
 // directlinejs talks through the browser's XMLHttpRequest (rxjs ajax reads the global on each call).
-globalThis.XMLHttpRequest ??= XHR2;
+// (So does any axios in this process once it exists: the Twilio client of an app under test too.)
+globalThis.XMLHttpRequest ??= QuietXhr;
 
 /** The lower bound directlinejs accepts; anything less falls back to 1000 ms. */
 const POLLING_MS = 200;
