@@ -1,3 +1,4 @@
+import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,6 +7,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import { DateTime } from 'luxon';
@@ -57,6 +59,10 @@ import { TokenSigner } from './security/signedToken.js';
 import { turnErrorHandler } from './turnErrorHandler.js';
 import { ClientData } from './privacy/clientData.js';
 import { Retention } from './privacy/retention.js';
+import { registerPushRoutes } from './web/push/pushRoutes.js';
+import { WebPushNotifier, type PushKind } from './web/push/webPushNotifier.js';
+import { SCHEDULED_MESSAGE_EVENT, START_CHECK_IN_EVENT } from './turnKeys.js';
+import type { ScheduledMessage } from './proactive/scheduledMessage.js';
 import { ChatLinks, type ChatLink } from './web/chatLinks.js';
 import { registerChatRoutes } from './web/chatRoutes.js';
 import { ContactPreferences } from './contact/contactPreferences.js';
@@ -74,6 +80,8 @@ export interface AppOptions {
   makeBot?: (standard: LinkwellBot) => ActivityHandler;
   /** 'manual': the scheduler runs only when its tick() is called (tests drive it on a fake clock). Default 'auto'. */
   scheduler?: 'auto' | 'manual';
+  /** How Web Push reaches push services (tests: one that trusts their local push service). */
+  pushAgent?: HttpsAgent;
 }
 
 export interface App {
@@ -199,7 +207,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const schedulerMode = options.scheduler ?? 'auto';
   let boundUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? boundUrl;
-  const chatLinks = new ChatLinks({ signer, clients: store.clients, history: store.clients, clock, ttlHours: config.chatLinkTtlHours, baseUrl: () => baseUrl() });
+  const chatLinks = new ChatLinks({
+    signer,
+    clients: store.clients,
+    history: store.clients,
+    clock,
+    ttlHours: config.chatLinkTtlHours,
+    baseUrl: () => baseUrl(),
+    // A device whose link was withdrawn may not be the client's: it gets no more notices.
+    withdrawn: (clientId) => store.pushSubscriptions.removeForClient(clientId),
+  });
   const chatLinkFor = async (clientId: string) => {
     const link = await chatLinks.issue(clientId);
     if (!link) throw new Error('No such client');
@@ -229,6 +246,23 @@ export async function createApp(options: AppOptions): Promise<App> {
   sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError, notEnrolled }) : undefined;
   if (sms) sms.dispatcher.onStaffDelivery = (record, status) => alerts.staffDelivery(record.staff!.alertId, record.id, status);
   await alerts.start();
+  // Web Push: a web chat client's browsers are told (no health words) when the bot writes to them unasked.
+  registerPushRoutes(server, { vapid: config.webPush, subscriptions: store.pushSubscriptions, signer, links: chatLinks, clock, log });
+  if (config.webPush) {
+    const push = new WebPushNotifier({
+      subscriptions: store.pushSubscriptions,
+      vapid: config.webPush,
+      clock,
+      log,
+      quietHours: programme.quietHours,
+      ...(options.pushAgent ? { agent: options.pushAgent } : {}),
+    });
+    directLine.onProactiveMessages = (clientId, started) =>
+      void store.clients
+        .get(clientId)
+        .then((client) => client && push.notify(client, pushKindOf(started)))
+        .catch((error: unknown) => log.error('web push failed', { error: (error as Error).name }));
+  }
   registerDirectLineRoutes(server, { adapter: directLine, transcripts: store.webChat, signer, links: chatLinks, clock, log, logic });
   // Staff web pages: sign-in first (it gates everything under /staff), then the pages.
   const staffStore = openStaffStore(config.dataDir);
@@ -295,6 +329,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     smsInbox: store.smsInbox,
     conversationState: store.botStorage,
     webChat: store.webChat,
+    pushSubscriptions: store.pushSubscriptions,
     audit: store.privacyAudit,
     clock,
     log,
@@ -394,4 +429,11 @@ async function seedDemoClient(store: LowdbStore, programme: Programme, clock: Cl
 function ephemeralSecret(log: Logger): string {
   log.warn('CHAT_LINK_SECRET is not set: using a temporary secret, so chat links stop working when Linkwell restarts');
   return randomBytes(32).toString('base64url');
+}
+
+/** What a notice says a proactive turn left: a check-in (started, reminded or resumed), or a message. */
+function pushKindOf(started: Activity): PushKind {
+  if (started.name === START_CHECK_IN_EVENT) return 'check-in';
+  const message = started.value as Partial<ScheduledMessage> | undefined;
+  return started.name === SCHEDULED_MESSAGE_EVENT && ['check-in', 'reminder', 'resume'].includes(message?.kind ?? '') ? 'check-in' : 'message';
 }

@@ -1,6 +1,6 @@
 import webpush from 'web-push';
 import { ConfigError } from '../config/formatIssues.js';
-import { parseVapidEnv } from '../web/push/vapid.js';
+import { parseVapidEnv } from '../config/vapid.js';
 
 // `npm run push:keys -- mailto:team@example.org`: a new VAPID key pair for web push, as the three
 // lines to paste into .env. A new pair ends every browser's subscription: make one per server, once.

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { e164 } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from './formatIssues.js';
+import { parseVapidEnv, type VapidDetails } from './vapid.js';
 
 export const DEMO_PROGRAMME_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'programmes', 'demo.programme.json');
 
@@ -33,6 +34,10 @@ export const envSchema = z
     TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     SMS_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
     ALERT_WEBHOOK_SECRET: optionalSecret(32, 'ALERT_WEBHOOK_SECRET'),
+    // Web Push for web chat clients; checked together by parseVapidEnv (npm run push:keys makes a pair).
+    VAPID_PUBLIC_KEY: z.string().optional(),
+    VAPID_PRIVATE_KEY: z.string().optional(),
+    VAPID_SUBJECT: z.string().optional(),
   });
 
 type Problem = { path: [string]; message: string };
@@ -95,6 +100,8 @@ export interface AppConfig {
   alertWebhookSecret: string | undefined;
   /** Twilio SMS; undefined when not configured (SMS is then disabled). */
   sms: SmsConfig | undefined;
+  /** The server's VAPID keys for Web Push to web chat clients; undefined when not set (push is off). */
+  webPush: Readonly<VapidDetails> | undefined;
   botFramework: {
     MicrosoftAppId?: string | undefined;
     MicrosoftAppPassword?: string | undefined;
@@ -111,6 +118,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
   const issues = [...(result.success ? [] : result.error.issues), ...problemsBetweenKeys(given)];
   if (!result.success || issues.length > 0) throw new ConfigError('The environment (.env)', formatIssues(issues, ''));
   const e = result.data;
+  const webPush = parseVapidEnv({ VAPID_PUBLIC_KEY: e.VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY: e.VAPID_PRIVATE_KEY, VAPID_SUBJECT: e.VAPID_SUBJECT });
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -134,6 +142,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
             sendRatePerSecond: e.SMS_SEND_RATE_PER_SECOND,
           }
         : undefined,
+    webPush,
     botFramework: {
       MicrosoftAppId: e.MicrosoftAppId,
       MicrosoftAppPassword: e.MicrosoftAppPassword,

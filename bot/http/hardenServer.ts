@@ -27,7 +27,7 @@ export const BODY_LIMITS = {
 export const MAX_BODY_BYTES = 256 * 1024;
 
 function bodyLimitFor(url: string): number {
-  if (url.startsWith('/v3/directline/')) return BODY_LIMITS.webChat;
+  if (url.startsWith('/v3/directline/') || url.startsWith('/api/webchat/')) return BODY_LIMITS.webChat;
   if (url.startsWith('/api/sms')) return BODY_LIMITS.sms;
   if (url.startsWith('/staff/')) return BODY_LIMITS.staffForm;
   return MAX_BODY_BYTES;

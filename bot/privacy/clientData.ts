@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { ClientHistoryRepository, ClientRepository, PrivacyAudit, ScheduleLedgerRepository, SmsInbox, SmsOutbox, WebChatTranscripts } from '../../storage/ports.js';
+import type { ClientHistoryRepository, ClientRepository, PrivacyAudit, PushSubscriptionStore, ScheduleLedgerRepository, SmsInbox, SmsOutbox, WebChatTranscripts } from '../../storage/ports.js';
 import type { AlertRecord, ClientHistory, ClientRecord, OutboundSmsRecord } from '../../storage/records.js';
 import type { AlertService } from '../alerts/alertService.js';
 import type { Clock } from '../clock.js';
@@ -29,6 +29,8 @@ export interface ClientDataDeps {
   conversationState: { removeMentioning(text: string): Promise<number> };
   /** The client's web chat (kept so it continues across reloads). */
   webChat: Pick<WebChatTranscripts, 'since' | 'erase'>;
+  /** The browsers that get the client's notices. */
+  pushSubscriptions: Pick<PushSubscriptionStore, 'removeForClient'>;
   audit: PrivacyAudit;
   clock: Clock;
   log: Logger;
@@ -71,6 +73,7 @@ export class ClientData {
     const at = this.deps.clock.now().toISO()!;
     const removed: Record<string, number> = {
       webChats: (await this.deps.webChat.erase(clientId)) ? 1 : 0,
+      pushSubscriptions: await this.deps.pushSubscriptions.removeForClient(clientId),
       alerts: await this.deps.alerts.removeForClient(clientId),
       texts: (await this.deps.smsOutbox?.removeForClient(clientId, client.phone)) ?? 0,
       textsWaiting: (await this.deps.smsInbox?.removePendingFor(clientId)) ?? 0,

@@ -102,3 +102,89 @@
     else if (result === 'failed') say('Sorry, the chat could not start. Please check your connection and reload the page.');
   });
 })();
+
+// Notices on this device (Web Push): offered once the chat is open, only where the browser can
+// show them and the server sends them; never asked for again once declined on this device.
+(() => {
+  const section = document.getElementById('notices');
+  const text = document.getElementById('notices-text');
+  const on = document.getElementById('notices-on');
+  const off = document.getElementById('notices-off');
+  const no = document.getElementById('notices-no');
+  const linkToken = new URLSearchParams(location.search).get('t');
+  const DECLINED = 'linkwell-notices-declined';
+  const show = (words, buttons) => {
+    text.textContent = words;
+    on.hidden = !buttons.includes('on');
+    off.hidden = !buttons.includes('off');
+    no.hidden = !buttons.includes('no');
+    section.hidden = false;
+  };
+  const conversationToken = async () => {
+    const res = await fetch('/v3/directline/tokens/generate', { method: 'POST', headers: { Authorization: `Bearer ${linkToken}` } });
+    if (!res.ok) throw new Error(`token request failed: ${res.status}`);
+    return (await res.json()).token;
+  };
+  const post = async (path, body) => {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await conversationToken()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+  };
+
+  async function start() {
+    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return;
+    const registration = await navigator.serviceWorker.register('/chat/sw.js', { scope: '/chat' });
+    await navigator.serviceWorker.ready;
+    (registration.active || navigator.serviceWorker.controller)?.postMessage({ chatUrl: location.href });
+    const keyRes = await fetch('/api/webchat/push/key');
+    if (!keyRes.ok) return;
+    const { publicKey } = await keyRes.json();
+    const current = await registration.pushManager.getSubscription();
+    if (current && Notification.permission === 'granted') {
+      show('Notices are on for this device.', ['off']);
+    } else if (Notification.permission !== 'denied' && localStorage.getItem(DECLINED) !== 'yes') {
+      show(text.textContent, ['on', 'no']);
+    }
+
+    on.addEventListener('click', async () => {
+      try {
+        if ((await Notification.requestPermission()) !== 'granted') {
+          show('Notices are off. Your check-ins will still be here in the chat.', []);
+          return;
+        }
+        const key = Uint8Array.from(atob(publicKey.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+        const subscription =
+          (await registration.pushManager.getSubscription()) ||
+          (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }));
+        await post('/api/webchat/push/subscription', subscription.toJSON());
+        show('Notices are on for this device.', ['off']);
+        off.focus();
+      } catch {
+        show('Notices could not be turned on for this device. Your check-ins will still be here in the chat.', []);
+      }
+    });
+    off.addEventListener('click', async () => {
+      try {
+        const subscription = await registration.pushManager.getSubscription();
+        if (subscription) {
+          await post('/api/webchat/push/unsubscribe', { endpoint: subscription.endpoint });
+          await subscription.unsubscribe();
+        }
+        show('Notices are off for this device.', ['on']);
+      } catch {
+        show('Notices could not be turned off just now. Please try again.', ['off']);
+      }
+    });
+    no.addEventListener('click', () => {
+      localStorage.setItem(DECLINED, 'yes');
+      section.hidden = true;
+    });
+  }
+
+  void start().catch(() => {
+    // No service worker or push here: the chat works as before.
+  });
+})();

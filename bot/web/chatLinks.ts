@@ -27,6 +27,8 @@ export class ChatLinks {
       clock: Clock;
       ttlHours: number;
       baseUrl: () => string;
+      /** Told when a client's links are withdrawn (their browsers stop getting notices). */
+      withdrawn?: (clientId: string) => Promise<unknown>;
     },
   ) {}
 
@@ -44,6 +46,7 @@ export class ChatLinks {
     const client = await this.deps.clients.update(clientId, (c) => ({ ...c, chatLinkGeneration: (c.chatLinkGeneration ?? 0) + 1 }));
     if (!client) return undefined;
     await this.deps.history.recordEvent(client.id, { type: 'chat-links-withdrawn', at: this.deps.clock.now().toISO()!, by });
+    await this.deps.withdrawn?.(client.id);
     return client;
   }
 

@@ -9,6 +9,7 @@ import { LowdbScheduleLedger } from './lowdbScheduleLedger.js';
 import { LowdbAlerts } from './lowdbAlerts.js';
 import { LowdbPrivacyAudit } from './lowdbPrivacyAudit.js';
 import { LowdbWebChat } from './lowdbWebChat.js';
+import { LowdbPushSubscriptions } from './lowdbPushSubscriptions.js';
 
 /** The embedded store: everything under one data directory, held by one process at a time. */
 export interface LowdbStore {
@@ -20,6 +21,7 @@ export interface LowdbStore {
   alerts: LowdbAlerts;
   privacyAudit: LowdbPrivacyAudit;
   webChat: LowdbWebChat;
+  pushSubscriptions: LowdbPushSubscriptions;
   close(): void;
 }
 
@@ -51,7 +53,8 @@ export async function openLowdbStore(
     const alerts = new LowdbAlerts(join(dataDir, 'alerts'));
     const privacyAudit = new LowdbPrivacyAudit(join(dataDir, 'audit', 'privacy.jsonl'));
     const webChat = new LowdbWebChat(join(dataDir, 'webchat'));
-    return { clients, botStorage, smsInbox, smsOutbox, schedule, alerts, privacyAudit, webChat, close: release };
+    const pushSubscriptions = new LowdbPushSubscriptions(join(dataDir, 'push'));
+    return { clients, botStorage, smsInbox, smsOutbox, schedule, alerts, privacyAudit, webChat, pushSubscriptions, close: release };
   } catch (error) {
     release();
     throw error;

@@ -35,6 +35,7 @@ export async function startTestApp(options: {
   scheduler?: AppOptions['scheduler'];
   /** Receives every log line (at debug level) instead of stderr. */
   logSink?: (line: string) => void;
+  pushAgent?: AppOptions['pushAgent'];
 } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linkwell-test-'));
   const config = parseEnv({
@@ -54,6 +55,7 @@ export async function startTestApp(options: {
     log: createLogger(config.logLevel, clock, options.logSink ?? ((line) => process.stderr.write(`${line}\n`))),
     ...(options.chatPollMs ? { chatPollMs: options.chatPollMs } : {}),
     ...(options.makeBot ? { makeBot: options.makeBot } : {}),
+    ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}),
     scheduler: options.scheduler ?? 'manual',
   });
   const url = await app.listen();

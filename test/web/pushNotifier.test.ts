@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { createECDH, createPublicKey, verify, type ECDH } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo, LookupFunction } from 'node:net';
-import { createRequire } from 'node:module';
+import { createPublicKey, verify } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -15,91 +12,17 @@ import { freePort } from '../../bot/http/freePort.js';
 import { createLogger } from '../../bot/logger.js';
 import { TokenSigner } from '../../bot/security/signedToken.js';
 import { registerPushRoutes } from '../../bot/web/push/pushRoutes.js';
-import type { VapidDetails } from '../../bot/web/push/vapid.js';
+import type { VapidDetails } from '../../bot/config/vapid.js';
 import { WebPushNotifier } from '../../bot/web/push/webPushNotifier.js';
 import { LowdbPushSubscriptions } from '../../storage/lowdb/lowdbPushSubscriptions.js';
 import type { PushSubscriptionRecord } from '../../storage/ports.js';
 import type { ClientRecord } from '../../storage/records.js';
+import { FakePushService, PUSH_HOST, pushBrowser } from '../support/fakePushService.js';
 
-// web-push's own decryption counterpart (its dependency, pinned beside it): what a browser does with a push.
-const ece = createRequire(import.meta.url)('http_ece') as {
-  decrypt(body: Buffer, params: { version: 'aes128gcm'; privateKey: ECDH; authSecret: Buffer }): Buffer;
-};
-
-const PUSH_HOST = 'push.example.test';
 // Monday 2 March 2026, 12:00 in London (outside quiet hours 21:00-09:00); 21:00 in Tokyo (inside).
 const NOON_LONDON = DateTime.fromISO('2026-03-02T12:00:00Z', { zone: 'utc' });
 const QUIET = { start: '21:00', end: '09:00' };
 const HEALTH_WORDS = /lonel|mood|feel|anxi|depress|health|score|ucla|ons|phq|gad|alone|sad|risk|crisis|answer|question/i;
-
-interface PushRequest {
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/**
- * A push service on this machine, over real HTTPS with a certificate made for the test: it keeps
- * each request and answers each path with the status the test set (201 by default).
- */
-class FakePushService {
-  readonly requests: PushRequest[] = [];
-  readonly statusFor = new Map<string, number>();
-  readonly agent: Agent;
-  private constructor(
-    private readonly server: HttpsServer,
-    readonly origin: string,
-    cert: Buffer,
-  ) {
-    // Every name of the fake service resolves here, as a real push service's would resolve to it.
-    const lookup = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) =>
-      options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)) as unknown as LookupFunction;
-    this.agent = new Agent({ ca: cert, lookup });
-  }
-
-  static async start(dir: string): Promise<FakePushService> {
-    const key = join(dir, 'push-key.pem');
-    const cert = join(dir, 'push-cert.pem');
-    try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert,
-        '-days', '2', '-subj', `/CN=${PUSH_HOST}`, '-addext', `subjectAltName=DNS:${PUSH_HOST}`], { stdio: 'pipe' });
-    } catch (cause) {
-      throw new Error('The fake push service needs openssl to make its certificate (apt-get install openssl)', { cause });
-    }
-    const pushService = { requests: [] as PushRequest[], statusFor: new Map<string, number>() };
-    const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        pushService.requests.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(pushService.statusFor.get(req.url ?? '') ?? 201);
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const service = new FakePushService(server, `https://${PUSH_HOST}:${(server.address() as AddressInfo).port}`, readFileSync(cert));
-    Object.assign(service, pushService);
-    return service;
-  }
-
-  close(): Promise<void> {
-    this.agent.destroy();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-/** A browser's side of a subscription: its keys stay here, so the test can read what it is sent. */
-function browser(endpoint: string) {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  const auth = Buffer.from(Array.from({ length: 16 }, (_, i) => (i * 37 + endpoint.length) % 256));
-  return {
-    ecdh,
-    auth,
-    json: { endpoint, expirationTime: null, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: auth.toString('base64url') } },
-    read: (body: Buffer) => JSON.parse(ece.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret: auth }).toString('utf8')) as unknown,
-  };
-}
 
 function clientNamed(overrides: Partial<ClientRecord> = {}): ClientRecord {
   const agreed = { at: '2026-02-01T10:00:00.000Z', channel: 'webchat' };
@@ -161,7 +84,7 @@ describe('WebPushNotifier', () => {
 
   const endpoint = (name: string) => `${pushService.origin}/send/${name}`;
   async function subscribe(clientId: string, name: string) {
-    const b = browser(endpoint(name));
+    const b = pushBrowser(endpoint(name));
     await store.add(clientId, { ...b.json, createdAt: clock.now().toISO()! } satisfies PushSubscriptionRecord);
     return b;
   }
@@ -218,7 +141,7 @@ describe('WebPushNotifier', () => {
     const client = clientNamed();
     await subscribe(client.id, 'flaky');
     const down = `https://${PUSH_HOST}:${await freePort()}/send/down`;
-    await store.add(client.id, { ...browser(down).json, createdAt: clock.now().toISO()! });
+    await store.add(client.id, { ...pushBrowser(down).json, createdAt: clock.now().toISO()! });
     pushService.statusFor.set('/send/flaky', 500);
 
     expect(await notifier.notify(client, 'check-in')).to.deep.equal({ sent: 0, removed: 0 });
@@ -234,7 +157,7 @@ describe('WebPushNotifier', () => {
 
   it('removes a subscription past its expiry time without sending to it', async () => {
     const client = clientNamed();
-    const b = browser(endpoint('expired'));
+    const b = pushBrowser(endpoint('expired'));
     await store.add(client.id, { ...b.json, expirationTime: clock.now().minus({ minutes: 1 }).toMillis(), createdAt: clock.now().toISO()! });
     expect(await notifier.notify(client, 'check-in')).to.deep.equal({ sent: 0, removed: 1 });
     expect(pushService.requests).to.have.length(0);
@@ -291,7 +214,7 @@ describe('WebPushNotifier', () => {
       const { publicKey } = (await (await fetch(`${url}/api/webchat/push/key`)).json()) as { publicKey: string };
       expect(publicKey).to.equal(vapid.publicKey);
       const token = signer.sign({ typ: 'conversation', sub: client.id, cid: 'conv-1', exp: signer.expiresIn(1800), gen: 0, lexp: signer.expiresIn(3600) });
-      const phone = browser(endpoint('subscribed-by-route'));
+      const phone = pushBrowser(endpoint('subscribed-by-route'));
       const res = await fetch(`${url}/api/webchat/push/subscription`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },

@@ -12,7 +12,7 @@ import { createLogger } from '../../bot/logger.js';
 import { TokenSigner } from '../../bot/security/signedToken.js';
 import { ChatLinks } from '../../bot/web/chatLinks.js';
 import { registerPushRoutes } from '../../bot/web/push/pushRoutes.js';
-import type { VapidDetails } from '../../bot/web/push/vapid.js';
+import type { VapidDetails } from '../../bot/config/vapid.js';
 import { LowdbPushSubscriptions } from '../../storage/lowdb/lowdbPushSubscriptions.js';
 import { openLowdbStore, type LowdbStore } from '../../storage/lowdb/openLowdbStore.js';
 import type { NewClient } from '../../storage/records.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import webpush from 'web-push';
 import { ConfigError } from '../../bot/config/formatIssues.js';
-import { parseVapidEnv } from '../../bot/web/push/vapid.js';
+import { parseVapidEnv } from '../../bot/config/vapid.js';
 
 const pair = webpush.generateVAPIDKeys();
 const other = webpush.generateVAPIDKeys();

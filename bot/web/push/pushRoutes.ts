@@ -12,7 +12,7 @@ import type { Logger } from '../../logger.js';
 import type { TokenSigner } from '../../security/signedToken.js';
 import type { ChatLinks } from '../chatLinks.js';
 import { MAX_ENDPOINT_LENGTH, pushSubscriptionSchema } from './subscriptionSchema.js';
-import type { VapidDetails } from './vapid.js';
+import type { VapidDetails } from '../../config/vapid.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const API = '/api/webchat/push';

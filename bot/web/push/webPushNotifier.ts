@@ -9,7 +9,7 @@ import { hasAgreed } from '../../contact/contactPreferences.js';
 import type { Logger } from '../../logger.js';
 import { memoZone } from '../../schedule/memoZone.js';
 import { isQuiet, type QuietHours } from '../../schedule/quietHours.js';
-import type { VapidDetails } from './vapid.js';
+import type { VapidDetails } from '../../config/vapid.js';
 
 export type PushKind = 'check-in' | 'message';
 

@@ -1,6 +1,6 @@
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
-import { ConfigError, formatIssues } from '../../config/formatIssues.js';
+import { ConfigError, formatIssues } from './formatIssues.js';
 
 /** The server's VAPID identity: push services check every message was signed with it. */
 export interface VapidDetails {
