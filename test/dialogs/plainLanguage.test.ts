@@ -4,6 +4,20 @@ import { syllable } from 'syllable';
 import { fill, wordingSchema, type WordingValues } from '../../dialogs/wording.js';
 import { loadProgrammeFile } from '../../bot/config/programmeSchema.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
+import { readFileSync } from 'node:fs';
+import { chatPageHtml, invalidLinkHtml } from '../../bot/web/chatPage.js';
+
+/** The words of a page as a reader meets them, one text per paragraph, heading or button. */
+function pageTexts(html: string): string[] {
+  const body = html.replace(/^[\s\S]*<body[^>]*>/, '').replace(/<script[\s\S]*?<\/script>/g, '');
+  return body
+    .split(/<\/?(?:p|h1|h2|button|header|section|main)\b[^>]*>/)
+    .map((part) => part.replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))).replace(/\s+/g, ' ').trim())
+    .filter((text) => /[a-z]/i.test(text));
+}
+
+/** What the chat page's script says to the client (its status and notices lines). */
+const chatScriptTexts = [...readFileSync(new URL('../../bot/web/chat.js', import.meta.url), 'utf8').matchAll(/(?:say|show)\(\s*'([^']+)'/g)].map(([, text]) => text!);
 
 /** Typical values, so a text is read as a client reads it (names of one or two syllables each). */
 const VALUES: WordingValues = {
@@ -55,10 +69,15 @@ describe('plain language: every client-facing wording', () => {
   const texts = new Map<string, string>([
     ...Object.entries(defaults).map(([key, text]): [string, string] => [`default ${key}`, text]),
     ...Object.entries(programme.wording).filter(([key, text]) => text !== defaults[key as keyof typeof defaults]).map(([key, text]): [string, string] => [`demo ${key}`, text]),
+    ...[chatPageHtml('Linkwell', 1000), ...(['expired', 'withdrawn', 'invalid'] as const).map((why) => invalidLinkHtml('Linkwell', why))]
+      .flatMap(pageTexts)
+      .map((text): [string, string] => [`chat page "${text.slice(0, 30)}…"`, text]),
+    ...chatScriptTexts.map((text): [string, string] => [`chat script "${text.slice(0, 30)}…"`, text]),
   ]);
 
   it('checks every wording there is', () => {
     expect(texts.size).to.be.at.least(60);
+    expect(chatScriptTexts, "the chat script's own lines").to.include('Notices are on for this device.');
   });
 
   for (const [name, template] of texts) {
