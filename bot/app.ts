@@ -283,7 +283,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
   const staffPage = registerStaffRoutes(server, staffDeps);
-  registerChatRoutes(server, { signer, links: chatLinks, programmeName: programme.name, log, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
+  registerChatRoutes(server, { signer, links: chatLinks, programmeName: programme.name, log, pushPublicKey: config.webPush?.publicKey, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
   const proactive: ProactiveDeps = {
     history: store.clients,
     adapterFor: (reference) =>

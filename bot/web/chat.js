@@ -134,14 +134,16 @@
     if (!res.ok) throw new Error(`${path} answered ${res.status}`);
   };
 
+  // The server's push key, when it sends notices at all.
+  const publicKey = document.body.dataset.pushKey;
+
   async function start() {
-    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return;
+    if (!('serviceWorker' in navigator)) return;
+    // The service worker makes the chat an installable app, notices or not.
     const registration = await navigator.serviceWorker.register('/chat/sw.js', { scope: '/chat' });
     await navigator.serviceWorker.ready;
     (registration.active || navigator.serviceWorker.controller)?.postMessage({ chatUrl: location.href });
-    const keyRes = await fetch('/api/webchat/push/key');
-    if (!keyRes.ok) return;
-    const { publicKey } = await keyRes.json();
+    if (!publicKey || !('PushManager' in window) || !('Notification' in window)) return;
     const current = await registration.pushManager.getSubscription();
     if (current && Notification.permission === 'granted') {
       show('Notices are on for this device.', ['off']);

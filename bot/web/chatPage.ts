@@ -1,5 +1,8 @@
-/** The web chat page; the link token stays in the URL and is read by chat.js. */
-export function chatPageHtml(programmeName: string, pollMs: number): string {
+/**
+ * The web chat page; the link token stays in the URL and is read by chat.js. `pushPublicKey`: the
+ * server's VAPID public key when Web Push is on (the page then offers notices), else undefined.
+ */
+export function chatPageHtml(programmeName: string, pollMs: number, pushPublicKey?: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,7 +36,7 @@ export function chatPageHtml(programmeName: string, pollMs: number): string {
   #webchat button:focus-visible, #webchat textarea:focus-visible, #webchat input:focus-visible { outline: 3px solid #1f4e5f !important; outline-offset: 2px; }
 </style>
 </head>
-<body data-poll-ms="${pollMs}">
+<body data-poll-ms="${pollMs}"${pushPublicKey ? ` data-push-key="${escapeHtml(pushPublicKey)}"` : ''}>
 <header>
   <h1>${escapeHtml(programmeName)} check-in</h1>
   <p>This is an automated service, not a person. Your link worker sees what you write here.</p>

@@ -28,6 +28,8 @@ export interface ChatRouteDeps {
   programmeName: string;
   log: Logger;
   pollMs?: number;
+  /** The VAPID public key when Web Push is on: the page offers notices. */
+  pushPublicKey?: string | undefined;
 }
 
 /** `/chat?t=<link token>`: the web chat page for one client, and the scripts it loads. */
@@ -39,7 +41,7 @@ export function registerChatRoutes(server: Server, deps: ChatRouteDeps): void {
     const check = deps.signer.verify(typeof req.query?.t === 'string' ? req.query.t : undefined, 'link');
     const standing = check.ok ? await deps.links.standing(check.claims.sub, check.claims.gen) : check.reason === 'expired' ? 'expired' : 'invalid';
     const valid = standing === 'ok';
-    const html = valid ? chatPageHtml(deps.programmeName, deps.pollMs ?? 1000) : invalidLinkHtml(deps.programmeName, standing);
+    const html = valid ? chatPageHtml(deps.programmeName, deps.pollMs ?? 1000, deps.pushPublicKey) : invalidLinkHtml(deps.programmeName, standing);
     res.writeHead(valid ? 200 : 401, PAGE_HEADERS);
     res.end(html);
   }));
