@@ -8,7 +8,7 @@ import { onsLoneliness } from './builtin/onsLoneliness.js';
 import { ucla3 } from './builtin/ucla3.js';
 import { instrumentSchema, type Instrument } from './instrumentSchema.js';
 
-// Validated wording: never reworded. See ../shared/PRODUCT.md for sources and scoring.
+// Validated wording: never reworded. Sources and scoring: the README's "Instruments" section.
 
 /** Instruments Linkwell ships, by id, validated once at load. */
 export const builtinInstruments: ReadonlyMap<string, Instrument> = new Map(
