@@ -1,0 +1,17 @@
+import { PgBotStorage } from '../../../storage/postgres/pgBotStorage.js';
+import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
+import { freshDatabase } from '../../support/postgres.js';
+import { storageContract } from '../botStorageContract.js';
+import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
+
+// The same contract suites as on lowdb, against a real PostgreSQL server (test/support/postgres.ts).
+
+storageContract('PgBotStorage (PostgreSQL)', async () => {
+  const db = await freshDatabase();
+  return { storage: new PgBotStorage(db.pool), cleanup: db.drop };
+});
+
+webChatTranscriptsContract('WebChatTranscripts on PostgreSQL', async () => {
+  const db = await freshDatabase();
+  return { transcripts: new PgWebChat(db.pool), reopen: async () => new PgWebChat(db.pool), cleanup: db.drop };
+});

