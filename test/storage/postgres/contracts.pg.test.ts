@@ -1,7 +1,9 @@
 import { PgBotStorage } from '../../../storage/postgres/pgBotStorage.js';
+import { PgSmsInbox, PgSmsOutbox } from '../../../storage/postgres/pgSms.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
+import { smsStoresContract } from '../smsStoresContract.js';
 import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
 
 // The same contract suites as on lowdb, against a real PostgreSQL server (test/support/postgres.ts).
@@ -14,4 +16,10 @@ storageContract('PgBotStorage (PostgreSQL)', async () => {
 webChatTranscriptsContract('WebChatTranscripts on PostgreSQL', async () => {
   const db = await freshDatabase();
   return { transcripts: new PgWebChat(db.pool), reopen: async () => new PgWebChat(db.pool), cleanup: db.drop };
+});
+
+smsStoresContract('SMS inbox and outbox on PostgreSQL', async () => {
+  const db = await freshDatabase();
+  const open = () => ({ inbox: new PgSmsInbox(db.pool), outbox: new PgSmsOutbox(db.pool) });
+  return { ...open(), reopen: async () => open(), cleanup: db.drop };
 });
