@@ -1,8 +1,11 @@
 import { PgBotStorage } from '../../../storage/postgres/pgBotStorage.js';
 import { PgSmsInbox, PgSmsOutbox } from '../../../storage/postgres/pgSms.js';
+import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from '../../../storage/postgres/pgSmallStores.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
+import { alertsAndAuditContract } from '../alertsAndAuditContract.js';
+import { pushSubscriptionStoreContract } from '../pushSubscriptionsContract.js';
 import { smsStoresContract } from '../smsStoresContract.js';
 import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
 
@@ -21,5 +24,16 @@ webChatTranscriptsContract('WebChatTranscripts on PostgreSQL', async () => {
 smsStoresContract('SMS inbox and outbox on PostgreSQL', async () => {
   const db = await freshDatabase();
   const open = () => ({ inbox: new PgSmsInbox(db.pool), outbox: new PgSmsOutbox(db.pool) });
+  return { ...open(), reopen: async () => open(), cleanup: db.drop };
+});
+
+pushSubscriptionStoreContract('Push subscriptions on PostgreSQL', async () => {
+  const db = await freshDatabase();
+  return { store: new PgPushSubscriptions(db.pool), reopen: () => new PgPushSubscriptions(db.pool), cleanup: db.drop };
+});
+
+alertsAndAuditContract('Alerts and the privacy audit on PostgreSQL', async () => {
+  const db = await freshDatabase();
+  const open = () => ({ alerts: new PgAlerts(db.pool), audit: new PgPrivacyAudit(db.pool) });
   return { ...open(), reopen: async () => open(), cleanup: db.drop };
 });
