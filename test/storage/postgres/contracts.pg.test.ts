@@ -1,11 +1,13 @@
 import { PgBotStorage } from '../../../storage/postgres/pgBotStorage.js';
 import { PgSmsInbox, PgSmsOutbox } from '../../../storage/postgres/pgSms.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from '../../../storage/postgres/pgSmallStores.js';
+import { PgScheduleLedger } from '../../../storage/postgres/pgScheduleLedger.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
 import { alertsAndAuditContract } from '../alertsAndAuditContract.js';
 import { pushSubscriptionStoreContract } from '../pushSubscriptionsContract.js';
+import { scheduleLedgerContract } from '../scheduleLedgerContract.js';
 import { smsStoresContract } from '../smsStoresContract.js';
 import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
 
@@ -36,4 +38,9 @@ alertsAndAuditContract('Alerts and the privacy audit on PostgreSQL', async () =>
   const db = await freshDatabase();
   const open = () => ({ alerts: new PgAlerts(db.pool), audit: new PgPrivacyAudit(db.pool) });
   return { ...open(), reopen: async () => open(), cleanup: db.drop };
+});
+
+scheduleLedgerContract('Schedule ledger on PostgreSQL', async () => {
+  const db = await freshDatabase();
+  return { ledger: new PgScheduleLedger(db.pool), reopen: async () => new PgScheduleLedger(db.pool), cleanup: db.drop };
 });
