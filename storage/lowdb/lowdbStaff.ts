@@ -5,16 +5,14 @@ import { CorruptDataError } from '../errors.js';
 import { KeyedMutex } from '../keyedMutex.js';
 import type { CreateStaffResult, StaffRepository, StaffSessionRepository } from '../ports.js';
 import type { StaffAccountRecord, StaffSessionRecord } from '../records.js';
+import { normaliseEmail } from '../staffEmail.js';
 import { JsonFile } from './jsonFile.js';
 import { listDir } from './listDir.js';
 
 const ID = /^[A-Za-z0-9_-]{8,64}$/;
 const ID_HASH = /^[0-9a-f]{64}$/;
 
-/** Emails are compared without case or surrounding spaces. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normaliseEmail };
 
 /**
  * Staff accounts on lowdb: `accounts/<id>.json`, and `emails/<sha256 of the email>.json` naming the

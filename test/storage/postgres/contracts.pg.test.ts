@@ -2,6 +2,7 @@ import { PgBotStorage } from '../../../storage/postgres/pgBotStorage.js';
 import { PgSmsInbox, PgSmsOutbox } from '../../../storage/postgres/pgSms.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from '../../../storage/postgres/pgSmallStores.js';
 import { PgScheduleLedger } from '../../../storage/postgres/pgScheduleLedger.js';
+import { PgStaffAccounts, PgStaffSessions } from '../../../storage/postgres/pgStaff.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
@@ -9,6 +10,7 @@ import { alertsAndAuditContract } from '../alertsAndAuditContract.js';
 import { pushSubscriptionStoreContract } from '../pushSubscriptionsContract.js';
 import { scheduleLedgerContract } from '../scheduleLedgerContract.js';
 import { smsStoresContract } from '../smsStoresContract.js';
+import { staffStoresContract } from '../staffStoresContract.js';
 import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
 
 // The same contract suites as on lowdb, against a real PostgreSQL server (test/support/postgres.ts).
@@ -43,4 +45,10 @@ alertsAndAuditContract('Alerts and the privacy audit on PostgreSQL', async () =>
 scheduleLedgerContract('Schedule ledger on PostgreSQL', async () => {
   const db = await freshDatabase();
   return { ledger: new PgScheduleLedger(db.pool), reopen: async () => new PgScheduleLedger(db.pool), cleanup: db.drop };
+});
+
+staffStoresContract('Staff accounts and sessions on PostgreSQL', async () => {
+  const db = await freshDatabase();
+  const open = () => ({ accounts: new PgStaffAccounts(db.pool), sessions: new PgStaffSessions(db.pool) });
+  return { ...open(), other: async () => open(), cleanup: db.drop };
 });
