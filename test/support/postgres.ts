@@ -112,7 +112,8 @@ if (typeof before === 'function') {
 if (typeof after === 'function') {
   after(async function () {
     this.timeout(30_000);
-    if (cluster) await (await cluster).stop();
+    // A cluster that never started has nothing to stop (its error was the before hook's).
+    await cluster?.then((started) => started.stop(), () => undefined);
     cluster = undefined;
   });
 }
