@@ -17,6 +17,7 @@ import type {
   AttendanceRecord,
   TaskRecord,
 } from '../records.js';
+import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, putAttendance, removeWordsIn, type MonthDocument } from '../clientMonths.js';
 import { clientFiles } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';
 import { listDir } from './listDir.js';
@@ -30,17 +31,6 @@ interface ClientIndex {
 interface ClientProfile {
   conversationReferences: ClientHistory['conversationReferences'];
 }
-
-/**
- * One month of a client's records: check-ins started that month with all that was said in them,
- * events, group sessions that started that month and tasks raised in it. (`events`, `attendance`
- * and `tasks` are absent from months written before they existed.)
- */
-type MonthDocument = Omit<ClientHistory, 'clientId' | 'conversationReferences' | 'events' | 'attendance' | 'tasks'> & {
-  events?: ClientEvent[];
-  attendance?: AttendanceRecord[];
-  tasks?: TaskRecord[];
-};
 
 const INDEX_KEY = 'index';
 
@@ -132,21 +122,14 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   async removeWordsBefore(clientId: string, before: string, placeholder: string): Promise<number> {
     this.known(clientId);
     let changed = 0;
-    const old = (at: string | undefined) => at !== undefined && at < before;
     for (const month of await this.monthsOf(clientId)) {
       if (month > before.slice(0, 7)) break;
       const path = clientFiles.month(clientId, month);
       const document = await this.months.read(path);
-      if (!document || !hasWordsBefore(document, old, placeholder)) continue;
+      if (!document || !hasWordsBefore(document, before, placeholder)) continue;
       await this.months.update(path, (current) => {
         if (!current) return { result: undefined };
-        for (const note of current.notes) if (old(note.createdAt) && note.text !== placeholder) (note.text = placeholder), (changed += 1);
-        for (const response of current.responses) if (old(response.answeredAt) && response.raw !== null && response.raw !== placeholder) (response.raw = placeholder), (changed += 1);
-        for (const session of current.attendance ?? []) {
-          if (!old(session.sessionStart)) continue;
-          if (session.howItWent !== undefined && session.howItWent !== placeholder) (session.howItWent = placeholder), (changed += 1);
-          if (session.barrierText !== undefined && session.barrierText !== placeholder) (session.barrierText = placeholder), (changed += 1);
-        }
+        changed += removeWordsIn(current, before, placeholder);
         return { next: current, result: undefined };
       });
     }
@@ -171,19 +154,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     const profile = await this.profiles.read(clientFiles.profile(clientId));
     const months = (await this.monthsOf(clientId)).filter((month) => !only || only.includes(month));
     const documents = await Promise.all(months.map((month) => this.months.read(clientFiles.month(clientId, month))));
-    const all = <K extends keyof MonthDocument>(key: K): NonNullable<MonthDocument[K]> =>
-      ([] as NonNullable<MonthDocument[K]>[number][]).concat(...documents.map((d) => d?.[key] ?? [])) as NonNullable<MonthDocument[K]>;
-    return {
-      clientId,
-      conversationReferences: profile?.conversationReferences ?? {},
-      checkIns: all('checkIns').sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
-      responses: all('responses'),
-      scores: all('scores'),
-      notes: all('notes').sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-      events: all('events').sort((a, b) => a.at.localeCompare(b.at)),
-      attendance: all('attendance').sort((a, b) => a.sessionStart.localeCompare(b.sessionStart) || a.sessionKey.localeCompare(b.sessionKey)),
-      tasks: all('tasks').sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    };
+    return historyFrom(clientId, profile?.conversationReferences ?? {}, documents);
   }
 
   async saveConversationReference(
@@ -258,12 +229,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   ): Promise<AttendanceRecord> {
     let stored: AttendanceRecord | undefined;
     await this.changeMonth(clientId, clientFiles.monthOf(session.sessionStart), (d) => {
-      const list = (d.attendance ??= []);
-      const at = list.findIndex((a) => a.sessionKey === session.sessionKey);
-      const next = { ...change(at < 0 ? undefined : structuredClone(list[at]!)), ...session };
-      if (at < 0) list.push(next);
-      else list[at] = next;
-      stored = structuredClone(next);
+      stored = putAttendance(d, session, change);
     });
     return stored!;
   }
@@ -303,7 +269,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     if (!/^\d{4}-\d{2}$/.test(month)) return Promise.reject(new Error(`Not a month: ${month}`));
     return this.months.update(clientFiles.month(clientId, month), (current) => {
       // Changed in place: if the write fails, DocumentStore forgets it and reads the file again.
-      const next = current ?? { checkIns: [], responses: [], scores: [], notes: [], events: [] };
+      const next = current ?? emptyMonth();
       change(next);
       return { next, result: undefined };
     });
@@ -336,18 +302,4 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     this.byId.set(client.id, client);
     this.byPhone.set(client.phone, client);
   }
-}
-
-/** A record of this effect is kept already (the replay of a turn); never true for a record with no key. */
-function keptAlready(records: ReadonlyArray<{ effectKey?: string | undefined }>, effectKey: string | undefined): boolean {
-  return effectKey !== undefined && records.some((r) => r.effectKey === effectKey);
-}
-
-/** Whether a month holds any words written before the cut-off that are not removed yet. */
-function hasWordsBefore(document: MonthDocument, old: (at: string | undefined) => boolean, placeholder: string): boolean {
-  return (
-    document.notes.some((n) => old(n.createdAt) && n.text !== placeholder) ||
-    document.responses.some((r) => old(r.answeredAt) && r.raw !== null && r.raw !== placeholder) ||
-    (document.attendance ?? []).some((a) => old(a.sessionStart) && ((a.howItWent !== undefined && a.howItWent !== placeholder) || (a.barrierText !== undefined && a.barrierText !== placeholder)))
-  );
 }

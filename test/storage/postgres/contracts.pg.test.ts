@@ -3,10 +3,12 @@ import { PgSmsInbox, PgSmsOutbox } from '../../../storage/postgres/pgSms.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from '../../../storage/postgres/pgSmallStores.js';
 import { PgScheduleLedger } from '../../../storage/postgres/pgScheduleLedger.js';
 import { PgStaffAccounts, PgStaffSessions } from '../../../storage/postgres/pgStaff.js';
+import { PgClientStore } from '../../../storage/postgres/pgClientStore.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
 import { alertsAndAuditContract } from '../alertsAndAuditContract.js';
+import { clientStoreContract } from '../clientStoreContract.js';
 import { pushSubscriptionStoreContract } from '../pushSubscriptionsContract.js';
 import { scheduleLedgerContract } from '../scheduleLedgerContract.js';
 import { smsStoresContract } from '../smsStoresContract.js';
@@ -51,4 +53,9 @@ staffStoresContract('Staff accounts and sessions on PostgreSQL', async () => {
   const db = await freshDatabase();
   const open = () => ({ accounts: new PgStaffAccounts(db.pool), sessions: new PgStaffSessions(db.pool) });
   return { ...open(), other: async () => open(), cleanup: db.drop };
+});
+
+clientStoreContract('Clients and their history on PostgreSQL', async () => {
+  const db = await freshDatabase();
+  return { store: new PgClientStore(db.pool), reopen: async () => new PgClientStore(db.pool), cleanup: db.drop };
 });

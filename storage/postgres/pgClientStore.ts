@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import type { Pool, PoolClient } from 'pg';
+import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, monthOf, putAttendance, removeWordsIn, type MonthDocument } from '../clientMonths.js';
+import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
+import type { AttendanceRecord, CheckInRecord, ClientEvent, ClientHistory, ClientRecord, ItemResponseRecord, NewClient, NoteRecord, ScoreRecord, TaskRecord } from '../records.js';
+import { inTransaction } from './pgTransaction.js';
+
+type References = ClientHistory['conversationReferences'];
+
+/**
+ * Clients and their history in PostgreSQL: a row per client (the phone unique, so one enrolment
+ * wins however many race, from any instance), their conversation references, and one document per
+ * month of records, changed under its row lock, exactly as lowdb keeps them (storage/clientMonths.ts).
+ */
+export class PgClientStore implements ClientRepository, ClientHistoryRepository {
+  constructor(private readonly pool: Pool) {}
+
+  async create(input: NewClient): Promise<CreateClientResult> {
+    const client: ClientRecord = { ...input, id: randomUUID() };
+    const result = await this.pool.query('INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (phone) DO NOTHING', [client.id, client.phone, client]);
+    return result.rowCount === 1 ? { ok: true, client } : { ok: false, reason: 'duplicate_phone' };
+  }
+
+  async get(id: string): Promise<ClientRecord | undefined> {
+    return (await this.pool.query<{ record: ClientRecord }>('SELECT record FROM clients WHERE id = $1', [id])).rows[0]?.record;
+  }
+
+  async findByPhone(phone: string): Promise<ClientRecord | undefined> {
+    return (await this.pool.query<{ record: ClientRecord }>('SELECT record FROM clients WHERE phone = $1', [phone])).rows[0]?.record;
+  }
+
+  async list(): Promise<ClientRecord[]> {
+    return (await this.pool.query<{ record: ClientRecord }>('SELECT record FROM clients ORDER BY id')).rows.map((r) => r.record);
+  }
+
+  update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
+    return inTransaction(this.pool, async (db) => {
+      const before = (await db.query<{ record: ClientRecord }>('SELECT record FROM clients WHERE id = $1 FOR UPDATE', [id])).rows[0]?.record;
+      if (!before) return undefined;
+      const after: ClientRecord = { ...change(structuredClone(before)), id: before.id, phone: before.phone };
+      if (JSON.stringify(after) !== JSON.stringify(before)) await db.query('UPDATE clients SET record = $2 WHERE id = $1', [id, after]);
+      return after;
+    });
+  }
+
+  async erase(id: string): Promise<boolean> {
+    return (await this.pool.query('DELETE FROM clients WHERE id = $1', [id])).rowCount === 1;
+  }
+
+  async history(clientId: string, months?: readonly string[]): Promise<ClientHistory> {
+    await this.known(clientId);
+    const references = (await this.pool.query<{ references_: References }>('SELECT references_ FROM client_profiles WHERE client_id = $1', [clientId])).rows[0]?.references_ ?? {};
+    const docs = months
+      ? await this.pool.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = ANY($2) ORDER BY month', [clientId, [...months]])
+      : await this.pool.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 ORDER BY month', [clientId]);
+    return historyFrom(clientId, references, docs.rows.map((r) => r.doc));
+  }
+
+  async saveConversationReference(clientId: string, channelKey: string, reference: Partial<ConversationReference>): Promise<void> {
+    await this.known(clientId);
+    await this.pool.query(
+      `INSERT INTO client_profiles (client_id, references_) VALUES ($1, jsonb_build_object($2::text, $3::jsonb))
+       ON CONFLICT (client_id) DO UPDATE SET references_ = client_profiles.references_ || jsonb_build_object($2::text, $3::jsonb)
+       WHERE client_profiles.references_ -> $2::text IS DISTINCT FROM $3::jsonb`,
+      [clientId, channelKey, JSON.stringify(reference)],
+    );
+  }
+
+  async conversationReference(clientId: string, channelKey: string): Promise<Partial<ConversationReference> | undefined> {
+    await this.known(clientId);
+    const row = (await this.pool.query<{ reference: Partial<ConversationReference> | null }>('SELECT references_ -> $2::text AS reference FROM client_profiles WHERE client_id = $1', [clientId, channelKey])).rows[0];
+    return row?.reference ?? undefined;
+  }
+
+  startCheckIn(checkIn: CheckInRecord): Promise<void> {
+    return inTransaction(this.pool, async (db) => {
+      // Started again with the same id (the replay of a text's turn): nothing changes.
+      const claimed = await db.query('INSERT INTO client_check_ins (check_in_id, client_id, month) VALUES ($1, $2, $3) ON CONFLICT (check_in_id) DO NOTHING', [
+        checkIn.id,
+        checkIn.clientId,
+        monthOf(checkIn.startedAt),
+      ]);
+      if (claimed.rowCount !== 1) return;
+      await this.changeMonth(db, checkIn.clientId, monthOf(checkIn.startedAt), (d) => void d.checkIns.push(structuredClone(checkIn)));
+    });
+  }
+
+  recordResponse(clientId: string, response: ItemResponseRecord): Promise<void> {
+    return this.changeCheckIn(clientId, response.checkInId, (d) => {
+      if (!keptAlready(d.responses, response.effectKey)) d.responses.push(structuredClone(response));
+    });
+  }
+
+  async recordNote(clientId: string, note: NoteRecord): Promise<void> {
+    const add = (d: MonthDocument) => {
+      if (!keptAlready(d.notes, note.effectKey)) d.notes.push({ ...note });
+    };
+    if (note.checkInId !== null) await this.changeCheckIn(clientId, note.checkInId, add);
+    else await inTransaction(this.pool, (db) => this.changeMonth(db, clientId, monthOf(note.createdAt), add));
+  }
+
+  endCheckIn(clientId: string, checkInId: string, end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>, scores: ScoreRecord[]): Promise<void> {
+    return this.changeCheckIn(clientId, checkInId, (d) => {
+      const checkIn = d.checkIns.find((c) => c.id === checkInId)!;
+      Object.assign(checkIn, end);
+      if (!end.waitingFor) delete checkIn.waitingFor;
+      d.scores.push(...structuredClone(scores));
+    });
+  }
+
+  recordEvent(clientId: string, event: ClientEvent): Promise<void> {
+    return inTransaction(this.pool, (db) => this.changeMonth(db, clientId, monthOf(event.at), (d) => void (d.events ??= []).push(structuredClone(event))));
+  }
+
+  recordAttendance(
+    clientId: string,
+    session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>,
+    change: (current: AttendanceRecord | undefined) => AttendanceRecord,
+  ): Promise<AttendanceRecord> {
+    return inTransaction(this.pool, async (db) => {
+      let stored: AttendanceRecord | undefined;
+      await this.changeMonth(db, clientId, monthOf(session.sessionStart), (d) => void (stored = putAttendance(d, session, change)));
+      return stored!;
+    });
+  }
+
+  addTask(clientId: string, task: TaskRecord): Promise<void> {
+    return inTransaction(this.pool, (db) => this.changeMonth(db, clientId, monthOf(task.createdAt), (d) => void (d.tasks ??= []).push(structuredClone(task))));
+  }
+
+  updateTask(clientId: string, taskId: string, change: (task: TaskRecord) => TaskRecord): Promise<TaskRecord | undefined> {
+    return inTransaction(this.pool, async (db) => {
+      await this.known(clientId, db);
+      const month = (
+        await db.query<{ month: string }>("SELECT month FROM client_months WHERE client_id = $1 AND doc -> 'tasks' @> jsonb_build_array(jsonb_build_object('id', $2::text)) ORDER BY month DESC LIMIT 1", [
+          clientId,
+          taskId,
+        ])
+      ).rows[0]?.month;
+      if (!month) return undefined;
+      let updated: TaskRecord | undefined;
+      await this.changeMonth(db, clientId, month, (d) => {
+        const at = d.tasks!.findIndex((t) => t.id === taskId);
+        updated = { ...change(structuredClone(d.tasks![at]!)), id: taskId };
+        d.tasks![at] = updated;
+      });
+      return updated;
+    });
+  }
+
+  async removeWordsBefore(clientId: string, before: string, placeholder: string): Promise<number> {
+    await this.known(clientId);
+    const months = (await this.pool.query<{ month: string }>('SELECT month FROM client_months WHERE client_id = $1 AND month <= $2 ORDER BY month', [clientId, before.slice(0, 7)])).rows;
+    let changed = 0;
+    for (const { month } of months) {
+      changed += await inTransaction(this.pool, async (db) => {
+        const doc = (await db.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE', [clientId, month])).rows[0]?.doc;
+        if (!doc || !hasWordsBefore(doc, before, placeholder)) return 0;
+        const n = removeWordsIn(doc, before, placeholder);
+        await db.query('UPDATE client_months SET doc = $3 WHERE client_id = $1 AND month = $2', [clientId, month, doc]);
+        return n;
+      });
+    }
+    return changed;
+  }
+
+  /** Change the month document that holds `checkInId`; records that belong to a check-in stay with it. */
+  private changeCheckIn(clientId: string, checkInId: string, change: (document: MonthDocument) => void): Promise<void> {
+    return inTransaction(this.pool, async (db) => {
+      const month = (await db.query<{ month: string }>('SELECT month FROM client_check_ins WHERE check_in_id = $1 AND client_id = $2', [checkInId, clientId])).rows[0]?.month;
+      if (!month) throw new Error(`Unknown check-in ${checkInId}`);
+      await this.changeMonth(db, clientId, month, change);
+    });
+  }
+
+  /** Read-modify-write one month's document under its row lock (made if absent), inside the caller's transaction. */
+  private async changeMonth(db: PoolClient, clientId: string, month: string, change: (document: MonthDocument) => void): Promise<void> {
+    if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Not a month: ${month}`);
+    await this.known(clientId, db);
+    await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO NOTHING', [clientId, month, emptyMonth()]);
+    const doc = (await db.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE', [clientId, month])).rows[0]!.doc;
+    change(doc);
+    await db.query('UPDATE client_months SET doc = $3 WHERE client_id = $1 AND month = $2', [clientId, month, doc]);
+  }
+
+  private async known(clientId: string, db: Pool | PoolClient = this.pool): Promise<void> {
+    if ((await db.query('SELECT 1 FROM clients WHERE id = $1', [clientId])).rowCount !== 1) throw new Error(`Unknown client ${clientId}`);
+  }
+}
