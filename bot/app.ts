@@ -14,7 +14,8 @@ import { DateTime } from 'luxon';
 import restify from 'restify';
 import { CheckInDialog } from '../dialogs/checkInDialog.js';
 import { KeyedMutex } from '../storage/keyedMutex.js';
-import { openLowdbStore, type LowdbStore } from '../storage/lowdb/openLowdbStore.js';
+import { openStore } from '../storage/openStore.js';
+import type { Store } from '../storage/ports.js';
 import { registerAdminRoutes } from './admin/adminRoutes.js';
 import { systemClock, type Clock } from './clock.js';
 import type { AppConfig } from './config/env.js';
@@ -40,7 +41,6 @@ import { registerAttendanceRoutes } from './admin/attendanceRoutes.js';
 import { registerGroupRoutes } from './admin/groupRoutes.js';
 import { registerStaffRoutes } from './staff/staffRoutes.js';
 import { canSeeClient, type StaffDeps } from './staff/staffGuard.js';
-import { openStaffStore } from '../storage/lowdb/lowdbStaff.js';
 import type { StaffPagesDeps } from './staff/pages/staffPagesDeps.js';
 import { registerAlertPages } from './staff/pages/alertPages.js';
 import { registerStaticAssets } from './staff/pages/staticAssets.js';
@@ -50,8 +50,7 @@ import { registerClientDataPages } from './staff/pages/clientDataPages.js';
 import { registerOutcomesPage } from './staff/pages/outcomesPage.js';
 import { ClientSettings } from './admin/clientSettings.js';
 import { tellNewLinkWorker } from './proactive/tellNewLinkWorker.js';
-import { GroupDirectory } from './groups/groupDirectory.js';
-import { LowdbGroupDirectory } from '../storage/lowdb/lowdbGroupDirectory.js';
+import { GroupDirectory, type GroupEntry } from './groups/groupDirectory.js';
 import { toSmsText } from '../cards/smsText.js';
 import { ScheduleDispatcher } from './schedule/scheduleDispatcher.js';
 import { checkInLedgerHooks } from './schedule/checkInLedgerHooks.js';
@@ -86,7 +85,7 @@ export interface AppOptions {
 
 export interface App {
   server: restify.Server;
-  store: LowdbStore;
+  store: Store;
   log: Logger;
   /** The demo programme's seeded client, if any. */
   demoClientId: string | undefined;
@@ -114,13 +113,16 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel, clock);
 
-  const store = await openLowdbStore(config.dataDir, {
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
     now: () => clock.now(),
     quarantined: (from, to) => log.warn('a conversation state file could not be parsed: moved aside, the conversation starts afresh', { from, to }),
+    log: (message) => log.warn(message),
   });
   const demoClientId = await seedDemoClient(store, programme, clock);
   // The programme file's groups, with what admins have changed since (kept under DATA_DIR/groups/).
-  const groupDirectory = await GroupDirectory.open(programme, new LowdbGroupDirectory(join(config.dataDir, 'groups', programme.id)), clock);
+  const groupDirectory = await GroupDirectory.open(programme, store.groupEntries<GroupEntry>(programme.id), clock);
 
   const chatSecret = config.chatLinkSecret ?? ephemeralSecret(log);
   const signer = new TokenSigner(chatSecret, clock);
@@ -265,10 +267,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   registerDirectLineRoutes(server, { adapter: directLine, transcripts: store.webChat, signer, links: chatLinks, clock, log, logic });
   // Staff web pages: sign-in first (it gates everything under /staff), then the pages.
-  const staffStore = openStaffStore(config.dataDir);
   const staffDeps: StaffDeps = {
-    accounts: staffStore.accounts,
-    sessions: staffStore.sessions,
+    accounts: store.staffAccounts,
+    sessions: store.staffSessions,
     programme,
     publicBaseUrl: config.publicBaseUrl,
     clock,
@@ -412,12 +413,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       await alerts.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sms?.stop();
-      store.close();
+      await store.close();
     },
   };
 }
 
-async function seedDemoClient(store: LowdbStore, programme: Programme, clock: Clock): Promise<string | undefined> {
+async function seedDemoClient(store: Store, programme: Programme, clock: Clock): Promise<string | undefined> {
   const demo = programme.demoClient;
   if (!demo) return undefined;
   const existing = await store.clients.findByPhone(demo.phone);

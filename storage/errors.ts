@@ -37,3 +37,27 @@ function describe(cause: unknown): string {
   if (cause && typeof cause === 'object' && 'code' in cause) return String(cause.code);
   return 'unreadable';
 }
+
+/** DATABASE_URL names a server that cannot be reached (or refuses the credentials). */
+export class DatabaseUnavailableError extends Error {
+  override readonly name = 'DatabaseUnavailableError';
+  constructor(readonly host: string, options: { cause: unknown }) {
+    super(
+      `Cannot reach the PostgreSQL database at ${host} (${(options.cause as { code?: string })?.code ?? (options.cause as Error)?.message ?? 'no answer'}). ` +
+        'Check DATABASE_URL (host, port, user, password, database name), that the server is running and that this machine may connect. Nothing was written.',
+      options,
+    );
+  }
+}
+
+/** The database's schema is not the one this code was written for. */
+export class SchemaBehindError extends Error {
+  override readonly name = 'SchemaBehindError';
+  constructor(readonly version: number, readonly wanted: number) {
+    super(
+      version < wanted
+        ? `The database schema is at version ${version}; this Linkwell needs version ${wanted}. Run: npm run db:migrate`
+        : `The database schema is at version ${version}, newer than this Linkwell knows (${wanted}): run the newer Linkwell, or restore the database.`,
+    );
+  }
+}

@@ -35,6 +35,11 @@ export interface ClientRepository {
 export interface ClientHistoryRepository {
   /** Everything kept about a client; with `months` ('yyyy-mm'), only the records of those months (a long history is not read whole). */
   history(clientId: string, months?: readonly string[]): Promise<ClientHistory>;
+  /**
+   * The same as history(), for a caller that changes nothing in it (reports reading many clients):
+   * a backend may hand out its own records without copying them.
+   */
+  readOnlyHistory(clientId: string, months?: readonly string[]): Promise<Readonly<ClientHistory>>;
   saveConversationReference(clientId: string, channelKey: string, reference: Partial<ConversationReference>): Promise<void>;
   conversationReference(clientId: string, channelKey: string): Promise<Partial<ConversationReference> | undefined>;
   startCheckIn(checkIn: CheckInRecord): Promise<void>;
@@ -70,6 +75,8 @@ export interface SmsInbox {
   unhandled(): Promise<InboundSmsRecord[]>;
   /** Drop a client's texts not yet handled (their data was erased); returns how many went. */
   removePendingFor(clientId: string): Promise<number>;
+  /** Forget the sids of texts handled more than a week ago. */
+  pruneHandled(): Promise<void>;
 }
 
 /** Every text message Linkwell sends, written before it is sent. */
@@ -239,4 +246,35 @@ export interface PushSubscriptionStore {
   remove(clientId: string, endpoint: string): Promise<boolean>;
   /** Forget every subscription of the client (their data was erased, or their links withdrawn); returns how many went. */
   removeForClient(clientId: string): Promise<number>;
+}
+
+// The whole store (issue 19): every port, for whichever backend is configured.
+import type { Storage } from 'botbuilder';
+
+/** Documents kept by id, each written whole and atomically (a programme's group directory entries). */
+export interface EntryStore<T extends { id: string }> {
+  /** Every entry kept (none at first), by id. */
+  readAll(): Promise<T[]>;
+  /** Keep an entry, replacing the one with the same id. */
+  write(entry: T): Promise<void>;
+}
+
+/** Every port of the configured backend (see storage/openStore.ts). */
+export interface Store {
+  backend: 'lowdb' | 'postgres';
+  clients: ClientRepository & ClientHistoryRepository;
+  /** botbuilder Storage for dialog and conversation state; `removeMentioning` for an erasure. */
+  botStorage: Storage & { removeMentioning(text: string): Promise<number> };
+  smsInbox: SmsInbox;
+  smsOutbox: SmsOutbox;
+  schedule: ScheduleLedgerRepository;
+  alerts: AlertRepository;
+  privacyAudit: PrivacyAudit;
+  webChat: WebChatTranscripts;
+  pushSubscriptions: PushSubscriptionStore;
+  staffAccounts: StaffRepository;
+  staffSessions: StaffSessionRepository;
+  /** A programme's group directory entries. */
+  groupEntries<T extends { id: string }>(programmeId: string): EntryStore<T>;
+  close(): Promise<void>;
 }

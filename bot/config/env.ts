@@ -17,6 +17,7 @@ export const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user:password@host:port/database' }).optional(),
     PROGRAMME_FILE: z.string().min(1).optional(),
     ADMIN_API_TOKEN: optionalSecret(24, 'ADMIN_API_TOKEN'),
     CHAT_LINK_SECRET: optionalSecret(32, 'CHAT_LINK_SECRET'),
@@ -60,6 +61,9 @@ function problemsBetweenKeys(env: Partial<Record<string, string>>): Problem[] {
       problems.push({ path: ['PUBLIC_BASE_URL'], message: 'required with SMS: Twilio signs its webhooks with the public URL it calls' });
     }
   }
+  if (env.DATABASE_URL && !env.CHAT_LINK_SECRET) {
+    problems.push({ path: ['CHAT_LINK_SECRET'], message: 'required with DATABASE_URL: every instance must sign and check chat links with the same secret' });
+  }
   if (env.EMULATOR === 'on' && env.MicrosoftAppId) {
     problems.push({ path: ['EMULATOR'], message: 'the Emulator is for local use without Azure credentials: unset MicrosoftAppId or EMULATOR' });
   }
@@ -84,6 +88,8 @@ export interface AppConfig {
   /** Where people reach this server; chat links are built on it. */
   publicBaseUrl: string | undefined;
   dataDir: string;
+  /** PostgreSQL instead of the embedded lowdb store in `dataDir`. */
+  databaseUrl: string | undefined;
   programmeFile: string;
   usingDemoProgramme: boolean;
   adminApiToken: string | undefined;
@@ -124,6 +130,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): Readonly<AppConfig> {
     host: e.HOST,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     programmeFile: resolve(e.PROGRAMME_FILE ?? DEMO_PROGRAMME_FILE),
     usingDemoProgramme: e.PROGRAMME_FILE === undefined,
     adminApiToken: e.ADMIN_API_TOKEN,

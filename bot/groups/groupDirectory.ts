@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { EntryStore } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { ConfigError, formatIssues } from '../config/formatIssues.js';
 import { groupSchema, type Group } from './groupSchema.js';
@@ -38,12 +39,7 @@ export interface GroupEntry {
 }
 
 /** Where a programme's directory entries are kept: one per group id, each written whole and atomically. */
-export interface GroupDirectoryStore {
-  /** Every entry kept (none at first). */
-  readAll(): Promise<GroupEntry[]>;
-  /** Keep an entry, replacing the one with the same id. */
-  write(entry: GroupEntry): Promise<void>;
-}
+export type GroupDirectoryStore = EntryStore<GroupEntry>;
 
 /** A group as the directory lists it: where its details came from and whether they need checking. */
 export type DirectoryGroup = Group & {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { KeyedMutex } from '../../storage/keyedMutex.js';
-import type { LowdbStore } from '../../storage/lowdb/openLowdbStore.js';
+import type { Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import type { AppConfig, SmsConfig } from '../config/env.js';
 import type { Programme } from '../config/programmeSchema.js';
@@ -27,7 +27,7 @@ interface SmsDeps {
   config: AppConfig;
   sms: SmsConfig;
   programme: Programme;
-  store: LowdbStore;
+  store: Store;
   contact: ContactPreferences;
   clock: Clock;
   log: Logger;
@@ -66,7 +66,7 @@ export async function startSms(server: restify.Server, deps: SmsDeps): Promise<S
   });
   await dispatcher.start();
   await inbound.resumeUnhandled();
-  store.smsInbox.pruneHandled();
+  await store.smsInbox.pruneHandled();
   log.info('SMS is on', { sender: 'messagingServiceSid' in sms.sender ? 'messaging service' : 'phone number', ratePerSecond: sms.sendRatePerSecond });
   return {
     adapter,

@@ -79,7 +79,7 @@ export class LowdbSmsInbox implements SmsInbox {
   }
 
   /** Forget handled sids from days before `keepDays` ago. */
-  pruneHandled(keepDays = 7): void {
+  async pruneHandled(keepDays = 7): Promise<void> {
     const oldest = this.now().minus({ days: keepDays }).toISODate()!;
     for (const day of listDir(join(this.dir, 'handled'))) {
       if (day < oldest) rmSync(join(this.dir, 'handled', day), { recursive: true, force: true });

@@ -57,6 +57,10 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
     return historyFrom(clientId, references, docs.rows.map((r) => r.doc));
   }
 
+  readOnlyHistory(clientId: string, months?: readonly string[]): Promise<Readonly<ClientHistory>> {
+    return this.history(clientId, months);
+  }
+
   async saveConversationReference(clientId: string, channelKey: string, reference: Partial<ConversationReference>): Promise<void> {
     await this.known(clientId);
     await this.pool.query(

@@ -23,6 +23,9 @@ export class PgSmsInbox implements SmsInbox {
 
   async markHandled(sid: string): Promise<void> {
     await this.pool.query('UPDATE sms_inbound SET record = NULL, handled_at = now() WHERE sid = $1', [sid]);
+  }
+
+  async pruneHandled(): Promise<void> {
     await this.pool.query(`DELETE FROM sms_inbound WHERE handled_at < now() - interval '${HANDLED_KEPT_DAYS} days'`);
   }
 

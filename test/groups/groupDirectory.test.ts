@@ -5,9 +5,9 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
 import { ConfigError } from '../../bot/config/formatIssues.js';
-import { GroupDirectory, type GroupFlag } from '../../bot/groups/groupDirectory.js';
+import { GroupDirectory, type GroupEntry, type GroupFlag } from '../../bot/groups/groupDirectory.js';
 import type { Group } from '../../bot/groups/groupSchema.js';
-import { LowdbGroupDirectory } from '../../storage/lowdb/lowdbGroupDirectory.js';
+import { LowdbEntries } from '../../storage/lowdb/lowdbEntries.js';
 import { group } from './groupFixtures.js';
 
 // Tuesday 1 December 2026, 23:30 UTC: already Wednesday 2 December in Auckland.
@@ -29,7 +29,7 @@ const report = (overrides: Partial<GroupFlag> = {}): GroupFlag => ({
 describe('GroupDirectory', () => {
   let dir: string;
   let clock: ManualClock;
-  const open = (groups?: Group[]) => GroupDirectory.open(programme(groups), new LowdbGroupDirectory(dir), clock);
+  const open = (groups?: Group[]) => GroupDirectory.open(programme(groups), new LowdbEntries<GroupEntry>(dir), clock);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'linkwell-groups-'));

@@ -7,9 +7,9 @@ import { DateTime } from 'luxon';
 import restify from 'restify';
 import { registerGroupRoutes } from '../../bot/admin/groupRoutes.js';
 import { ManualClock } from '../../bot/clock.js';
-import { GroupDirectory } from '../../bot/groups/groupDirectory.js';
+import { GroupDirectory, type GroupEntry } from '../../bot/groups/groupDirectory.js';
 import { createLogger } from '../../bot/logger.js';
-import { LowdbGroupDirectory } from '../../storage/lowdb/lowdbGroupDirectory.js';
+import { LowdbEntries } from '../../storage/lowdb/lowdbEntries.js';
 import { openLowdbStore, type LowdbStore } from '../../storage/lowdb/openLowdbStore.js';
 import type { ClientRecord } from '../../storage/records.js';
 import { group, groupInput } from './groupFixtures.js';
@@ -46,7 +46,7 @@ interface Rig {
 /** A restify server set up as bot/app.ts sets it up, with only the group routes. */
 async function startRig(dataDir: string, clock: ManualClock): Promise<Rig> {
   const store = await openLowdbStore(dataDir, { now: () => clock.now() });
-  const directory = await GroupDirectory.open(programme, new LowdbGroupDirectory(join(dataDir, 'groups', 'test')), clock);
+  const directory = await GroupDirectory.open(programme, new LowdbEntries<GroupEntry>(join(dataDir, 'groups', 'test')), clock);
   const server = restify.createServer({ name: 'linkwell-test', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false }));

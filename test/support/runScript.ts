@@ -7,10 +7,10 @@ export interface ScriptRun {
   stderr: string;
 }
 
-/** Run a TypeScript command (`bot/cli/…`) as `npm run` would, with `stdin` typed in. */
-export function runScript(path: string, args: string[], stdin = ''): Promise<ScriptRun> {
+/** Run a TypeScript command (`bot/cli/…`) as `npm run` would, with `stdin` typed in and `env` added to the environment. */
+export function runScript(path: string, args: string[], stdin = '', env: Record<string, string> = {}): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

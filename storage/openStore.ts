@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import type { DateTime } from 'luxon';
+import type { Store } from './ports.js';
+import { LowdbEntries } from './lowdb/lowdbEntries.js';
+import { openStaffStore } from './lowdb/lowdbStaff.js';
+import { openLowdbStore } from './lowdb/openLowdbStore.js';
+import { openPgStore } from './postgres/openPgStore.js';
+
+export interface StoreConfig {
+  /** The embedded store's folder (lowdb, the default). */
+  dataDir: string;
+  /** `postgres://…`: PostgreSQL instead of lowdb. */
+  databaseUrl?: string | undefined;
+  now?: () => DateTime;
+  /** lowdb: a bot state file that could not be parsed was moved aside. */
+  quarantined?: (from: string, to: string) => void;
+  log?: (message: string) => void;
+}
+
+/** Every port, for the configured backend: PostgreSQL when `databaseUrl` is set, else lowdb in `dataDir`. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.databaseUrl) return openPgStore(config.databaseUrl, config.log ? { log: config.log } : {});
+  const lowdb = await openLowdbStore(config.dataDir, {
+    ...(config.now ? { now: config.now } : {}),
+    ...(config.quarantined ? { quarantined: config.quarantined } : {}),
+  });
+  const staff = openStaffStore(config.dataDir);
+  return {
+    backend: 'lowdb',
+    clients: lowdb.clients,
+    botStorage: lowdb.botStorage,
+    smsInbox: lowdb.smsInbox,
+    smsOutbox: lowdb.smsOutbox,
+    schedule: lowdb.schedule,
+    alerts: lowdb.alerts,
+    privacyAudit: lowdb.privacyAudit,
+    webChat: lowdb.webChat,
+    pushSubscriptions: lowdb.pushSubscriptions,
+    staffAccounts: staff.accounts,
+    staffSessions: staff.sessions,
+    groupEntries: <T extends { id: string }>(programmeId: string) => new LowdbEntries<T>(join(config.dataDir, 'groups', programmeId)),
+    close: async () => lowdb.close(),
+  };
+}

@@ -1,0 +1,61 @@
+import pg from 'pg';
+import type { Store } from '../ports.js';
+import { DatabaseUnavailableError, SchemaBehindError } from '../errors.js';
+import { schemaState } from './migrate.js';
+import { PgBotStorage } from './pgBotStorage.js';
+import { PgClientStore } from './pgClientStore.js';
+import { PgEntries } from './pgEntries.js';
+import { PgScheduleLedger } from './pgScheduleLedger.js';
+import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from './pgSmallStores.js';
+import { PgSmsInbox, PgSmsOutbox } from './pgSms.js';
+import { PgStaffAccounts, PgStaffSessions } from './pgStaff.js';
+import { PgWebChat } from './pgWebChat.js';
+
+/**
+ * Open the PostgreSQL store at `databaseUrl`. Refuses (DatabaseUnavailableError, naming the host)
+ * when the server cannot be reached, and (SchemaBehindError) when its schema is older or newer
+ * than this code's migrations: nothing is written in either case.
+ */
+export async function openPgStore(databaseUrl: string, options: { log?: (message: string) => void } = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 16, connectionTimeoutMillis: 5000 });
+  // A connection the server drops while idle is replaced on next use; it must not stop the process.
+  pool.on('error', () => options.log?.('an idle database connection was closed by the server'));
+  try {
+    await pool.query('SELECT 1');
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(hostOf(databaseUrl), { cause });
+  }
+  const schema = await schemaState(pool);
+  if (schema.state !== 'current') {
+    await pool.end();
+    throw new SchemaBehindError(schema.version, schema.wanted);
+  }
+  const staffAccounts = new PgStaffAccounts(pool);
+  return {
+    backend: 'postgres',
+    clients: new PgClientStore(pool),
+    botStorage: new PgBotStorage(pool),
+    smsInbox: new PgSmsInbox(pool),
+    smsOutbox: new PgSmsOutbox(pool),
+    schedule: new PgScheduleLedger(pool),
+    alerts: new PgAlerts(pool),
+    privacyAudit: new PgPrivacyAudit(pool),
+    webChat: new PgWebChat(pool),
+    pushSubscriptions: new PgPushSubscriptions(pool),
+    staffAccounts,
+    staffSessions: new PgStaffSessions(pool),
+    groupEntries: <T extends { id: string }>(programmeId: string) => new PgEntries<T>(pool, `groups:${programmeId}`),
+    close: () => pool.end(),
+  };
+}
+
+/** host:port of a database URL, never its password. */
+export function hostOf(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return 'the DATABASE_URL given';
+  }
+}
