@@ -3,18 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
-import type { StaffAccountRecord } from '../../storage/records.js';
-
-const account = (id: string, email: string): StaffAccountRecord => ({
-  id,
-  email,
-  name: 'Sam Okafor',
-  role: 'link-worker',
-  linkWorkerId: 'sam',
-  passwordHash: 'scrypt$1024$8$1$salt$hash',
-  failedAttempts: 0,
-  createdAt: '2026-03-02T09:00:00.000Z',
-});
+import { account } from '../storage/staffStoresContract.js';
 
 describe('openStaffStore', () => {
   let dataDir: string;

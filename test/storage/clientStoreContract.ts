@@ -10,7 +10,7 @@ export interface ClientStoreUnderTest {
   cleanup?: () => Promise<void>;
 }
 
-const newClient = (phone: string, name = 'Ada'): NewClient => ({
+export const newClient = (phone: string, name = 'Ada'): NewClient => ({
   programmeId: 'walking-group',
   name,
   phone,

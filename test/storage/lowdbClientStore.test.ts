@@ -8,18 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
 import { CorruptDataError, DataDirLockedError } from '../../storage/errors.js';
 import { openLowdbStore, type LowdbStore } from '../../storage/lowdb/openLowdbStore.js';
-import type { CheckInRecord, ItemResponseRecord, NewClient, NoteRecord } from '../../storage/records.js';
+import type { CheckInRecord, ItemResponseRecord, NoteRecord } from '../../storage/records.js';
 import { rejectionOf } from './botStorageContract.js';
-
-const newClient = (phone: string, name = 'Ada'): NewClient => ({
-  programmeId: 'walking-group',
-  name,
-  phone,
-  timezone: 'Europe/London',
-  linkWorkerId: 'lw-1',
-  channel: 'sms',
-  createdAt: '2024-03-01T09:00:00.000Z',
-});
+import { newClient } from './clientStoreContract.js';
 
 const response = (itemId: string, value: number): ItemResponseRecord => ({
   checkInId: 'ci-1',

@@ -10,7 +10,7 @@ export interface StaffStoresUnderTest {
   cleanup?: () => Promise<void>;
 }
 
-const account = (id: string, email: string): StaffAccountRecord => ({
+export const account = (id: string, email: string): StaffAccountRecord => ({
   id,
   email,
   name: 'Sam Okafor',
