@@ -13,7 +13,6 @@ import {
 import { DateTime } from 'luxon';
 import restify from 'restify';
 import { CheckInDialog } from '../dialogs/checkInDialog.js';
-import { KeyedMutex } from '../storage/keyedMutex.js';
 import { openStore } from '../storage/openStore.js';
 import type { Store } from '../storage/ports.js';
 import { registerAdminRoutes } from './admin/adminRoutes.js';
@@ -198,7 +197,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   );
   cloudAdapter.onTurnError = onTurnError;
   if (demoClientId && config.emulator) cloudAdapter.use(emulatorDemoBinding(demoClientId));
-  const directLine = new DirectLineAdapter(store.webChat, new KeyedMutex(), clock);
+  const directLine = new DirectLineAdapter(store.webChat, store.turnLocks, clock);
   directLine.onTurnError = onTurnError;
 
   const server = restify.createServer({ name: 'linkwell', handleUncaughtExceptions: false });

@@ -4,7 +4,9 @@ import type { Logger } from './logger.js';
 
 /**
  * The one turn error path: log what failed (never what was said), apologise in one short line,
- * and clear the conversation's state so the client is not stuck in a broken dialog.
+ * and clear the conversation's state so the client is not stuck in a broken dialog. A turn that
+ * lost a race to save the state (another turn, perhaps on another instance, saved it first) broke
+ * nothing: that state is the newer one and is kept.
  */
 export function turnErrorHandler(log: Logger, conversationState: ConversationState, apology: string) {
   return async (context: TurnContext, error: Error): Promise<void> => {
@@ -15,6 +17,7 @@ export function turnErrorHandler(log: Logger, conversationState: ConversationSta
     } catch (sendError) {
       log.error('could not send the turn-error apology', { conversation, error: sendError });
     }
+    if (error?.name === 'ETagConflictError') return;
     try {
       await conversationState.delete(context);
     } catch (clearError) {

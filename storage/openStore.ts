@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { DateTime } from 'luxon';
+import { KeyedMutex } from './keyedMutex.js';
 import type { Store } from './ports.js';
 import { LowdbEntries } from './lowdb/lowdbEntries.js';
 import { openStaffStore } from './lowdb/lowdbStaff.js';
@@ -27,6 +28,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   const staff = openStaffStore(config.dataDir);
   return {
     backend: 'lowdb',
+    // One process holds the data folder: in-process locks are every lock there is.
+    turnLocks: new KeyedMutex(),
     clients: lowdb.clients,
     botStorage: lowdb.botStorage,
     smsInbox: lowdb.smsInbox,

@@ -259,9 +259,16 @@ export interface EntryStore<T extends { id: string }> {
   write(entry: T): Promise<void>;
 }
 
+/** One turn at a time per conversation, across every instance sharing the store. */
+export interface TurnLocks {
+  /** Run `work` once no other holder of `key` (here or in another instance) is running; in arrival order here. */
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
 /** Every port of the configured backend (see storage/openStore.ts). */
 export interface Store {
   backend: 'lowdb' | 'postgres';
+  turnLocks: TurnLocks;
   clients: ClientRepository & ClientHistoryRepository;
   /** botbuilder Storage for dialog and conversation state; `removeMentioning` for an erasure. */
   botStorage: Storage & { removeMentioning(text: string): Promise<number> };

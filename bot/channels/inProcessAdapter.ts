@@ -1,14 +1,15 @@
 import { BotAdapter, TurnContext, type ConversationReference } from 'botbuilder';
-import type { KeyedMutex } from '../../storage/keyedMutex.js';
+import type { TurnLocks } from '../../storage/ports.js';
 
 export type Logic = (context: TurnContext) => Promise<void>;
 
 /**
  * A channel whose turns run in this process (self-hosted Direct Line, SMS). Turns of one
- * conversation, received or proactive, run one at a time in arrival order under its lock.
+ * conversation, received or proactive, run one at a time under its lock (across instances, when
+ * the store's locks reach them).
  */
 export abstract class InProcessAdapter extends BotAdapter {
-  constructor(protected readonly locks: KeyedMutex) {
+  constructor(protected readonly locks: TurnLocks) {
     super();
   }
 

@@ -1,6 +1,5 @@
 import { TurnContext, type Activity, type ChannelAccount, type ResourceResponse } from 'botbuilder';
-import type { KeyedMutex } from '../../storage/keyedMutex.js';
-import type { WebChatTranscripts } from '../../storage/ports.js';
+import type { TurnLocks, WebChatTranscripts } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { InProcessAdapter, type Logic } from '../channels/inProcessAdapter.js';
 import { CLIENT_ID } from '../turnKeys.js';
@@ -23,7 +22,7 @@ export class DirectLineAdapter extends InProcessAdapter {
 
   constructor(
     private readonly transcripts: Pick<WebChatTranscripts, 'append'>,
-    locks: KeyedMutex,
+    locks: TurnLocks,
     private readonly clock: Clock,
     private readonly botAccount: ChannelAccount = LINKWELL_BOT_ACCOUNT,
   ) {

@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import { KeyedMutex } from '../../storage/keyedMutex.js';
 import type { Store } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import type { AppConfig, SmsConfig } from '../config/env.js';
@@ -51,7 +50,7 @@ export async function startSms(server: restify.Server, deps: SmsDeps): Promise<S
     ratePerSecond: sms.sendRatePerSecond,
     statusCallbackUrl: (id) => `${publicBaseUrl}${SMS_STATUS_PATH}?id=${id}`,
   });
-  const adapter = new TwilioSmsAdapter({ dispatcher, clients: store.clients, locks: new KeyedMutex(), clock });
+  const adapter = new TwilioSmsAdapter({ dispatcher, clients: store.clients, locks: store.turnLocks, clock });
   adapter.onTurnError = deps.onTurnError;
   const inbound = new SmsInbound({ inbox: store.smsInbox, adapter, logic: deps.logic, log });
   registerSmsRoutes(server, {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import { toSmsText } from '../../cards/smsText.js';
-import type { KeyedMutex } from '../../storage/keyedMutex.js';
+import type { TurnLocks } from '../../storage/ports.js';
 import type { ClientRepository } from '../../storage/ports.js';
 import type { InboundSmsRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
@@ -31,7 +31,7 @@ export interface SmsChannelData {
  */
 export class TwilioSmsAdapter extends InProcessAdapter {
   constructor(
-    private readonly deps: { dispatcher: SmsDispatcher; clients: ClientRepository; locks: KeyedMutex; clock: Clock },
+    private readonly deps: { dispatcher: SmsDispatcher; clients: ClientRepository; locks: TurnLocks; clock: Clock },
   ) {
     super(deps.locks);
   }

@@ -9,6 +9,7 @@ import { PgScheduleLedger } from './pgScheduleLedger.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from './pgSmallStores.js';
 import { PgSmsInbox, PgSmsOutbox } from './pgSms.js';
 import { PgStaffAccounts, PgStaffSessions } from './pgStaff.js';
+import { PgTurnLocks } from './pgTurnLocks.js';
 import { PgWebChat } from './pgWebChat.js';
 
 /**
@@ -32,8 +33,10 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
     throw new SchemaBehindError(schema.version, schema.wanted);
   }
   const staffAccounts = new PgStaffAccounts(pool);
+  const turnLocks = new PgTurnLocks(databaseUrl);
   return {
     backend: 'postgres',
+    turnLocks,
     clients: new PgClientStore(pool),
     botStorage: new PgBotStorage(pool),
     smsInbox: new PgSmsInbox(pool),
@@ -46,7 +49,10 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
     staffAccounts,
     staffSessions: new PgStaffSessions(pool),
     groupEntries: <T extends { id: string }>(programmeId: string) => new PgEntries<T>(pool, `groups:${programmeId}`),
-    close: () => pool.end(),
+    close: async () => {
+      await turnLocks.close();
+      await pool.end();
+    },
   };
 }
 

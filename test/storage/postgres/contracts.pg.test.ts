@@ -4,6 +4,7 @@ import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from '../../../storage/
 import { PgScheduleLedger } from '../../../storage/postgres/pgScheduleLedger.js';
 import { PgStaffAccounts, PgStaffSessions } from '../../../storage/postgres/pgStaff.js';
 import { PgClientStore } from '../../../storage/postgres/pgClientStore.js';
+import { PgTurnLocks } from '../../../storage/postgres/pgTurnLocks.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
@@ -13,6 +14,7 @@ import { pushSubscriptionStoreContract } from '../pushSubscriptionsContract.js';
 import { scheduleLedgerContract } from '../scheduleLedgerContract.js';
 import { smsStoresContract } from '../smsStoresContract.js';
 import { staffStoresContract } from '../staffStoresContract.js';
+import { turnLocksContract } from '../turnLocksContract.js';
 import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
 
 // The same contract suites as on lowdb, against a real PostgreSQL server (test/support/postgres.ts).
@@ -58,4 +60,19 @@ staffStoresContract('Staff accounts and sessions on PostgreSQL', async () => {
 clientStoreContract('Clients and their history on PostgreSQL', async () => {
   const db = await freshDatabase();
   return { store: new PgClientStore(db.pool), reopen: async () => new PgClientStore(db.pool), cleanup: db.drop };
+});
+
+turnLocksContract('Turn locks on PostgreSQL (two instances)', async () => {
+  const db = await freshDatabase();
+  const first = new PgTurnLocks(db.url);
+  const second = new PgTurnLocks(db.url);
+  return {
+    first,
+    second,
+    cleanup: async () => {
+      await first.close();
+      await second.close();
+      await db.drop();
+    },
+  };
 });
