@@ -61,3 +61,14 @@ export class SchemaBehindError extends Error {
     );
   }
 }
+
+/**
+ * The store cannot be reached just now (the database went away while running). Nothing was stored
+ * by the operation that failed; it may be tried again once the store is back.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  constructor(options: { cause: unknown }) {
+    super('The database cannot be reached just now.', options);
+  }
+}

@@ -5,6 +5,7 @@ import type { ClientRecord, StaffRole } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { Programme } from '../config/programmeSchema.js';
 import { sendError } from '../http/handle.js';
+import { StoreUnavailableError } from '../../storage/errors.js';
 import { HttpError } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
 import { readCookie } from './cookies.js';
@@ -105,14 +106,18 @@ export function refuse(deps: StaffDeps, req: Request, res: Response, status: num
   else sendJson(res, status, { error: code, message: `${title}. ${explanation}` });
 }
 
-function sendStaffError(deps: StaffDeps, req: Request, res: Response, error: unknown): void {
+/** A staff route's error, as a page for a browser (JSON for anything else). */
+export function sendStaffError(deps: StaffDeps, req: Request, res: Response, error: unknown): void {
   if (!wantsHtml(req) || res.headersSent) {
     sendError(deps.log, req, res, error);
     return;
   }
   if (error instanceof HttpError) refuse(deps, req, res, error.status, error.code, 'Sorry', error.message);
   else if (error instanceof z.ZodError) refuse(deps, req, res, 400, 'invalid_request', 'Sorry', 'Some of what was sent is not valid. Go back and check it.');
-  else {
+  else if (error instanceof StoreUnavailableError) {
+    deps.log.warn('store unavailable', { route: `${req.method} ${routePath(req)}` });
+    refuse(deps, req, res, 503, 'unavailable', 'Linkwell cannot reach its database just now', 'Nothing you sent was saved. Please try again in a minute; it comes back by itself once the database is back.');
+  } else {
     deps.log.error('unhandled error', { route: `${req.method} ${routePath(req)}`, error });
     refuse(deps, req, res, 500, 'internal', 'Sorry, something went wrong', 'Please try again. If it keeps happening, tell your programme admin.');
   }

@@ -4,12 +4,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { sendError } from '../http/handle.js';
 import { cookieHeader, isSecureRequest, readCookie } from './cookies.js';
 import { carriesToken, changesState } from './csrf.js';
 import { homePage } from './pages/homePage.js';
 import { SIGN_IN_PROBLEMS, signInPage } from './pages/signInPage.js';
-import { admitStaff, currentStaff, refuse, routePath, safeNext, sessionsFor, staffPage, type StaffDeps } from './staffGuard.js';
+import { admitStaff, currentStaff, refuse, routePath, safeNext, sendStaffError, sessionsFor, staffPage, type StaffDeps } from './staffGuard.js';
 import { redirect, sendPage, setStaffHeaders, STAFF_HEADERS } from './staffResponses.js';
 import { StaffSignIn } from './staffSignIn.js';
 import { SESSION_COOKIE } from './staffSessions.js';
@@ -85,7 +84,7 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): ReturnType
         ],
       });
     } catch (error) {
-      sendError(deps.log, req, res, error);
+      sendStaffError(deps, req, res, error);
     }
   });
 
@@ -113,7 +112,7 @@ function staffGate(deps: StaffDeps) {
     admit(deps, req, res, path).then(
       (through) => next(through ? undefined : false),
       (error: unknown) => {
-        sendError(deps.log, req, res, error);
+        sendStaffError(deps, req, res, error);
         next(false);
       },
     );

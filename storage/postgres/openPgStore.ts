@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Store } from '../ports.js';
 import { DatabaseUnavailableError, SchemaBehindError } from '../errors.js';
 import { schemaState } from './migrate.js';
+import { guardPool } from './pgGuard.js';
 import { PgBotStorage } from './pgBotStorage.js';
 import { PgClientStore } from './pgClientStore.js';
 import { PgEntries } from './pgEntries.js';
@@ -18,7 +19,7 @@ import { PgWebChat } from './pgWebChat.js';
  * than this code's migrations: nothing is written in either case.
  */
 export async function openPgStore(databaseUrl: string, options: { log?: (message: string) => void } = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 16, connectionTimeoutMillis: 5000 });
+  const pool = guardPool(new pg.Pool({ connectionString: databaseUrl, max: 16, connectionTimeoutMillis: 5000 }));
   // A connection the server drops while idle is replaced on next use; it must not stop the process.
   pool.on('error', () => options.log?.('an idle database connection was closed by the server'));
   try {

@@ -76,6 +76,8 @@ export interface TestDatabase {
   pool: pg.Pool;
   /** Close the pool and drop the database. */
   drop(): Promise<void>;
+  /** As a database server going away and coming back: refuse new connections and end every open one (this pool's too), or let them in again. */
+  reachable(yes: boolean): Promise<void>;
 }
 
 /** A new, empty database on the test cluster, migrated to the current schema (unless `migrated: false`). */
@@ -92,8 +94,13 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
   return {
     url,
     pool,
+    reachable: async (yes) => {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${yes ? 'true' : 'false'}`);
+      if (!yes) await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    },
     drop: async () => {
       await pool.end();
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
