@@ -369,6 +369,8 @@ export interface OutboundSmsRecord {
   delivery?: { status: DeliveryStatus; errorCode: number | null; at: string } | undefined;
   /** A message to staff about an alert (then `clientId` is 'staff:<contact id>', for ordering only). */
   staff?: { alertId: string; contactId: string } | undefined;
+  /** The instance sending it, until when: no other instance touches it before then (a dead one's lease runs out). */
+  lease?: { owner: string; until: string } | undefined;
 }
 
 /** What a staff member may see: a link worker their own caseload; duty and admin the whole programme. */

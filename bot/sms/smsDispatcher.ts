@@ -22,11 +22,18 @@ export interface SmsDispatcherDeps {
   statusCallbackUrl: (id: string) => string;
   maxAttempts?: number;
   concurrency?: number;
+  /** Other instances send from the same outbox (PostgreSQL): leases are respected at start-up too. */
+  sharedOutbox?: boolean;
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** With backoff capped at 5 minutes, about 45 minutes of Twilio being unreachable before a message fails. */
 const MAX_ATTEMPTS = 16;
+
+/** How long an attempt holds its message against other instances: far longer than a send to Twilio takes. */
+export const SEND_LEASE_MS = 2 * 60 * 1000;
+/** How often an instance looks for messages another instance left (its lease ran out: it died). */
+export const ADOPT_EVERY_MS = 30 * 1000;
 
 /**
  * Sends the SMS outbox. Every message is written to the outbox before anything is sent; a message
@@ -34,6 +41,11 @@ const MAX_ATTEMPTS = 16;
  * (timeout, reset) Linkwell first asks Twilio whether it arrived instead of sending it twice.
  * Retries back off on 429, 5xx and network errors. One message per client is in flight at a time,
  * in the order they were written; all sends share one rate limit.
+ *
+ * Several instances may share one outbox (PostgreSQL). Each attempt first takes the message's
+ * lease (in the store, atomically): a message another live instance holds is left to it. What a
+ * dead instance held is taken over once its lease runs out, as a restart would: a `sending` one is
+ * looked for at Twilio before anything is sent again.
  */
 export class SmsDispatcher {
   private readonly waiting = new Map<string, OutboundSmsRecord>();
@@ -48,21 +60,55 @@ export class SmsDispatcher {
   private stopped = false;
   private started = false;
   private idleWaiters: Array<() => void> = [];
+  /** This instance, as it signs the leases it takes. */
+  readonly instanceId = randomUUID();
+  private cancelAdopt: (() => void) | undefined;
 
   constructor(private readonly deps: SmsDispatcherDeps) {
     this.limiter = new RateLimiter(deps.ratePerSecond, deps.clock);
   }
 
-  /** Load what a previous run left unsent, and start sending. */
+  /** Load what a previous run (or a dead instance) left unsent, and start sending. */
   async start(): Promise<void> {
-    for (const record of await this.deps.outbox.unsent()) {
+    const adopted = await this.adopt();
+    if (adopted > 0) this.deps.log.info('sms outbox resumed', { unsent: adopted, uncertain: this.uncertain.size });
+    this.started = true;
+    this.pump();
+    this.adoptLater();
+  }
+
+  /**
+   * Take on the unsent messages nobody holds: none of their client's messages is leased by another
+   * live instance (so a client's texts keep their order). Returns how many were taken on.
+   */
+  private async adopt(): Promise<number> {
+    const now = this.deps.clock.now().toMillis();
+    const unsent = await this.deps.outbox.unsent();
+    const heldElsewhere = new Set<string>(unsent.filter((r) => r.lease && r.lease.owner !== this.instanceId && Date.parse(r.lease.until) > now).map((r) => r.clientId));
+    let adopted = 0;
+    for (const record of unsent) {
+      if (this.waiting.has(record.id)) continue;
+      // One process only (lowdb): whatever is unsent is this process's, whoever wrote it.
+      if (this.deps.sharedOutbox && heldElsewhere.has(record.clientId)) continue;
       if (record.status === 'sending') this.uncertain.add(record.id);
       this.waiting.set(record.id, record);
       this.seq = Math.max(this.seq, record.seq);
+      adopted += 1;
     }
-    if (this.waiting.size > 0) this.deps.log.info('sms outbox resumed', { unsent: this.waiting.size, uncertain: this.uncertain.size });
-    this.started = true;
-    this.pump();
+    return adopted;
+  }
+
+  private adoptLater(): void {
+    if (this.stopped) return;
+    this.cancelAdopt = this.deps.clock.after(ADOPT_EVERY_MS, () => {
+      void this.adopt()
+        .then((n) => {
+          if (n > 0) this.deps.log.info('sms outbox took over messages left by another instance', { messages: n });
+          this.pump();
+        })
+        .catch((error: unknown) => this.deps.log.error('sms outbox look-around failed', { error: (error as Error).name }))
+        .finally(() => this.adoptLater());
+    });
   }
 
   /** Started and not stopped: it sends what is written to the outbox. */
@@ -74,6 +120,7 @@ export class SmsDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelTimer?.();
+    this.cancelAdopt?.();
     while (this.inFlight > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -100,6 +147,8 @@ export class SmsDispatcher {
       nextAttemptAt: now,
       ...(options.compliance ? { compliance: true } : {}),
       ...(options.staff ? { staff: options.staff } : {}),
+      // Shared with other instances: held from the start, so none of them takes it while this one lives.
+      ...(this.deps.sharedOutbox ? { lease: { owner: this.instanceId, until: this.deps.clock.now().plus({ milliseconds: SEND_LEASE_MS }).toISO()! } } : {}),
     };
     // A message with this id already written (the replay of a turn) is neither written nor sent again.
     if (!(await this.deps.outbox.add(record))) return record.id;
@@ -196,14 +245,36 @@ export class SmsDispatcher {
       await this.finish(record, 'failed', { lastError: { httpStatus: null, code: null, reason: client ? 'client has opted out' : 'client not enrolled' } });
       return;
     }
-    if (this.uncertain.has(record.id) && (await this.foundAtTwilio(record))) return;
+    const held = await this.takeLease(record);
+    if (!held) return;
+    if (held.status === 'sending') this.uncertain.add(held.id);
+    if (this.uncertain.has(held.id) && (await this.foundAtTwilio(held))) return;
 
     const now = this.deps.clock.now();
-    const sending = await this.deps.outbox.update(record.id, (r) => ({ ...r, status: 'sending', sendingSince: now.toISO()!, attempts: r.attempts + 1 }));
+    const sending = await this.deps.outbox.update(held.id, (r) => ({ ...r, status: 'sending', sendingSince: now.toISO()!, attempts: r.attempts + 1 }));
     if (!sending) return;
     this.uncertain.add(record.id);
     const result = await this.deps.twilio.send({ to: record.to, body: record.body, statusCallback: this.deps.statusCallbackUrl(record.id) });
     await this.settle(sending, result);
+  }
+
+  /**
+   * Hold the message for this attempt (atomically, in the store), as it now stands there; undefined
+   * (and forgotten here) when it was finished meanwhile or another live instance holds it.
+   */
+  private async takeLease(record: OutboundSmsRecord): Promise<OutboundSmsRecord | undefined> {
+    // One process only (lowdb): nobody else sends, and no write is spent on a lease.
+    if (!this.deps.sharedOutbox) return record;
+    const now = this.deps.clock.now();
+    const until = now.plus({ milliseconds: SEND_LEASE_MS }).toISO()!;
+    const free = (r: OutboundSmsRecord) => !r.lease || r.lease.owner === this.instanceId || Date.parse(r.lease.until) <= now.toMillis();
+    const held = await this.deps.outbox.update(record.id, (r) =>
+      (r.status === 'queued' || r.status === 'sending') && free(r) ? { ...r, lease: { owner: this.instanceId, until } } : r,
+    );
+    if (held?.lease?.owner === this.instanceId && held.lease.until === until) return held;
+    this.waiting.delete(record.id);
+    this.uncertain.delete(record.id);
+    return undefined;
   }
 
   private async settle(record: OutboundSmsRecord, result: SendResult): Promise<void> {

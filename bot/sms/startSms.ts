@@ -48,6 +48,7 @@ export async function startSms(server: restify.Server, deps: SmsDeps): Promise<S
     clock,
     log,
     ratePerSecond: sms.sendRatePerSecond,
+    sharedOutbox: store.backend === 'postgres',
     statusCallbackUrl: (id) => `${publicBaseUrl}${SMS_STATUS_PATH}?id=${id}`,
   });
   const adapter = new TwilioSmsAdapter({ dispatcher, clients: store.clients, locks: store.turnLocks, clock });

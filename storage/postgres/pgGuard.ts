@@ -38,6 +38,9 @@ export function guardPool(pool: Pool): Pool {
   pool.connect = guarded(pool.connect.bind(pool)) as Pool['connect'];
   pool.on('connect', (client: PoolClient) => {
     client.query = guarded(client.query.bind(client)) as PoolClient['query'];
+    // A connection the server ends while lent out (a restart) fails its query; the 'error' event
+    // it also emits must not end the process.
+    client.on('error', () => {});
   });
   return pool;
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { KeyedMutex } from '../keyedMutex.js';
 import type { TurnLocks } from '../ports.js';
+import { guardPool } from './pgGuard.js';
 
 /** The advisory-lock namespace of conversation turns (the first of the two int4 keys). */
 const TURN_LOCKS = 0x4c6e7475; // "Lntu"
@@ -17,7 +18,7 @@ export class PgTurnLocks implements TurnLocks {
   private readonly pool: pg.Pool;
 
   constructor(databaseUrl: string, max = 32) {
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max });
+    this.pool = guardPool(new pg.Pool({ connectionString: databaseUrl, max }));
     this.pool.on('error', () => {});
   }
 

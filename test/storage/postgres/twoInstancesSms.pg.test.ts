@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { ManualClock } from '../../../bot/clock.js';
+import { ADOPT_EVERY_MS, SEND_LEASE_MS } from '../../../bot/sms/smsDispatcher.js';
+import { startFakeTwilio, type FakeTwilio } from '../../support/fakeTwilio.js';
+import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
+import { enrolSmsClient, startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../../support/smsTestApp.js';
+
+/** Two instances on one PostgreSQL database and one (fake) Twilio: every text goes once. */
+describe('two instances sending texts from one outbox', function () {
+  this.timeout(60_000);
+  let db: TestDatabase;
+  let twilio: FakeTwilio;
+  let clock: ManualClock;
+  const running: SmsTestApp[] = [];
+
+  beforeEach(async () => {
+    db = await freshDatabase();
+    clock = new ManualClock(DateTime.fromISO('2026-03-02T10:00:00Z'));
+  });
+  afterEach(async () => {
+    for (const t of running.splice(0)) await t.close().catch(() => undefined);
+    await twilio?.close();
+    await db.drop();
+  });
+
+  async function instance(): Promise<SmsTestApp> {
+    const t = await startSmsTestApp({ clock, twilio, env: { DATABASE_URL: db.url } });
+    running.push(t);
+    return t;
+  }
+
+  const to = (phone: string) => twilio.messages.filter((m) => m.to === phone).map((m) => m.body);
+
+  it("leaves the texts another live instance is sending to it, even when it starts mid-send", async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, latencyMs: 400 });
+    const a = await instance();
+    const phone = '+447700900891';
+    await enrolSmsClient(a, phone);
+    expect((await a.text(phone, 'YES')).status).to.equal(200);
+    await a.app.sms!.inbound.idle();
+    // A's reply is on its way to Twilio (slowly) when B starts.
+    const b = await instance();
+    await a.settle();
+    await b.settle();
+    expect(to(phone)).to.have.length(1);
+    expect(to(phone)[0]).to.match(/^Thank you/);
+  });
+
+  it("finishes once, by looking at Twilio first, a text an instance that died was sending, once its lease runs out", async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    const a = await instance();
+    const phone = '+447700900892';
+    await enrolSmsClient(a, phone);
+    // Twilio takes A's reply, then the connection drops: A cannot know whether it went.
+    twilio.acceptButReset();
+    expect((await a.text(phone, 'YES')).status).to.equal(200);
+    await a.settle();
+    await a.close();
+    running.splice(running.indexOf(a), 1);
+
+    const b = await instance();
+    await b.settle();
+    expect(to(phone), 'held by the dead instance until its lease runs out').to.have.length(1);
+    // Its lease runs out; B's next look around takes the text on.
+    clock.advance({ milliseconds: SEND_LEASE_MS });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    clock.advance({ milliseconds: ADOPT_EVERY_MS });
+    const clientId = (await b.app.store.clients.findByPhone(phone))!.id;
+    for (let i = 0; i < 50 && (await b.app.store.smsOutbox.forClient(clientId))[0]!.status !== 'sent'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    await b.settle();
+    expect(to(phone), 'found at Twilio: not sent again').to.have.length(1);
+    const [record] = await b.app.store.smsOutbox.forClient(clientId);
+    expect(record).to.deep.include({ status: 'sent', twilioSid: twilio.messages.find((m) => m.to === phone)!.sid });
+  });
+});
