@@ -310,6 +310,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     delivery: scheduledTurns,
     clock,
     log,
+    sharedLedger: store.backend === 'postgres',
   });
   registerAlertRoutes(server, { adminApiToken: config.adminApiToken, alerts, log });
   registerAttendanceRoutes(server, { adminApiToken: config.adminApiToken, clients: store.clients, history: store.clients, groups: () => groupDirectory.groups(), clock, log });

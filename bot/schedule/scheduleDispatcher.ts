@@ -39,6 +39,8 @@ export interface ScheduleDispatcherDeps {
   intervalMs?: number;
   /** Clients worked on at once (default 16): sends only go into the channel's queue, which keeps its own rate. */
   concurrency?: number;
+  /** Other instances plan from the same ledger (PostgreSQL): their claims are theirs until CLAIM_LEASE_MS has passed. */
+  sharedLedger?: boolean;
 }
 
 /** What one pass found and did. */
@@ -52,6 +54,8 @@ export interface TickReport {
 }
 
 const HOUR_MS = 3_600_000;
+/** How long another instance's claim is taken to be in flight: a delivery takes seconds; after this, its instance died. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
 const SKIPPED_BECAUSE = { 'opted-out': 'opted-out', 'nothing-to-remind': 'check-in-answered', 'not-needed': 'already-welcomed' } as const;
 /** A group message the bot found not needed: the client has already said how the session went (or that they are not going). */
 const GROUP_NOT_NEEDED = 'already-told';
@@ -191,6 +195,8 @@ export class ScheduleDispatcher {
     let record = await ledger.read(client.id);
     if (await this.settleLeftClaims(client, record)) record = await ledger.read(client.id);
     const wakes: number[] = [now.toMillis() + 24 * HOUR_MS];
+    // Another instance's claim: looked at again once it would have run out.
+    for (const [key, at] of Object.entries(record.claimed)) if (!this.inFlight.has(key)) wakes.push(Date.parse(at) + CLAIM_LEASE_MS + 1000);
 
     const open = record.openCheckIn;
     if (open && DateTime.fromISO(open.expiresAt) <= now) {
@@ -362,7 +368,9 @@ export class ScheduleDispatcher {
    * channel holds the message, otherwise released to be planned again. True when any was found.
    */
   private async settleLeftClaims(client: ClientRecord, record: ScheduleLedgerRecord): Promise<boolean> {
-    const left = Object.entries(record.claimed).filter(([key]) => !this.inFlight.has(key));
+    const nowMs = this.deps.clock.now().toMillis();
+    // Alone (lowdb), a claim this process is not sending is a crash's leftover; shared, only once its lease has passed.
+    const left = Object.entries(record.claimed).filter(([key, at]) => !this.inFlight.has(key) && (!this.deps.sharedLedger || nowMs - Date.parse(at) > CLAIM_LEASE_MS));
     for (const [key, claimedAt] of left) {
       if (await this.deps.delivery.wasSent(client, key)) {
         const at = DateTime.fromISO(claimedAt, { zone: 'utc' });

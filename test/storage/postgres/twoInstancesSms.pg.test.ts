@@ -7,7 +7,7 @@ import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
 import { enrolSmsClient, startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../../support/smsTestApp.js';
 
 /** Two instances on one PostgreSQL database and one (fake) Twilio: every text goes once. */
-describe('two instances sending texts from one outbox', function () {
+describe('two instances on one database: texts and check-ins go once', function () {
   this.timeout(60_000);
   let db: TestDatabase;
   let twilio: FakeTwilio;
@@ -45,6 +45,23 @@ describe('two instances sending texts from one outbox', function () {
     await b.settle();
     expect(to(phone)).to.have.length(1);
     expect(to(phone)[0]).to.match(/^Thank you/);
+  });
+
+  it('sends each due check-in once when both instances plan at the same moment', async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    const a = await instance();
+    const b = await instance();
+    const phones = ['+447700900893', '+447700900894', '+447700900895'];
+    for (const phone of phones) {
+      await enrolSmsClient(a, phone);
+      expect((await (phones.indexOf(phone) % 2 ? b : a).text(phone, 'YES')).status).to.equal(200);
+    }
+    await Promise.all([a.settle(), b.settle()]);
+    await Promise.all([a.app.scheduler.tick(), b.app.scheduler.tick()]);
+    await Promise.all([a.settle(), b.settle()]);
+    for (const phone of phones) {
+      expect(to(phone).filter((body) => /quick questions/.test(body)), phone).to.have.length(1);
+    }
   });
 
   it("finishes once, by looking at Twilio first, a text an instance that died was sending, once its lease runs out", async () => {
