@@ -171,6 +171,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     alertLink: (id) => `${baseUrl()}/staff/alerts/${id}`,
     clock,
     log,
+    shared: store.backend === 'postgres',
   });
   if (programme.alerts.webhookUrl && !config.alertWebhookSecret) log.warn('alerts.webhookUrl is set but ALERT_WEBHOOK_SECRET is not: alerts are not posted');
   const linkwellBot = new LinkwellBot({

@@ -25,7 +25,15 @@ export interface AlertServiceDeps {
   alertLink: (alertId: string) => string;
   clock: Clock;
   log: Logger;
+  /**
+   * Other instances raise, acknowledge and escalate alerts in the same store (PostgreSQL): what is
+   * open is read from the store before each decision, and looked at every minute.
+   */
+  shared?: boolean;
 }
+
+/** How often an instance sharing the store looks at alerts the others raised. */
+export const SHARED_LOOK_MS = 60_000;
 
 export type AlertTrigger = AlertRecord['trigger'];
 
@@ -71,6 +79,17 @@ export class AlertService {
     await this.tick();
   }
 
+  /** Shared: what is open (and every code) as the store has it now, whichever instance changed it. */
+  private async refresh(): Promise<void> {
+    if (!this.deps.shared) return;
+    const all = await this.deps.alerts.list();
+    this.live.clear();
+    for (const alert of all) {
+      this.codes.add(alert.code);
+      if (alert.state !== 'resolved') this.live.set(alert.id, alert);
+    }
+  }
+
   /** Resolves once the change under way (a timer, a raise, an acknowledgement) is done. */
   idle(): Promise<void> {
     return this.working;
@@ -88,6 +107,7 @@ export class AlertService {
    */
   async raise(input: RaiseAlert): Promise<{ alert: AlertRecord; route: AlertRoute; isNew: boolean }> {
     return this.serial(async () => {
+      await this.refresh();
       const now = this.deps.clock.now();
       const client = input.clientId ? ((await this.deps.clients.get(input.clientId)) ?? null) : null;
       const route = alertRoute(this.deps.programme, client, input.tier, now);
@@ -137,6 +157,7 @@ export class AlertService {
   /** A member of staff has it: escalation stops. By the code staff were sent, or by id (admin API). */
   acknowledge(codeOrId: string, by: { id: string; via: 'sms' | 'admin-api' | 'staff-pages' }): Promise<AcknowledgeResult> {
     return this.serial(async () => {
+      await this.refresh();
       const wanted = codeOrId.trim().toUpperCase();
       const found = [...this.live.values()].find((a) => a.code === wanted || a.id === codeOrId) ?? (await this.deps.alerts.get(codeOrId));
       if (!found) return { ok: false, reason: 'not_found' };
@@ -208,6 +229,7 @@ export class AlertService {
   /** Escalate, notify and retry whatever has fallen due. */
   tick(): Promise<void> {
     return this.serial(async () => {
+      await this.refresh();
       const now = this.deps.clock.now();
       for (const alert of [...this.live.values()]) {
         if (alert.state === 'open' && alert.notifyAt && DateTime.fromISO(alert.notifyAt) <= now) await this.tellFirst(alert.id, []);
@@ -233,8 +255,14 @@ export class AlertService {
   }
 
   private async tellFirst(alertId: string, fyi: AlertContact[]): Promise<void> {
-    const alert = await this.save(alertId, (a) => ({ ...a, notifyAt: undefined, escalateAt: this.escalateAtFrom(a, this.deps.clock.now(), 0) }));
-    if (!alert) return;
+    let told = false;
+    const alert = await this.save(alertId, (a) => {
+      // Decided on the alert as stored: another instance may have told them, or had it acknowledged.
+      if (a.state !== 'open' || a.notifications.some((n) => !n.fyi && n.to.id === a.chain[0]?.id) || (a.notifyAt && DateTime.fromISO(a.notifyAt) > this.deps.clock.now())) return a;
+      told = true;
+      return { ...a, notifyAt: undefined, escalateAt: this.escalateAtFrom(a, this.deps.clock.now(), 0) };
+    });
+    if (!alert || !told) return;
     const first = alert.chain[0];
     if (first) await this.notify(alert, first, false);
     for (const contact of fyi) await this.notify(alert, contact, true);
@@ -244,6 +272,7 @@ export class AlertService {
   private async flag(alertId: string): Promise<void> {
     const now = this.deps.clock.now().toISO()!;
     const alert = await this.save(alertId, (a) => {
+      if (a.state !== 'open' || !a.escalateAt) return a;
       const to = a.chain[a.step];
       return { ...a, escalateAt: undefined, escalations: to ? [...a.escalations, { at: now, to, reason: 'not-acknowledged' as const }] : a.escalations };
     });
@@ -266,13 +295,17 @@ export class AlertService {
     const now = this.deps.clock.now();
     let moved = false;
     const alert = await this.save(alertId, (a) => {
+      // Decided on the alert as stored: acknowledged elsewhere, or moved on by another instance, it stays.
+      if (a.state !== 'open') return a;
+      if (reason === 'not-acknowledged' && !(a.escalateAt && DateTime.fromISO(a.escalateAt) <= now)) return a;
       const step = a.step + 1;
       const to = a.chain[step];
       if (!to) return { ...a, escalateAt: undefined };
       moved = true;
       return { ...a, step, escalateAt: this.escalateAtFrom(a, now, step), escalations: [...a.escalations, { at: now.toISO()!, to, reason }] };
     });
-    if (!alert) return;
+    if (!alert || alert.state !== 'open') return;
+    if (!moved && reason === 'not-acknowledged' && alert.escalateAt) return;
     const to = alert.chain[alert.step];
     if (!moved || !to) {
       // Nobody left to ask: it stays open, listed for staff, and is logged loudly.
@@ -345,7 +378,9 @@ export class AlertService {
     if (this.stopped) return;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    const next = this.nextDue();
+    const due = this.nextDue();
+    // Shared: alerts other instances raised have timers too; looked at every minute at least.
+    const next = this.deps.shared ? DateTime.min(due ?? DateTime.fromMillis(Number.MAX_SAFE_INTEGER), this.deps.clock.now().plus({ milliseconds: SHARED_LOOK_MS })) : due;
     if (!next) return;
     this.cancelTimer = this.deps.clock.after(Math.max(0, next.toMillis() - this.deps.clock.now().toMillis()), () => {
       this.cancelTimer = undefined;

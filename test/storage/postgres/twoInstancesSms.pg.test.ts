@@ -1,4 +1,4 @@
-import { expect } from 'chai';
+import { assert, expect } from 'chai';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../../bot/clock.js';
 import { ADOPT_EVERY_MS, SEND_LEASE_MS } from '../../../bot/sms/smsDispatcher.js';
@@ -62,6 +62,33 @@ describe('two instances on one database: texts and check-ins go once', function 
     for (const phone of phones) {
       expect(to(phone).filter((body) => /quick questions/.test(body)), phone).to.have.length(1);
     }
+  });
+
+  it('stops escalating an alert on every instance once it is acknowledged on any (ACK by text to the other one)', async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    const a = await instance();
+    const b = await instance();
+    const phone = '+447700900896';
+    const linkWorker = a.programme.linkWorkers.find((w) => w.id === 'priya')!.phone;
+    const duty = a.programme.dutyContacts[0]!.phone;
+    await enrolSmsClient(a, phone);
+    await a.text(phone, 'YES');
+    await a.settle();
+    // 10:00 on a Monday: working hours; Priya (their link worker) is asked first, the duty worker after the timeout.
+    expect((await a.text(phone, "I can't do this any more, I've got the tablets here")).status).to.equal(200);
+    await a.settle();
+    const told = to(linkWorker).find((body) => /URGENT alert/.test(body)) ?? '';
+    const code = /Reply ACK (\w{4})/.exec(told)?.[1] ?? assert.fail(told);
+    // Priya's reply reaches the other instance.
+    expect((await b.text(linkWorker, `ACK ${code}`)).status).to.equal(200);
+    await b.settle();
+    clock.advance({ minutes: a.programme.alerts.ackTimeoutMinutes + 5 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all([a.app.alerts.idle(), b.app.alerts.idle()]);
+    await Promise.all([a.settle(), b.settle()]);
+    expect(to(duty).filter((body) => /alert/.test(body)), 'nobody else asked once Priya has it').to.deep.equal([]);
+    const [alert] = await a.app.alerts.list({ clientId: (await a.app.store.clients.findByPhone(phone))!.id });
+    expect(alert).to.deep.include({ state: 'acknowledged', step: 0 });
   });
 
   it("finishes once, by looking at Twilio first, a text an instance that died was sending, once its lease runs out", async () => {
