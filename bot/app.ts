@@ -1,7 +1,7 @@
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   ActivityHandler,
   CloudAdapter,
@@ -119,6 +119,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     quarantined: (from, to) => log.warn('a conversation state file could not be parsed: moved aside, the conversation starts afresh', { from, to }),
     log: (message) => log.warn(message),
   });
+  try {
+    // Instances sharing a database must run the same programme (who is told what, and when).
+    await store.joinAs(createHash('sha256').update(JSON.stringify(programme)).digest('hex'));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const demoClientId = await seedDemoClient(store, programme, clock);
   // The programme file's groups, with what admins have changed since (kept under DATA_DIR/groups/).
   const groupDirectory = await GroupDirectory.open(programme, store.groupEntries<GroupEntry>(programme.id), clock);

@@ -72,3 +72,14 @@ export class StoreUnavailableError extends Error {
     super('The database cannot be reached just now.', options);
   }
 }
+
+/** Another live instance on the same database runs a different programme file. */
+export class ProgrammeMismatchError extends Error {
+  override readonly name = 'ProgrammeMismatchError';
+  constructor(readonly theirs: string, readonly ours: string) {
+    super(
+      `Another running Linkwell on this database runs a different programme file (sha256 ${theirs.slice(0, 12)}…; this one ${ours.slice(0, 12)}…). ` +
+        'Start every instance with the same file; to change it, stop them all, then start them with the new one.',
+    );
+  }
+}

@@ -42,6 +42,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     staffAccounts: staff.accounts,
     staffSessions: staff.sessions,
     groupEntries: <T extends { id: string }>(programmeId: string) => new LowdbEntries<T>(join(config.dataDir, 'groups', programmeId)),
+    // One process holds the folder (its lock): there is nobody to differ from.
+    joinAs: async () => {},
     close: async () => lowdb.close(),
   };
 }

@@ -283,5 +283,10 @@ export interface Store {
   staffSessions: StaffSessionRepository;
   /** A programme's group directory entries. */
   groupEntries<T extends { id: string }>(programmeId: string): EntryStore<T>;
+  /**
+   * Say this instance runs the programme file with this SHA-256, for as long as it runs; refuses
+   * (ProgrammeMismatchError) when a live instance on the same store runs a different one.
+   */
+  joinAs(programmeSha256: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { createApp } from '../app.js';
 import { loadEnv } from '../config/env.js';
 import { ConfigError } from '../config/formatIssues.js';
 import { loadProgrammeFile } from '../config/programmeSchema.js';
-import { CorruptDataError, DataDirLockedError, DatabaseUnavailableError, SchemaBehindError } from '../../storage/errors.js';
+import { CorruptDataError, DataDirLockedError, DatabaseUnavailableError, ProgrammeMismatchError, SchemaBehindError } from '../../storage/errors.js';
 
 // `npm start`: run Linkwell on the embedded store (or PostgreSQL, with DATABASE_URL). Problems a person can fix are printed plainly,
 // without a stack trace, and stop start-up.
@@ -46,7 +46,7 @@ try {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DataDirLockedError || error instanceof DatabaseUnavailableError || error instanceof SchemaBehindError) {
+  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DataDirLockedError || error instanceof DatabaseUnavailableError || error instanceof SchemaBehindError || error instanceof ProgrammeMismatchError) {
     process.stderr.write(`Linkwell cannot start.\n${error.message}\n`);
     process.exit(1);
   }

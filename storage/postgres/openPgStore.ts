@@ -11,6 +11,7 @@ import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from './pgSmallStores.j
 import { PgSmsInbox, PgSmsOutbox } from './pgSms.js';
 import { PgStaffAccounts, PgStaffSessions } from './pgStaff.js';
 import { PgTurnLocks } from './pgTurnLocks.js';
+import { PgInstances } from './pgInstances.js';
 import { PgWebChat } from './pgWebChat.js';
 
 /**
@@ -35,6 +36,7 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
   }
   const staffAccounts = new PgStaffAccounts(pool);
   const turnLocks = new PgTurnLocks(databaseUrl);
+  const instances = new PgInstances(pool);
   return {
     backend: 'postgres',
     turnLocks,
@@ -50,7 +52,9 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
     staffAccounts,
     staffSessions: new PgStaffSessions(pool),
     groupEntries: <T extends { id: string }>(programmeId: string) => new PgEntries<T>(pool, `groups:${programmeId}`),
+    joinAs: (programmeSha256) => instances.join(programmeSha256),
     close: async () => {
+      await instances.leave();
       await turnLocks.close();
       await pool.end();
     },

@@ -5,6 +5,8 @@ import { expect } from 'chai';
 import { linkTokenOf, openChat } from '../../support/directLineClient.js';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
 import { runScript } from '../../support/runScript.js';
+import { DEMO_PROGRAMME_FILE } from '../../../bot/config/env.js';
+import { loadProgrammeFile } from '../../../bot/config/programmeSchema.js';
 import { startTestApp, type TestApp } from '../../support/testApp.js';
 
 /** The whole server on PostgreSQL (DATABASE_URL), a real server brought by the test set-up. */
@@ -74,6 +76,18 @@ describe('Linkwell on PostgreSQL', function () {
       await empty.drop();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('refuses to start beside a running instance whose programme file differs, and starts once that one has stopped', async () => {
+    const programme = await loadProgrammeFile(DEMO_PROGRAMME_FILE);
+    t = await startTestApp({ env: { DATABASE_URL: db.url }, programme });
+    const edited = { ...programme, checkIn: { ...programme.checkIn, time: '11:00' } };
+    const refused = await startTestApp({ env: { DATABASE_URL: db.url }, programme: edited }).then(() => 'started', (error: Error) => error.message);
+    expect(refused).to.match(/Another running Linkwell on this database runs a different programme file .*Start every instance with the same file/);
+    const same = await startTestApp({ env: { DATABASE_URL: db.url }, programme });
+    await same.close();
+    await t.close();
+    t = await startTestApp({ env: { DATABASE_URL: db.url }, programme: edited });
   });
 
   it('refuses to start when the database cannot be reached, naming the host, and writes nothing to the data folder', async () => {
