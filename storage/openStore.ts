@@ -44,6 +44,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     groupEntries: <T extends { id: string }>(programmeId: string) => new LowdbEntries<T>(join(config.dataDir, 'groups', programmeId)),
     // One process holds the folder (its lock): there is nobody to differ from.
     joinAs: async () => {},
+    liveInstances: async () => 1,
     close: async () => lowdb.close(),
   };
 }

@@ -288,5 +288,7 @@ export interface Store {
    * (ProgrammeMismatchError) when a live instance on the same store runs a different one.
    */
   joinAs(programmeSha256: string): Promise<void>;
+  /** How many instances run on this store now (this one included): they share the send rate. */
+  liveInstances(): Promise<number>;
   close(): Promise<void>;
 }

@@ -24,6 +24,8 @@ export interface SmsDispatcherDeps {
   concurrency?: number;
   /** Other instances send from the same outbox (PostgreSQL): leases are respected at start-up too. */
   sharedOutbox?: boolean;
+  /** How many instances share the sender's rate now (each sends at its share of `ratePerSecond`). */
+  liveInstances?: () => Promise<number>;
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -52,7 +54,9 @@ export class SmsDispatcher {
   /** Messages whose last attempt may have reached Twilio. */
   private readonly uncertain = new Set<string>();
   private readonly busyClients = new Set<string>();
-  private readonly limiter: RateLimiter;
+  private limiter: RateLimiter;
+  /** Instances the rate is shared by, as last counted. */
+  private sharers = 1;
   private inFlight = 0;
   private seq = 0;
   private cancelTimer: (() => void) | undefined;
@@ -70,6 +74,7 @@ export class SmsDispatcher {
 
   /** Load what a previous run (or a dead instance) left unsent, and start sending. */
   async start(): Promise<void> {
+    await this.shareRate();
     const adopted = await this.adopt();
     if (adopted > 0) this.deps.log.info('sms outbox resumed', { unsent: adopted, uncertain: this.uncertain.size });
     this.started = true;
@@ -98,10 +103,20 @@ export class SmsDispatcher {
     return adopted;
   }
 
+  /** Each of n instances sends at 1/n of the sender's rate: together, never faster than it allows. */
+  private async shareRate(): Promise<void> {
+    const n = Math.max(1, (await this.deps.liveInstances?.()) ?? 1);
+    if (n === this.sharers) return;
+    this.sharers = n;
+    this.limiter = new RateLimiter(this.deps.ratePerSecond / n, this.deps.clock);
+    this.deps.log.info('sms send rate shared', { instances: n, perSecond: this.deps.ratePerSecond / n });
+  }
+
   private adoptLater(): void {
     if (this.stopped) return;
     this.cancelAdopt = this.deps.clock.after(ADOPT_EVERY_MS, () => {
-      void this.adopt()
+      void this.shareRate()
+        .then(() => this.adopt())
         .then((n) => {
           if (n > 0) this.deps.log.info('sms outbox took over messages left by another instance', { messages: n });
           this.pump();

@@ -49,6 +49,7 @@ export async function startSms(server: restify.Server, deps: SmsDeps): Promise<S
     log,
     ratePerSecond: sms.sendRatePerSecond,
     sharedOutbox: store.backend === 'postgres',
+    liveInstances: () => store.liveInstances(),
     statusCallbackUrl: (id) => `${publicBaseUrl}${SMS_STATUS_PATH}?id=${id}`,
   });
   const adapter = new TwilioSmsAdapter({ dispatcher, clients: store.clients, locks: store.turnLocks, clock });

@@ -53,6 +53,7 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
     staffSessions: new PgStaffSessions(pool),
     groupEntries: <T extends { id: string }>(programmeId: string) => new PgEntries<T>(pool, `groups:${programmeId}`),
     joinAs: (programmeSha256) => instances.join(programmeSha256),
+    liveInstances: () => instances.live(),
     close: async () => {
       await instances.leave();
       await turnLocks.close();

@@ -24,6 +24,11 @@ export class PgInstances {
     this.beat.unref();
   }
 
+  async live(): Promise<number> {
+    const n = (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM instances WHERE seen_at > now() - interval '${LIVE_MS / 1000} seconds'`)).rows[0]?.n;
+    return Math.max(1, Number(n ?? 1));
+  }
+
   async leave(): Promise<void> {
     if (this.beat) clearInterval(this.beat);
     this.beat = undefined;
