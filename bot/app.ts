@@ -357,7 +357,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     settings: new ClientSettings({ clients: store.clients, history: store.clients, contact, clock }),
     chatLinks,
     clientData,
-    tellNewLinkWorker: tellNewLinkWorker({ turns: scheduledTurns, clients: store.clients, quietHours: programme.quietHours, clock, log }),
+    tellNewLinkWorker: tellNewLinkWorker({ turns: scheduledTurns, clients: store.clients, quietHours: programme.quietHours, clock }),
     wake: (clientId) => scheduler.wake(clientId),
     background: schedulerMode === 'auto',
     clock,

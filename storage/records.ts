@@ -32,6 +32,11 @@ export interface ClientRecord {
   optedOutAt?: string | undefined;
   /** No scheduled messages before this instant (PAUSE). */
   pausedUntil?: string | undefined;
+  /**
+   * The client is to be told the name of their new link worker, not before this time (their pause
+   * or quiet hours end): kept here, not on a timer, so a restart or another instance still tells them.
+   */
+  linkWorkerNotice?: { linkWorkerId: string; notBefore: string } | undefined;
   /** Set while an urgent or same-day alert about the client is open: group nudges wait, humans take over. */
   riskOpenSince?: string | undefined;
   /** Text messages in a row that did not reach the client (reset by a delivery). */

@@ -2,22 +2,21 @@ import { DateTime } from 'luxon';
 import type { ClientRepository } from '../../storage/ports.js';
 import type { ClientRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
 import { memoZone } from '../schedule/memoZone.js';
 import { nextAllowed, type QuietHours } from '../schedule/quietHours.js';
 import type { ScheduledDelivery } from '../schedule/scheduleDispatcher.js';
 
 /**
  * Tells a client the name of their new link worker: at once, or when their pause or quiet hours end
- * (a timer in this process: a restart before then loses the message, and the page says it is
- * waiting). Resolves false when the client cannot be told (opted out, no conversation).
+ * (written on the client's record as `linkWorkerNotice`, which the scheduler sends when it is due:
+ * a restart, or another instance, still tells them). Resolves false when the client cannot be told
+ * (opted out, no conversation).
  */
 export function tellNewLinkWorker(deps: {
   turns: Pick<ScheduledDelivery, 'deliver'>;
-  clients: Pick<ClientRepository, 'get'>;
+  clients: Pick<ClientRepository, 'get' | 'update'>;
   quietHours: QuietHours;
   clock: Clock;
-  log: Logger;
 }): (client: ClientRecord) => Promise<boolean> {
   const send = async (clientId: string, worker: string): Promise<boolean> => {
     const client = await deps.clients.get(clientId);
@@ -34,9 +33,7 @@ export function tellNewLinkWorker(deps: {
     const from = client.pausedUntil && DateTime.fromISO(client.pausedUntil) > now ? DateTime.fromISO(client.pausedUntil).setZone(now.zone) : now;
     const allowed = nextAllowed(from, deps.quietHours);
     if (allowed <= now) return send(client.id, client.linkWorkerId);
-    deps.clock.after(allowed.diff(now).as('milliseconds'), () => {
-      send(client.id, client.linkWorkerId).catch((error: unknown) => deps.log.error('telling a client their new link worker failed', { clientId: client.id, error: (error as Error).message }));
-    });
+    await deps.clients.update(client.id, (c) => ({ ...c, linkWorkerNotice: { linkWorkerId: client.linkWorkerId, notBefore: allowed.toUTC().toISO()! } }));
     return true;
   };
 }

@@ -28,7 +28,7 @@ export interface ScheduledDelivery {
 
 export interface ScheduleDispatcherDeps {
   programme: Programme;
-  clients: Pick<ClientRepository, 'list'>;
+  clients: Pick<ClientRepository, 'list' | 'update'>;
   ledger: ScheduleLedgerRepository;
   delivery: ScheduledDelivery;
   clock: Clock;
@@ -217,6 +217,9 @@ export class ScheduleDispatcher {
       if (open.resumeAt) wakes.push(DateTime.fromISO(open.resumeAt).toMillis());
     }
 
+    const noticeAt = await this.tellLinkWorkerIfDue(client, now, report);
+    if (noticeAt !== undefined) wakes.push(noticeAt);
+
     const state = scheduleStateOf(client);
     const welcome = welcomeDecision(programme, client, record, now);
     const decisions: Decision[] = [...(welcome ? [welcome] : []), ...planDue(programme, state, ledgerView(record), now)];
@@ -367,6 +370,34 @@ export class ScheduleDispatcher {
    * Claims not made by this process were left by a crash between claim and settle: sent if the
    * channel holds the message, otherwise released to be planned again. True when any was found.
    */
+  /**
+   * A new link worker's name the client was to be told later (their pause or quiet hours): sent once
+   * due, by whichever instance claims it; dropped if they were reassigned again (the later change
+   * tells them), opted out, or an alert is open (people are in touch). Returns when to look again.
+   */
+  private async tellLinkWorkerIfDue(client: ClientRecord, now: DateTime, report: TickReport): Promise<number | undefined> {
+    const notice = client.linkWorkerNotice;
+    if (!notice) return undefined;
+    const dueAt = DateTime.fromISO(notice.notBefore);
+    const stale = client.linkWorkerId !== notice.linkWorkerId || client.optedOutAt || client.riskOpenSince;
+    if (!stale && dueAt > now) return dueAt.toMillis();
+    if (!stale) {
+      const key = `${client.id}|link-worker|${notice.linkWorkerId}|${notice.notBefore}`;
+      if (await this.deps.ledger.claim(client.id, key, now.toISO()!)) {
+        this.inFlight.add(key);
+        try {
+          const outcome = await this.deps.delivery.deliver(client, { kind: 'link-worker-changed', occurrenceKey: key });
+          await this.deps.ledger.settle(client.id, key, outcome === 'sent' ? { outcome: 'sent', at: now.toISO()! } : { outcome: 'skipped', at: now.toISO()!, reason: outcome });
+          if (outcome === 'sent') report.sent += 1;
+        } finally {
+          this.inFlight.delete(key);
+        }
+      }
+    }
+    await this.deps.clients.update(client.id, ({ linkWorkerNotice: _done, ...rest }) => rest);
+    return undefined;
+  }
+
   private async settleLeftClaims(client: ClientRecord, record: ScheduleLedgerRecord): Promise<boolean> {
     const nowMs = this.deps.clock.now().toMillis();
     // Alone (lowdb), a claim this process is not sending is a crash's leftover; shared, only once its lease has passed.
@@ -407,5 +438,5 @@ function localWeek(at: DateTime, timezone: string): string {
 /** What about a client changes their schedule: a change means planning them again at once. */
 function fingerprint(c: ClientRecord): string {
   const links = c.groups?.map((g) => `${g.groupId}:${g.status}:${g.nudge}:${g.nudgeTime ?? ''}:${g.since}`).join(',');
-  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.riskOpenSince, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt, links].join('|');
+  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.riskOpenSince, c.linkWorkerNotice?.notBefore, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt, links].join('|');
 }

@@ -312,11 +312,17 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     expect(res.status).to.equal(303);
     const page = (await browsers.duty.get(res.location!)).body;
     expect(page).to.include('they will be sent their new link worker&#39;s name when quiet hours end (09:00 their time)');
+    await t.app.scheduler.tick();
     await t.settle();
     expect(t.sentTo(PHONE)).to.deep.equal([]);
+    expect((await t.app.store.clients.get(clientId))?.linkWorkerNotice, 'kept on the record, not on a timer').to.deep.include({ linkWorkerId: 'priya' });
     clock.set(at('2026-12-02T09:00'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await t.app.scheduler.tick();
     await t.settle();
     expect(t.sentTo(PHONE).join('\n')).to.match(/is now Priya Shah/);
+    await t.app.scheduler.tick();
+    await t.settle();
+    expect(t.sentTo(PHONE).filter((m) => /is now Priya Shah/.test(m)), 'told once').to.have.length(1);
+    expect((await t.app.store.clients.get(clientId))?.linkWorkerNotice).to.equal(undefined);
   });
 });
