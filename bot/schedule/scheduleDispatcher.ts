@@ -55,7 +55,7 @@ export interface TickReport {
 
 const HOUR_MS = 3_600_000;
 /** How long another instance's claim is taken to be in flight: a delivery takes seconds; after this, its instance died. */
-export const CLAIM_LEASE_MS = 5 * 60_000;
+export const CLAIM_LEASE_MS = 60_000;
 const SKIPPED_BECAUSE = { 'opted-out': 'opted-out', 'nothing-to-remind': 'check-in-answered', 'not-needed': 'already-welcomed' } as const;
 /** A group message the bot found not needed: the client has already said how the session went (or that they are not going). */
 const GROUP_NOT_NEEDED = 'already-told';

@@ -32,10 +32,14 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 /** With backoff capped at 5 minutes, about 45 minutes of Twilio being unreachable before a message fails. */
 const MAX_ATTEMPTS = 16;
 
-/** How long an attempt holds its message against other instances: far longer than a send to Twilio takes. */
-export const SEND_LEASE_MS = 2 * 60 * 1000;
+/**
+ * How long an attempt holds its message against other instances: three times the longest a request
+ * to Twilio may take (10 s), and short, because a restarted instance (a new one, to the store) waits
+ * this long before it finishes what its previous run was sending.
+ */
+export const SEND_LEASE_MS = 30 * 1000;
 /** How often an instance looks for messages another instance left (its lease ran out: it died). */
-export const ADOPT_EVERY_MS = 30 * 1000;
+export const ADOPT_EVERY_MS = 10 * 1000;
 
 /**
  * Sends the SMS outbox. Every message is written to the outbox before anything is sent; a message
