@@ -65,10 +65,25 @@ async function startCluster(): Promise<Cluster> {
     admin,
     stop: async () => {
       await admin.end();
+      // pg's end() resolves before the last sockets have closed: a server stopping under one still
+      // open sends it 'terminating connection', which pg throws outside any listener.
+      for (let i = 0; i < 50 && (await openConnections(port, password)) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
       await server.stop();
       rmSync(base, { recursive: true, force: true });
     },
   };
+}
+
+/** Connections to the cluster other than the one asking (a short-lived client, ended before it returns). */
+async function openConnections(port: number, password: string): Promise<number> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    const rows = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
+    return Number(rows.rows[0]!.n);
+  } finally {
+    await client.end();
+  }
 }
 
 export interface TestDatabase {
@@ -112,7 +127,8 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
 // pools keep their handlers: see databaseLost.pg.test.ts for the server surviving such an end).
 const connectClient = pg.Client.prototype.connect;
 pg.Client.prototype.connect = function (this: pg.Client, ...args: unknown[]) {
-  if (this.listenerCount('error') === 0) this.on('error', () => {});
+  // Always: a pool's own listener is there only while the client waits to connect or sits idle.
+  this.on('error', () => {});
   return (connectClient as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof connectClient;
 
