@@ -1,4 +1,4 @@
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference, Storage } from 'botbuilder';
 import type {
   CheckInRecord,
   ClientEvent,
@@ -248,8 +248,7 @@ export interface PushSubscriptionStore {
   removeForClient(clientId: string): Promise<number>;
 }
 
-// The whole store (issue 19): every port, for whichever backend is configured.
-import type { Storage } from 'botbuilder';
+// The whole store: every port, for whichever backend is configured.
 
 /** Documents kept by id, each written whole and atomically (a programme's group directory entries). */
 export interface EntryStore<T extends { id: string }> {

@@ -380,7 +380,8 @@ export class AlertService {
     this.cancelTimer = undefined;
     const due = this.nextDue();
     // Shared: alerts other instances raised have timers too; looked at every minute at least.
-    const next = this.deps.shared ? DateTime.min(due ?? DateTime.fromMillis(Number.MAX_SAFE_INTEGER), this.deps.clock.now().plus({ milliseconds: SHARED_LOOK_MS })) : due;
+    const look = this.deps.clock.now().plus({ milliseconds: SHARED_LOOK_MS });
+    const next = this.deps.shared && !(due && due < look) ? look : due;
     if (!next) return;
     this.cancelTimer = this.deps.clock.after(Math.max(0, next.toMillis() - this.deps.clock.now().toMillis()), () => {
       this.cancelTimer = undefined;

@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import { bearerToken, handle } from '../http/handle.js';
 import { forbidden, unauthorized } from '../http/httpError.js';
 import type { Logger } from '../logger.js';
-import type { WebChatTranscripts } from '../../storage/ports.js';
+import type { WebChatConversation, WebChatTranscripts } from '../../storage/ports.js';
 import type { TokenSigner } from '../security/signedToken.js';
 import { CHAT_REOPENED_EVENT, type ChatReopened } from '../turnKeys.js';
 import type { ChatLinks } from '../web/chatLinks.js';
@@ -72,8 +72,9 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     if (!(lexp > deps.clock.now().toSeconds())) throw unauthorized('This chat link has expired.');
     await linkStillOpens(check.claims.sub, check.claims.gen);
     // The client's data was erased (and they were enrolled again): an old token opens nothing.
-    if ((await transcripts.get(check.claims.sub))?.conversationId !== check.claims.cid) throw unauthorized('This chat has ended.');
-    return { ...check.claims, lexp };
+    const conversation = await transcripts.get(check.claims.sub);
+    if (conversation?.conversationId !== check.claims.cid) throw unauthorized('This chat has ended.');
+    return { ...check.claims, lexp, conversation };
   };
 
   server.post(`${BASE}/tokens/generate`, handle(log, async (req, res) => {
@@ -99,7 +100,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
           type: 'conversationUpdate',
           membersAdded: [{ id: userIdFor(claims.sub), name: '', role: 'user' }, LINKWELL_BOT_ACCOUNT],
         })
-      : incoming(claims.sub, claims.cid, deps.clock, { type: 'event', name: CHAT_REOPENED_EVENT, value: await whatWaits(transcripts, claims.sub) });
+      : incoming(claims.sub, claims.cid, deps.clock, { type: 'event', name: CHAT_REOPENED_EVENT, value: await whatWaits(transcripts, claims.sub, claims.conversation.seen) });
     await deps.adapter.receive(activity, claims.sub, deps.logic);
     res.json(first ? 201 : 200, issue(claims, claims.cid));
   }));
@@ -113,7 +114,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     const claims = await conversationClaims(req, req.params.conversationId);
     const from = placeOf(req.query?.watermark);
     const { activities, next } = await transcripts.since(claims.sub, from);
-    await transcripts.markSeen(claims.sub, next, deps.clock.now().toUTC().toISO()!);
+    // A page polling with nothing new writes nothing.
+    if (next > (claims.conversation.seen?.upTo ?? -1)) await transcripts.markSeen(claims.sub, next, deps.clock.now().toUTC().toISO()!);
     res.json(200, { activities, watermark: String(next) });
   }));
 
@@ -140,8 +142,7 @@ function placeOf(watermark: unknown): number {
 }
 
 /** The bot messages no page has fetched yet, for the bot to point to on reopening. */
-async function whatWaits(transcripts: WebChatTranscripts, clientId: string): Promise<ChatReopened> {
-  const seen = (await transcripts.get(clientId))?.seen;
+async function whatWaits(transcripts: WebChatTranscripts, clientId: string, seen: WebChatConversation['seen']): Promise<ChatReopened> {
   const { activities } = await transcripts.since(clientId, seen?.upTo ?? 0);
   return { unseenMessages: activities.filter((a) => a.type === 'message' && a.from?.role === 'bot').length, lastSeenAt: seen?.at };
 }

@@ -83,7 +83,8 @@ export class SmsDispatcher {
     if (adopted > 0) this.deps.log.info('sms outbox resumed', { unsent: adopted, uncertain: this.uncertain.size });
     this.started = true;
     this.pump();
-    this.adoptLater();
+    // Alone (lowdb), everything unsent was taken on above: there is nobody else to look after.
+    if (this.deps.sharedOutbox) this.adoptLater();
   }
 
   /**

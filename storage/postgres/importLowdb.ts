@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
 import type { Pool, PoolClient } from 'pg';
 import { lockDataDir } from '../lowdb/dataDirLock.js';
 import { inTransaction } from './pgTransaction.js';
+import { insertActivity } from './pgWebChat.js';
 
 /** One collection as copied: how many records, and a checksum of them read back from each side. */
 export interface CollectionCheck {
@@ -16,7 +18,7 @@ export interface CollectionCheck {
 interface Collection {
   name: string;
   rows: Row[];
-  write: (db: PoolClient, row: Row) => Promise<void>;
+  write: (db: PoolClient, row: Row) => Promise<unknown>;
   /** The same rows read back from PostgreSQL, as `{ key, value }` (`value` as the source had it). */
   readBack: (db: Pool) => Promise<Row[]>;
 }
@@ -141,13 +143,13 @@ function readCollections(dataDir: string): Collection[] {
     {
       name: 'clients',
       rows: clients.map((c) => ({ key: c.id, value: c })),
-      write: (db, row) => upsert(db, 'INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET phone = $2, record = $3', [row.key, (row.value as { phone: string }).phone, row.value]),
+      write: (db, row) => db.query('INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET phone = $2, record = $3', [row.key, (row.value as { phone: string }).phone, row.value]),
       readBack: async (db) => (await db.query<{ id: string; record: unknown }>('SELECT id, record FROM clients')).rows.map((r) => ({ key: r.id, value: r.record })),
     },
     {
       name: 'conversation references',
       rows: profiles,
-      write: (db, row) => upsert(db, 'INSERT INTO client_profiles (client_id, references_) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET references_ = $2', [row.key, row.value]),
+      write: (db, row) => db.query('INSERT INTO client_profiles (client_id, references_) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET references_ = $2', [row.key, row.value]),
       readBack: async (db) => (await db.query<{ client_id: string; references_: unknown }>('SELECT client_id, references_ FROM client_profiles')).rows.map((r) => ({ key: r.client_id, value: r.references_ })),
     },
     {
@@ -155,9 +157,9 @@ function readCollections(dataDir: string): Collection[] {
       rows: months,
       write: async (db, row) => {
         const [clientId, month] = row.key.split('|') as [string, string];
-        await upsert(db, 'INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO UPDATE SET doc = $3', [clientId, month, row.value]);
+        await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO UPDATE SET doc = $3', [clientId, month, row.value]);
         for (const checkIn of (row.value as { checkIns: Array<{ id: string }> }).checkIns) {
-          await upsert(db, 'INSERT INTO client_check_ins (check_in_id, client_id, month) VALUES ($1, $2, $3) ON CONFLICT (check_in_id) DO UPDATE SET client_id = $2, month = $3', [checkIn.id, clientId, month]);
+          await db.query('INSERT INTO client_check_ins (check_in_id, client_id, month) VALUES ($1, $2, $3) ON CONFLICT (check_in_id) DO UPDATE SET client_id = $2, month = $3', [checkIn.id, clientId, month]);
         }
       },
       readBack: async (db) => (await db.query<{ client_id: string; month: string; doc: unknown }>('SELECT client_id, month, doc FROM client_months')).rows.map((r) => ({ key: `${r.client_id}|${r.month}`, value: r.doc })),
@@ -170,7 +172,7 @@ function readCollections(dataDir: string): Collection[] {
       }),
       write: (db, row) => {
         const { eTag, item } = row.value as { eTag: string; item: unknown };
-        return upsert(db, 'INSERT INTO bot_state (key, etag, item) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET etag = $2, item = $3', [row.key, eTag, item]);
+        return db.query('INSERT INTO bot_state (key, etag, item) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET etag = $2, item = $3', [row.key, eTag, item]);
       },
       readBack: async (db) => (await db.query<{ key: string; etag: string; item: unknown }>('SELECT key, etag, item FROM bot_state')).rows.map((r) => ({ key: r.key, value: { eTag: r.etag, item: r.item } })),
     },
@@ -182,7 +184,7 @@ function readCollections(dataDir: string): Collection[] {
       }),
       write: (db, row) => {
         const record = row.value as { sid: string; clientId: string; receivedAt: string };
-        return upsert(db, 'INSERT INTO sms_inbound (sid, client_id, received_at, record) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET record = $4, handled_at = NULL', [record.sid, record.clientId, record.receivedAt, record]);
+        return db.query('INSERT INTO sms_inbound (sid, client_id, received_at, record) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET record = $4, handled_at = NULL', [record.sid, record.clientId, record.receivedAt, record]);
       },
       readBack: async (db) => (await db.query<{ sid: string; record: unknown }>('SELECT sid, record FROM sms_inbound WHERE handled_at IS NULL')).rows.map((r) => ({ key: r.sid, value: r.record })),
     },
@@ -191,7 +193,7 @@ function readCollections(dataDir: string): Collection[] {
       rows: handled,
       write: (db, row) => {
         const day = (row.value as { handledOn: string }).handledOn;
-        return upsert(db, "INSERT INTO sms_inbound (sid, client_id, received_at, handled_at) VALUES ($1, '', $2, $2) ON CONFLICT (sid) DO UPDATE SET record = NULL, handled_at = $2", [row.key, `${day}T00:00:00Z`]);
+        return db.query("INSERT INTO sms_inbound (sid, client_id, received_at, handled_at) VALUES ($1, '', $2, $2) ON CONFLICT (sid) DO UPDATE SET record = NULL, handled_at = $2", [row.key, `${day}T00:00:00Z`]);
       },
       readBack: async (db) =>
         (await db.query<{ sid: string; day: string }>("SELECT sid, to_char(handled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM sms_inbound WHERE handled_at IS NOT NULL")).rows.map((r) => ({ key: r.sid, value: { handledOn: r.day } })),
@@ -201,7 +203,7 @@ function readCollections(dataDir: string): Collection[] {
       rows: [...outbox.values()],
       write: (db, row) => {
         const r = row.value as { id: string; clientId: string; status: string; createdAt: string; seq: number };
-        return upsert(db, 'INSERT INTO sms_outbox (id, client_id, status, created_at, seq, record) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET client_id = $2, status = $3, created_at = $4, seq = $5, record = $6', [r.id, r.clientId, r.status, r.createdAt, r.seq, r]);
+        return db.query('INSERT INTO sms_outbox (id, client_id, status, created_at, seq, record) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET client_id = $2, status = $3, created_at = $4, seq = $5, record = $6', [r.id, r.clientId, r.status, r.createdAt, r.seq, r]);
       },
       readBack: async (db) => (await db.query<{ id: string; record: unknown }>('SELECT id, record FROM sms_outbox')).rows.map((r) => ({ key: r.id, value: r.record })),
     },
@@ -210,7 +212,7 @@ function readCollections(dataDir: string): Collection[] {
       rows: sidClaims,
       write: (db, row) => {
         const c = row.value as { toHash: string; messageId: string; at: string };
-        return upsert(db, 'INSERT INTO sms_sid_claims (sid, to_hash, message_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET to_hash = $2, message_id = $3, at = $4', [row.key, c.toHash, c.messageId, c.at]);
+        return db.query('INSERT INTO sms_sid_claims (sid, to_hash, message_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET to_hash = $2, message_id = $3, at = $4', [row.key, c.toHash, c.messageId, c.at]);
       },
       readBack: async (db) =>
         (await db.query<{ sid: string; to_hash: string; message_id: string; at: Date }>('SELECT sid, to_hash, message_id, at FROM sms_sid_claims')).rows.map((r) => ({
@@ -223,7 +225,7 @@ function readCollections(dataDir: string): Collection[] {
       ...documentTable('alerts', jsonFiles(join(dataDir, 'alerts')), 'id', 'alerts', 'id', 'record'),
       write: (db, row) => {
         const a = row.value as { id: string; clientId: string | null; state: string; createdAt: string };
-        return upsert(db, 'INSERT INTO alerts (id, client_id, state, created_at, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET client_id = $2, state = $3, created_at = $4, record = $5', [a.id, a.clientId, a.state, a.createdAt, a]);
+        return db.query('INSERT INTO alerts (id, client_id, state, created_at, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET client_id = $2, state = $3, created_at = $4, record = $5', [a.id, a.clientId, a.state, a.createdAt, a]);
       },
     },
     {
@@ -241,25 +243,13 @@ function readCollections(dataDir: string): Collection[] {
       rows: webChats.map((doc) => ({ key: doc.clientId, value: transcriptOf(doc) })),
       write: async (db, row) => {
         const t = row.value as Transcript;
-        await upsert(
-          db,
+        await db.query(
           `INSERT INTO web_chat_conversations (client_id, conversation_id, started, first_place, next_place, seen_up_to, seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (client_id) DO UPDATE SET conversation_id = $2, started = $3, first_place = $4, next_place = $5, seen_up_to = $6, seen_at = $7`,
           [row.key, t.conversationId, t.started, t.first, t.next, t.seen?.upTo ?? null, t.seen?.at ?? null],
         );
         await db.query('DELETE FROM web_chat_activities WHERE client_id = $1', [row.key]);
-        for (const [i, activity] of t.activities.entries()) {
-          const json = JSON.stringify(activity);
-          const clientActivityId = (activity as { channelData?: { clientActivityID?: unknown } }).channelData?.clientActivityID;
-          await db.query('INSERT INTO web_chat_activities (client_id, place, activity, bytes, client_activity_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-            row.key,
-            t.first + i,
-            json,
-            Buffer.byteLength(json),
-            typeof clientActivityId === 'string' ? clientActivityId : null,
-            new Date(String((activity as { timestamp?: unknown }).timestamp ?? Date.now())),
-          ]);
-        }
+        for (const [i, activity] of t.activities.entries()) await insertActivity(db, row.key, t.first + i, activity as Partial<Activity>);
       },
       readBack: async (db) => {
         const conversations = (await db.query<{ client_id: string; conversation_id: string; started: boolean; first_place: number; next_place: number; seen_up_to: number | null; seen_at: Date | null }>('SELECT * FROM web_chat_conversations')).rows;
@@ -293,18 +283,18 @@ function readCollections(dataDir: string): Collection[] {
     },
     {
       ...documentTable('staff accounts', jsonFiles(join(dataDir, 'staff', 'accounts')), 'id', 'staff_accounts', 'id', 'record'),
-      write: (db, row) => upsert(db, 'INSERT INTO staff_accounts (id, email, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = $2, record = $3', [row.key, (row.value as { email: string }).email, row.value]),
+      write: (db, row) => db.query('INSERT INTO staff_accounts (id, email, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = $2, record = $3', [row.key, (row.value as { email: string }).email, row.value]),
     },
     {
       ...documentTable('staff sessions', jsonFiles(join(dataDir, 'staff', 'sessions')), 'idHash', 'staff_sessions', 'id_hash', 'record'),
-      write: (db, row) => upsert(db, 'INSERT INTO staff_sessions (id_hash, staff_id, record) VALUES ($1, $2, $3) ON CONFLICT (id_hash) DO UPDATE SET staff_id = $2, record = $3', [row.key, (row.value as { staffId: string }).staffId, row.value]),
+      write: (db, row) => db.query('INSERT INTO staff_sessions (id_hash, staff_id, record) VALUES ($1, $2, $3) ON CONFLICT (id_hash) DO UPDATE SET staff_id = $2, record = $3', [row.key, (row.value as { staffId: string }).staffId, row.value]),
     },
     {
       name: 'group directory entries',
       rows: groups,
       write: (db, row) => {
         const [collection, id] = row.key.split('|') as [string, string];
-        return upsert(db, 'INSERT INTO entries (collection, id, entry) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET entry = $3', [collection, id, row.value]);
+        return db.query('INSERT INTO entries (collection, id, entry) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET entry = $3', [collection, id, row.value]);
       },
       readBack: async (db) => (await db.query<{ collection: string; id: string; entry: unknown }>('SELECT collection, id, entry FROM entries')).rows.map((r) => ({ key: `${r.collection}|${r.id}`, value: r.entry })),
     },
@@ -342,11 +332,7 @@ function documentTable(name: string, files: string[], keyField: string, table: s
       const value = readJson<Record<string, unknown>>(file);
       return { key: String(value[keyField]), value };
     }),
-    write: (db, row) => upsert(db, `INSERT INTO ${table} (${keyColumn}, ${docColumn}) VALUES ($1, $2) ON CONFLICT (${keyColumn}) DO UPDATE SET ${docColumn} = $2`, [row.key, row.value]),
+    write: (db, row) => db.query(`INSERT INTO ${table} (${keyColumn}, ${docColumn}) VALUES ($1, $2) ON CONFLICT (${keyColumn}) DO UPDATE SET ${docColumn} = $2`, [row.key, row.value]),
     readBack: async (db) => (await db.query<Record<string, unknown>>(`SELECT ${keyColumn} AS key, ${docColumn} AS value FROM ${table}`)).rows.map((r) => ({ key: String(r.key), value: r.value })),
   };
-}
-
-async function upsert(db: PoolClient, sql: string, params: unknown[]): Promise<void> {
-  await db.query(sql, params);
 }

@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, monthOf, putAttendance, removeWordsIn, type MonthDocument } from '../clientMonths.js';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type { AttendanceRecord, CheckInRecord, ClientEvent, ClientHistory, ClientRecord, ItemResponseRecord, NewClient, NoteRecord, ScoreRecord, TaskRecord } from '../records.js';
-import { inTransaction } from './pgTransaction.js';
+import { changeRecord, inTransaction } from './pgTransaction.js';
 
 type References = ClientHistory['conversationReferences'];
 
@@ -35,13 +35,7 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   }
 
   update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
-    return inTransaction(this.pool, async (db) => {
-      const before = (await db.query<{ record: ClientRecord }>('SELECT record FROM clients WHERE id = $1 FOR UPDATE', [id])).rows[0]?.record;
-      if (!before) return undefined;
-      const after: ClientRecord = { ...change(structuredClone(before)), id: before.id, phone: before.phone };
-      if (JSON.stringify(after) !== JSON.stringify(before)) await db.query('UPDATE clients SET record = $2 WHERE id = $1', [id, after]);
-      return after;
-    });
+    return changeRecord<ClientRecord>(this.pool, { table: 'clients', key: 'id' }, id, (before) => ({ ...change(structuredClone(before)), id: before.id, phone: before.phone }));
   }
 
   async erase(id: string): Promise<boolean> {

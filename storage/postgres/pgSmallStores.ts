@@ -8,7 +8,7 @@ import {
   type PushSubscriptionStore,
 } from '../ports.js';
 import type { AlertRecord } from '../records.js';
-import { inTransaction } from './pgTransaction.js';
+import { changeRecord, inTransaction } from './pgTransaction.js';
 
 /** Web Push subscriptions in PostgreSQL: a row per browser, the oldest past the limit dropped as one is added. */
 export class PgPushSubscriptions implements PushSubscriptionStore {
@@ -74,13 +74,7 @@ export class PgAlerts implements AlertRepository {
   }
 
   update(id: string, change: (alert: AlertRecord) => AlertRecord): Promise<AlertRecord | undefined> {
-    return inTransaction(this.pool, async (db) => {
-      const current = (await db.query<{ record: AlertRecord }>('SELECT record FROM alerts WHERE id = $1 FOR UPDATE', [id])).rows[0]?.record;
-      if (!current) return undefined;
-      const next = change(structuredClone(current));
-      await db.query('UPDATE alerts SET state = $2, record = $3 WHERE id = $1', [id, next.state, next]);
-      return next;
-    });
+    return changeRecord(this.pool, { table: 'alerts', key: 'id', columns: (a) => ({ state: a.state }) }, id, change);
   }
 
   async list(): Promise<AlertRecord[]> {

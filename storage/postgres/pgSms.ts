@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { SmsInbox, SmsOutbox } from '../ports.js';
 import type { InboundSmsRecord, OutboundSmsRecord } from '../records.js';
-import { inTransaction } from './pgTransaction.js';
+import { changeRecord, inTransaction } from './pgTransaction.js';
 
 /** How long a handled text's sid is remembered, to refuse Twilio's retries. */
 const HANDLED_KEPT_DAYS = 7;
@@ -60,13 +60,7 @@ export class PgSmsOutbox implements SmsOutbox {
   }
 
   update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined> {
-    return inTransaction(this.pool, async (db) => {
-      const current = (await db.query<{ record: OutboundSmsRecord }>('SELECT record FROM sms_outbox WHERE id = $1 FOR UPDATE', [id])).rows[0]?.record;
-      if (!current) return undefined;
-      const next = change(structuredClone(current));
-      await db.query('UPDATE sms_outbox SET status = $2, record = $3 WHERE id = $1', [id, next.status, next]);
-      return next;
-    });
+    return changeRecord(this.pool, { table: 'sms_outbox', key: 'id', columns: (r) => ({ status: r.status }) }, id, change);
   }
 
   async unsent(): Promise<OutboundSmsRecord[]> {

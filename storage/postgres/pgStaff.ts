@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { CreateStaffResult, StaffRepository, StaffSessionRepository } from '../ports.js';
 import type { StaffAccountRecord, StaffSessionRecord } from '../records.js';
 import { normaliseEmail } from '../staffEmail.js';
-import { inTransaction } from './pgTransaction.js';
+import { changeRecord } from './pgTransaction.js';
 
 /** Staff accounts in PostgreSQL: the unique email column makes "one account per email" hold across instances and CLIs. */
 export class PgStaffAccounts implements StaffRepository {
@@ -27,13 +27,7 @@ export class PgStaffAccounts implements StaffRepository {
   }
 
   update(id: string, change: (account: StaffAccountRecord) => StaffAccountRecord): Promise<StaffAccountRecord | undefined> {
-    return inTransaction(this.pool, async (db) => {
-      const current = (await db.query<{ record: StaffAccountRecord }>('SELECT record FROM staff_accounts WHERE id = $1 FOR UPDATE', [id])).rows[0]?.record;
-      if (!current) return undefined;
-      const next = { ...change(structuredClone(current)), id: current.id, email: current.email };
-      await db.query('UPDATE staff_accounts SET record = $2 WHERE id = $1', [id, next]);
-      return next;
-    });
+    return changeRecord<StaffAccountRecord>(this.pool, { table: 'staff_accounts', key: 'id' }, id, (current) => ({ ...change(current), id: current.id, email: current.email }));
   }
 }
 
@@ -51,14 +45,8 @@ export class PgStaffSessions implements StaffSessionRepository {
   }
 
   update(idHash: string, change: (session: StaffSessionRecord) => StaffSessionRecord): Promise<StaffSessionRecord | undefined> {
-    return inTransaction(this.pool, async (db) => {
-      // Gone (signed out, or ended elsewhere): stays gone.
-      const current = (await db.query<{ record: StaffSessionRecord }>('SELECT record FROM staff_sessions WHERE id_hash = $1 FOR UPDATE', [idHash])).rows[0]?.record;
-      if (!current) return undefined;
-      const next = { ...change(structuredClone(current)), idHash };
-      await db.query('UPDATE staff_sessions SET record = $2 WHERE id_hash = $1', [idHash, next]);
-      return next;
-    });
+    // Gone (signed out, or ended elsewhere): stays gone.
+    return changeRecord<StaffSessionRecord>(this.pool, { table: 'staff_sessions', key: 'id_hash' }, idHash, (current) => ({ ...change(current), idHash }));
   }
 
   async remove(idHash: string): Promise<void> {

@@ -49,15 +49,7 @@ export class PgWebChat implements WebChatTranscripts {
           continue;
         }
         const id = `${row.conversation_id}|${String(next).padStart(7, '0')}`;
-        const kept = JSON.stringify({ ...activity, id });
-        await db.query('INSERT INTO web_chat_activities (client_id, place, activity, bytes, client_activity_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-          clientId,
-          next,
-          kept,
-          Buffer.byteLength(kept),
-          clientActivityId ?? null,
-          activity.timestamp ? new Date(activity.timestamp) : new Date(),
-        ]);
+        await insertActivity(db, clientId, next, { ...activity, id });
         ids.push({ id, duplicate: false });
         next += 1;
       }
@@ -120,6 +112,22 @@ function conversationOf(row: ConversationRow): WebChatConversation {
     started: row.started,
     ...(row.seen_up_to !== null && row.seen_at ? { seen: { upTo: row.seen_up_to, at: row.seen_at.toISOString() } } : {}),
   };
+}
+
+/**
+ * Keep one activity at its place. Its time is its own timestamp (every activity Linkwell keeps is
+ * stamped by the clock that made it); one without any counts as the oldest, for retention.
+ */
+export async function insertActivity(db: PoolClient, clientId: string, place: number, activity: Partial<Activity>): Promise<void> {
+  const json = JSON.stringify(activity);
+  await db.query('INSERT INTO web_chat_activities (client_id, place, activity, bytes, client_activity_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
+    clientId,
+    place,
+    json,
+    Buffer.byteLength(json),
+    clientActivityIdOf(activity) ?? null,
+    new Date(activity.timestamp ? String(activity.timestamp instanceof Date ? activity.timestamp.toISOString() : activity.timestamp) : 0),
+  ]);
 }
 
 function clientActivityIdOf(activity: Partial<Activity>): string | undefined {
