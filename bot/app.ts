@@ -26,6 +26,7 @@ import { botFrameworkActivitySchema } from './config/botFrameworkActivitySchema.
 import { emulatorDemoBinding, emulatorOnly } from './emulatorDemoBinding.js';
 import { handle } from './http/handle.js';
 import { hardenServer, MAX_BODY_BYTES } from './http/hardenServer.js';
+import { stopServer } from './http/stopServer.js';
 import { createLogger, type Logger } from './logger.js';
 import { LinkwellBot } from './linkwellBot.js';
 import { CheckInStarter, type ProactiveDeps } from './proactive/checkInStarter.js';
@@ -419,7 +420,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       retention.stop();
       await scheduler.stop();
       await alerts.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServer(server.server);
       await sms?.stop();
       await store.close();
     },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stopServer } from '../http/stopServer.js';
 
 /** A text Linkwell asked the local stand-in for Twilio to send. */
 export interface LocalText {
@@ -63,7 +64,7 @@ export async function startLocalTwilio(accountSid: string, authToken: string, no
   return {
     url: `http://127.0.0.1:${port}`,
     sent,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => stopServer(server),
   };
 }
 
