@@ -31,6 +31,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     // One process holds the data folder: in-process locks are every lock there is.
     turnLocks: new KeyedMutex(),
     clients: lowdb.clients,
+    attention: lowdb.clients.attention,
     botStorage: lowdb.botStorage,
     smsInbox: lowdb.smsInbox,
     smsOutbox: lowdb.smsOutbox,

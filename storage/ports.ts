@@ -31,6 +31,34 @@ export interface ClientRepository {
   erase(id: string): Promise<boolean>;
 }
 
+/** A client taken for planning, with the token that lets the plan set when they are next due. */
+export interface TakenClient {
+  client: ClientRecord;
+  token: string;
+}
+
+/**
+ * When each client next needs the scheduler: due work is found by asking for it (an index on that
+ * time in PostgreSQL), never by reading every client. A client is due when new, when their record
+ * has changed, when woken, and when the time set by their last plan has come.
+ */
+export interface ClientAttention {
+  /**
+   * Take up to `limit` clients due at `now` (ISO), longest due first. Each is held until `holdUntil`
+   * (another instance, or a later call, passes over them meanwhile; after it they are due again, so
+   * an instance that dies while planning leaves nobody behind) and comes with a token for planned().
+   */
+  take(now: string, holdUntil: string, limit: number): Promise<TakenClient[]>;
+  /** A plan is made: due again at `at`. False, leaving them due now, when woken or changed since taken with `token`. */
+  planned(clientId: string, token: string, at: string): Promise<boolean>;
+  /** Due now: something a plan must see has changed (an answer, a setting). */
+  wake(clientId: string): Promise<void>;
+  /** Every client due now (at start-up: the programme or the code may have changed what is planned). */
+  wakeAll(): Promise<void>;
+  /** When the next client is due, as of `now` (now itself when one is due already); undefined with no clients. */
+  soonest(now: string): Promise<string | undefined>;
+}
+
 /** What a client has said and been asked, kept per client. */
 export interface ClientHistoryRepository {
   /** Everything kept about a client; with `months` ('yyyy-mm'), only the records of those months (a long history is not read whole). */
@@ -269,6 +297,8 @@ export interface Store {
   backend: 'lowdb' | 'postgres';
   turnLocks: TurnLocks;
   clients: ClientRepository & ClientHistoryRepository;
+  /** When each client next needs the scheduler (a change to a client's record makes them due). */
+  attention: ClientAttention;
   /** botbuilder Storage for dialog and conversation state; `removeMentioning` for an erasure. */
   botStorage: Storage & { removeMentioning(text: string): Promise<number> };
   smsInbox: SmsInbox;

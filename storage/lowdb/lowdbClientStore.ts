@@ -21,6 +21,7 @@ import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, putAttendance, re
 import { clientFiles } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';
 import { listDir } from './listDir.js';
+import { MemoryAttention } from './memoryAttention.js';
 
 interface ClientIndex {
   version: 1;
@@ -45,6 +46,8 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   private readonly byPhone = new Map<string, ClientRecord>();
   /** Which month's document holds a check-in, for check-ins seen by this process (most recent last). */
   private readonly checkInMonths = new LRUCache<string, string>({ max: 10_000 });
+  /** When each client next needs the scheduler (in memory: see MemoryAttention). */
+  readonly attention = new MemoryAttention(() => this.byId.values());
 
   private constructor(
     private readonly dir: string,
@@ -96,6 +99,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
       const after: ClientRecord = { ...change(structuredClone(before)), id: before.id, phone: before.phone };
       // The index holds every client: rewrite it only for a real change.
       if (JSON.stringify(after) === JSON.stringify(before)) return { result: before };
+      this.attention.forget(id);
       const clients = current.clients.slice();
       clients[at] = after;
       return { next: { version: 1, clients }, result: after };
@@ -112,6 +116,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     if (!erased) return false;
     const client = this.byId.get(id);
     this.byId.delete(id);
+    this.attention.forget(id);
     if (client) this.byPhone.delete(client.phone);
     for (const month of await this.monthsOf(id)) await this.months.forget(clientFiles.month(id, month));
     await this.profiles.forget(clientFiles.profile(id));

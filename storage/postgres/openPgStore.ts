@@ -4,6 +4,7 @@ import { DatabaseUnavailableError, SchemaBehindError } from '../errors.js';
 import { schemaState } from './migrate.js';
 import { guardPool } from './pgGuard.js';
 import { PgBotStorage } from './pgBotStorage.js';
+import { PgClientAttention } from './pgClientAttention.js';
 import { PgClientStore } from './pgClientStore.js';
 import { PgEntries } from './pgEntries.js';
 import { PgScheduleLedger } from './pgScheduleLedger.js';
@@ -41,6 +42,7 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
     backend: 'postgres',
     turnLocks,
     clients: new PgClientStore(pool),
+    attention: new PgClientAttention(pool),
     botStorage: new PgBotStorage(pool),
     smsInbox: new PgSmsInbox(pool),
     smsOutbox: new PgSmsOutbox(pool),

@@ -1,15 +1,18 @@
+import pg from 'pg';
 import { PgBotStorage } from '../../../storage/postgres/pgBotStorage.js';
 import { PgSmsInbox, PgSmsOutbox } from '../../../storage/postgres/pgSms.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from '../../../storage/postgres/pgSmallStores.js';
 import { PgScheduleLedger } from '../../../storage/postgres/pgScheduleLedger.js';
 import { PgStaffAccounts, PgStaffSessions } from '../../../storage/postgres/pgStaff.js';
 import { PgClientStore } from '../../../storage/postgres/pgClientStore.js';
+import { PgClientAttention } from '../../../storage/postgres/pgClientAttention.js';
 import { PgTurnLocks } from '../../../storage/postgres/pgTurnLocks.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
 import { freshDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
 import { alertsAndAuditContract } from '../alertsAndAuditContract.js';
 import { clientStoreContract } from '../clientStoreContract.js';
+import { clientAttentionContract } from '../clientAttentionContract.js';
 import { pushSubscriptionStoreContract } from '../pushSubscriptionsContract.js';
 import { scheduleLedgerContract } from '../scheduleLedgerContract.js';
 import { smsStoresContract } from '../smsStoresContract.js';
@@ -60,6 +63,20 @@ staffStoresContract('Staff accounts and sessions on PostgreSQL', async () => {
 clientStoreContract('Clients and their history on PostgreSQL', async () => {
   const db = await freshDatabase();
   return { store: new PgClientStore(db.pool), reopen: async () => new PgClientStore(db.pool), cleanup: db.drop };
+});
+
+clientAttentionContract('When clients need the scheduler, on PostgreSQL (two instances)', async () => {
+  const db = await freshDatabase();
+  const second = new pg.Pool({ connectionString: db.url, max: 4 });
+  return {
+    clients: new PgClientStore(db.pool),
+    attention: new PgClientAttention(db.pool),
+    other: new PgClientAttention(second),
+    cleanup: async () => {
+      await second.end();
+      await db.drop();
+    },
+  };
 });
 
 turnLocksContract('Turn locks on PostgreSQL (two instances)', async () => {
