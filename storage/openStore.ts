@@ -5,7 +5,7 @@ import type { Store } from './ports.js';
 import { LowdbEntries } from './lowdb/lowdbEntries.js';
 import { openStaffStore } from './lowdb/lowdbStaff.js';
 import { openLowdbStore } from './lowdb/openLowdbStore.js';
-import { openPgStore } from './postgres/openPgStore.js';
+import { hostOf, openPgStore } from './postgres/openPgStore.js';
 
 export interface StoreConfig {
   /** The embedded store's folder (lowdb, the default). */
@@ -16,12 +16,23 @@ export interface StoreConfig {
   /** lowdb: a bot state file that could not be parsed was moved aside. */
   quarantined?: (from: string, to: string) => void;
   log?: (message: string) => void;
+  /**
+   * Opened by a command beside a running instance (staff accounts, a schedule preview): lowdb takes
+   * no folder lock, so use only what is safe alongside it (reading; staff accounts, each file written whole).
+   */
+  alongside?: boolean;
+}
+
+/** The configured store as a person reads it: the data folder, or the database's host (never its password). */
+export function storeName(config: Pick<StoreConfig, 'dataDir' | 'databaseUrl'>): string {
+  return config.databaseUrl ? `the database at ${hostOf(config.databaseUrl)}` : config.dataDir;
 }
 
 /** Every port, for the configured backend: PostgreSQL when `databaseUrl` is set, else lowdb in `dataDir`. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) return openPgStore(config.databaseUrl, config.log ? { log: config.log } : {});
   const lowdb = await openLowdbStore(config.dataDir, {
+    ...(config.alongside ? { lock: false } : {}),
     ...(config.now ? { now: config.now } : {}),
     ...(config.quarantined ? { quarantined: config.quarantined } : {}),
   });

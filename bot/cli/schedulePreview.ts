@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
-import { CorruptDataError } from '../../storage/errors.js';
-import { openLowdbStore } from '../../storage/lowdb/openLowdbStore.js';
+import { CorruptDataError, DatabaseUnavailableError, SchemaBehindError } from '../../storage/errors.js';
+import { openStore, storeName } from '../../storage/openStore.js';
 import { systemClock } from '../clock.js';
 import { loadEnv } from '../config/env.js';
 import { ConfigError } from '../config/formatIssues.js';
@@ -28,10 +28,11 @@ try {
   }
   const config = loadEnv();
   const programme = await loadProgrammeFile(values.programme ?? config.programmeFile);
-  const store = await openLowdbStore(config.dataDir, { lock: false });
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, alongside: true });
   const client = (await store.clients.get(values.client)) ?? (await store.clients.findByPhone(values.client));
+  await store.close();
   if (!client) {
-    process.stderr.write(`No client "${values.client}" in ${config.dataDir}.\n`);
+    process.stderr.write(`No client "${values.client}" in ${storeName(config)}.\n`);
     process.exit(1);
   }
   const from = start;
@@ -49,7 +50,7 @@ try {
   for (const event of events) process.stdout.write(`${line(event, client.timezone)}\n`);
   if (events.length === 0) process.stdout.write('Nothing planned.\n');
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof CorruptDataError) {
+  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DatabaseUnavailableError || error instanceof SchemaBehindError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

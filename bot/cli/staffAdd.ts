@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { normaliseEmail, openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
+import { normaliseEmail } from '../../storage/staffEmail.js';
 import { systemClock } from '../clock.js';
 import type { Programme } from '../config/programmeSchema.js';
 import { hashPassword } from '../staff/passwordHash.js';
 import { roleLabel } from '../staff/pages/layout.js';
-import { dataDirOption, emailSchema, passwordSchema, problems, programmeOption, readPassword, runStaffCommand, UsageError } from './staffCli.js';
+import { commandStore, emailSchema, passwordSchema, problems, programmeOption, readPassword, runStaffCommand, UsageError } from './staffCli.js';
 
 // `npm run staff:add -- --email a@b.org --name "Sam Okafor" --role link-worker --link-worker sam
 //   [--programme FILE] [--data-dir DIR] [--password-stdin]`: create a staff account for the web pages.
@@ -52,25 +52,29 @@ await runStaffCommand(USAGE, async () => {
     },
   });
   const programme = await programmeOption(values.programme);
-  const dataDir = dataDirOption(values['data-dir']);
   const args = accountSchema(programme).safeParse(values);
   if (!args.success) throw new UsageError(problems(CANNOT, args.error.issues, (path) => `--${path}`));
   const typed = await readPassword(values['password-stdin'], { label: 'Password', cancelled: 'Cancelled: no account was created.' });
   const password = passwordSchema.safeParse(typed);
   if (!password.success) throw new UsageError(problems(CANNOT, password.error.issues, () => 'password'));
 
-  const { accounts } = openStaffStore(dataDir);
-  const { email, name, role } = args.data;
-  const created = await accounts.create({
-    id: randomBytes(12).toString('base64url'),
-    email,
-    name,
-    role,
-    ...(role === 'link-worker' ? { linkWorkerId: args.data['link-worker'] } : {}),
-    passwordHash: await hashPassword(password.data),
-    failedAttempts: 0,
-    createdAt: systemClock.now().toISO()!,
-  });
-  if (!created.ok) throw new UsageError(`There is already a staff account for ${normaliseEmail(email)} in ${dataDir}.`, false);
-  process.stdout.write(`Created the ${roleLabel(role)} account for ${name} <${created.account.email}> in ${dataDir}. They sign in at /staff/sign-in.\n`);
+  const { store, where } = await commandStore(values['data-dir']);
+  const accounts = store.staffAccounts;
+  try {
+    const { email, name, role } = args.data;
+    const created = await accounts.create({
+      id: randomBytes(12).toString('base64url'),
+      email,
+      name,
+      role,
+      ...(role === 'link-worker' ? { linkWorkerId: args.data['link-worker'] } : {}),
+      passwordHash: await hashPassword(password.data),
+      failedAttempts: 0,
+      createdAt: systemClock.now().toISO()!,
+    });
+    if (!created.ok) throw new UsageError(`There is already a staff account for ${normaliseEmail(email)} in ${where}.`, false);
+    process.stdout.write(`Created the ${roleLabel(role)} account for ${name} <${created.account.email}> in ${where}. They sign in at /staff/sign-in.\n`);
+  } finally {
+    await store.close();
+  }
 });

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { CorruptDataError } from '../../storage/errors.js';
+import { CorruptDataError, DatabaseUnavailableError, SchemaBehindError } from '../../storage/errors.js';
+import { openStore, storeName } from '../../storage/openStore.js';
+import type { Store } from '../../storage/ports.js';
 import { loadEnv, type AppConfig } from '../config/env.js';
 import { ConfigError } from '../config/formatIssues.js';
 import { loadProgrammeFile, type Programme } from '../config/programmeSchema.js';
@@ -31,9 +33,14 @@ export function problems(heading: string, issues: ReadonlyArray<z.core.$ZodIssue
 
 let env: Readonly<AppConfig> | undefined;
 
-/** `--data-dir`, else DATA_DIR from `.env` (read only when the option is missing). */
-export function dataDirOption(option: string | undefined): string {
-  return resolve(option ?? (env ??= loadEnv()).dataDir);
+/**
+ * The store a command changes, opened beside a running Linkwell, and its name for messages:
+ * `--data-dir` (a lowdb folder), else DATABASE_URL, else DATA_DIR, from `.env` (read only when the option is missing).
+ */
+export async function commandStore(dataDirOption: string | undefined): Promise<{ store: Store; where: string }> {
+  const config = dataDirOption === undefined ? (env ??= loadEnv()) : undefined;
+  const at = { dataDir: resolve(dataDirOption ?? config!.dataDir), databaseUrl: config?.databaseUrl };
+  return { store: await openStore({ ...at, alongside: true }), where: storeName(at) };
 }
 
 /** `--programme`, else PROGRAMME_FILE from `.env` (read only when the option is missing). */
@@ -55,7 +62,7 @@ export async function runStaffCommand(usage: string, body: () => Promise<void>):
       process.stderr.write(`${(error as Error).message}\n${showUsage ? `${usage}\n` : ''}`);
       process.exit(1);
     }
-    if (error instanceof ConfigError || error instanceof CorruptDataError) {
+    if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DatabaseUnavailableError || error instanceof SchemaBehindError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }

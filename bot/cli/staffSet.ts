@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { normaliseEmail, openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
+import { normaliseEmail } from '../../storage/staffEmail.js';
 import { hashPassword } from '../staff/passwordHash.js';
-import { dataDirOption, emailSchema, passwordSchema, problems, readPassword, runStaffCommand, UsageError } from './staffCli.js';
+import { commandStore, emailSchema, passwordSchema, problems, readPassword, runStaffCommand, UsageError } from './staffCli.js';
 
 // `npm run staff:set -- --email a@b.org [--password-stdin | --new-password] [--disable | --enable] [--unlock]
 //   [--data-dir DIR] [--programme FILE]`: what a programme admin does for a colleague who forgot their
@@ -53,40 +53,44 @@ await runStaffCommand(USAGE, async () => {
   });
   const args = changeSchema.safeParse(values);
   if (!args.success) throw new UsageError(problems(CANNOT, args.error.issues, (path) => (path ? `--${path}` : 'options')));
-  const dataDir = dataDirOption(values['data-dir']);
-  const { accounts, sessions } = openStaffStore(dataDir);
-  const email = normaliseEmail(args.data.email);
-  // Looked up before the password is asked for: no typing a password for an address with no account.
-  const account = await accounts.findByEmail(email);
-  if (!account) throw new UsageError(`There is no staff account for ${email} in ${dataDir}.`, false);
+  const { store, where } = await commandStore(values['data-dir']);
+  const { staffAccounts: accounts, staffSessions: sessions } = store;
+  try {
+    const email = normaliseEmail(args.data.email);
+    // Looked up before the password is asked for: no typing a password for an address with no account.
+    const account = await accounts.findByEmail(email);
+    if (!account) throw new UsageError(`There is no staff account for ${email} in ${where}.`, false);
 
-  const newPassword = args.data['password-stdin'] || args.data['new-password'];
-  let passwordHash: string | undefined;
-  if (newPassword) {
-    const typed = await readPassword(args.data['password-stdin'], { label: 'New password', cancelled: 'Cancelled: nothing was changed.' });
-    const password = passwordSchema.safeParse(typed);
-    if (!password.success) throw new UsageError(problems(CANNOT, password.error.issues, () => 'password'));
-    passwordHash = await hashPassword(password.data);
-  }
-  const unlock = newPassword || args.data.unlock;
-  const changed = await accounts.update(account.id, (a) => ({
-    ...a,
-    ...(passwordHash ? { passwordHash } : {}),
-    ...(unlock ? { failedAttempts: 0, lockedUntil: undefined } : {}),
-    ...(args.data.disable ? { disabled: true } : args.data.enable ? { disabled: undefined } : {}),
-  }));
-  if (!changed) throw new UsageError(`The staff account for ${email} was removed meanwhile in ${dataDir}: nothing was changed.`, false);
+    const newPassword = args.data['password-stdin'] || args.data['new-password'];
+    let passwordHash: string | undefined;
+    if (newPassword) {
+      const typed = await readPassword(args.data['password-stdin'], { label: 'New password', cancelled: 'Cancelled: nothing was changed.' });
+      const password = passwordSchema.safeParse(typed);
+      if (!password.success) throw new UsageError(problems(CANNOT, password.error.issues, () => 'password'));
+      passwordHash = await hashPassword(password.data);
+    }
+    const unlock = newPassword || args.data.unlock;
+    const changed = await accounts.update(account.id, (a) => ({
+      ...a,
+      ...(passwordHash ? { passwordHash } : {}),
+      ...(unlock ? { failedAttempts: 0, lockedUntil: undefined } : {}),
+      ...(args.data.disable ? { disabled: true } : args.data.enable ? { disabled: undefined } : {}),
+    }));
+    if (!changed) throw new UsageError(`The staff account for ${email} was removed meanwhile in ${where}: nothing was changed.`, false);
 
-  const done: string[] = [];
-  if (newPassword) done.push('new password set');
-  if (unlock) done.push('lock-out cleared');
-  if (args.data.disable) done.push('disabled (sign-in refused)');
-  if (args.data.enable) done.push('enabled');
-  // Whoever knew the old password, or the person who left, must not stay signed in anywhere.
-  if (newPassword || args.data.disable) {
-    const theirs = (await sessions.list()).filter((s) => s.staffId === account.id);
-    for (const session of theirs) await sessions.remove(session.idHash);
-    done.push(`signed out everywhere (${theirs.length} session${theirs.length === 1 ? '' : 's'} ended)`);
+    const done: string[] = [];
+    if (newPassword) done.push('new password set');
+    if (unlock) done.push('lock-out cleared');
+    if (args.data.disable) done.push('disabled (sign-in refused)');
+    if (args.data.enable) done.push('enabled');
+    // Whoever knew the old password, or the person who left, must not stay signed in anywhere.
+    if (newPassword || args.data.disable) {
+      const theirs = (await sessions.list()).filter((s) => s.staffId === account.id);
+      for (const session of theirs) await sessions.remove(session.idHash);
+      done.push(`signed out everywhere (${theirs.length} session${theirs.length === 1 ? '' : 's'} ended)`);
+    }
+    process.stdout.write(`Changed the account of ${changed.name} <${changed.email}> in ${where}: ${done.join(', ')}.\n`);
+  } finally {
+    await store.close();
   }
-  process.stdout.write(`Changed the account of ${changed.name} <${changed.email}> in ${dataDir}: ${done.join(', ')}.\n`);
 });
