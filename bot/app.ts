@@ -314,6 +314,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   scheduler = new ScheduleDispatcher({
     programme,
     clients: store.clients,
+    attention: store.attention,
     ledger: store.schedule,
     groups: () => groupDirectory.groups(),
     delivery: scheduledTurns,

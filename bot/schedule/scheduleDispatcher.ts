@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ClientRepository, ScheduleLedgerRepository } from '../../storage/ports.js';
+import type { ClientAttention, ClientRepository, ScheduleLedgerRepository } from '../../storage/ports.js';
 import type { ClientRecord, ScheduleLedgerRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { Programme } from '../config/programmeSchema.js';
@@ -28,7 +28,9 @@ export interface ScheduledDelivery {
 
 export interface ScheduleDispatcherDeps {
   programme: Programme;
-  clients: Pick<ClientRepository, 'list' | 'update'>;
+  clients: Pick<ClientRepository, 'update'>;
+  /** Which clients are due: the store finds them (an indexed query), this keeps it told when each is next due. */
+  attention: ClientAttention;
   ledger: ScheduleLedgerRepository;
   delivery: ScheduledDelivery;
   clock: Clock;
@@ -54,6 +56,10 @@ export interface TickReport {
 }
 
 const HOUR_MS = 3_600_000;
+/** How long a client taken for planning is held from other instances: planning one takes well under a second. */
+export const PLAN_HOLD_MS = 60_000;
+/** Clients taken from the store at a time. */
+const TAKE_BATCH = 64;
 /** How long another instance's claim is taken to be in flight: a delivery takes seconds; after this, its instance died. */
 export const CLAIM_LEASE_MS = 60_000;
 const SKIPPED_BECAUSE = { 'opted-out': 'opted-out', 'nothing-to-remind': 'check-in-answered', 'not-needed': 'already-welcomed' } as const;
@@ -74,9 +80,10 @@ const GROUP_HOLD_RETRY_MS = 10 * 60_000;
  * sending twice.
  */
 export class ScheduleDispatcher {
-  private readonly next = new Map<string, { atMs: number; fingerprint: string }>();
-  /** Clients woken while their plan was being worked out: what woke them (a check-in it started) is looked at on the next pass. */
-  private readonly wokenWhilePlanning = new Set<string>();
+  /** When the store last said the next client is due (ms), or now for a client woken since. */
+  private soonestMs: number | undefined;
+  /** Wakes on their way to the store: a pass waits for them, so it sees every wake made before it. */
+  private readonly wakes = new Set<Promise<void>>();
   /** Occurrences this process is sending right now (their claims are not a crash's leftovers). */
   private readonly inFlight = new Set<string>();
   /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
@@ -95,6 +102,8 @@ export class ScheduleDispatcher {
   /** Work through what is due now (finishing what a previous run left), then keep doing so. */
   async start(): Promise<TickReport> {
     this.stopped = false;
+    // The programme file or the code may have changed what is planned since the last run: everyone is looked at again.
+    await this.deps.attention.wakeAll();
     const report = await this.tick();
     this.started = true;
     this.sleep();
@@ -116,8 +125,12 @@ export class ScheduleDispatcher {
 
   /** Look at a client again on the next pass (they answered, or something about them changed). */
   wake(clientId: string): void {
-    this.next.delete(clientId);
-    this.wokenWhilePlanning.add(clientId);
+    const woken: Promise<void> = this.deps.attention
+      .wake(clientId)
+      .catch((error: unknown) => this.deps.log.error('waking a client for the scheduler failed', { clientId, error: (error as Error).message }))
+      .finally(() => this.wakes.delete(woken));
+    this.wakes.add(woken);
+    this.soonestMs = this.deps.clock.now().toMillis();
     // Running on its own timer: look within a second rather than at the next regular pass (never later than planned).
     if (this.cancelTimer && !this.stopped && this.timerDueMs - this.deps.clock.now().toMillis() > 1000) this.sleep(1000);
   }
@@ -127,11 +140,9 @@ export class ScheduleDispatcher {
     await this.running;
   }
 
-  /** When the next pass has work to do, as far as this process knows (undefined before the first pass). */
+  /** When the next pass has work to do, as the store said after the last pass (undefined before it, or with no clients). */
   nextDue(): DateTime | undefined {
-    let soonest = Infinity;
-    for (const { atMs } of this.next.values()) soonest = Math.min(soonest, atMs);
-    return Number.isFinite(soonest) ? DateTime.fromMillis(soonest, { zone: 'utc' }) : undefined;
+    return this.soonestMs === undefined ? undefined : DateTime.fromMillis(this.soonestMs, { zone: 'utc' });
   }
 
   /** One pass over every client whose work is due. Concurrent calls share the pass under way. */
@@ -158,33 +169,48 @@ export class ScheduleDispatcher {
     });
   }
 
+  /**
+   * Plan every client the store says is due, a batch at a time, telling it when each is next due.
+   * A client woken or changed while planned stays due (the store keeps no plan made before that);
+   * planned twice in one pass, they wait for the next (a second or so), so no pass runs for ever.
+   */
   private async pass(): Promise<TickReport> {
+    await Promise.all(this.wakes);
+    const { attention } = this.deps;
     const now = this.deps.clock.now();
+    const nowIso = now.toISO()!;
     const report: TickReport = { planned: 0, sent: 0, skipped: 0, failed: 0 };
-    const due = (await this.deps.clients.list()).flatMap((client) => {
-      const next = this.next.get(client.id);
-      const print = fingerprint(client);
-      return !next || next.atMs <= now.toMillis() || next.fingerprint !== print ? [{ client, print }] : [];
-    });
-    let at = 0;
-    const worker = async () => {
-      while (at < due.length && !this.stopped) {
-        const { client, print } = due[at++]!;
-        try {
-          this.wokenWhilePlanning.delete(client.id);
-          const wakeAt = await this.planClient(client, now, report);
-          // Woken meanwhile (it started a check-in, whose window its plan did not know): look again next pass.
-          if (this.wokenWhilePlanning.delete(client.id)) this.next.delete(client.id);
-          else this.next.set(client.id, { atMs: wakeAt, fingerprint: print });
-        } catch (error) {
-          report.failed += 1;
-          this.next.set(client.id, { atMs: now.toMillis() + 5 * 60_000, fingerprint: print });
-          this.deps.log.error('scheduling a client failed', { clientId: client.id, error: (error as Error).message });
+    const plannedThisPass = new Set<string>();
+    for (;;) {
+      const batch = this.stopped ? [] : await attention.take(nowIso, now.plus({ milliseconds: PLAN_HOLD_MS }).toISO()!, TAKE_BATCH);
+      if (batch.length === 0) break;
+      let at = 0;
+      const worker = async () => {
+        while (at < batch.length) {
+          const { client, token } = batch[at++]!;
+          if (this.stopped || plannedThisPass.has(client.id)) {
+            await attention.planned(client.id, token, this.stopped ? nowIso : now.plus({ seconds: 1 }).toISO()!);
+            continue;
+          }
+          plannedThisPass.add(client.id);
+          let wakeAt: number;
+          try {
+            wakeAt = await this.planClient(client, now, report);
+          } catch (error) {
+            report.failed += 1;
+            wakeAt = now.toMillis() + 5 * 60_000;
+            this.deps.log.error('scheduling a client failed', { clientId: client.id, error: (error as Error).message });
+          }
+          report.planned += 1;
+          // Never due again within this pass (its `now` stands still).
+          await attention.planned(client.id, token, new Date(Math.max(wakeAt, now.toMillis() + 1)).toISOString());
         }
-        report.planned += 1;
-      }
-    };
-    await Promise.all(Array.from({ length: this.deps.concurrency ?? 16 }, worker));
+      };
+      await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 16, batch.length) }, worker));
+    }
+    const soonest = await attention.soonest(this.deps.clock.now().toISO()!);
+    // A wake that came during the pass stands (it set soonestMs to its time).
+    if (this.wakes.size === 0) this.soonestMs = soonest === undefined ? undefined : Date.parse(soonest);
     if (report.sent + report.skipped + report.failed > 0) this.deps.log.info('schedule pass', { ...report });
     return report;
   }
@@ -433,10 +459,4 @@ function ledgerView(record: ScheduleLedgerRecord): Ledger {
 /** The client's local ISO week of an instant, as the weekly cap counts it. */
 function localWeek(at: DateTime, timezone: string): string {
   return at.setZone(memoZone(timezone)).toFormat("kkkk-'W'WW");
-}
-
-/** What about a client changes their schedule: a change means planning them again at once. */
-function fingerprint(c: ClientRecord): string {
-  const links = c.groups?.map((g) => `${g.groupId}:${g.status}:${g.nudge}:${g.nudgeTime ?? ''}:${g.since}`).join(',');
-  return [c.consentedAt, c.optedOutAt, c.pausedUntil, c.riskOpenSince, c.linkWorkerNotice?.notBefore, c.timezone, c.preferredDay, c.preferredTimeWindow?.start, c.programmeStartDate, c.channel, c.createdAt, links].join('|');
 }
