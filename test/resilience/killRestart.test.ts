@@ -35,7 +35,7 @@ describe('resilience: SIGKILL during a burst of texts and during the outbox drai
     await rig.sendPending(8);
     expect(rig.unaccepted, 'texts the webhook never took').to.equal(0);
     await rig.settle();
-    const tally = rig.tally();
+    const tally = await rig.tally();
     expect(tally, rig.log).to.deep.equal({ texts: 150, lost: 0, doubled: 0, sidsReused: 0 });
     expect(Math.max(...rig.restartsMs), 'restart to ready (ms)').to.be.below(30_000);
   });
@@ -52,6 +52,6 @@ describe('resilience: SIGKILL during a burst of texts and during the outbox drai
     await rig.boot();
     await rig.settle();
     expect(failedSoFar, 'Twilio was failing when the server was killed').to.be.greaterThan(0);
-    expect(rig.tally(), rig.log).to.deep.equal({ texts: 170, lost: 0, doubled: 0, sidsReused: 0 });
+    expect(await rig.tally(), rig.log).to.deep.equal({ texts: 170, lost: 0, doubled: 0, sidsReused: 0 });
   });
 });

@@ -1,10 +1,12 @@
-// A real Linkwell in a child process (`npm start`, the README's environment), a fake Twilio in this
-// process, and SIGKILL at chosen moments: what the resilience suite and `npm run soak` drive.
+// A real Linkwell in a child process (`npm start`, the README's environment), or two on one
+// PostgreSQL database behind a load balancer, a fake Twilio in this process, and SIGKILL at chosen
+// moments: what the resilience suites and `npm run soak` drive.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { freePort } from '../../bot/http/freePort.js';
 import { idFromKey } from '../../dialogs/turnEffects.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
@@ -32,47 +34,93 @@ export interface Tally {
   sidsReused: number;
 }
 
+/** One server of the rig: its port, and its process while it runs. */
+interface Instance {
+  port: number;
+  child: ChildProcess | undefined;
+  stderr: string;
+}
+
+/** A text message record as the outbox keeps it (no message text is reported from it). */
+interface OutboxRecord {
+  id: string;
+  to: string;
+  body: string;
+  createdAt: string;
+  attempts: number;
+  twilioSid?: string;
+  sendingSince?: string;
+}
+
+/** What the rig reads of the servers' store to know they are done: lowdb's files, or the database. */
+interface StoreProbe {
+  outboxQueued(): Promise<number>;
+  inboxPending(): Promise<number>;
+  /** Every outbox record that went to Twilio (with its sid) or is done. */
+  outboxRecords(): Promise<OutboxRecord[]>;
+  close(): Promise<void>;
+}
+
 export class KillRig {
-  private child: ChildProcess | undefined;
   private readonly texts: Text[] = [];
   readonly restartsMs: number[] = [];
-  private stderr = '';
   private enrolled = 0;
+  private turn = 0;
 
   private constructor(
     readonly fake: FakeTwilio,
     readonly dataDir: string,
-    readonly port: number,
+    private readonly instances: Instance[],
+    private readonly databaseUrl: string | undefined,
+    private readonly probe: StoreProbe,
   ) {}
 
-  static async start(options: { twilioLatencyMs?: number } = {}): Promise<KillRig> {
+  /**
+   * Start the rig: one server on a lowdb data folder, or `instances` servers on the PostgreSQL
+   * database `databaseUrl` (already migrated), texts and admin calls shared between them as a load
+   * balancer would (round robin, passing over one that is down).
+   */
+  static async start(options: { twilioLatencyMs?: number; instances?: number; databaseUrl?: string } = {}): Promise<KillRig> {
     const fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, ...(options.twilioLatencyMs ? { latencyMs: options.twilioLatencyMs } : {}) });
-    const rig = new KillRig(fake, mkdtempSync(join(tmpdir(), 'linkwell-kill-')), await freePort());
-    await rig.boot();
+    const dataDir = mkdtempSync(join(tmpdir(), 'linkwell-kill-'));
+    const instances: Instance[] = [];
+    for (let i = 0; i < (options.instances ?? 1); i += 1) instances.push({ port: await freePort(), child: undefined, stderr: '' });
+    const probe = options.databaseUrl ? pgProbe(options.databaseUrl) : lowdbProbe(dataDir);
+    const rig = new KillRig(fake, dataDir, instances, options.databaseUrl, probe);
+    for (let i = 0; i < instances.length; i += 1) await rig.boot(i);
     return rig;
   }
 
+  /** The first server's address (the only one, on lowdb). */
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.urlOf(0);
   }
 
-  /** Start `npm start` on the data directory; resolves with the milliseconds until /readyz said ready. */
-  async boot(): Promise<number> {
+  urlOf(instance: number): string {
+    return `http://127.0.0.1:${this.instances[instance]!.port}`;
+  }
+
+  /** Start `npm start` for one server; resolves with the milliseconds until /readyz said ready. */
+  async boot(instance = 0): Promise<number> {
     const began = performance.now();
-    this.child = spawn('npm', ['start', '--silent'], {
+    const server = this.instances[instance]!;
+    const url = this.urlOf(instance);
+    const child = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
       detached: true,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', process.env.RIG_LOG_LEVEL ? 'pipe' : 'ignore', 'pipe'],
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        PORT: String(this.port),
+        PORT: String(server.port),
         HOST: '127.0.0.1',
+        // Behind a balancer every server has the balancer's address (Twilio signs for that one): here, the first server's.
         PUBLIC_BASE_URL: this.url,
         DATA_DIR: this.dataDir,
+        ...(this.databaseUrl ? { DATABASE_URL: this.databaseUrl } : {}),
         ADMIN_API_TOKEN: ADMIN_TOKEN,
         CHAT_LINK_SECRET: 'resilience-chat-link-secret-0123456789abcdef',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.RIG_LOG_LEVEL ?? 'warn',
         TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
         TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
         TWILIO_FROM_NUMBER: TEST_FROM_NUMBER,
@@ -80,56 +128,88 @@ export class KillRig {
         SMS_SEND_RATE_PER_SECOND: '1000',
       },
     });
-    this.child.stderr!.on('data', (chunk: Buffer) => {
-      this.stderr = (this.stderr + chunk.toString('utf8')).slice(-20_000);
+    server.child = child;
+    child.stderr!.on('data', (chunk: Buffer) => {
+      server.stderr = (server.stderr + chunk.toString('utf8')).slice(-20_000);
+    });
+    // RIG_LOG_LEVEL=info shows a server's log (never message text) beside its errors, to see why a run failed.
+    child.stdout?.on('data', (chunk: Buffer) => {
+      server.stderr = (server.stderr + chunk.toString('utf8')).slice(-200_000);
     });
     const exited = new Promise<never>((_resolve, reject) => {
-      this.child!.once('exit', (code, signal) => reject(new Error(`Linkwell exited while starting (${code ?? signal}):\n${this.stderr}`)));
+      child.once('exit', (code, signal) => reject(new Error(`Linkwell exited while starting (${code ?? signal}):\n${server.stderr}`)));
     });
-    await Promise.race([this.untilReady(), exited]);
+    await Promise.race([this.untilReady(url, server), exited]);
     const ms = performance.now() - began;
     this.restartsMs.push(ms);
     return ms;
   }
 
-  private async untilReady(): Promise<void> {
+  private async untilReady(url: string, server: Instance): Promise<void> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      const res = await fetch(`${this.url}/readyz`).catch(() => undefined);
+      const res = await fetch(`${url}/readyz`).catch(() => undefined);
       if (res?.status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`Linkwell was not ready within 60 s:\n${this.stderr}`);
+    throw new Error(`Linkwell was not ready within 60 s:\n${server.stderr}`);
   }
 
-  /** SIGKILL the server (its whole process group: npm, node and all), and wait until it is gone. */
-  async kill(): Promise<void> {
-    const child = this.child;
+  /** SIGKILL one server (its whole process group: npm, node and all), and wait until it is gone. */
+  async kill(instance = 0): Promise<void> {
+    const server = this.instances[instance]!;
+    const child = server.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((resolve) => child.once('exit', resolve));
     process.kill(-child.pid!, 'SIGKILL');
     await gone;
     // npm is gone; node, its child, may take a moment longer (and holds the data directory until then).
     while (this.groupPids(child.pid!).length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    this.child = undefined;
+    server.child = undefined;
+  }
+
+  /** The servers a load balancer would send the next request to, in the order it would try them. */
+  private live(): string[] {
+    const start = this.turn++;
+    const order = this.instances.map((_, i) => (start + i) % this.instances.length);
+    return order.filter((i) => this.instances[i]!.child).map((i) => this.urlOf(i));
   }
 
   async admin(path: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.url}${path}`, { ...init, headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' } });
+    const [url] = this.live();
+    if (!url) throw new Error('no server is running');
+    return fetch(`${url}${path}`, { ...init, headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' } });
   }
 
-  /** Enrol `count` SMS clients who have agreed (replied YES) and whose scheduled messages are paused. */
-  async enrol(count: number): Promise<string[]> {
+  /** A signed text from `phone` to whichever server takes it first; undefined when none answered. */
+  private async postText(form: Record<string, string>): Promise<Response | undefined> {
+    for (const url of this.live()) {
+      const res = await postTwilioForm(url, this.url, '/api/sms', form).catch(() => undefined);
+      if (res) return res;
+    }
+    return undefined;
+  }
+
+  /**
+   * Enrol `count` SMS clients who have agreed (replied YES). Paused by default, so that nothing is
+   * scheduled for them; unpaused, the check-in that follows a YES goes out (at once, if it is day
+   * time in `timezone`).
+   */
+  async enrol(count: number, options: { paused?: boolean; timezone?: string } = {}): Promise<string[]> {
     const phones: string[] = [];
     for (let n = 0; n < count; n += 1) {
       const i = this.enrolled++;
       const phone = `+4477009${String(10_000 + i).slice(-5)}`;
       const created = await this.admin('/api/admin/clients', {
         method: 'POST',
-        body: JSON.stringify({ name: `Client ${i}`, phone, timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'sms' }),
+        body: JSON.stringify({ name: `Client ${i}`, phone, timezone: options.timezone ?? 'Europe/London', linkWorkerId: 'sam', channel: 'sms' }),
       });
       if (created.status !== 201) throw new Error(`enrolling answered ${created.status}: ${await created.text()}`);
       const { id } = (await created.json()) as { id: string };
+      if (options.paused === false) {
+        phones.push(phone);
+        continue;
+      }
       const paused = await this.admin(`/api/admin/clients/${id}`, {
         method: 'PATCH',
         body: JSON.stringify({ pausedUntil: new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10), changedBy: 'resilience test' }),
@@ -138,14 +218,14 @@ export class KillRig {
       phones.push(phone);
     }
     for (const phone of phones) await this.postUntilAccepted(phone, 'YES');
-    await this.until(() => phones.every((p) => this.fake.messages.some((m) => m.to === p)), 'every client thanked for agreeing', 30_000);
+    await this.until(async () => phones.every((p) => this.fake.messages.some((m) => m.to === p && /^Thank you/.test(m.body))), 'every client thanked for agreeing', 30_000);
     return phones;
   }
 
   private async postUntilAccepted(phone: string, body: string): Promise<void> {
     const form = inboundForm(phone, body);
     for (;;) {
-      const res = await postTwilioForm(this.url, this.url, '/api/sms', form).catch(() => undefined);
+      const res = await this.postText(form);
       if (res?.status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -172,7 +252,7 @@ export class KillRig {
     const worker = async () => {
       while (!down && next < pending.length && accepted < stopAfter) {
         const text = pending[next++]!;
-        const res = await postTwilioForm(this.url, this.url, '/api/sms', text.form).catch(() => undefined);
+        const res = await this.postText(text.form);
         if (res?.status === 200) {
           text.accepted = true;
           accepted += 1;
@@ -187,14 +267,21 @@ export class KillRig {
     return this.texts.filter((t) => !t.accepted).length;
   }
 
-  /** Wait until every accepted text has been acknowledged and the server has nothing left to send. */
+  /** Wait until every accepted text has been acknowledged and the servers have nothing left to send. */
   async settle(timeoutMs = 60_000): Promise<void> {
-    await this.until(() => this.lostNow() === 0 && this.outboxQueued() === 0 && this.inboxPending() === 0, 'every text acknowledged', timeoutMs).catch(() => {});
+    const done = async () => this.lostNow() === 0 && (await this.probe.outboxQueued()) === 0 && (await this.probe.inboxPending()) === 0;
+    await this.until(done, 'every text acknowledged', timeoutMs).catch(() => {});
     // Anything sent twice would come now.
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 
-  tally(): Tally {
+  async tally(): Promise<Tally> {
+    const sids = (await this.probe.outboxRecords()).flatMap((r) => (r.twilioSid ? [r.twilioSid] : []));
+    return { ...this.acknowledged(), texts: this.texts.length, sidsReused: sids.length - new Set(sids).size };
+  }
+
+  /** Texts never acknowledged, and acknowledgements past one per text, counted per number. */
+  private acknowledged(): { lost: number; doubled: number } {
     const acks = new Map<string, number>();
     for (const m of this.fake.messages) if (NOTE_ACK.test(m.body)) acks.set(m.to, (acks.get(m.to) ?? 0) + 1);
     const expected = new Map<string, number>();
@@ -206,21 +293,14 @@ export class KillRig {
       if (got < want) lost += want - got;
       if (got > want) doubled += got - want;
     }
-    const sids = this.outboxSids();
-    return { texts: this.texts.length, lost, doubled, sidsReused: sids.length - new Set(sids).size };
+    return { lost, doubled };
   }
 
   /** For a number answered more than once: its acknowledgements at Twilio and in the outbox, in order (no message text). */
-  doubledDetail(): string[] {
+  async doubledDetail(): Promise<string[]> {
     const expected = new Map<string, number>();
     for (const t of this.texts) expected.set(t.phone, (expected.get(t.phone) ?? 0) + 1);
-    const records = this.filesIn('sms', 'outbox', 'done').flatMap((file) => {
-      try {
-        return file.endsWith('.json') ? [JSON.parse(readFileSync(file, 'utf8')) as { id: string; to: string; body: string; createdAt: string; attempts: number; twilioSid?: string; sendingSince?: string }] : [];
-      } catch {
-        return [];
-      }
-    });
+    const records = await this.probe.outboxRecords();
     const lines: string[] = [];
     for (const [phone, want] of expected) {
       const acks = this.fake.messages.filter((m) => m.to === phone && NOTE_ACK.test(m.body));
@@ -241,41 +321,12 @@ export class KillRig {
   }
 
   private lostNow(): number {
-    return this.tally().lost;
+    return this.acknowledged().lost;
   }
 
-  private filesIn(...parts: string[]): string[] {
-    try {
-      return readdirSync(join(this.dataDir, ...parts), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-    } catch {
-      return [];
-    }
-  }
-
-  private outboxQueued(): number {
-    return this.filesIn('sms', 'outbox', 'queue').length;
-  }
-
-  private inboxPending(): number {
-    return this.filesIn('sms', 'inbound', 'pending').length;
-  }
-
-  private outboxSids(): string[] {
-    return this.filesIn('sms', 'outbox', 'done').flatMap((file) => {
-      // Only whole documents (a write in progress is a temporary file beside them).
-      if (!file.endsWith('.json')) return [];
-      try {
-        const sid = (JSON.parse(readFileSync(file, 'utf8')) as { twilioSid?: string }).twilioSid;
-        return sid ? [sid] : [];
-      } catch {
-        return [];
-      }
-    });
-  }
-
-  private async until(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  private async until(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!check()) {
+    while (!(await check())) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -319,7 +370,7 @@ export class KillRig {
 
   /** Resident memory of the server: every process in its group (npm and node), from /proc. */
   rssBytes(): number {
-    const group = this.child?.pid;
+    const group = this.instances[0]!.child?.pid;
     if (!group) return 0;
     let total = 0;
     for (const pid of this.groupPids(group)) {
@@ -350,12 +401,51 @@ export class KillRig {
 
   /** The server's recent stderr (warnings and errors; never message text). */
   get log(): string {
-    return this.stderr;
+    return this.instances.map((server, i) => (this.instances.length > 1 ? `[server ${i}]\n${server.stderr}` : server.stderr)).join('\n');
   }
 
   async close(): Promise<void> {
-    await this.kill();
+    for (let i = 0; i < this.instances.length; i += 1) await this.kill(i);
+    await this.probe.close();
     await this.fake.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** The lowdb data folder's files: queued and pending ones by count, the outbox's sent records read whole. */
+function lowdbProbe(dataDir: string): StoreProbe {
+  const filesIn = (...parts: string[]): string[] => {
+    try {
+      return readdirSync(join(dataDir, ...parts), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    } catch {
+      return [];
+    }
+  };
+  return {
+    outboxQueued: async () => filesIn('sms', 'outbox', 'queue').length,
+    inboxPending: async () => filesIn('sms', 'inbound', 'pending').length,
+    outboxRecords: async () =>
+      filesIn('sms', 'outbox', 'done').flatMap((file) => {
+        // Only whole documents (a write in progress is a temporary file beside them).
+        if (!file.endsWith('.json')) return [];
+        try {
+          return [JSON.parse(readFileSync(file, 'utf8')) as OutboxRecord];
+        } catch {
+          return [];
+        }
+      }),
+    close: async () => {},
+  };
+}
+
+/** The same, asked of the database. */
+function pgProbe(databaseUrl: string): StoreProbe {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const count = async (sql: string) => Number((await pool.query<{ n: string }>(sql)).rows[0]!.n);
+  return {
+    outboxQueued: () => count("SELECT count(*) AS n FROM sms_outbox WHERE status IN ('queued', 'sending')"),
+    inboxPending: () => count('SELECT count(*) AS n FROM sms_inbound WHERE handled_at IS NULL'),
+    outboxRecords: async () => (await pool.query<{ record: OutboxRecord }>("SELECT record FROM sms_outbox WHERE status NOT IN ('queued', 'sending') ORDER BY created_at, seq")).rows.map((r) => r.record),
+    close: () => pool.end(),
+  };
 }

@@ -31,7 +31,7 @@ try {
   }
   await rig.sendPending(8);
   await rig.settle(120_000);
-  const tally = rig.tally();
+  const tally = await rig.tally();
   const restarts = rig.restartsMs.slice(1);
   const seconds = (performance.now() - began) / 1000;
 
@@ -46,7 +46,7 @@ Soak: ${tally.texts} texts from ${CLIENTS} clients, ${KILLS} kills with SIGKILL 
 One chat link abused: opened ${abuse.opened} times (${abuse.refused} refused), all ${abuse.conversations === 1 ? 'the one conversation of its client' : `${abuse.conversations} conversations`}; ${abuse.activities} activities of ${abuse.activityBytes / 1024} KB posted
   server RSS before ${mb(abuse.rssBefore)} MB, after ${mb(abuse.rssAfter)} MB (growth ${mb(abuse.rssAfter - abuse.rssBefore)} MB; one transcript keeps at most ${WEB_CHAT_KEPT.bytes / 1024} KB)
 `);
-  if (tally.doubled > 0) console.log(rig.doubledDetail().join('\n'));
+  if (tally.doubled > 0) console.log((await rig.doubledDetail()).join('\n'));
   const failed = tally.lost > 0 || tally.doubled > 0 || tally.sidsReused > 0 || Math.max(...restarts) >= 3000 || abuse.conversations !== 1 || abuse.rssAfter - abuse.rssBefore > FLOOD_GROWTH_LIMIT;
   if (failed) {
     console.log('TARGETS MISSED');
