@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ClientAttention, ClientRepository, ScheduleLedgerRepository } from '../../storage/ports.js';
+import type { ClientAttention, ClientRepository, ScheduleLedgerRepository, TakenClient } from '../../storage/ports.js';
 import type { ClientRecord, ScheduleLedgerRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { Programme } from '../config/programmeSchema.js';
@@ -186,25 +186,7 @@ export class ScheduleDispatcher {
       if (batch.length === 0) break;
       let at = 0;
       const worker = async () => {
-        while (at < batch.length) {
-          const { client, token } = batch[at++]!;
-          if (this.stopped || plannedThisPass.has(client.id)) {
-            await attention.planned(client.id, token, this.stopped ? nowIso : now.plus({ seconds: 1 }).toISO()!);
-            continue;
-          }
-          plannedThisPass.add(client.id);
-          let wakeAt: number;
-          try {
-            wakeAt = await this.planClient(client, now, report);
-          } catch (error) {
-            report.failed += 1;
-            wakeAt = now.toMillis() + 5 * 60_000;
-            this.deps.log.error('scheduling a client failed', { clientId: client.id, error: (error as Error).message });
-          }
-          report.planned += 1;
-          // Never due again within this pass (its `now` stands still).
-          await attention.planned(client.id, token, new Date(Math.max(wakeAt, now.toMillis() + 1)).toISOString());
-        }
+        while (at < batch.length) await this.planTaken(batch[at++]!, now, plannedThisPass, report);
       };
       await Promise.all(Array.from({ length: Math.min(this.deps.concurrency ?? 16, batch.length) }, worker));
     }
@@ -213,6 +195,26 @@ export class ScheduleDispatcher {
     if (this.wakes.size === 0) this.soonestMs = soonest === undefined ? undefined : Date.parse(soonest);
     if (report.sent + report.skipped + report.failed > 0) this.deps.log.info('schedule pass', { ...report });
     return report;
+  }
+
+  /** Plan one client taken from the store, and tell it when they are next due (never again within this pass: its `now` stands still). */
+  private async planTaken({ client, token }: TakenClient, now: DateTime, plannedThisPass: Set<string>, report: TickReport): Promise<void> {
+    const { attention } = this.deps;
+    if (this.stopped || plannedThisPass.has(client.id)) {
+      await attention.planned(client.id, token, (this.stopped ? now : now.plus({ seconds: 1 })).toISO()!);
+      return;
+    }
+    plannedThisPass.add(client.id);
+    let wakeAt: number;
+    try {
+      wakeAt = await this.planClient(client, now, report);
+    } catch (error) {
+      report.failed += 1;
+      wakeAt = now.toMillis() + 5 * 60_000;
+      this.deps.log.error('scheduling a client failed', { clientId: client.id, error: (error as Error).message });
+    }
+    report.planned += 1;
+    await attention.planned(client.id, token, new Date(Math.max(wakeAt, now.toMillis() + 1)).toISOString());
   }
 
   /** Act on one client's due work; returns when (ms) to look at them again. */

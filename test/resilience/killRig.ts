@@ -269,7 +269,7 @@ export class KillRig {
 
   /** Wait until every accepted text has been acknowledged and the servers have nothing left to send. */
   async settle(timeoutMs = 60_000): Promise<void> {
-    const done = async () => this.lostNow() === 0 && (await this.probe.outboxQueued()) === 0 && (await this.probe.inboxPending()) === 0;
+    const done = async () => this.acknowledged().lost === 0 && (await this.probe.outboxQueued()) === 0 && (await this.probe.inboxPending()) === 0;
     await this.until(done, 'every text acknowledged', timeoutMs).catch(() => {});
     // Anything sent twice would come now.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -318,10 +318,6 @@ export class KillRig {
       }
     }
     return lines;
-  }
-
-  private lostNow(): number {
-    return this.acknowledged().lost;
   }
 
   private async until(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
