@@ -305,12 +305,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...proactive,
     history: store.clients,
     smsOutbox: sms ? store.smsOutbox : undefined,
+    webChat: store.webChat,
     // An unopened web chat check-in goes by text when the programme asks and texts can be sent.
     smsFallback:
       sms && programme.webChat.smsWhenUnopened
         ? { quietHours: programme.quietHours, clock, webChat: store.webChat, smsReference: smsConversationReference }
         : undefined,
   });
+  // A client added or changed in this process is planned again within a second (another instance's change: at its next pass).
+  store.clients.onChanged((clientId) => scheduler?.wake(clientId));
   scheduler = new ScheduleDispatcher({
     programme,
     clients: store.clients,

@@ -11,7 +11,7 @@ import { interpretReply } from './understanding/interpretReply.js';
 import { recognizeCommand } from './understanding/recognizeCommand.js';
 import { isNothingToAdd } from './understanding/isNothingToAdd.js';
 import { fill, type Wording, type WordingValues } from './wording.js';
-import { effectId, effectKeyOf } from './turnEffects.js';
+import { effectId, effectKeyOf, idFromKey } from './turnEffects.js';
 
 /** Who the check-in is for, and (when the schedule started it) what it is; passed to beginDialog. */
 export interface CheckInOptions {
@@ -152,7 +152,8 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
       ...options,
       instrumentIds: instruments.map((i) => i.id),
       expiresAt,
-      checkInId: effectId(dc.context),
+      // A scheduled check-in's id comes from its occurrence: started again after a crash, it is the same check-in.
+      checkInId: options.occurrenceKey ? idFromKey(`check-in|${options.occurrenceKey}`) : effectId(dc.context),
       steps,
       index: 0,
       misses: 0,

@@ -1,3 +1,4 @@
+import type { ClientChangedListener } from './clientChanges.js';
 import type { Activity, ConversationReference, Storage } from 'botbuilder';
 import type {
   CheckInRecord,
@@ -29,6 +30,12 @@ export interface ClientRepository {
   update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined>;
   /** Remove a client and everything kept about them here (record and history); false when there is no such client. */
   erase(id: string): Promise<boolean>;
+  /**
+   * Be told, in this process, once a client is added or their record has changed (written already).
+   * Other instances' changes are not told here: they reach the scheduler through ClientAttention.
+   * Returns the way to stop listening.
+   */
+  onChanged(listener: ClientChangedListener): () => void;
 }
 
 /** A client taken for planning, with the token that lets the plan set when they are next due. */

@@ -7,9 +7,10 @@ import { hasAgreed } from '../contact/contactPreferences.js';
 import { memoZone } from '../schedule/memoZone.js';
 import { nextAllowed, type QuietHours } from '../schedule/quietHours.js';
 import type { ScheduledDelivery } from '../schedule/scheduleDispatcher.js';
-import { occurrenceMessageId } from '../sms/twilioSmsAdapter.js';
+import { LOCAL_DIRECTLINE_SERVICE_URL, transcriptHoldsOccurrence } from '../directline/directLineAdapter.js';
+import { SMS_SERVICE_URL, occurrenceMessageId } from '../sms/twilioSmsAdapter.js';
 import { EXPIRE_CHECK_IN_EVENT, SCHEDULED_MESSAGE_EVENT, SCHEDULED_OUTCOME, channelKey } from '../turnKeys.js';
-import { proactiveTurn, type ProactiveDeps } from './checkInStarter.js';
+import { conversationOf, proactiveTurn, type ProactiveDeps } from './checkInStarter.js';
 import type { DeliveryOutcome, ScheduledMessage } from './scheduledMessage.js';
 
 /** What an unopened web chat check-in needs to go by text instead (programme `webChat.smsWhenUnopened`, SMS on). */
@@ -25,6 +26,8 @@ export interface ScheduledTurnsDeps extends ProactiveDeps {
   history: Pick<ClientHistoryRepository, 'conversationReference' | 'history'>;
   /** The SMS outbox, when SMS is on: where a scheduled text's deterministic id shows it was sent. */
   smsOutbox?: Pick<SmsOutbox, 'get'> | undefined;
+  /** The web chat transcripts: where a scheduled web chat message's id shows it was sent. */
+  webChat?: Pick<WebChatTranscripts, 'since'> | undefined;
   smsFallback?: SmsFallbackDeps | undefined;
 }
 
@@ -59,8 +62,14 @@ export class ScheduledTurns implements ScheduledDelivery {
   }
 
   async wasSent(client: ClientRecord, occurrenceKey: string): Promise<boolean> {
-    if (this.deps.smsOutbox && (await this.deps.smsOutbox.get(occurrenceMessageId(occurrenceKey, 0)))) return true;
-    // A check-in records its occurrence as it starts, before its first question is sent.
+    const { smsOutbox, webChat } = this.deps;
+    if (smsOutbox && (await smsOutbox.get(occurrenceMessageId(occurrenceKey, 0)))) return true;
+    if (webChat && (await transcriptHoldsOccurrence(webChat, client.id, occurrenceKey))) return true;
+    // Texts and Linkwell's own web chat keep the only copy of what went, and it holds none: not sent.
+    // (A check-in's record proves nothing: it is written as the check-in starts, before its first question goes.)
+    const reached = await conversationOf(this.deps, client);
+    if (!reached || reached.reference.serviceUrl === SMS_SERVICE_URL || reached.reference.serviceUrl === LOCAL_DIRECTLINE_SERVICE_URL) return false;
+    // A Bot Framework channel keeps no copy here: a started check-in is the best evidence there is (a resend would be a second copy).
     return (await this.deps.history.history(client.id)).checkIns.some((c) => c.occurrenceKey === occurrenceKey);
   }
 

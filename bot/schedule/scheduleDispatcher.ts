@@ -395,10 +395,6 @@ export class ScheduleDispatcher {
   }
 
   /**
-   * Claims not made by this process were left by a crash between claim and settle: sent if the
-   * channel holds the message, otherwise released to be planned again. True when any was found.
-   */
-  /**
    * A new link worker's name the client was to be told later (their pause or quiet hours): sent once
    * due, by whichever instance claims it; dropped if they were reassigned again (the later change
    * tells them), opted out, or an alert is open (people are in touch). Returns when to look again.
@@ -426,6 +422,11 @@ export class ScheduleDispatcher {
     return undefined;
   }
 
+  /**
+   * Claims not made by this process (alone: any; shared: once their lease has passed) were left by a
+   * crash between claim and settle: sent if the channel holds the message, otherwise released to be
+   * planned again. True when any was found.
+   */
   private async settleLeftClaims(client: ClientRecord, record: ScheduleLedgerRecord): Promise<boolean> {
     const nowMs = this.deps.clock.now().toMillis();
     // Alone (lowdb), a claim this process is not sending is a crash's leftover; shared, only once its lease has passed.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { ConversationReference } from 'botbuilder';
+import { ClientChanges, type ClientChangedListener } from '../clientChanges.js';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type {
   CheckInRecord,
@@ -48,6 +49,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   private readonly checkInMonths = new LRUCache<string, string>({ max: 10_000 });
   /** When each client next needs the scheduler (in memory: see MemoryAttention). */
   readonly attention = new MemoryAttention(() => this.byId.values());
+  private readonly changes = new ClientChanges();
 
   private constructor(
     private readonly dir: string,
@@ -75,12 +77,19 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
       return { next: { version: 1, clients: [...(current?.clients ?? []), client] }, result: { ok: true, client } };
     });
     // Only once the index is on disk, so a failed write leaves no phantom client in memory.
-    if (result.ok) this.remember(result.client);
+    if (result.ok) {
+      this.remember(result.client);
+      this.changes.emit(result.client.id);
+    }
     return result;
   }
 
   async get(id: string): Promise<ClientRecord | undefined> {
     return this.byId.get(id);
+  }
+
+  onChanged(listener: ClientChangedListener): () => void {
+    return this.changes.on(listener);
   }
 
   async findByPhone(phone: string): Promise<ClientRecord | undefined> {
@@ -92,6 +101,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   }
 
   async update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
+    let changed = false;
     const updated = await this.index.update<ClientRecord | undefined>(INDEX_KEY, (current) => {
       const at = current?.clients.findIndex((c) => c.id === id) ?? -1;
       if (!current || at < 0) return { result: undefined };
@@ -100,11 +110,13 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
       // The index holds every client: rewrite it only for a real change.
       if (JSON.stringify(after) === JSON.stringify(before)) return { result: before };
       this.attention.forget(id);
+      changed = true;
       const clients = current.clients.slice();
       clients[at] = after;
       return { next: { version: 1, clients }, result: after };
     });
     if (updated) this.remember(updated);
+    if (changed) this.changes.emit(id);
     return updated;
   }
 

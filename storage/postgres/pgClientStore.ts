@@ -4,6 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, monthOf, putAttendance, removeWordsIn, type MonthDocument } from '../clientMonths.js';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type { AttendanceRecord, CheckInRecord, ClientEvent, ClientHistory, ClientRecord, ItemResponseRecord, NewClient, NoteRecord, ScoreRecord, TaskRecord } from '../records.js';
+import { ClientChanges, type ClientChangedListener } from '../clientChanges.js';
 import { changeRecord, inTransaction } from './pgTransaction.js';
 
 type References = ClientHistory['conversationReferences'];
@@ -14,12 +15,20 @@ type References = ClientHistory['conversationReferences'];
  * month of records, changed under its row lock, exactly as lowdb keeps them (storage/clientMonths.ts).
  */
 export class PgClientStore implements ClientRepository, ClientHistoryRepository {
+  private readonly changes = new ClientChanges();
+
   constructor(private readonly pool: Pool) {}
 
   async create(input: NewClient): Promise<CreateClientResult> {
     const client: ClientRecord = { ...input, id: randomUUID() };
     const result = await this.pool.query('INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (phone) DO NOTHING', [client.id, client.phone, client]);
-    return result.rowCount === 1 ? { ok: true, client } : { ok: false, reason: 'duplicate_phone' };
+    if (result.rowCount !== 1) return { ok: false, reason: 'duplicate_phone' };
+    this.changes.emit(client.id);
+    return { ok: true, client };
+  }
+
+  onChanged(listener: ClientChangedListener): () => void {
+    return this.changes.on(listener);
   }
 
   async get(id: string): Promise<ClientRecord | undefined> {
@@ -34,8 +43,15 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
     return (await this.pool.query<{ record: ClientRecord }>('SELECT record FROM clients ORDER BY id')).rows.map((r) => r.record);
   }
 
-  update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
-    return changeRecord<ClientRecord>(this.pool, { table: 'clients', key: 'id' }, id, (before) => ({ ...change(structuredClone(before)), id: before.id, phone: before.phone }));
+  async update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
+    let changed = false;
+    const updated = await changeRecord<ClientRecord>(this.pool, { table: 'clients', key: 'id' }, id, (before) => {
+      const after = { ...change(structuredClone(before)), id: before.id, phone: before.phone };
+      changed = JSON.stringify(after) !== JSON.stringify(before);
+      return after;
+    });
+    if (updated && changed) this.changes.emit(id);
+    return updated;
   }
 
   async erase(id: string): Promise<boolean> {

@@ -148,6 +148,52 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect(await tickAt()).to.deep.equal([]);
   });
 
+  it('sends once, as the same check-in, one whose turn failed after it started and before its first question was queued', async () => {
+    await enrolledAndBaselineDone();
+    // The check-in's record is written as it starts; the crash comes before its first text is queued.
+    const outbox = t.app.store.smsOutbox;
+    outbox.add = async () => {
+      throw new Error('simulated crash before the first question was queued');
+    };
+    expect(await tickAt(at('2026-11-30T10:00'))).to.deep.equal([]);
+    expect((await history()).checkIns.filter((c) => c.kind === 'routine').map((c) => c.status)).to.deep.equal(['open']);
+
+    await restart();
+    const sent = await tickAt(at('2026-11-30T10:03'));
+    expect(sent[0]).to.match(/quick questions/);
+    expect(await tickAt(at('2026-11-30T10:10'))).to.deep.equal([]);
+    // Started again, it is the same check-in: one record, and the answers go to it.
+    await say('2');
+    const routine = (await history()).checkIns.filter((c) => c.kind === 'routine');
+    expect(routine).to.have.length(1);
+    expect((await history()).responses.filter((r) => r.checkInId === routine[0]!.id)).to.have.length(1);
+    expect((await ledger()).decided[routineKey('2026-11-30T10:00')]).to.include({ outcome: 'sent' });
+  });
+
+  it('sends a check-in whose record was written but whose first question never reached the outbox when the process died', async () => {
+    await enrolledAndBaselineDone();
+    // What a SIGKILL mid-turn leaves: the claim, and the check-in's record (written as it starts), but no text queued.
+    clock.set(at('2026-11-30T10:00'));
+    const key = routineKey('2026-11-30T10:00');
+    expect(await t.app.store.schedule.claim(clientId, key, clock.now().toISO()!)).to.equal(true);
+    await t.app.store.clients.startCheckIn({
+      id: 'c0ffee00-0000-4000-8000-000000000001',
+      clientId,
+      channel: 'sms',
+      instrumentIds: ['ucla3'],
+      status: 'open',
+      startedAt: clock.now().toISO()!,
+      kind: 'routine',
+      occurrenceKey: key,
+      expiresAt: clock.now().plus({ hours: 48 }).toISO()!,
+    });
+    await restart();
+    const sent = await tickAt(at('2026-11-30T10:03'));
+    expect(sent[0], 'the record alone is no proof it was sent').to.match(/quick questions/);
+    expect(await tickAt(at('2026-11-30T10:10'))).to.deep.equal([]);
+    expect((await ledger()).decided[key]).to.include({ outcome: 'sent' });
+  });
+
   it('reminds once after a day when nobody answered, and not at all when they did', async () => {
     await enrolledAndBaselineDone();
     await tickAt(at('2026-11-30T10:00'));
@@ -276,20 +322,23 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect(sent[0]).to.match(/quick questions/);
   });
 
-  it('runs on its own clock once the server listens: the welcome goes within a minute of enrolment', async () => {
+  it('runs on its own clock once the server listens: a new client is looked at within a second, a held welcome goes when quiet hours end', async () => {
     await t.close();
+    clock.set(at('2026-11-24T22:30'));
     t = await startSmsTestApp({ clock, twilio, scheduler: 'auto' });
     await t.app.scheduler.idle(); // the pass at start-up
     await enrol();
-    clock.advance({ seconds: 30 });
+    clock.advance({ seconds: 1 });
     await t.app.scheduler.idle();
     await t.settle();
-    expect(t.sentTo(PHONE)).to.deep.equal([], 'not before the next pass');
-    clock.advance({ seconds: 31 });
+    expect(t.sentTo(PHONE)).to.deep.equal([], 'nothing in quiet hours');
+    expect(t.app.scheduler.nextDue()?.toISO(), 'looked at already: due when quiet hours end').to.equal(at('2026-11-25T09:00').toUTC().toISO());
+    clock.set(at('2026-11-25T08:59'));
+    clock.advance({ minutes: 1 });
     await t.app.scheduler.idle();
     await t.settle();
     expect(t.sentTo(PHONE)).to.have.length(1);
-    expect(t.app.scheduler.nextDue()).to.not.equal(undefined);
+    expect(t.sentTo(PHONE)[0]).to.match(/Reply YES/);
   });
 
   it('walks a client who always answers through 18 months: every wave, check-in and notice once, never at night', async function () {

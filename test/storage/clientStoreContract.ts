@@ -79,6 +79,20 @@ export function clientStoreContract(name: string, make: () => Promise<ClientStor
       expect(await store.update('no-such-client', (c) => c)).to.equal(undefined);
     });
 
+    it('tells its listeners once a client is added or their record has changed, not for a change that changes nothing', async () => {
+      const told: string[] = [];
+      const stop = store.onChanged((clientId) => told.push(clientId));
+      const ada = await enrol('+447700900101');
+      await store.create(newClient('+447700900101', 'Ada again'));
+      await store.update(ada.id, (c) => ({ ...c, name: 'Ada Lovelace' }));
+      await store.update(ada.id, (c) => c);
+      await store.update('nobody', (c) => ({ ...c, name: 'x' }));
+      expect(told).to.deep.equal([ada.id, ada.id]);
+      stop();
+      await store.update(ada.id, (c) => ({ ...c, name: 'Ada' }));
+      expect(told, 'no longer listening').to.have.length(2);
+    });
+
     it('keeps a check-in with its answers, notes and scores, in order, across months and a restart', async () => {
       const ada = await enrol('+447700900004');
       await store.startCheckIn(checkIn(ada.id, 'ci-feb', '2024-02-28T09:00:00.000Z'));

@@ -132,6 +132,43 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     expect(texts[0], 'the answer typed after the restart comes first').to.equal('3');
   });
 
+  it('after a crash between sending a scheduled check-in and recording it, sends it again only where it never reached the chat', async () => {
+    const hester = await agreed('Hester');
+    const isla = await agreed('Isla');
+    close(hester.chat);
+    close(isla.chat);
+    const intros = async (clientId: string) =>
+      (await t.app.store.webChat.since(clientId, 0)).activities.filter((a) => a.from?.role === 'bot' && /quick questions/.test(JSON.stringify([a.text, a.attachments]))).length;
+    // The baseline check-ins go out, and the process dies before either send is recorded.
+    const schedule = t.app.store.schedule;
+    const settle = schedule.settle.bind(schedule);
+    schedule.settle = async (...args) => {
+      if (args[2].outcome === 'sent') throw new Error('simulated crash after the send');
+      return settle(...args);
+    };
+    clock.set(london('2026-03-02T12:00'));
+    await t.app.scheduler.tick();
+    expect([await intros(hester.id), await intros(isla.id)]).to.deep.equal([1, 1]);
+    // Isla's never reached her chat: the crash came after her check-in was recorded as started, before
+    // its first message was kept, so her turn's conversation state was never saved either.
+    await t.app.store.webChat.removeBefore(isla.id, clock.now().plus({ seconds: 1 }).toISO()!);
+    await t.app.store.botStorage.delete([`webchat/conversations/${isla.chat.conversationId}/`]);
+    expect(Object.keys((await schedule.read(isla.id)).claimed)).to.have.length(1);
+    await t.close({ keepData: true });
+    t = await startTestApp({ clock, chatPollMs: 200, dataDir: t.dataDir });
+
+    clock.set(london('2026-03-02T12:05'));
+    await t.app.scheduler.tick();
+    await t.app.scheduler.tick();
+    expect([await intros(hester.id), await intros(isla.id)]).to.deep.equal([1, 1]);
+    for (const id of [hester.id, isla.id]) {
+      const { claimed, decided } = await t.app.store.schedule.read(id);
+      expect(claimed).to.deep.equal({});
+      expect(Object.values(decided).filter((d) => d.outcome === 'sent')).to.have.length(1);
+    }
+    expect((await kept(isla.id)).checkIns.filter((c) => c.kind === 'wave'), 'started again, it is the same check-in').to.have.length(1);
+  });
+
   it("after a restart, one client's conversation token still reads and writes nothing of another's", async () => {
     const ada = await agreed('Ada');
     const bea = await agreed('Bea');
