@@ -239,7 +239,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // For a supervisor or load balancer: 200 once storage answers and the scheduler and the SMS
   // outbox are running (the scheduler may be 'manual', driven by a test), else 503 naming what is not.
   server.get('/readyz', handle(log, async (_req, res) => {
-    const storage = await store.clients.list().then(() => 'ok', () => 'failing');
+    // One indexed read (never a listing): does storage answer at all.
+    const storage = await store.clients.get('readyz-probe').then(() => 'ok', () => 'failing');
     const schedulerState = schedulerMode === 'manual' ? 'manual' : scheduler?.isRunning ? 'running' : 'starting';
     const smsState = !sms ? 'off' : sms.dispatcher.isRunning ? 'running' : 'stopped';
     const ready = storage === 'ok' && schedulerState !== 'starting' && smsState !== 'stopped';
@@ -330,8 +331,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // A group's details changed: everyone linked to it is planned again.
   groupDirectory.onChange = (groupId) =>
     void store.clients
-      .list()
-      .then((all) => all.filter((c) => c.groups?.some((l) => l.groupId === groupId)).forEach((c) => scheduler.wake(c.id)))
+      .find({ groupId })
+      .then((linked) => linked.forEach((c) => scheduler.wake(c.id)))
       .catch((error: unknown) => log.error('re-planning after a group change failed', { error: (error as Error).message }));
   const clientData = new ClientData({
     programmeId: programme.id,

@@ -26,6 +26,10 @@ export interface ClientRepository {
   get(id: string): Promise<ClientRecord | undefined>;
   findByPhone(phone: string): Promise<ClientRecord | undefined>;
   list(): Promise<ClientRecord[]>;
+  /** The clients among `ids` (those that exist, in no set order): the clients a page of alerts is about. */
+  getMany(ids: readonly string[]): Promise<ClientRecord[]>;
+  /** The clients of one link worker, or linked to one group (any link status), by index: never every client read. */
+  find(filter: { linkWorkerId: string } | { groupId: string }): Promise<ClientRecord[]>;
   /** Change a client's record (not its id or phone; unchanged is not written); undefined when there is no such client. */
   update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined>;
   /** Remove a client and everything kept about them here (record and history); false when there is no such client. */

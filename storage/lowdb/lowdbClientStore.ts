@@ -100,6 +100,16 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     return [...this.byId.values()];
   }
 
+  async getMany(ids: readonly string[]): Promise<ClientRecord[]> {
+    return [...new Set(ids)].flatMap((id) => this.byId.get(id) ?? []);
+  }
+
+  async find(filter: { linkWorkerId: string } | { groupId: string }): Promise<ClientRecord[]> {
+    // Every record is in memory already (one process): a filter over them is the index.
+    const wanted = 'linkWorkerId' in filter ? (c: ClientRecord) => c.linkWorkerId === filter.linkWorkerId : (c: ClientRecord) => c.groups?.some((l) => l.groupId === filter.groupId) === true;
+    return [...this.byId.values()].filter(wanted);
+  }
+
   async update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
     let changed = false;
     const updated = await this.index.update<ClientRecord | undefined>(INDEX_KEY, (current) => {

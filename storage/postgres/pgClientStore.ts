@@ -43,6 +43,19 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
     return (await this.pool.query<{ record: ClientRecord }>('SELECT record FROM clients ORDER BY id')).rows.map((r) => r.record);
   }
 
+  async getMany(ids: readonly string[]): Promise<ClientRecord[]> {
+    if (ids.length === 0) return [];
+    return (await this.pool.query<{ record: ClientRecord }>('SELECT record FROM clients WHERE id = ANY($1)', [[...new Set(ids)]])).rows.map((r) => r.record);
+  }
+
+  async find(filter: { linkWorkerId: string } | { groupId: string }): Promise<ClientRecord[]> {
+    const { rows } =
+      'linkWorkerId' in filter
+        ? await this.pool.query<{ record: ClientRecord }>("SELECT record FROM clients WHERE record ->> 'linkWorkerId' = $1 ORDER BY id", [filter.linkWorkerId])
+        : await this.pool.query<{ record: ClientRecord }>("SELECT record FROM clients WHERE record -> 'groups' @> $1::jsonb ORDER BY id", [JSON.stringify([{ groupId: filter.groupId }])]);
+    return rows.map((r) => r.record);
+  }
+
   async update(id: string, change: (client: ClientRecord) => ClientRecord): Promise<ClientRecord | undefined> {
     let changed = false;
     const updated = await changeRecord<ClientRecord>(this.pool, { table: 'clients', key: 'id' }, id, (before) => {

@@ -93,6 +93,25 @@ export function clientStoreContract(name: string, make: () => Promise<ClientStor
       expect(told, 'no longer listening').to.have.length(2);
     });
 
+    it('finds the clients of a link worker, those linked to a group, and several by id', async () => {
+      const ada = await enrol('+447700900111', 'Ada');
+      const bea = await enrol('+447700900112', 'Bea');
+      const cy = await enrol('+447700900113', 'Cy');
+      await store.update(bea.id, (c) => ({ ...c, linkWorkerId: 'lw-2', groups: [{ groupId: 'choir', status: 'stopped', nudge: 'off', since: '2024-03-02' }] }));
+      await store.update(cy.id, (c) => ({ ...c, groups: [{ groupId: 'walk', status: 'going', nudge: 'day-before', since: '2024-03-02' }, { groupId: 'choir', status: 'interested', nudge: 'off', since: '2024-03-02' }] }));
+      const names = (clients: Array<{ name: string }>) => clients.map((c) => c.name).sort();
+      expect(names(await store.find({ linkWorkerId: 'lw-1' }))).to.deep.equal(['Ada', 'Cy']);
+      expect(names(await store.find({ linkWorkerId: 'lw-2' }))).to.deep.equal(['Bea']);
+      expect(await store.find({ linkWorkerId: 'nobody' })).to.deep.equal([]);
+      expect(names(await store.find({ groupId: 'choir' }))).to.deep.equal(['Bea', 'Cy']);
+      expect(names(await store.find({ groupId: 'walk' }))).to.deep.equal(['Cy']);
+      expect(await store.find({ groupId: 'chess' })).to.deep.equal([]);
+      expect(names(await store.getMany([cy.id, ada.id, 'no-such-client', cy.id]))).to.deep.equal(['Ada', 'Cy']);
+      expect(await store.getMany([])).to.deep.equal([]);
+      const reopened = await subject.reopen();
+      expect(names(await reopened.find({ linkWorkerId: 'lw-2' })), 'after a restart').to.deep.equal(['Bea']);
+    });
+
     it('keeps a check-in with its answers, notes and scores, in order, across months and a restart', async () => {
       const ada = await enrol('+447700900004');
       await store.startCheckIn(checkIn(ada.id, 'ci-feb', '2024-02-28T09:00:00.000Z'));

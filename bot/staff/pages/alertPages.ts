@@ -26,8 +26,9 @@ export function registerAlertPages(server: Server, deps: StaffPagesDeps): void {
 
   server.get('/staff/alerts', page(undefined, async (req, res, signedIn) => {
     const view = VIEWS.find((v) => v === req.query?.show) ?? 'active';
-    const clients = new Map((await deps.clients.list()).map((c) => [c.id, c]));
-    const visible = (await deps.alerts.list())
+    const alerts = await deps.alerts.list();
+    const clients = new Map((await deps.clients.getMany(alerts.flatMap((a) => a.clientId ?? []))).map((c) => [c.id, c]));
+    const visible = alerts
       .map((alert) => ({ alert, client: alert.clientId ? clients.get(alert.clientId) : undefined }))
       .filter(({ client }) => canSeeAlert(signedIn.staff, client));
     const ordered = inboxOrder(visible.map((v) => v.alert), view);

@@ -23,7 +23,9 @@ export function registerCaseloadPage(server: Server, deps: StaffPagesDeps): void
     const now = deps.clock.now();
     const seesAll = signedIn.staff.role !== 'link-worker';
     const wanted = seesAll && typeof req.query?.worker === 'string' ? programme.linkWorkers.find((w) => w.id === req.query.worker)?.id : undefined;
-    const clients = (await deps.clients.list()).filter((c) => canSeeClient(signedIn.staff, c) && (!wanted || c.linkWorkerId === wanted));
+    // A link worker's own clients, or one worker's, by index; the whole programme only when asked for.
+    const worker = seesAll ? wanted : signedIn.staff.linkWorkerId;
+    const clients = (worker ? await deps.clients.find({ linkWorkerId: worker }) : seesAll ? await deps.clients.list() : []).filter((c) => canSeeClient(signedIn.staff, c));
     const ids = new Set(clients.map((c) => c.id));
     const openAlerts = (await deps.alerts.list()).filter((a) => a.state !== 'resolved' && a.clientId !== null && ids.has(a.clientId));
     const months = Array.from({ length: HISTORY_MONTHS }, (_, i) => now.toUTC().startOf('month').minus({ months: i }).toFormat('yyyy-LL'));
