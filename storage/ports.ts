@@ -204,14 +204,45 @@ export interface ScheduleLedgerRepository {
   setOpenCheckIn(clientId: string, open: ScheduleLedgerRecord['openCheckIn'] | undefined): Promise<void>;
 }
 
-/** Risk alerts, never deleted. */
+/**
+ * Risk alerts, never deleted (but for an erasure). Resolved ones pile up over the years, so what is
+ * being dealt with, what is due and an alert by its code are found by index (on PostgreSQL), never
+ * by reading every alert. Several instances may share one store: each query answers as the store is now.
+ */
 export interface AlertRepository {
-  /** Keep a new alert (on disk before anyone is told). */
-  add(alert: AlertRecord): Promise<void>;
+  /**
+   * Keep a new alert (on disk before anyone is told). Its code is unique among every alert kept,
+   * whichever instance adds them: `code_taken` (nothing kept) when another alert has it. The same id
+   * twice is an error.
+   */
+  add(alert: AlertRecord): Promise<{ ok: true } | { ok: false; reason: 'code_taken' }>;
   get(id: string): Promise<AlertRecord | undefined>;
+  /** The alert with this code (as staff were sent it, upper case), resolved or not. */
+  byCode(code: string): Promise<AlertRecord | undefined>;
   /** Change an alert under its lock; undefined when there is none. */
   update(id: string, change: (alert: AlertRecord) => AlertRecord): Promise<AlertRecord | undefined>;
-  /** Every alert, oldest first. */
+  /**
+   * The alerts matching every filter given, newest first (created, then id): about one client (null:
+   * a number that is not enrolled) or any of `clientIds` (none: no alerts), in one state or
+   * `unresolved` (open or acknowledged: those being dealt with), at most `limit`.
+   */
+  find(query: {
+    clientId?: string | null | undefined;
+    clientIds?: readonly string[] | undefined;
+    state?: AlertRecord['state'] | 'unresolved' | undefined;
+    limit?: number | undefined;
+  }): Promise<AlertRecord[]>;
+  /** Resolved alerts (of `clientIds` only, when given), the most recently resolved first, at most `limit`. */
+  recentlyResolved(query: { clientIds?: readonly string[] | undefined; limit: number }): Promise<AlertRecord[]>;
+  /**
+   * Unresolved alerts due by `now` (ISO), soonest first, at most `limit`. An alert is due at the
+   * earliest of: while open, `escalateAt` and `notifyAt`; while not resolved, the `retryAt` of a
+   * failed notification (see alertDueAt).
+   */
+  due(now: string, limit: number): Promise<AlertRecord[]>;
+  /** When the next alert falls due (ISO, UTC; it may have passed already), undefined when none will. */
+  soonestDue(): Promise<string | undefined>;
+  /** Every alert, oldest first: reads every one kept (tests and tools; never the service or the pages). */
   list(): Promise<AlertRecord[]>;
   /** Remove an alert for good (the client's data was erased). */
   remove(id: string): Promise<void>;

@@ -26,14 +26,22 @@ export interface AlertServiceDeps {
   clock: Clock;
   log: Logger;
   /**
-   * Other instances raise, acknowledge and escalate alerts in the same store (PostgreSQL): what is
-   * open is read from the store before each decision, and looked at every minute.
+   * Other instances raise, acknowledge and escalate alerts in the same store (PostgreSQL): the
+   * store is asked what is due at least every minute, for deadlines of alerts the others raised.
    */
   shared?: boolean;
 }
 
 /** How often an instance sharing the store looks at alerts the others raised. */
 export const SHARED_LOOK_MS = 60_000;
+/** How many due alerts are read at a time (a look after a long stop reads as many pages as it needs). */
+const DUE_BATCH = 50;
+/** An alert still due after it was acted on (a failure on the way): looked at again this much later, not in a loop. */
+const STILL_DUE_RETRY_MS = 60_000;
+/** A webhook retry is held this long by the instance posting it; if that instance dies, another tries after. */
+const WEBHOOK_LEASE_MS = 60_000;
+/** New codes tried before giving up (a code is taken only when another alert has it: rarely twice running). */
+const CODE_TRIES = 100;
 
 export type AlertTrigger = AlertRecord['trigger'];
 
@@ -47,6 +55,14 @@ export interface RaiseAlert {
 
 export type AcknowledgeResult = { ok: true; alert: AlertRecord } | { ok: false; reason: 'not_found' | 'resolved' };
 
+/** Which alerts to find (see AlertRepository.find). */
+export type AlertQuery = Parameters<AlertRepository['find']>[0];
+
+/** Every new code tried was taken by another alert: the alert could not be kept. */
+export class AlertCodeError extends Error {
+  override name = 'AlertCodeError';
+}
+
 const TIER_RANK: Record<AlertTier, number> = { routine: 0, 'same-day': 1, urgent: 2 };
 // No letters or digits that read alike on a small screen (0/O, 1/I/L, 5/S, 8/B, 2/Z).
 const CODE_ALPHABET = 'ACDEFHJKMNPQRTUVWXY34679';
@@ -56,38 +72,25 @@ const CODE_ALPHABET = 'ACDEFHJKMNPQRTUVWXY34679';
  * worker (out of hours, the duty contact) gets a discreet text (name, tier, code, link: never what
  * the client wrote); an urgent or same-day one not acknowledged in time goes to the next person in
  * its chain (see ackDeadline), as does one whose text cannot be delivered, and a routine one is
- * flagged in its link worker's list. Timers are kept in the alert itself, so a restart escalates on
- * time. Only staff acknowledge (ACK <code> from a registered number, or the admin API) and only
- * staff resolve, with a note. Nothing the client says later closes it.
+ * flagged in its link worker's list. Only staff acknowledge (ACK <code> from a registered number,
+ * or the admin API) and only staff resolve, with a note. Nothing the client says later closes it.
+ *
+ * Nothing about alerts is held here: every decision reads the store, and is made on the alert as
+ * stored, under its lock (an ACK on any instance stops escalation on all). Each alert carries when
+ * it next needs attention, so the one timer only wakes this service to ask the store what is due:
+ * a restart, or another instance, takes up whatever a stopped one left.
  */
 export class AlertService {
-  private readonly live = new Map<string, AlertRecord>();
-  private readonly codes = new Set<string>();
   private cancelTimer: (() => void) | undefined;
   private stopped = false;
   private working: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: AlertServiceDeps) {}
 
-  /** Load alerts not yet resolved and catch up on what fell due while stopped. */
+  /** Give old alerts their missing deadlines and catch up on what fell due while stopped. */
   async start(): Promise<void> {
-    for (const alert of await this.deps.alerts.list()) {
-      this.codes.add(alert.code);
-      if (alert.state !== 'resolved') this.live.set(alert.id, alert);
-    }
-    await this.rearm();
+    await this.serial(() => this.rearm());
     await this.tick();
-  }
-
-  /** Shared: what is open (and every code) as the store has it now, whichever instance changed it. */
-  private async refresh(): Promise<void> {
-    if (!this.deps.shared) return;
-    const all = await this.deps.alerts.list();
-    this.live.clear();
-    for (const alert of all) {
-      this.codes.add(alert.code);
-      if (alert.state !== 'resolved') this.live.set(alert.id, alert);
-    }
   }
 
   /** Resolves once the change under way (a timer, a raise, an acknowledgement) is done. */
@@ -107,18 +110,17 @@ export class AlertService {
    */
   async raise(input: RaiseAlert): Promise<{ alert: AlertRecord; route: AlertRoute; isNew: boolean }> {
     return this.serial(async () => {
-      await this.refresh();
       const now = this.deps.clock.now();
       const client = input.clientId ? ((await this.deps.clients.get(input.clientId)) ?? null) : null;
       const route = alertRoute(this.deps.programme, client, input.tier, now);
+      // Theirs being dealt with, oldest first, as the store has them now (whichever instance raised them).
+      const theirs = (await this.deps.alerts.find({ clientId: input.clientId, state: 'unresolved' })).reverse();
       // One message raises one alert, however often its turn runs (a replay after a crash).
-      const sameMessage = [...this.live.values()].find(
-        (a) => a.clientId === input.clientId && TIER_RANK[a.tier] >= TIER_RANK[input.tier] && [a.trigger, ...(a.furtherTriggers ?? [])].some((t) => sameTrigger(t, input.trigger)),
+      const sameMessage = theirs.find(
+        (a) => TIER_RANK[a.tier] >= TIER_RANK[input.tier] && [a.trigger, ...(a.furtherTriggers ?? [])].some((t) => sameTrigger(t, input.trigger)),
       );
       if (sameMessage) return { alert: sameMessage, route, isNew: false };
-      const existing = [...this.live.values()].find(
-        (a) => a.state === 'open' && a.clientId !== null && a.clientId === input.clientId && TIER_RANK[a.tier] >= TIER_RANK[input.tier],
-      );
+      const existing = theirs.find((a) => a.state === 'open' && a.clientId !== null && TIER_RANK[a.tier] >= TIER_RANK[input.tier]);
       if (existing) {
         const updated = await this.save(existing.id, (a) => ({
           ...a,
@@ -127,9 +129,9 @@ export class AlertService {
         }));
         return { alert: updated ?? existing, route, isNew: false };
       }
-      const alert: AlertRecord = {
+      const alert = await this.addWithNewCode({
         id: randomUUID(),
-        code: this.newCode(),
+        code: '',
         clientId: input.clientId,
         ...(input.fromPhone ? { fromPhone: input.fromPhone } : {}),
         tier: input.tier,
@@ -142,31 +144,33 @@ export class AlertService {
         ...(route.notifyAt > now ? { notifyAt: route.notifyAt.toISO()! } : {}),
         notifications: [],
         escalations: [],
-      };
-      await this.deps.alerts.add(alert);
-      this.live.set(alert.id, alert);
+      });
       this.deps.log.warn('risk alert raised', { alertId: alert.id, clientId: alert.clientId, tier: alert.tier, categories: alert.categories });
       if (client && input.tier !== 'routine') await this.deps.clients.update(client.id, (c) => ({ ...c, riskOpenSince: c.riskOpenSince ?? alert.createdAt }));
       if (route.notifyAt <= now) await this.tellFirst(alert.id, route.fyi);
-      await this.postWebhook(alert.id);
-      this.sleep();
-      return { alert: this.live.get(alert.id)!, route, isNew: true };
+      await this.postWebhook(alert.id, false);
+      await this.sleep();
+      return { alert: (await this.deps.alerts.get(alert.id)) ?? alert, route, isNew: true };
     });
   }
 
   /** A member of staff has it: escalation stops. By the code staff were sent, or by id (admin API). */
   acknowledge(codeOrId: string, by: { id: string; via: 'sms' | 'admin-api' | 'staff-pages' }): Promise<AcknowledgeResult> {
     return this.serial(async () => {
-      await this.refresh();
-      const wanted = codeOrId.trim().toUpperCase();
-      const found = [...this.live.values()].find((a) => a.code === wanted || a.id === codeOrId) ?? (await this.deps.alerts.get(codeOrId));
+      const found = (await this.deps.alerts.byCode(codeOrId.trim().toUpperCase())) ?? (await this.deps.alerts.get(codeOrId));
       if (!found) return { ok: false, reason: 'not_found' };
-      if (found.state === 'resolved') return { ok: false, reason: 'resolved' };
-      if (found.state === 'acknowledged') return { ok: true, alert: found };
       const now = this.deps.clock.now().toISO()!;
-      const alert = await this.save(found.id, (a) => ({ ...a, state: 'acknowledged', acknowledgedAt: now, acknowledgedBy: by, escalateAt: undefined, notifyAt: undefined }));
-      this.deps.log.info('risk alert acknowledged', { alertId: found.id, by: by.id, via: by.via });
-      return { ok: true, alert: alert! };
+      let acknowledged = false;
+      // Decided on the alert as stored: another instance may have had it acknowledged or resolved since.
+      const alert = await this.save(found.id, (a) => {
+        if (a.state !== 'open') return a;
+        acknowledged = true;
+        return { ...a, state: 'acknowledged', acknowledgedAt: now, acknowledgedBy: by, escalateAt: undefined, notifyAt: undefined };
+      });
+      if (!alert) return { ok: false, reason: 'not_found' };
+      if (alert.state === 'resolved') return { ok: false, reason: 'resolved' };
+      if (acknowledged) this.deps.log.info('risk alert acknowledged', { alertId: alert.id, by: by.id, via: by.via });
+      return { ok: true, alert };
     });
   }
 
@@ -178,9 +182,8 @@ export class AlertService {
         a.state === 'resolved' ? a : { ...a, state: 'resolved', resolvedAt: now, resolvedBy: by, resolutionNote: note, escalateAt: undefined, notifyAt: undefined },
       );
       if (!alert) return undefined;
-      this.live.delete(id);
       const clientId = alert.clientId;
-      if (clientId && ![...this.live.values()].some((a) => a.clientId === clientId && a.tier !== 'routine')) {
+      if (clientId && !(await this.deps.alerts.find({ clientId, state: 'unresolved' })).some((a) => a.tier !== 'routine')) {
         await this.deps.clients.update(clientId, ({ riskOpenSince: _, ...c }) => c);
       }
       return alert;
@@ -192,23 +195,28 @@ export class AlertService {
     return this.deps.alerts.get(id);
   }
 
-  /** Every alert (newest first), optionally only in one state or about one client. */
+  /** Alerts by the store's indexes (see AlertRepository.find), newest first. */
+  find(query: AlertQuery): Promise<AlertRecord[]> {
+    return this.deps.alerts.find(query);
+  }
+
+  /** Resolved alerts (of `clientIds` only, when given), the most recently resolved first, at most `limit`. */
+  recentlyResolved(query: { clientIds?: readonly string[] | undefined; limit: number }): Promise<AlertRecord[]> {
+    return this.deps.alerts.recentlyResolved(query);
+  }
+
   /** Remove every alert about a client (their data was erased): no more escalation, nothing kept. Returns how many went. */
   async removeForClient(clientId: string): Promise<number> {
     return this.serial(async () => {
-      const theirs = (await this.deps.alerts.list()).filter((a) => a.clientId === clientId);
-      for (const alert of theirs) {
-        this.live.delete(alert.id);
-        await this.deps.alerts.remove(alert.id);
-      }
-      await this.rearm();
+      const theirs = await this.deps.alerts.find({ clientId });
+      for (const alert of theirs) await this.deps.alerts.remove(alert.id);
       return theirs.length;
     });
   }
 
-  async list(filter: { state?: string | undefined; clientId?: string | undefined } = {}): Promise<AlertRecord[]> {
-    const all = await this.deps.alerts.list();
-    return all.filter((a) => (!filter.state || a.state === filter.state) && (!filter.clientId || a.clientId === filter.clientId)).reverse();
+  /** Alerts (newest first), optionally only in one state or about one client. */
+  list(filter: { state?: AlertRecord['state'] | undefined; clientId?: string | undefined } = {}): Promise<AlertRecord[]> {
+    return this.deps.alerts.find({ state: filter.state || undefined, clientId: filter.clientId || undefined });
   }
 
   /** What the SMS outbox learnt of a text to staff: a failure moves the alert on to the next person. */
@@ -222,43 +230,53 @@ export class AlertService {
       const failed = alert.notifications.find((n) => n.messageId === messageId);
       const current = alert.chain[alert.step];
       if (failed && !failed.fyi && current && failed.to.id === current.id) await this.escalate(alert.id, 'undeliverable');
-      this.sleep();
+      await this.sleep();
     });
   }
 
-  /** Escalate, notify and retry whatever has fallen due. */
+  /** Escalate, notify and retry whatever the store says has fallen due. */
   tick(): Promise<void> {
     return this.serial(async () => {
-      await this.refresh();
       const now = this.deps.clock.now();
-      for (const alert of [...this.live.values()]) {
-        if (alert.state === 'open' && alert.notifyAt && DateTime.fromISO(alert.notifyAt) <= now) await this.tellFirst(alert.id, []);
-        const current = this.live.get(alert.id)!;
-        if (current.state === 'open' && current.escalateAt && DateTime.fromISO(current.escalateAt) <= now) {
-          await (current.tier === 'routine' ? this.flag(alert.id) : this.escalate(alert.id, 'not-acknowledged'));
+      const attended = new Set<string>();
+      try {
+        for (;;) {
+          const due = await this.deps.alerts.due(now.toISO()!, DUE_BATCH);
+          // Each alert once a look: one still due after its turn is not taken again and again.
+          const fresh = due.filter((a) => !attended.has(a.id));
+          for (const alert of fresh) {
+            attended.add(alert.id);
+            // One alert failing (a text that could not be queued) holds up none of the others; it stays due.
+            await this.attend(alert, now).catch((error: unknown) => this.deps.log.error('risk alert could not be acted on', { alertId: alert.id, error: (error as Error).message }));
+          }
+          if (due.length < DUE_BATCH || fresh.length === 0) break;
         }
-        const webhook = this.live.get(alert.id)!.notifications.find((n) => n.channel === 'webhook' && n.status === 'failed' && n.retryAt);
-        if (webhook && DateTime.fromISO(webhook.retryAt!) <= now) await this.postWebhook(alert.id);
+      } finally {
+        await this.sleep(now);
       }
-      this.sleep();
     });
   }
 
-  /** When the next timer of any live alert falls due. */
-  nextDue(): DateTime | undefined {
-    const times = [...this.live.values()].flatMap((a) => [
-      ...(a.state === 'open' && a.escalateAt ? [a.escalateAt] : []),
-      ...(a.state === 'open' && a.notifyAt ? [a.notifyAt] : []),
-      ...a.notifications.flatMap((n) => (n.status === 'failed' && n.retryAt ? [n.retryAt] : [])),
-    ]);
-    return times.length > 0 ? DateTime.fromISO(times.sort()[0]!, { zone: 'utc' }) : undefined;
+  /** When the next alert falls due, as the store has it (it may have passed: the next tick acts on it). */
+  async nextDue(): Promise<DateTime | undefined> {
+    const at = await this.deps.alerts.soonestDue();
+    return at === undefined ? undefined : DateTime.fromISO(at, { zone: 'utc' });
+  }
+
+  /** Act on what is due of one alert, as found due at `now`; each step decides again on the alert as stored. */
+  private async attend(alert: AlertRecord, now: DateTime): Promise<void> {
+    const due = (at: string | undefined) => at !== undefined && DateTime.fromISO(at) <= now;
+    if (alert.state === 'open' && due(alert.notifyAt)) await this.tellFirst(alert.id, []);
+    if (alert.state === 'open' && due(alert.escalateAt)) await (alert.tier === 'routine' ? this.flag(alert.id) : this.escalate(alert.id, 'not-acknowledged'));
+    if (alert.notifications.some((n) => n.channel === 'webhook' && n.status === 'failed' && due(n.retryAt))) await this.postWebhook(alert.id, true);
   }
 
   private async tellFirst(alertId: string, fyi: AlertContact[]): Promise<void> {
     let told = false;
     const alert = await this.save(alertId, (a) => {
       // Decided on the alert as stored: another instance may have told them, or had it acknowledged.
-      if (a.state !== 'open' || a.notifications.some((n) => !n.fyi && n.to.id === a.chain[0]?.id) || (a.notifyAt && DateTime.fromISO(a.notifyAt) > this.deps.clock.now())) return a;
+      if (a.state !== 'open' || (a.notifyAt && DateTime.fromISO(a.notifyAt) > this.deps.clock.now())) return a;
+      if (a.notifications.some((n) => !n.fyi && n.to.id === a.chain[0]?.id)) return a.notifyAt ? { ...a, notifyAt: undefined } : a;
       told = true;
       return { ...a, notifyAt: undefined, escalateAt: this.escalateAtFrom(a, this.deps.clock.now(), 0) };
     });
@@ -270,24 +288,29 @@ export class AlertService {
 
   /** A routine alert not acknowledged in time: flagged in the list of whoever has it, nobody else asked or texted. */
   private async flag(alertId: string): Promise<void> {
-    const now = this.deps.clock.now().toISO()!;
+    const now = this.deps.clock.now();
+    let flagged = false;
     const alert = await this.save(alertId, (a) => {
-      if (a.state !== 'open' || !a.escalateAt) return a;
+      if (a.state !== 'open' || !a.escalateAt || DateTime.fromISO(a.escalateAt) > now) return a;
       const to = a.chain[a.step];
-      return { ...a, escalateAt: undefined, escalations: to ? [...a.escalations, { at: now, to, reason: 'not-acknowledged' as const }] : a.escalations };
+      flagged = true;
+      return { ...a, escalateAt: undefined, escalations: to ? [...a.escalations, { at: now.toISO()!, to, reason: 'not-acknowledged' as const }] : a.escalations };
     });
-    if (alert) this.deps.log.info('routine alert flagged: not acknowledged in time', { alertId, role: alert.chain[alert.step]?.role });
+    if (alert && flagged) this.deps.log.info('routine alert flagged: not acknowledged in time', { alertId, role: alert.chain[alert.step]?.role });
   }
 
   /**
    * Alerts kept before every tier had a deadline (only urgent ones did) get one now, counted from
    * when their current person was told: a same-day alert nobody acknowledged moves on, and a
-   * routine one is flagged, at the next tick.
+   * routine one is flagged, at the next tick. Only open alerts can lack one: a few, found by index.
    */
   private async rearm(): Promise<void> {
-    for (const alert of [...this.live.values()]) {
-      const due = missingDeadline(this.deps.programme, alert);
-      if (due) await this.save(alert.id, (a) => ({ ...a, escalateAt: due.toISO()! }));
+    for (const alert of await this.deps.alerts.find({ state: 'open' })) {
+      if (!missingDeadline(this.deps.programme, alert)) continue;
+      await this.save(alert.id, (a) => {
+        const due = missingDeadline(this.deps.programme, a);
+        return due ? { ...a, escalateAt: due.toISO()! } : a;
+      });
     }
   }
 
@@ -336,32 +359,45 @@ export class AlertService {
     await this.save(alert.id, (a) => ({ ...a, notifications: [...a.notifications, { ...notification, messageId }] }));
   }
 
-  private async postWebhook(alertId: string): Promise<void> {
+  /**
+   * Post an alert to the programme's webhook: the first try as it is raised, or (`retry`) a try
+   * after a failure, once due. A retry is claimed on the alert as stored first (its time moved on by
+   * a lease), so of several instances looking at once only one posts it.
+   */
+  private async postWebhook(alertId: string, retry: boolean): Promise<void> {
     const webhook = this.deps.webhook;
-    const alert = this.live.get(alertId);
-    if (!webhook || !alert) return;
-    const attempts = (alert.notifications.find((n) => n.channel === 'webhook')?.attempts ?? 0) + 1;
+    if (!webhook && !retry) return;
     const now = this.deps.clock.now();
+    let claimed = false;
+    const alert = !retry
+      ? await this.deps.alerts.get(alertId)
+      : await this.save(alertId, (a) => {
+          const last = a.notifications.find((n) => n.channel === 'webhook');
+          if (!last || last.status !== 'failed' || !last.retryAt || DateTime.fromISO(last.retryAt) > now) return a;
+          claimed = true;
+          // No webhook configured any more: no more tries.
+          const retryAt = webhook ? now.plus({ milliseconds: WEBHOOK_LEASE_MS }).toISO()! : undefined;
+          return { ...a, notifications: a.notifications.map((n) => (n === last ? { ...n, retryAt } : n)) };
+        });
+    if (!webhook || !alert || (retry && !claimed)) return;
+    const attempts = (alert.notifications.find((n) => n.channel === 'webhook')?.attempts ?? 0) + 1;
     const ok = await (webhook.post ?? postAlertWebhook)(webhook.url, webhook.secret, webhookBody(alert, this.deps.alertLink(alert.id)), String(now.toUnixInteger()));
     const entry = webhookAttempt(attempts, ok, now);
     if (!ok) this.deps.log.warn('alert webhook failed', { alertId, attempts });
     await this.save(alertId, (a) => ({ ...a, notifications: [...a.notifications.filter((n) => n.channel !== 'webhook'), entry] }));
   }
 
-  private async save(id: string, change: (alert: AlertRecord) => AlertRecord): Promise<AlertRecord | undefined> {
-    const updated = await this.deps.alerts.update(id, change);
-    if (updated && updated.state !== 'resolved') this.live.set(id, updated);
-    return updated;
+  private save(id: string, change: (alert: AlertRecord) => AlertRecord): Promise<AlertRecord | undefined> {
+    return this.deps.alerts.update(id, change);
   }
 
-  private newCode(): string {
-    for (;;) {
-      const code = Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-      if (!this.codes.has(code)) {
-        this.codes.add(code);
-        return code;
-      }
+  /** Keep a new alert under a code no other alert has (the store refuses one taken, by any instance). */
+  private async addWithNewCode(alert: AlertRecord): Promise<AlertRecord> {
+    for (let tries = 0; tries < CODE_TRIES; tries++) {
+      const coded = { ...alert, code: Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('') };
+      if ((await this.deps.alerts.add(coded)).ok) return coded;
     }
+    throw new AlertCodeError(`No free alert code found in ${CODE_TRIES} tries`);
   }
 
   /** One change to alerts at a time: a text to staff, a timer and an ACK can arrive together. */
@@ -374,16 +410,30 @@ export class AlertService {
     return run;
   }
 
-  private sleep(): void {
+  /**
+   * Set the one timer for when the store says the next alert falls due (shared: at least every
+   * SHARED_LOOK_MS, for alerts the other instances raised). It only wakes tick(), which asks the
+   * store again, so a timer lost with its process loses nothing. After a look at `lookedAt`, an
+   * alert due since then was acted on already: it is looked at again STILL_DUE_RETRY_MS later.
+   */
+  private async sleep(lookedAt?: DateTime): Promise<void> {
+    if (this.stopped) return;
+    let next: DateTime | undefined;
+    try {
+      next = await this.nextDue();
+    } catch (error) {
+      this.deps.log.error('alert timers failed', { error: (error as Error).message });
+      next = this.deps.clock.now().plus({ milliseconds: STILL_DUE_RETRY_MS });
+    }
+    const now = this.deps.clock.now();
+    if (next && lookedAt && next <= lookedAt) next = now.plus({ milliseconds: STILL_DUE_RETRY_MS });
+    const look = now.plus({ milliseconds: SHARED_LOOK_MS });
+    if (this.deps.shared && !(next && next < look)) next = look;
     if (this.stopped) return;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    const due = this.nextDue();
-    // Shared: alerts other instances raised have timers too; looked at every minute at least.
-    const look = this.deps.clock.now().plus({ milliseconds: SHARED_LOOK_MS });
-    const next = this.deps.shared && !(due && due < look) ? look : due;
     if (!next) return;
-    this.cancelTimer = this.deps.clock.after(Math.max(0, next.toMillis() - this.deps.clock.now().toMillis()), () => {
+    this.cancelTimer = this.deps.clock.after(Math.max(0, next.toMillis() - now.toMillis()), () => {
       this.cancelTimer = undefined;
       void this.tick().catch((error: unknown) => this.deps.log.error('alert timers failed', { error: (error as Error).message }));
     });

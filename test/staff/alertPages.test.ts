@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/clock.js';
 import type { AlertRecord } from '../../storage/records.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
+import { RESOLVED_SHOWN } from '../../bot/staff/pages/alertPages.js';
 import { formToken, type Browser } from './staffRig.js';
 import { signedInStaff, submitFrom, textOf } from './signedInStaff.js';
 
@@ -185,5 +186,34 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
     expect((await browsers.duty.post(`${path}/ack`, {})).status).to.equal(403);
     expect((await browsers.duty.post(`${path}/resolve`, { note: 'done', _csrf: 'x'.repeat(43) })).status).to.equal(403);
     expect((await t.app.alerts.get(alerts.arthur.id))!.state).to.equal('open');
+  });
+
+  it('lists only the most recently resolved alerts (resolved ones are kept for years), and says so', async () => {
+    // Last year's alerts about Bill (Sam's client), each resolved a day after the one before.
+    for (let n = 0; n <= RESOLVED_SHOWN; n += 1) {
+      const day = DateTime.fromISO('2025-01-01T10:00:00Z').plus({ days: n });
+      await t.app.store.alerts.add({
+        ...alerts.bill,
+        id: `old-alert-${String(n).padStart(4, '0')}`,
+        code: `Q${String(n).padStart(3, '0')}`,
+        state: 'resolved',
+        createdAt: day.toISO()!,
+        resolvedAt: day.plus({ days: 1 }).toISO()!,
+        resolvedBy: 'Sam Okafor',
+        resolutionNote: 'Spoke to Bill.',
+      });
+    }
+    const rows = (body: string) => [...body.matchAll(/<th scope="row">(.*?)<\/th>/g)].map((m) => textOf(m[1]!));
+    const duty = await browsers.duty.get('/staff/alerts?show=resolved');
+    expect(rows(duty.body)).to.have.length(RESOLVED_SHOWN);
+    expect(rows(duty.body)[0], 'resolved today').to.equal('Margaret Ellis');
+    expect(duty.body).to.include('href="/staff/alerts/old-alert-0100"').and.not.include('old-alert-0001"').and.not.include('old-alert-0000"');
+    expect(textOf(duty.body)).to.include(`only the ${RESOLVED_SHOWN} most recently resolved are listed`);
+
+    const sam = await browsers.sam.get('/staff/alerts?show=all');
+    expect(rows(sam.body).slice(0, 2)).to.deep.equal(['Bill Turner', 'Arthur Penn']);
+    expect(rows(sam.body)).to.have.length(2 + RESOLVED_SHOWN).and.not.include('Margaret Ellis');
+    expect(sam.body).to.include('href="/staff/alerts/old-alert-0001"').and.not.include('old-alert-0000"');
+    expect(textOf((await browsers.sam.get('/staff/alerts')).body)).to.not.include('most recently resolved are listed');
   });
 });

@@ -13,6 +13,8 @@ export interface AlertInboxOptions {
   view: InboxView;
   /** In inbox order (see inboxOrder), already only those this member of staff may see. */
   alerts: ReadonlyArray<{ alert: AlertRecord; client: ClientRecord | undefined }>;
+  /** Set when only this many of the most recently resolved alerts are listed (older ones are kept, not shown). */
+  resolvedCut?: number | undefined;
 }
 
 const VIEWS: ReadonlyArray<{ value: InboxView; label: string }> = [
@@ -50,7 +52,8 @@ ${alerts.length === 0
   <tbody>
     ${alerts.map(({ alert, client }) => row(alert, client, options))}
   </tbody>
-</table></div>`}</div>`,
+</table></div>`}
+${options.resolvedCut !== undefined && html`<p class="hint">Resolved alerts: only the ${options.resolvedCut} most recently resolved are listed here. Every alert is kept.</p>`}</div>`,
   });
 }
 

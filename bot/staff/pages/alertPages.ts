@@ -11,6 +11,8 @@ import { problemPage } from './problemPage.js';
 import type { StaffPagesDeps } from './staffPagesDeps.js';
 
 const VIEWS: readonly InboxView[] = ['active', 'resolved', 'all'];
+/** The resolved alerts the inbox lists (they are kept for years): the most recently resolved. */
+export const RESOLVED_SHOWN = 100;
 const NOTE_MAX = 2000;
 const RECENT_CHECK_INS = 3;
 const RECENT_NOTES = 5;
@@ -26,8 +28,14 @@ export function registerAlertPages(server: Server, deps: StaffPagesDeps): void {
 
   server.get('/staff/alerts', page(undefined, async (req, res, signedIn) => {
     const view = VIEWS.find((v) => v === req.query?.show) ?? 'active';
-    const alerts = await deps.alerts.list();
-    const clients = new Map((await deps.clients.getMany(alerts.flatMap((a) => a.clientId ?? []))).map((c) => [c.id, c]));
+    // A link worker's own clients, by index (duty and admin see every alert): their alerts are found by client.
+    const own = signedIn.staff.role === 'link-worker' ? (signedIn.staff.linkWorkerId ? await deps.clients.find({ linkWorkerId: signedIn.staff.linkWorkerId }) : []) : undefined;
+    const clientIds = own?.map((c) => c.id);
+    // Those being dealt with, and a page of the most recently resolved: never every alert kept.
+    const unresolved = view === 'resolved' ? [] : await deps.alerts.find({ state: 'unresolved', clientIds });
+    const resolved = view === 'active' ? [] : await deps.alerts.recentlyResolved({ clientIds, limit: RESOLVED_SHOWN });
+    const alerts = [...unresolved, ...resolved];
+    const clients = new Map((own ?? (await deps.clients.getMany([...new Set(alerts.flatMap((a) => a.clientId ?? []))]))).map((c) => [c.id, c]));
     const visible = alerts
       .map((alert) => ({ alert, client: alert.clientId ? clients.get(alert.clientId) : undefined }))
       .filter(({ client }) => canSeeAlert(signedIn.staff, client));
@@ -40,6 +48,7 @@ export function registerAlertPages(server: Server, deps: StaffPagesDeps): void {
       now: deps.clock.now(),
       view,
       alerts: ordered.map((a) => byId.get(a.id)!),
+      resolvedCut: resolved.length === RESOLVED_SHOWN ? RESOLVED_SHOWN : undefined,
     }));
   }));
 

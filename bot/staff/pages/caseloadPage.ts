@@ -27,7 +27,9 @@ export function registerCaseloadPage(server: Server, deps: StaffPagesDeps): void
     const worker = seesAll ? wanted : signedIn.staff.linkWorkerId;
     const clients = (worker ? await deps.clients.find({ linkWorkerId: worker }) : seesAll ? await deps.clients.list() : []).filter((c) => canSeeClient(signedIn.staff, c));
     const ids = new Set(clients.map((c) => c.id));
-    const openAlerts = (await deps.alerts.list()).filter((a) => a.state !== 'resolved' && a.clientId !== null && ids.has(a.clientId));
+    // Alerts being dealt with, by index: about these clients, or (the whole programme) every one.
+    const unresolved = await deps.alerts.find({ state: 'unresolved', clientIds: worker || !seesAll ? [...ids] : undefined });
+    const openAlerts = unresolved.filter((a) => a.clientId !== null && ids.has(a.clientId));
     const months = Array.from({ length: HISTORY_MONTHS }, (_, i) => now.toUTC().startOf('month').minus({ months: i }).toFormat('yyyy-LL'));
     const rows = await Promise.all(clients.map(async (client) => {
       const recent = await deps.history.history(client.id, months);

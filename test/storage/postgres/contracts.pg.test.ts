@@ -43,10 +43,21 @@ pushSubscriptionStoreContract('Push subscriptions on PostgreSQL', async () => {
   return { store: new PgPushSubscriptions(db.pool), reopen: () => new PgPushSubscriptions(db.pool), cleanup: db.drop };
 });
 
-alertsAndAuditContract('Alerts and the privacy audit on PostgreSQL', async () => {
+alertsAndAuditContract('Alerts and the privacy audit on PostgreSQL (two instances)', async () => {
   const db = await freshDatabase();
+  const second = new pg.Pool({ connectionString: db.url, max: 4 });
+  // Its connections end with the database (dropped under them): not a test failure.
+  second.on('error', () => {});
   const open = () => ({ alerts: new PgAlerts(db.pool), audit: new PgPrivacyAudit(db.pool) });
-  return { ...open(), reopen: async () => open(), cleanup: db.drop };
+  return {
+    ...open(),
+    reopen: async () => open(),
+    other: new PgAlerts(second),
+    cleanup: async () => {
+      await second.end();
+      await db.drop();
+    },
+  };
 });
 
 scheduleLedgerContract('Schedule ledger on PostgreSQL', async () => {
