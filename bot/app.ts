@@ -41,6 +41,7 @@ import { registerAttendanceRoutes } from './admin/attendanceRoutes.js';
 import { registerGroupRoutes } from './admin/groupRoutes.js';
 import { registerStaffRoutes } from './staff/staffRoutes.js';
 import { canSeeClient, type StaffDeps } from './staff/staffGuard.js';
+import type { Strikes } from './staff/staffSignIn.js';
 import type { StaffPagesDeps } from './staff/pages/staffPagesDeps.js';
 import { registerAlertPages } from './staff/pages/alertPages.js';
 import { registerStaticAssets } from './staff/pages/staticAssets.js';
@@ -279,6 +280,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const staffDeps: StaffDeps = {
     accounts: store.staffAccounts,
     sessions: store.staffSessions,
+    unknownEmails: store.expiring<Strikes>('unknown-staff-email'),
     programme,
     publicBaseUrl: config.publicBaseUrl,
     clock,

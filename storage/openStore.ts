@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { DateTime } from 'luxon';
 import { KeyedMutex } from './keyedMutex.js';
 import type { Store } from './ports.js';
+import { MemoryExpiring } from './lowdb/memoryExpiring.js';
 import { LowdbEntries } from './lowdb/lowdbEntries.js';
 import { openStaffStore } from './lowdb/lowdbStaff.js';
 import { openLowdbStore } from './lowdb/openLowdbStore.js';
@@ -54,6 +55,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     staffAccounts: staff.accounts,
     staffSessions: staff.sessions,
     groupEntries: <T extends { id: string }>(programmeId: string) => new LowdbEntries<T>(join(config.dataDir, 'groups', programmeId)),
+    expiring: <T>(kind: string) => new MemoryExpiring<T>(kind),
     // One process holds the folder (its lock): there is nobody to differ from.
     joinAs: async () => {},
     liveInstances: async () => 1,

@@ -258,6 +258,20 @@ export interface PrivacyAuditEntry {
   removed?: Record<string, number> | undefined;
 }
 
+/**
+ * Small facts kept a short while and shared by every instance, each under a key it never keeps in
+ * plain (hashed): that a text came from a number nobody is enrolled with (its Twilio retry gets no
+ * second reply), or the wrong passwords given for an email with no account. Each is forgotten once
+ * it expires. Nothing about a client is kept here.
+ */
+export interface ExpiringRecords<T> {
+  /**
+   * Change the record of `key` under its lock: `change` gets it (undefined when there is none or it
+   * expired by `now`) and returns the new one and until when it is kept. Returns the new record.
+   */
+  change(key: string, now: string, change: (current: T | undefined) => { value: T; expiresAt: string }): Promise<T>;
+}
+
 export interface PrivacyAudit {
   record(entry: PrivacyAuditEntry): Promise<void>;
   list(): Promise<PrivacyAuditEntry[]>;
@@ -354,6 +368,8 @@ export interface Store {
   staffSessions: StaffSessionRepository;
   /** A programme's group directory entries. */
   groupEntries<T extends { id: string }>(programmeId: string): EntryStore<T>;
+  /** Short-lived records of one kind (see ExpiringRecords), shared by every instance on the store. */
+  expiring<T>(kind: string): ExpiringRecords<T>;
   /**
    * Say this instance runs the programme file with this SHA-256, for as long as it runs; refuses
    * (ProgrammeMismatchError) when a live instance on the same store runs a different one.

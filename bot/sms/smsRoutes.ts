@@ -1,10 +1,9 @@
 import type { Request, Response } from 'restify';
 import type restify from 'restify';
 import twilio from 'twilio';
-import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { recognizeSmsKeyword } from '../../dialogs/understanding/recognizeSmsKeyword.js';
-import type { ClientRepository } from '../../storage/ports.js';
+import type { ClientRepository, ExpiringRecords } from '../../storage/ports.js';
 import type { Clock } from '../clock.js';
 import { handle } from '../http/handle.js';
 import { forbidden } from '../http/httpError.js';
@@ -24,6 +23,8 @@ export interface SmsRouteDeps {
   reports: DeliveryReports;
   /** The reply to a number that is not enrolled (staff acknowledging an alert, someone in crisis, anyone else). */
   notEnrolled: { reply(message: { from: string; body: string; sid: string }): Promise<string> };
+  /** Texts from numbers nobody is enrolled with, by sid, for a day: shared by every instance. */
+  unknownTexts: ExpiringRecords<true>;
   clock: Clock;
   log: Logger;
 }
@@ -51,16 +52,20 @@ const statusQuerySchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/
 
 /** The SMS webhooks: signature first, then a fast answer; the turn itself runs after Twilio is answered. */
 export function registerSmsRoutes(server: restify.Server, deps: SmsRouteDeps): void {
-  // Unknown numbers are not stored, so their Twilio retries are recognised from memory only.
-  const recentUnknown = new LRUCache<string, true>({ max: 10_000 });
 
   server.post(SMS_WEBHOOK_PATH, handle(deps.log, async (req, res) => {
     const form = verified(req, deps, SMS_WEBHOOK_PATH);
     const message = inboundSchema.parse(form);
     const client = await deps.clients.findByPhone(message.From);
     if (!client) {
-      const retry = recentUnknown.has(message.MessageSid);
-      recentUnknown.set(message.MessageSid, true);
+      // Nothing about an unknown number is kept but that its text came (by a hash of its sid), so a
+      // Twilio retry, on any instance, gets no second reply.
+      const now = deps.clock.now();
+      let retry = false;
+      await deps.unknownTexts.change(message.MessageSid, now.toISO()!, (seen) => {
+        retry = seen !== undefined;
+        return { value: true, expiresAt: now.plus({ days: 1 }).toISO()! };
+      });
       // STOP from anyone is answered by Twilio's own opt-out handling, or not at all: never with more text.
       const optingOut = Boolean(message.OptOutType) || recognizeSmsKeyword(message.Body, deps.clock.now())?.kind === 'optOut';
       deps.log.info('sms from a number that is not enrolled', { from: redactPhone(message.From), retry, optingOut });

@@ -62,6 +62,7 @@ export async function startSms(server: restify.Server, deps: SmsDeps): Promise<S
     inbound,
     reports: new DeliveryReports({ outbox: store.smsOutbox, dispatcher, contact, clock, log }),
     notEnrolled: deps.notEnrolled,
+    unknownTexts: store.expiring<true>('unknown-number-text'),
     clock,
     log,
   });

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'restify';
 import { z } from 'zod';
-import type { StaffRepository, StaffSessionRepository } from '../../storage/ports.js';
+import type { ExpiringRecords, StaffRepository, StaffSessionRepository } from '../../storage/ports.js';
+import type { Strikes } from './staffSignIn.js';
 import type { ClientRecord, StaffRole } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { Programme } from '../config/programmeSchema.js';
@@ -18,6 +19,8 @@ import { SESSION_COOKIE, StaffSessions, type SignedIn, type StaffMember } from '
 export interface StaffDeps {
   accounts: StaffRepository;
   sessions: StaffSessionRepository;
+  /** Wrong passwords for emails with no account, shared by every instance (see StaffSignIn). */
+  unknownEmails: ExpiringRecords<Strikes>;
   programme: Pick<Programme, 'id' | 'name' | 'linkWorkers'>;
   /** When https, session cookies are Secure even if a proxy hides the scheme. */
   publicBaseUrl?: string | undefined;

@@ -35,7 +35,7 @@ const signInForm = z.object({
  */
 export function registerStaffRoutes(server: Server, deps: StaffDeps): ReturnType<typeof staffPage> {
   const page = staffPage(deps);
-  const signIn = new StaffSignIn({ accounts: deps.accounts, clock: deps.clock, log: deps.log });
+  const signIn = new StaffSignIn({ accounts: deps.accounts, unknownEmails: deps.unknownEmails, clock: deps.clock, log: deps.log });
   const sessions = sessionsFor(deps);
   const css = readFileSync(join(here, 'pages', 'staff.css'));
   const cookie = (req: Request, name: string, value: string, path: string, maxAge?: number) =>

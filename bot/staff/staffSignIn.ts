@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { LRUCache } from 'lru-cache';
-import type { StaffRepository } from '../../storage/ports.js';
+import type { ExpiringRecords, StaffRepository } from '../../storage/ports.js';
 import type { StaffAccountRecord } from '../../storage/records.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -16,7 +14,8 @@ export type SignInResult =
   | { ok: false; reason: 'wrong' }
   | { ok: false; reason: 'locked'; minutes: number };
 
-interface Strikes {
+/** Wrong passwords given for an email with no account (kept under a hash of the email, shared by every instance). */
+export interface Strikes {
   failures: number;
   lockedUntil?: number;
 }
@@ -24,13 +23,12 @@ interface Strikes {
 /**
  * Checks an email and password, with lock-out. An unknown email is answered exactly like a known
  * one, in about the same time (a scrypt check against a decoy hash) and with its own lock-out
- * (kept in memory), so the page never tells whether an account exists.
+ * (kept in the store under a hash of the email, so every instance counts it), so the page never
+ * tells whether an account exists.
  */
 export class StaffSignIn {
   private readonly decoy: Promise<string>;
-  private readonly unknownEmails = new LRUCache<string, Strikes>({ max: 10_000 });
-
-  constructor(private readonly deps: { accounts: StaffRepository; clock: Clock; log: Logger; cost?: ScryptCost }) {
+  constructor(private readonly deps: { accounts: StaffRepository; unknownEmails: ExpiringRecords<Strikes>; clock: Clock; log: Logger; cost?: ScryptCost }) {
     this.decoy = decoyHash(deps.cost);
   }
 
@@ -59,16 +57,20 @@ export class StaffSignIn {
 
   private async unknownAttempt(email: string, password: string, now: DateTime): Promise<SignInResult> {
     await verifyPassword(password, await this.decoy);
-    const key = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-    const strikes = this.unknownEmails.get(key) ?? { failures: 0 };
-    const lockedMs = (strikes.lockedUntil ?? 0) - now.toMillis();
-    if (lockedMs > 0) return locked(lockedMs);
-    const failures = strikes.failures + 1;
-    if (failures >= MAX_FAILED_ATTEMPTS) {
-      this.unknownEmails.set(key, { failures: 0, lockedUntil: now.plus({ minutes: LOCK_MINUTES }).toMillis() });
-      return locked(LOCK_MINUTES * 60_000);
-    }
-    this.unknownEmails.set(key, { failures });
+    let wasLockedMs = 0;
+    const strikes = await this.deps.unknownEmails.change(email.trim().toLowerCase(), now.toISO()!, (current) => {
+      wasLockedMs = (current?.lockedUntil ?? 0) - now.toMillis();
+      // An account's count runs until a sign-in or a lock-out: a month is as good as for ever here.
+      const keep = { expiresAt: now.plus({ days: 30 }).toISO()! };
+      if (current && wasLockedMs > 0) return { value: current, expiresAt: new Date(current.lockedUntil!).toISOString() };
+      const failures = (current?.failures ?? 0) + 1;
+      const lockedUntil = now.plus({ minutes: LOCK_MINUTES });
+      // Locked, then a fresh count (the record goes when the lock-out ends).
+      if (failures >= MAX_FAILED_ATTEMPTS) return { value: { failures: 0, lockedUntil: lockedUntil.toMillis() }, expiresAt: lockedUntil.toISO()! };
+      return { value: { failures }, ...keep };
+    });
+    if (wasLockedMs > 0) return locked(wasLockedMs);
+    if (strikes.lockedUntil !== undefined) return locked(LOCK_MINUTES * 60_000);
     this.deps.log.info('staff sign-in failed', { staffId: null });
     return { ok: false, reason: 'wrong' };
   }

@@ -6,6 +6,7 @@ import { guardPool } from './pgGuard.js';
 import { PgBotStorage } from './pgBotStorage.js';
 import { PgClientAttention } from './pgClientAttention.js';
 import { PgClientStore } from './pgClientStore.js';
+import { PgExpiring } from './pgExpiring.js';
 import { PgEntries } from './pgEntries.js';
 import { PgScheduleLedger } from './pgScheduleLedger.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from './pgSmallStores.js';
@@ -54,6 +55,7 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
     staffAccounts,
     staffSessions: new PgStaffSessions(pool),
     groupEntries: <T extends { id: string }>(programmeId: string) => new PgEntries<T>(pool, `groups:${programmeId}`),
+    expiring: <T>(kind: string) => new PgExpiring<T>(pool, kind),
     joinAs: (programmeSha256) => instances.join(programmeSha256),
     liveInstances: () => instances.live(),
     close: async () => {

@@ -8,6 +8,8 @@ import { ManualClock } from '../../bot/clock.js';
 import { createLogger } from '../../bot/logger.js';
 import { hashPassword } from '../../bot/staff/passwordHash.js';
 import { registerStaffRoutes } from '../../bot/staff/staffRoutes.js';
+import type { Strikes } from '../../bot/staff/staffSignIn.js';
+import { MemoryExpiring } from '../../storage/lowdb/memoryExpiring.js';
 import type { StaffDeps } from '../../bot/staff/staffGuard.js';
 import { openStaffStore, type StaffStore } from '../../storage/lowdb/lowdbStaff.js';
 import type { StaffRole } from '../../storage/records.js';
@@ -39,6 +41,7 @@ export async function startStaffRig(options: { publicBaseUrl?: string } = {}): P
   const deps: StaffDeps = {
     accounts: store.accounts,
     sessions: store.sessions,
+    unknownEmails: new MemoryExpiring<Strikes>('unknown-staff-email'),
     programme: {
       id: 'demo',
       name: 'Demo <Programme>',

@@ -1,3 +1,4 @@
+import { MemoryExpiring } from '../../storage/lowdb/memoryExpiring.js';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ describe('staff:set', function () {
   });
 
   it('disables an account (sign-in refused, signed out everywhere), and enables it again', async () => {
-    const signIn = new StaffSignIn({ accounts: openStaffStore(dataDir).accounts, clock: systemClock, log: createLogger('silent', systemClock) });
+    const signIn = new StaffSignIn({ accounts: openStaffStore(dataDir).accounts, unknownEmails: new MemoryExpiring('unknown-staff-email'), clock: systemClock, log: createLogger('silent', systemClock) });
     const disabled = await staffSet(set('duty@example.org', '--disable'));
     expect(disabled.code).to.equal(0);
     expect(disabled.stdout).to.include('Duty desk <duty@example.org>').and.include('disabled (sign-in refused), signed out everywhere (1 session ended).');

@@ -18,6 +18,8 @@ import { scheduleLedgerContract } from '../scheduleLedgerContract.js';
 import { smsStoresContract } from '../smsStoresContract.js';
 import { staffStoresContract } from '../staffStoresContract.js';
 import { turnLocksContract } from '../turnLocksContract.js';
+import { expiringRecordsContract } from '../expiringRecordsContract.js';
+import { PgExpiring } from '../../../storage/postgres/pgExpiring.js';
 import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
 
 // The same contract suites as on lowdb, against a real PostgreSQL server (test/support/postgres.ts).
@@ -79,6 +81,8 @@ clientStoreContract('Clients and their history on PostgreSQL', async () => {
 clientAttentionContract('When clients need the scheduler, on PostgreSQL (two instances)', async () => {
   const db = await freshDatabase();
   const second = new pg.Pool({ connectionString: db.url, max: 4 });
+  // A connection the server ends (the database dropped under it) is not a test failure.
+  second.on('error', () => {});
   return {
     clients: new PgClientStore(db.pool),
     attention: new PgClientAttention(db.pool),
@@ -100,6 +104,21 @@ turnLocksContract('Turn locks on PostgreSQL (two instances)', async () => {
     cleanup: async () => {
       await first.close();
       await second.close();
+      await db.drop();
+    },
+  };
+});
+
+expiringRecordsContract('Expiring records on PostgreSQL (two instances)', async () => {
+  const db = await freshDatabase();
+  const second = new pg.Pool({ connectionString: db.url, max: 4 });
+  // A connection the server ends (the database dropped under it) is not a test failure.
+  second.on('error', () => {});
+  return {
+    open: <T>(kind: string) => new PgExpiring<T>(db.pool, kind),
+    other: <T>(kind: string) => new PgExpiring<T>(second, kind),
+    cleanup: async () => {
+      await second.end();
       await db.drop();
     },
   };
