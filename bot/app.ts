@@ -286,11 +286,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     log,
     openAlerts: async ({ staff }) => {
-      const open = [];
-      for (const alert of await alerts.list({ state: 'open' })) {
-        const client = alert.clientId ? await store.clients.get(alert.clientId) : undefined;
-        if (client ? canSeeClient(staff, client) : staff.role !== 'link-worker') open.push(alert);
-      }
+      const unseen = await alerts.list({ state: 'open' });
+      const clients = new Map((await store.clients.getMany(unseen.flatMap((a) => a.clientId ?? []))).map((c) => [c.id, c]));
+      const open = unseen.filter((alert) => {
+        const client = alert.clientId ? clients.get(alert.clientId) : undefined;
+        return client ? canSeeClient(staff, client) : staff.role !== 'link-worker';
+      });
       return { open: open.length, urgent: open.filter((a) => a.tier === 'urgent').length, flags: open.filter(isFlagged).length };
     },
   };
