@@ -12,7 +12,8 @@ export interface AlertsAndAuditUnderTest {
   cleanup?: () => Promise<void>;
 }
 
-const alert = (id: string, overrides: Partial<AlertRecord> = {}): AlertRecord => ({
+/** An open urgent alert about client-a, with a code of its own. */
+export const alert = (id: string, overrides: Partial<AlertRecord> = {}): AlertRecord => ({
   id,
   // A code of its own: no two alerts kept share one.
   code: `K${id.slice(-3)}`,

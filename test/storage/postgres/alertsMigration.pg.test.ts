@@ -2,23 +2,10 @@ import { expect } from 'chai';
 import { migrate, migrations } from '../../../storage/postgres/migrate.js';
 import { PgAlerts } from '../../../storage/postgres/pgSmallStores.js';
 import type { AlertRecord } from '../../../storage/records.js';
+import { alert as openAlert } from '../alertsAndAuditContract.js';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
 
-const alert = (id: string, overrides: Partial<AlertRecord> = {}): AlertRecord => ({
-  id,
-  code: 'K7QM',
-  clientId: 'client-a',
-  tier: 'urgent',
-  categories: ['suicide'],
-  trigger: { kind: 'message', messageId: `msg-${id}`, channel: 'sms' },
-  state: 'open',
-  createdAt: '2026-03-02T10:00:00.000Z',
-  chain: [],
-  step: 0,
-  notifications: [],
-  escalations: [],
-  ...overrides,
-});
+const alert = (id: string, overrides: Partial<AlertRecord> = {}): AlertRecord => openAlert(id, { code: 'K7QM', ...overrides });
 
 /** Migration 0012 on a database that already holds alerts: found by index from the moment it is applied. */
 describe('Alerts kept before migration 0012 (PostgreSQL)', function () {
