@@ -53,11 +53,13 @@ export class DatabaseUnavailableError extends Error {
 /** The database's schema is not the one this code was written for. */
 export class SchemaBehindError extends Error {
   override readonly name = 'SchemaBehindError';
-  constructor(readonly version: number, readonly wanted: number) {
+  constructor(readonly version: number, readonly wanted: number, readonly missing: readonly number[] = []) {
     super(
-      version < wanted
-        ? `The database schema is at version ${version}; this Linkwell needs version ${wanted}. Run: npm run db:migrate`
-        : `The database schema is at version ${version}, newer than this Linkwell knows (${wanted}): run the newer Linkwell, or restore the database.`,
+      missing.some((step) => step < version)
+        ? `The database schema is at version ${version} but lacks step ${missing.filter((step) => step < version).join(', ')}, which this Linkwell needs. Run: npm run db:migrate`
+        : version < wanted
+          ? `The database schema is at version ${version}; this Linkwell needs version ${wanted}. Run: npm run db:migrate`
+          : `The database schema is at version ${version}, newer than this Linkwell knows (${wanted}): run the newer Linkwell, or restore the database.`,
     );
   }
 }

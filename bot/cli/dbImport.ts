@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importLowdb } from '../../storage/postgres/importLowdb.js';
 import { schemaState } from '../../storage/postgres/migrate.js';
+import { SchemaBehindError } from '../../storage/errors.js';
 import { hostOf } from '../../storage/postgres/openPgStore.js';
 import { withDatabase } from './databaseCli.js';
 
@@ -14,7 +15,7 @@ const { values } = parseArgs({ options: { from: { type: 'string' } } });
 await withDatabase('The import stopped', async (pool, config) => {
   const from = resolve(values.from ?? config.dataDir);
   const schema = await schemaState(pool);
-  if (schema.state !== 'current') throw new Error(`The database schema is at version ${schema.version}, not ${schema.wanted}: run npm run db:migrate first.`);
+  if (schema.state !== 'current') throw new SchemaBehindError(schema.version, schema.wanted, schema.state === 'behind' ? schema.missing : []);
   const checks = await importLowdb(from, pool);
   const width = Math.max(...checks.map((c) => c.collection.length));
   const same = (c: (typeof checks)[number]) => c.source.count === c.copied.count && c.source.sha256 === c.copied.sha256;

@@ -24,15 +24,21 @@ export function migrations(dir: URL = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-export type SchemaState = { state: 'current'; version: number } | { state: 'behind'; version: number; wanted: number } | { state: 'ahead'; version: number; wanted: number };
+export type SchemaState =
+  | { state: 'current'; version: number }
+  | { state: 'behind'; version: number; wanted: number; missing: number[] }
+  | { state: 'ahead'; version: number; wanted: number };
 
 /** Where the database's schema stands against this code's migrations (without changing anything). */
 export async function schemaState(pool: Pool, all: Migration[] = migrations()): Promise<SchemaState> {
   const wanted = all.at(-1)?.version ?? 0;
   const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('schema_migrations') AS t");
-  const version = exists.rows[0]?.t ? Number((await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v ?? 0) : 0;
-  if (version === wanted) return { state: 'current', version };
-  return version < wanted ? { state: 'behind', version, wanted } : { state: 'ahead', version, wanted };
+  const applied = exists.rows[0]?.t ? new Set((await pool.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version))) : new Set<number>();
+  const version = Math.max(0, ...applied);
+  if (version > wanted) return { state: 'ahead', version, wanted };
+  // Behind also when a step below the highest applied is missing (written later, numbered lower).
+  const missing = all.map((m) => m.version).filter((v) => !applied.has(v));
+  return missing.length === 0 ? { state: 'current', version } : { state: 'behind', version, wanted, missing };
 }
 
 /**

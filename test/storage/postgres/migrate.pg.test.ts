@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
+import { SchemaBehindError } from '../../../storage/errors.js';
 import { migrate, migrations, schemaState } from '../../../storage/postgres/migrate.js';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
 
@@ -35,6 +36,16 @@ describe('PostgreSQL schema migrations', function () {
     expect(await tables()).to.include.members(['schema_migrations', 'web_chat_conversations', 'web_chat_activities', 'bot_state']);
     expect(await migrate(db.pool), 'nothing the second time').to.deep.equal([]);
     expect(await schemaState(db.pool)).to.deep.equal({ state: 'current', version: migrations().at(-1)!.version });
+  });
+
+  it('says the schema is behind when a step numbered below the highest applied is missing, and applies it', async () => {
+    await migrate(db.pool, folder({ '0001_one.sql': 'CREATE TABLE one (id int);', '0003_three.sql': 'CREATE TABLE three (id int);' }));
+    const later = folder({ '0001_one.sql': 'CREATE TABLE one (id int);', '0002_two.sql': 'CREATE TABLE two (id int);', '0003_three.sql': 'CREATE TABLE three (id int);' });
+    const state = await schemaState(db.pool, later);
+    expect(state).to.deep.equal({ state: 'behind', version: 3, wanted: 3, missing: [2] });
+    expect(new SchemaBehindError(3, 3, [2]).message).to.match(/at version 3 but lacks step 2, which this Linkwell needs\. Run: npm run db:migrate/);
+    expect(await migrate(db.pool, later)).to.deep.equal([2]);
+    expect(await schemaState(db.pool, later)).to.deep.equal({ state: 'current', version: 3 });
   });
 
   it('applies each step once when two instances migrate at the same moment', async () => {
