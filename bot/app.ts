@@ -360,6 +360,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     clients: store.clients,
     history: store.clients,
     readOnlyHistory: { history: (clientId, months) => store.clients.readOnlyHistory(clientId, months) },
+    outcomes: store.outcomes,
     alerts,
     ledger: store.schedule,
     groups: groupDirectory,

@@ -50,6 +50,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     schedule: lowdb.schedule,
     alerts: lowdb.alerts,
     privacyAudit: lowdb.privacyAudit,
+    outcomes: lowdb.clients.outcomes,
     webChat: lowdb.webChat,
     pushSubscriptions: lowdb.pushSubscriptions,
     staffAccounts: staff.accounts,

@@ -277,6 +277,30 @@ export interface PrivacyAudit {
   list(): Promise<PrivacyAuditEntry[]>;
 }
 
+// The outcome tally (issue 19). Imported here, not above, so this section stays self-contained.
+import type { OutcomeFacts } from './outcomeFacts.js';
+
+/**
+ * What the programme outcomes are worked out from: each client's facts (storage/outcomeFacts.ts),
+ * written by the client history with the records they come from, in the same call (the same
+ * transaction on PostgreSQL), and gone with the client when they are erased. Read for a whole
+ * programme without reading anyone's history, so every instance shows the same figures at once.
+ */
+export interface OutcomeTally {
+  /**
+   * The facts of every client whose record names `programmeId` now and who has any, a few at a time
+   * as they are read (caught up first: see catchUp), in no set order. Read-only: the store may hand
+   * out its own objects.
+   */
+  forProgramme(programmeId: string): AsyncIterable<{ clientId: string; facts: Readonly<OutcomeFacts> }>;
+  /**
+   * Work out again, from their histories, the facts of clients whose records were written without
+   * them (stored before the tally existed, copied in, left behind by a crash); returns how many.
+   * Cheap when there are none.
+   */
+  catchUp(): Promise<number>;
+}
+
 // Staff accounts (issue 8). Imported here, not above, so this section stays self-contained.
 import type { StaffAccountRecord, StaffSessionRecord } from './records.js';
 
@@ -362,6 +386,8 @@ export interface Store {
   schedule: ScheduleLedgerRepository;
   alerts: AlertRepository;
   privacyAudit: PrivacyAudit;
+  /** What the programme outcomes are worked out from, kept up to date as answers are written. */
+  outcomes: OutcomeTally;
   webChat: WebChatTranscripts;
   pushSubscriptions: PushSubscriptionStore;
   staffAccounts: StaffRepository;

@@ -1,4 +1,5 @@
-import type { AttendanceRecord, AttendanceStatus } from '../../storage/records.js';
+import type { AttendanceFacts } from '../../storage/outcomeFacts.js';
+import type { AttendanceStatus } from '../../storage/records.js';
 import { BARRIERS } from '../../dialogs/understanding/interpretBarrier.js';
 import { reportNested, reportPartition, isSmall, SUPPRESSED, type Reported } from './suppression.js';
 
@@ -31,23 +32,23 @@ export class AttendanceTally {
   private readonly clientsBySet = new Array<number>(1 << STATUSES.length).fill(0);
   private readonly barriers = new Map<string, BarrierTally>(BARRIERS.map((b) => [b.id, { sessions: 0, clients: 0, clientsAlways: 0 }]));
 
-  /** Add one client's attendance records. */
-  add(records: readonly AttendanceRecord[]): void {
-    if (records.length === 0) return;
+  /** Add one client's sessions, counted by what happened and by barrier (see storage/outcomeFacts.ts). */
+  add(counts: Readonly<AttendanceFacts>): void {
+    const all = counts.went + counts.didnt + counts.unknown;
+    if (all === 0) return;
     let set = 0;
-    const withBarrier = new Map<string, number>();
-    for (const record of records) {
-      const i = STATUSES.indexOf(record.attendance);
-      this.sessions[i] = this.sessions[i]! + 1;
+    STATUSES.forEach((status, i) => {
+      if (counts[status] === 0) return;
+      this.sessions[i] = this.sessions[i]! + counts[status];
       set |= 1 << i;
-      for (const id of new Set(record.barriers)) withBarrier.set(id, (withBarrier.get(id) ?? 0) + 1);
-    }
+    });
     this.clientsBySet[set] = this.clientsBySet[set]! + 1;
-    for (const [id, sessions] of withBarrier) {
+    for (const [id, sessions] of Object.entries(counts.barriers)) {
+      if (sessions <= 0) continue;
       const tally = this.barriers.get(id) ?? { sessions: 0, clients: 0, clientsAlways: 0 };
       tally.sessions += sessions;
       tally.clients += 1;
-      if (sessions === records.length) tally.clientsAlways += 1;
+      if (sessions === all) tally.clientsAlways += 1;
       this.barriers.set(id, tally);
     }
   }

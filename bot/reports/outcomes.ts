@@ -1,7 +1,7 @@
 import type { Instrument } from '../../dialogs/instruments/instrumentSchema.js';
-import type { ClientHistoryRepository } from '../../storage/ports.js';
-import type { CheckInRecord, ClientHistory, ClientRecord, ItemResponseRecord, ScoreRecord } from '../../storage/records.js';
-import { waveIdOf } from '../alerts/scoreAlerts.js';
+import { factsOfHistory, type OutcomeFacts, type WaveFacts } from '../../storage/outcomeFacts.js';
+import type { ClientHistoryRepository, OutcomeTally } from '../../storage/ports.js';
+import type { ClientHistory, ClientRecord } from '../../storage/records.js';
 import { programmeInstruments, type Programme } from '../config/programmeSchema.js';
 import { AttendanceTally, type AttendanceSummary } from './attendanceSummary.js';
 import { ascending, median, quantile } from './statistics.js';
@@ -72,10 +72,10 @@ interface ClientInstrument {
 }
 
 /**
- * Programme outcomes built client by client: each history is read once and dropped, and only the
- * numbers the statistics need are kept (a value per client, wave and measure).
+ * Programme outcomes built client by client from each one's facts (storage/outcomeFacts.ts): only
+ * the numbers the statistics need are kept (a value per client, wave and measure).
  */
-export class OutcomeTally {
+export class OutcomeSummaryBuilder {
   private readonly library: ReadonlyMap<string, Instrument>;
   private readonly baselineWaveId: string | null;
   private readonly waves = new Map<string, { asked: number; instruments: Map<string, InstrumentTally> }>();
@@ -92,16 +92,18 @@ export class OutcomeTally {
     for (const wave of programme.waves) this.waves.set(wave.id, { asked: 0, instruments: new Map() });
   }
 
-  /** Add one client; a client of another programme, or one added before, is left out. */
+  /** Add one client from their history; a client of another programme, or one added before, is left out. */
   add(client: Pick<ClientRecord, 'id' | 'programmeId'>, history: Pick<ClientHistory, 'checkIns' | 'responses' | 'scores' | 'attendance'>): void {
     if (client.programmeId !== this.programme.id || this.seen.has(client.id)) return;
-    this.seen.add(client.id);
-    const byWave = new Map<string, CheckInRecord[]>();
-    for (const checkIn of history.checkIns) {
-      const waveId = waveIdOf(checkIn);
-      if (waveId !== undefined && this.waves.has(waveId)) byWave.set(waveId, [...(byWave.get(waveId) ?? []), checkIn]);
-    }
-    const given = new Map([...byWave].map(([waveId, checkIns]) => [waveId, this.clientWave(checkIns, history)]));
+    this.addFacts(client.id, factsOfHistory(history));
+  }
+
+  /** Add one client of the programme from their facts (OutcomeTally); a client added before is left out. */
+  addFacts(clientId: string, facts: Readonly<OutcomeFacts>): void {
+    if (this.seen.has(clientId)) return;
+    this.seen.add(clientId);
+    const given = new Map<string, Map<string, ClientInstrument>>();
+    for (const [waveId, wave] of Object.entries(facts.waves)) if (this.waves.has(waveId)) given.set(waveId, this.clientWave(wave));
     const baseline = this.baselineWaveId === null ? undefined : given.get(this.baselineWaveId);
     for (const [waveId, instruments] of given) {
       const wave = this.waves.get(waveId)!;
@@ -121,7 +123,7 @@ export class OutcomeTally {
         }
       }
     }
-    this.attendance.add(history.attendance);
+    if (facts.attendance) this.attendance.add(facts.attendance);
   }
 
   /** The summary of every client added so far, suppressed (see waveSummary). */
@@ -194,46 +196,23 @@ export class OutcomeTally {
   }
 
   /** One client's values in one wave, by instrument: the latest answer to each item, the latest complete score. */
-  private clientWave(checkIns: readonly CheckInRecord[], history: Pick<ClientHistory, 'responses' | 'scores'>): Map<string, ClientInstrument> {
-    const ids = new Set(checkIns.map((c) => c.id));
+  private clientWave(wave: Readonly<WaveFacts>): Map<string, ClientInstrument> {
     const byInstrument = new Map<string, ClientInstrument>();
-    const mine = (instrumentId: string) => {
-      let found = byInstrument.get(instrumentId);
-      if (!found) byInstrument.set(instrumentId, (found = { answered: false, versions: new Set(), values: new Map(), oftenAlways: false }));
-      return found;
-    };
-    for (const id of new Set(checkIns.flatMap((c) => c.instrumentIds))) mine(id);
-    const itemAnswers = new Map<string, ItemResponseRecord>();
-    for (const r of history.responses) {
-      if (!ids.has(r.checkInId)) continue;
-      const found = mine(r.instrumentId);
-      found.versions.add(r.instrumentVersion);
-      if (r.status !== 'answered' || r.value === null) continue;
-      found.answered = true;
-      const key = `${r.instrumentId}|${r.itemId}`;
-      const kept = itemAnswers.get(key);
-      if (!kept || Date.parse(r.answeredAt) >= Date.parse(kept.answeredAt)) itemAnswers.set(key, r);
-    }
-    const scores = new Map<string, ScoreRecord>();
-    for (const s of history.scores) {
-      if (!ids.has(s.checkInId) || !s.complete || s.score === null) continue;
-      const kept = scores.get(s.instrumentId);
-      if (!kept || Date.parse(s.computedAt) >= Date.parse(kept.computedAt)) scores.set(s.instrumentId, s);
-    }
-    for (const [instrumentId, found] of byInstrument) {
+    for (const [instrumentId, given] of Object.entries(wave.instruments)) {
+      const found: ClientInstrument = { answered: given.answered, versions: new Set(given.versions), values: new Map(), oftenAlways: false };
+      byInstrument.set(instrumentId, found);
       const instrument = this.library.get(instrumentId);
       if (!instrument) continue;
       if (instrument.scoring.method !== 'none') {
-        const score = scores.get(instrumentId)?.score;
-        if (score !== undefined && score !== null) found.values.set('score', score);
+        const score = wave.scores[instrumentId];
+        if (score) found.values.set('score', score[0]);
         continue;
       }
       for (const item of instrument.items) {
-        const answer = itemAnswers.get(`${instrumentId}|${item.id}`);
-        if (answer) found.values.set(item.id, answer.value!);
+        const answer = given.items[item.id];
+        if (answer) found.values.set(item.id, answer[0]);
       }
-      const lonely = instrumentId === OFTEN_ALWAYS.instrumentId ? itemAnswers.get(`${instrumentId}|${OFTEN_ALWAYS.itemId}`) : undefined;
-      found.oftenAlways = lonely?.optionId === OFTEN_ALWAYS.optionId;
+      if (instrumentId === OFTEN_ALWAYS.instrumentId) found.oftenAlways = given.items[OFTEN_ALWAYS.itemId]?.[1] === OFTEN_ALWAYS.optionId;
     }
     return byInstrument;
   }
@@ -252,7 +231,7 @@ export function waveSummary(
   histories: Iterable<ClientHistory>,
   options: { baselineWaveId?: string } = {},
 ): OutcomeSummary {
-  const tally = new OutcomeTally(programme, options);
+  const tally = new OutcomeSummaryBuilder(programme, options);
   const byId = new Map([...clients].map((c) => [c.id, c]));
   for (const history of histories) {
     const client = byId.get(history.clientId);
@@ -268,9 +247,19 @@ export async function readWaveSummary(
   history: Pick<ClientHistoryRepository, 'history'>,
   options: { baselineWaveId?: string } = {},
 ): Promise<OutcomeSummary> {
-  const tally = new OutcomeTally(programme, options);
+  const tally = new OutcomeSummaryBuilder(programme, options);
   for await (const client of clients) {
     if (client.programmeId === programme.id) tally.add(client, await history.history(client.id));
   }
   return tally.summary();
+}
+
+/**
+ * waveSummary from the facts the store keeps up to date as answers are written (OutcomeTally): no
+ * history is read, so it takes milliseconds however long the histories, and every instance gives the same.
+ */
+export async function tallySummary(programme: Programme, tally: Pick<OutcomeTally, 'forProgramme'>, options: { baselineWaveId?: string } = {}): Promise<OutcomeSummary> {
+  const builder = new OutcomeSummaryBuilder(programme, options);
+  for await (const { clientId, facts } of tally.forProgramme(programme.id)) builder.addFacts(clientId, facts);
+  return builder.summary();
 }

@@ -7,6 +7,7 @@
  *   <id[0..2]>/<id>/profile.json        conversation references
  *   <id[0..2]>/<id>/<yyyy-mm>.json      check-ins started that month (UTC), with their answers,
  *                                       scores and notes, and notes sent outside a check-in that month
+ *   outcomes/                           the outcome tally (see LowdbOutcomeTally)
  */
 export const clientFiles = {
   index: 'index.json',

@@ -19,9 +19,11 @@ import type {
   TaskRecord,
 } from '../records.js';
 import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, putAttendance, removeWordsIn, type MonthDocument } from '../clientMonths.js';
+import { attendanceChange, checkInChange, responseChange, scoresChange, type FactsChange } from '../outcomeFacts.js';
 import { clientFiles } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';
 import { listDir } from './listDir.js';
+import { LowdbOutcomeTally } from './lowdbOutcomeTally.js';
 import { MemoryAttention } from './memoryAttention.js';
 
 interface ClientIndex {
@@ -40,7 +42,8 @@ const INDEX_KEY = 'index';
  * Clients on lowdb. A small index (one entry per client, kept in memory) answers look-ups by id
  * and phone. Each client's records are split into a profile and one document per month (see
  * clientFiles), so a turn rewrites a few KB whatever the length of the client's history, and
- * never another client's data.
+ * never another client's data. What the outcomes count of each record is kept beside them, in
+ * `outcomes/` (see LowdbOutcomeTally).
  */
 export class LowdbClientStore implements ClientRepository, ClientHistoryRepository {
   private readonly byId = new Map<string, ClientRecord>();
@@ -50,6 +53,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   /** When each client next needs the scheduler (in memory: see MemoryAttention). */
   readonly attention = new MemoryAttention(() => this.byId.values());
   private readonly changes = new ClientChanges();
+  private tally!: LowdbOutcomeTally;
 
   private constructor(
     private readonly dir: string,
@@ -58,13 +62,26 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     private readonly months: DocumentStore<MonthDocument>,
   ) {}
 
-  /** Load the index; throws CorruptDataError when it cannot be parsed. */
-  static async open(dir: string): Promise<LowdbClientStore> {
+  /**
+   * Load the index and the outcome tally; throws CorruptDataError when the index cannot be parsed.
+   * `alongside`: opened by a command beside a running server, which keeps the tally (read, never written).
+   */
+  static async open(dir: string, options: { alongside?: boolean } = {}): Promise<LowdbClientStore> {
     const byPath = (path: string) => path;
     const index = new DocumentStore<ClientIndex>(dir, () => clientFiles.index, 1);
     const store = new LowdbClientStore(dir, index, new DocumentStore(dir, byPath, 1000), new DocumentStore(dir, byPath, 1000));
     for (const client of (await index.read(INDEX_KEY))?.clients ?? []) store.remember(client);
+    store.tally = await LowdbOutcomeTally.open(
+      join(dir, 'outcomes'),
+      { ids: () => store.byId.keys(), programmeOf: (id) => store.byId.get(id)?.programmeId, history: (id) => store.collect(id) },
+      { readOnly: options.alongside === true },
+    );
     return store;
+  }
+
+  /** What the programme outcomes are worked out from, kept with every record written here. */
+  get outcomes(): LowdbOutcomeTally {
+    return this.tally;
   }
 
   async create(input: NewClient): Promise<CreateClientResult> {
@@ -79,6 +96,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     // Only once the index is on disk, so a failed write leaves no phantom client in memory.
     if (result.ok) {
       this.remember(result.client);
+      this.tally.added(result.client.id);
       this.changes.emit(result.client.id);
     }
     return result;
@@ -143,6 +161,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     for (const month of await this.monthsOf(id)) await this.months.forget(clientFiles.month(id, month));
     await this.profiles.forget(clientFiles.profile(id));
     rmSync(join(this.dir, clientFiles.clientDir(id)), { recursive: true, force: true });
+    await this.tally.forget(id);
     return true;
   }
 
@@ -205,22 +224,40 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   }
 
   async startCheckIn(checkIn: CheckInRecord): Promise<void> {
-    // Started again with the same id (the replay of a text's turn, see dialogs/turnEffects, within
-    // hours of the first run, so this month or the last): nothing changes.
-    const month = clientFiles.monthOf(checkIn.startedAt);
-    const lastMonth = DateTime.fromISO(checkIn.startedAt, { zone: 'utc' }).minus({ months: 1 }).toFormat('yyyy-LL');
-    const before = await this.months.read(clientFiles.month(checkIn.clientId, lastMonth));
-    if (before?.checkIns.some((c) => c.id === checkIn.id)) return;
-    await this.changeMonth(checkIn.clientId, month, (d) => {
-      if (!d.checkIns.some((c) => c.id === checkIn.id)) d.checkIns.push(structuredClone(checkIn));
+    this.known(checkIn.clientId);
+    await this.tally.change(checkIn.clientId, async (pending) => {
+      // Started again with the same id (the replay of a text's turn, see dialogs/turnEffects, within
+      // hours of the first run, so this month or the last): nothing changes.
+      const month = clientFiles.monthOf(checkIn.startedAt);
+      const lastMonth = DateTime.fromISO(checkIn.startedAt, { zone: 'utc' }).minus({ months: 1 }).toFormat('yyyy-LL');
+      const before = await this.months.read(clientFiles.month(checkIn.clientId, lastMonth));
+      if (before?.checkIns.some((c) => c.id === checkIn.id)) return undefined;
+      let facts: FactsChange | undefined;
+      await this.changeMonth(checkIn.clientId, month, (d) => {
+        if (d.checkIns.some((c) => c.id === checkIn.id)) return;
+        d.checkIns.push(structuredClone(checkIn));
+        facts = checkInChange(checkIn);
+        if (facts) pending();
+      });
+      this.checkInMonths.set(checkIn.id, month);
+      return facts;
     });
-    this.checkInMonths.set(checkIn.id, month);
   }
 
   async recordResponse(clientId: string, response: ItemResponseRecord): Promise<void> {
-    await this.changeCheckIn(clientId, response.checkInId, (d) => {
-      if (!keptAlready(d.responses, response.effectKey)) d.responses.push(structuredClone(response));
-    });
+    this.known(clientId);
+    await this.tally.change(clientId, (pending) =>
+      this.changeCheckIn(
+        clientId,
+        response.checkInId,
+        (d, checkIn) => {
+          if (keptAlready(d.responses, response.effectKey)) return undefined;
+          d.responses.push(structuredClone(response));
+          return responseChange(checkIn, response);
+        },
+        pending,
+      ),
+    );
   }
 
   async recordNote(clientId: string, note: NoteRecord): Promise<void> {
@@ -237,12 +274,20 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>,
     scores: ScoreRecord[],
   ): Promise<void> {
-    await this.changeCheckIn(clientId, checkInId, (d) => {
-      const checkIn = d.checkIns.find((c) => c.id === checkInId)!;
-      Object.assign(checkIn, end);
-      if (!end.waitingFor) delete checkIn.waitingFor;
-      d.scores.push(...structuredClone(scores));
-    });
+    this.known(clientId);
+    await this.tally.change(clientId, (pending) =>
+      this.changeCheckIn(
+        clientId,
+        checkInId,
+        (d, checkIn) => {
+          Object.assign(checkIn, end);
+          if (!end.waitingFor) delete checkIn.waitingFor;
+          d.scores.push(...structuredClone(scores));
+          return scoresChange(checkIn, scores);
+        },
+        pending,
+      ),
+    );
   }
 
   async recordEvent(clientId: string, event: ClientEvent): Promise<void> {
@@ -254,9 +299,18 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>,
     change: (current: AttendanceRecord | undefined) => AttendanceRecord,
   ): Promise<AttendanceRecord> {
+    this.known(clientId);
     let stored: AttendanceRecord | undefined;
-    await this.changeMonth(clientId, clientFiles.monthOf(session.sessionStart), (d) => {
-      stored = putAttendance(d, session, change);
+    await this.tally.change(clientId, async (pending) => {
+      let facts: FactsChange | undefined;
+      await this.changeMonth(clientId, clientFiles.monthOf(session.sessionStart), (d) => {
+        const before = d.attendance?.find((a) => a.sessionKey === session.sessionKey);
+        const counted = before && { attendance: before.attendance, barriers: [...before.barriers] };
+        stored = putAttendance(d, session, change);
+        facts = attendanceChange(counted, stored);
+        if (facts) pending();
+      });
+      return facts;
     });
     return stored!;
   }
@@ -281,14 +335,27 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     return undefined;
   }
 
-  /** Change the month document that holds `checkInId`; records that belong to a check-in stay with it. */
-  private async changeCheckIn(clientId: string, checkInId: string, change: (document: MonthDocument) => void): Promise<void> {
+  /**
+   * Change the month document that holds `checkInId` (records that belong to a check-in stay with
+   * it); returns the change to the outcome facts that `change` returned, if any, having called
+   * `pending` (see LowdbOutcomeTally.change) before the document is written.
+   */
+  private async changeCheckIn(
+    clientId: string,
+    checkInId: string,
+    change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined | void,
+    pending: () => void = () => {},
+  ): Promise<FactsChange | undefined> {
     const month = this.checkInMonths.get(checkInId) ?? (await this.findCheckInMonth(clientId, checkInId));
     if (!month) throw new Error(`Unknown check-in ${checkInId}`);
+    let facts: FactsChange | undefined;
     await this.changeMonth(clientId, month, (d) => {
-      if (!d.checkIns.some((c) => c.id === checkInId)) throw new Error(`Unknown check-in ${checkInId}`);
-      change(d);
+      const checkIn = d.checkIns.find((c) => c.id === checkInId);
+      if (!checkIn) throw new Error(`Unknown check-in ${checkInId}`);
+      facts = change(d, checkIn) ?? undefined;
+      if (facts) pending();
     });
+    return facts;
   }
 
   private changeMonth(clientId: string, month: string, change: (document: MonthDocument) => void): Promise<void> {

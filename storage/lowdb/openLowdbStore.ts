@@ -41,7 +41,7 @@ export async function openLowdbStore(
   const now = options.now ?? (() => DateTime.utc());
   const release = options.lock === false ? () => {} : lockDataDir(dataDir);
   try {
-    const clients = await LowdbClientStore.open(join(dataDir, 'clients'));
+    const clients = await LowdbClientStore.open(join(dataDir, 'clients'), { alongside: options.lock === false });
     const botStorage = new LowdbBotStorage(join(dataDir, 'state'), {
       dir: join(dataDir, 'quarantine'),
       now,

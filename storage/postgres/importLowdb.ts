@@ -3,7 +3,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { Pool, PoolClient } from 'pg';
+import { historyFrom, type MonthDocument } from '../clientMonths.js';
 import { lockDataDir } from '../lowdb/dataDirLock.js';
+import { factsOfHistory, hasFacts, type OutcomeFacts } from '../outcomeFacts.js';
+import { PgOutcomeTally } from './pgOutcomeTally.js';
 import { inTransaction } from './pgTransaction.js';
 import { insertActivity } from './pgWebChat.js';
 
@@ -55,6 +58,8 @@ async function copy(dataDir: string, pool: Pool): Promise<CollectionCheck[]> {
   await inTransaction(pool, async (db) => {
     for (const collection of collections) for (const row of collection.rows) await collection.write(db, row);
   });
+  // The months copied marked their clients' outcome tally behind (migration 0010): work it out now.
+  await new PgOutcomeTally(pool).catchUp();
   const checks: CollectionCheck[] = [];
   for (const collection of collections) {
     checks.push({ collection: collection.name, source: summary(collection.rows), copied: summary(await collection.readBack(pool)) });
@@ -102,12 +107,19 @@ function readCollections(dataDir: string): Collection[] {
   const clients = readJson<{ clients: Array<{ id: string; phone: string }> }>(join(clientsDir, 'index.json')).clients;
   const months: Row[] = [];
   const profiles: Row[] = [];
+  const outcomes: Row[] = [];
   for (const client of clients) {
     const dir = join(clientsDir, client.id.slice(0, 2), client.id);
-    for (const file of existsSync(dir) ? readdirSync(dir) : []) {
-      if (/^\d{4}-\d{2}\.json$/.test(file)) months.push({ key: `${client.id}|${file.slice(0, 7)}`, value: readJson(join(dir, file)) });
+    const documents: MonthDocument[] = [];
+    for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
+      if (/^\d{4}-\d{2}\.json$/.test(file)) {
+        documents.push(readJson<MonthDocument>(join(dir, file)));
+        months.push({ key: `${client.id}|${file.slice(0, 7)}`, value: documents.at(-1) });
+      }
       if (file === 'profile.json') profiles.push({ key: client.id, value: readJson<{ conversationReferences: unknown }>(join(dir, file)).conversationReferences });
     }
+    const facts = factsOfHistory(historyFrom(client.id, {}, documents));
+    if (hasFacts(facts)) outcomes.push({ key: client.id, value: facts });
   }
   const outbox = new Map<string, Row>();
   for (const part of ['queue', 'done']) {
@@ -163,6 +175,14 @@ function readCollections(dataDir: string): Collection[] {
         }
       },
       readBack: async (db) => (await db.query<{ client_id: string; month: string; doc: unknown }>('SELECT client_id, month, doc FROM client_months')).rows.map((r) => ({ key: `${r.client_id}|${r.month}`, value: r.doc })),
+    },
+    {
+      // Not copied: the database works it out from the records copied (see copy); checked against the folder's records.
+      name: 'outcome tally',
+      rows: outcomes,
+      write: async () => undefined,
+      readBack: async (db) =>
+        (await db.query<{ client_id: string; facts: OutcomeFacts }>('SELECT client_id, facts FROM outcome_tally')).rows.filter((r) => hasFacts(r.facts)).map((r) => ({ key: r.client_id, value: r.facts })),
     },
     {
       name: 'conversation state',

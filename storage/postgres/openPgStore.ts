@@ -8,6 +8,7 @@ import { PgClientAttention } from './pgClientAttention.js';
 import { PgClientStore } from './pgClientStore.js';
 import { PgExpiring } from './pgExpiring.js';
 import { PgEntries } from './pgEntries.js';
+import { PgOutcomeTally } from './pgOutcomeTally.js';
 import { PgScheduleLedger } from './pgScheduleLedger.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from './pgSmallStores.js';
 import { PgSmsInbox, PgSmsOutbox } from './pgSms.js';
@@ -34,7 +35,7 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
   const schema = await schemaState(pool);
   if (schema.state !== 'current') {
     await pool.end();
-    throw new SchemaBehindError(schema.version, schema.wanted);
+    throw new SchemaBehindError(schema.version, schema.wanted, schema.state === 'behind' ? schema.missing : []);
   }
   const staffAccounts = new PgStaffAccounts(pool);
   const turnLocks = new PgTurnLocks(databaseUrl);
@@ -50,6 +51,7 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
     schedule: new PgScheduleLedger(pool),
     alerts: new PgAlerts(pool),
     privacyAudit: new PgPrivacyAudit(pool),
+    outcomes: new PgOutcomeTally(pool),
     webChat: new PgWebChat(pool),
     pushSubscriptions: new PgPushSubscriptions(pool),
     staffAccounts,

@@ -5,6 +5,8 @@ import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, monthOf, putAtten
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type { AttendanceRecord, CheckInRecord, ClientEvent, ClientHistory, ClientRecord, ItemResponseRecord, NewClient, NoteRecord, ScoreRecord, TaskRecord } from '../records.js';
 import { ClientChanges, type ClientChangedListener } from '../clientChanges.js';
+import { attendanceChange, checkInChange, responseChange, scoresChange, type FactsChange } from '../outcomeFacts.js';
+import { changeOutcomeFacts, KEEPS_OUTCOME_TALLY } from './pgOutcomeTally.js';
 import { changeRecord, inTransaction } from './pgTransaction.js';
 
 type References = ClientHistory['conversationReferences'];
@@ -13,6 +15,7 @@ type References = ClientHistory['conversationReferences'];
  * Clients and their history in PostgreSQL: a row per client (the phone unique, so one enrolment
  * wins however many race, from any instance), their conversation references, and one document per
  * month of records, changed under its row lock, exactly as lowdb keeps them (storage/clientMonths.ts).
+ * What the outcomes count of a record is written with it, in its transaction (see pgOutcomeTally).
  */
 export class PgClientStore implements ClientRepository, ClientHistoryRepository {
   private readonly changes = new ClientChanges();
@@ -110,12 +113,16 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
       ]);
       if (claimed.rowCount !== 1) return;
       await this.changeMonth(db, checkIn.clientId, monthOf(checkIn.startedAt), (d) => void d.checkIns.push(structuredClone(checkIn)));
+      const facts = checkInChange(checkIn);
+      if (facts) await changeOutcomeFacts(db, checkIn.clientId, facts);
     });
   }
 
   recordResponse(clientId: string, response: ItemResponseRecord): Promise<void> {
-    return this.changeCheckIn(clientId, response.checkInId, (d) => {
-      if (!keptAlready(d.responses, response.effectKey)) d.responses.push(structuredClone(response));
+    return this.changeCheckIn(clientId, response.checkInId, (d, checkIn) => {
+      if (keptAlready(d.responses, response.effectKey)) return undefined;
+      d.responses.push(structuredClone(response));
+      return responseChange(checkIn, response);
     });
   }
 
@@ -128,11 +135,11 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   }
 
   endCheckIn(clientId: string, checkInId: string, end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>, scores: ScoreRecord[]): Promise<void> {
-    return this.changeCheckIn(clientId, checkInId, (d) => {
-      const checkIn = d.checkIns.find((c) => c.id === checkInId)!;
+    return this.changeCheckIn(clientId, checkInId, (d, checkIn) => {
       Object.assign(checkIn, end);
       if (!end.waitingFor) delete checkIn.waitingFor;
       d.scores.push(...structuredClone(scores));
+      return scoresChange(checkIn, scores);
     });
   }
 
@@ -147,7 +154,14 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   ): Promise<AttendanceRecord> {
     return inTransaction(this.pool, async (db) => {
       let stored: AttendanceRecord | undefined;
-      await this.changeMonth(db, clientId, monthOf(session.sessionStart), (d) => void (stored = putAttendance(d, session, change)));
+      let facts: FactsChange | undefined;
+      await this.changeMonth(db, clientId, monthOf(session.sessionStart), (d) => {
+        const before = d.attendance?.find((a) => a.sessionKey === session.sessionKey);
+        const counted = before && { attendance: before.attendance, barriers: [...before.barriers] };
+        stored = putAttendance(d, session, change);
+        facts = attendanceChange(counted, stored);
+      });
+      if (facts) await changeOutcomeFacts(db, clientId, facts);
       return stored!;
     });
   }
@@ -182,7 +196,8 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
     let changed = 0;
     for (const { month } of months) {
       changed += await inTransaction(this.pool, async (db) => {
-        const doc = (await db.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE', [clientId, month])).rows[0]?.doc;
+        // Words only: nothing the outcomes count changes.
+        const doc = (await db.query<{ doc: MonthDocument }>(`SELECT doc, ${KEEPS_OUTCOME_TALLY} FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE`, [clientId, month])).rows[0]?.doc;
         if (!doc || !hasWordsBefore(doc, before, placeholder)) return 0;
         const n = removeWordsIn(doc, before, placeholder);
         await db.query('UPDATE client_months SET doc = $3 WHERE client_id = $1 AND month = $2', [clientId, month, doc]);
@@ -192,21 +207,34 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
     return changed;
   }
 
-  /** Change the month document that holds `checkInId`; records that belong to a check-in stay with it. */
-  private changeCheckIn(clientId: string, checkInId: string, change: (document: MonthDocument) => void): Promise<void> {
+  /**
+   * Change the month document that holds `checkInId` (records that belong to a check-in stay with
+   * it), and the client's outcome facts as `change` says, in one transaction.
+   */
+  private changeCheckIn(clientId: string, checkInId: string, change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined | void): Promise<void> {
     return inTransaction(this.pool, async (db) => {
       const month = (await db.query<{ month: string }>('SELECT month FROM client_check_ins WHERE check_in_id = $1 AND client_id = $2', [checkInId, clientId])).rows[0]?.month;
       if (!month) throw new Error(`Unknown check-in ${checkInId}`);
-      await this.changeMonth(db, clientId, month, change);
+      let facts: FactsChange | undefined | void;
+      await this.changeMonth(db, clientId, month, (d) => {
+        const checkIn = d.checkIns.find((c) => c.id === checkInId);
+        if (!checkIn) throw new Error(`Unknown check-in ${checkInId}`);
+        facts = change(d, checkIn);
+      });
+      if (facts) await changeOutcomeFacts(db, clientId, facts);
     });
   }
 
-  /** Read-modify-write one month's document under its row lock (made if absent), inside the caller's transaction. */
+  /**
+   * Read-modify-write one month's document under its row lock (made if absent), inside the caller's
+   * transaction, which keeps the outcome facts itself: a caller whose change the outcomes count
+   * applies it (changeOutcomeFacts) before it commits.
+   */
   private async changeMonth(db: PoolClient, clientId: string, month: string, change: (document: MonthDocument) => void): Promise<void> {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Not a month: ${month}`);
     await this.known(clientId, db);
     await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO NOTHING', [clientId, month, emptyMonth()]);
-    const doc = (await db.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE', [clientId, month])).rows[0]!.doc;
+    const doc = (await db.query<{ doc: MonthDocument }>(`SELECT doc, ${KEEPS_OUTCOME_TALLY} FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE`, [clientId, month])).rows[0]!.doc;
     change(doc);
     await db.query('UPDATE client_months SET doc = $3 WHERE client_id = $1 AND month = $2', [clientId, month, doc]);
   }

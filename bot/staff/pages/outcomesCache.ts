@@ -8,9 +8,9 @@ export interface Computed<T> {
 }
 
 /**
- * Keeps a costly value (the programme outcomes read every client's history: seconds for 2,000
- * clients) for `maxAgeMs`, so the page, its reloads and the summary downloads share one reading.
- * Requests that come while it is being computed wait for the same computation. A failure is not kept.
+ * Keeps a costly value for `maxAgeMs` (0: not kept at all), so a page, its reloads and its downloads
+ * share one reading. Requests that come while it is being computed wait for the same computation
+ * (the outcomes page uses only this). A failure is not kept.
  * Older than `maxAgeMs` but younger than `staleMs`, the kept value is given at once (the page says
  * when it was worked out) while a fresh one is worked out behind it; older than that, a request waits.
  */

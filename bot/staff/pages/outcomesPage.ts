@@ -2,7 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { StaffRole } from '../../../storage/records.js';
 import { programmeInstruments } from '../../config/programmeSchema.js';
 import { itemCsvLines } from '../../reports/itemCsv.js';
-import { readWaveSummary } from '../../reports/outcomes.js';
+import { tallySummary } from '../../reports/outcomes.js';
 import { attendanceSummaryCsv, waveSummaryCsv } from '../../reports/waveSummaryCsv.js';
 import type { SignedIn } from '../staffSessions.js';
 import { sendPage } from '../staffResponses.js';
@@ -21,13 +21,11 @@ import type { StaffPagesDeps } from './staffPagesDeps.js';
 export const OUTCOMES_ROLES: readonly StaffRole[] = ['duty', 'admin'];
 
 /**
- * How long the summary is kept. Reading 2,000 clients' histories takes seconds (measured by
- * test/bench/outcomesBench.ts), so reloads and the summary downloads within a minute share one.
+ * After start-up, facts of clients written without them (data from before the outcome tally, a
+ * copied-in folder or database, a crash) are worked out from their histories, once, so the first
+ * person to open the page does not wait for it; until then the page does it itself.
  */
-export const SUMMARY_MAX_AGE_MS = 60_000;
-/** Up to this old, the figures kept are shown at once while fresh ones are worked out behind them. */
-export const SUMMARY_STALE_MS = 15 * 60_000;
-const WARM_AFTER_MS = 30_000;
+const CATCH_UP_AFTER_MS = 30_000;
 
 /** The programme outcomes page and its CSV downloads. */
 export function registerOutcomesPage(server: Server, deps: StaffPagesDeps): void {
@@ -35,9 +33,20 @@ export function registerOutcomesPage(server: Server, deps: StaffPagesDeps): void
   const library = programmeInstruments(programme);
   const today = () => clock.now().setZone(programme.timezone).toISODate()!;
   const clients = async () => programmeClients(await deps.clients.list(), programme.id);
-  const summary = new OutcomesCache(async () => readWaveSummary(programme, await clients(), deps.readOnlyHistory), clock, SUMMARY_MAX_AGE_MS, SUMMARY_STALE_MS);
-  // Worked out once soon after start-up, so the first person to open the page does not wait for it.
-  if (deps.background) clock.after(WARM_AFTER_MS, () => summary.warm());
+  // From the tally the store keeps as answers are written: a fraction of a second for thousands of
+  // clients, the same on every instance, never stale. Nothing is kept between requests; requests
+  // that come together share one reading.
+  const summary = new OutcomesCache(() => tallySummary(programme, deps.outcomes), clock, 0);
+  if (deps.background) {
+    clock.after(CATCH_UP_AFTER_MS, () => {
+      deps.outcomes.catchUp().then(
+        (clients) => {
+          if (clients > 0) deps.log.info('outcome tally worked out from histories', { clients });
+        },
+        (error: unknown) => deps.log.error('outcome tally could not be worked out', { error: (error as Error).name }),
+      );
+    });
+  }
   const logDownload = (signedIn: SignedIn, download: string) =>
     deps.log.info('outcomes downloaded', { staffId: signedIn.staff.id, role: signedIn.staff.role, programmeId: programme.id, download });
 

@@ -14,7 +14,7 @@ export interface OutcomesViewInput {
   /** The programme's instruments, by id (titles, items, options). */
   library: ReadonlyMap<string, Instrument>;
   signedIn: SignedIn;
-  /** When the summary was computed (it may be kept for a minute). */
+  /** When the summary was computed. */
   computedAt: DateTime;
 }
 

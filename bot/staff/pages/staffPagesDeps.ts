@@ -1,4 +1,4 @@
-import type { ClientHistoryRepository, ClientRepository, ScheduleLedgerRepository } from '../../../storage/ports.js';
+import type { ClientHistoryRepository, ClientRepository, OutcomeTally, ScheduleLedgerRepository } from '../../../storage/ports.js';
 import type { ClientHistory, ClientRecord } from '../../../storage/records.js';
 import type { ClientSettings } from '../../admin/clientSettings.js';
 import type { AlertService } from '../../alerts/alertService.js';
@@ -20,6 +20,8 @@ export interface StaffPagesDeps {
   history: ClientHistoryRepository;
   /** Histories for reports that read many clients and change nothing (not copied: never modify them). */
   readOnlyHistory: { history(clientId: string, months?: readonly string[]): Promise<Readonly<ClientHistory>> };
+  /** What the programme outcomes are worked out from, kept up to date by the store as answers are written. */
+  outcomes: OutcomeTally;
   alerts: AlertService;
   ledger: Pick<ScheduleLedgerRepository, 'read'>;
   groups: GroupDirectory;
@@ -33,7 +35,7 @@ export interface StaffPagesDeps {
   clientData: ClientData;
   /** A client's settings or links changed: the scheduler looks at them again. */
   wake: (clientId: string) => void;
-  /** Work slow page figures out in the background (the outcomes summary after start-up); off when tests drive the clock. */
+  /** Work slow page figures out in the background (the outcome tally's catch-up after start-up); off when tests drive the clock. */
   background: boolean;
   clock: Clock;
   log: Logger;

@@ -21,6 +21,8 @@ import { turnLocksContract } from '../turnLocksContract.js';
 import { expiringRecordsContract } from '../expiringRecordsContract.js';
 import { PgExpiring } from '../../../storage/postgres/pgExpiring.js';
 import { webChatTranscriptsContract } from '../webChatTranscriptsContract.js';
+import { outcomeTallyContract } from '../outcomeTallyContract.js';
+import { PgOutcomeTally } from '../../../storage/postgres/pgOutcomeTally.js';
 
 // The same contract suites as on lowdb, against a real PostgreSQL server (test/support/postgres.ts).
 
@@ -117,6 +119,22 @@ expiringRecordsContract('Expiring records on PostgreSQL (two instances)', async 
   return {
     open: <T>(kind: string) => new PgExpiring<T>(db.pool, kind),
     other: <T>(kind: string) => new PgExpiring<T>(second, kind),
+    cleanup: async () => {
+      await second.end();
+      await db.drop();
+    },
+  };
+});
+
+outcomeTallyContract('The outcome tally on PostgreSQL (two instances)', async () => {
+  const db = await freshDatabase();
+  const second = new pg.Pool({ connectionString: db.url, max: 8 });
+  second.on('error', () => {});
+  const open = async (pool: pg.Pool) => ({ clients: new PgClientStore(pool), tally: new PgOutcomeTally(pool) });
+  return {
+    ...(await open(db.pool)),
+    reopen: () => open(db.pool),
+    other: () => open(second),
     cleanup: async () => {
       await second.end();
       await db.drop();
