@@ -1,49 +1,35 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { systemClock } from '../../bot/clock.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { checkInInstruments, loadProgrammeFile } from '../../bot/config/programmeSchema.js';
-import { TokenSigner } from '../../bot/security/signedToken.js';
+import { benchArgs } from './benchArgs.js';
 import { benchPhone, mulberry32 } from './benchHistory.js';
 import { fixed, formatTable, percentile, verdict } from './benchReport.js';
 import { checkInScript, echoScript } from './benchScripts.js';
-import { runLoad, type LoadResult, type Utterance } from './directLineLoad.js';
-import { HttpClient } from './httpClient.js';
+import type { Utterance } from './directLineLoad.js';
+import type { HttpClient } from './httpClient.js';
 import { linkCopy } from './linkCopy.js';
 import { ensureSeededStore } from './seedStore.js';
 import { planReport, runPlanBench } from './planBench.js';
 import { dispatchReport, runDispatchBench } from './dispatchBench.js';
 import { runSmsScenario, smsReport, type SmsScenarioResult } from './smsBench.js';
-import { startServer, type Memory } from './serverProcess.js';
 import { runScreenBench, screenReport } from './screenBench.js';
+import { ADMIN_API_TOKEN, runTurnScenario, turnRows, type ScenarioResult } from './turnScenario.js';
+import { runPostgresBench } from './postgresBench.js';
+import { printPostgresReport } from './postgresReport.js';
 
 // `npm run bench`: seed 10,000 clients with a year of weekly check-ins, then time Linkwell and a
 // bare echo bot on the same server and Direct Line adapter. Talks only to 127.0.0.1.
-// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server.
+// BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server. `npm run bench -- --storage postgres`
+// then measures the same on PostgreSQL and prints both backends side by side (postgresBench.ts).
 
 const SEED = { clients: 10_000, weeks: 52 };
-const PHASES = [
-  { name: 'warm-up', concurrency: 8, turns: 240, timed: false },
-  { name: 'c=1', concurrency: 1, turns: 300, timed: true },
-  { name: 'c=32', concurrency: 32, turns: 3000, timed: true },
-] as const;
 const TARGETS = { p99Ratio: 2, startupMs: 3000, rssMb: 400 };
-const CHAT_LINK_SECRET = 'bench-chat-link-secret-0123456789abcdef0123';
-const ADMIN_API_TOKEN = 'bench-admin-token-0123456789abcdef';
 
-interface ScenarioResult {
-  name: string;
-  startupMs: number;
-  afterStart: Memory;
-  afterLoad: Memory;
-  phases: { name: string; concurrency: number; load: LoadResult; serverCpuMs: number }[];
-  /** 1-minute load average before and after: other work on the machine skews every figure. */
-  loadAverage: [number, number];
-}
-
+const { storage } = benchArgs(process.argv.slice(2));
 const benchStarted = performance.now();
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const programme = await loadProgrammeFile(DEMO_PROGRAMME_FILE);
@@ -76,26 +62,17 @@ const scenarios = [
   { name: 'echo', entry: 'test/bench/echoServer.ts', script: echoScript(linkwellScript) },
 ];
 
+// Texts come from the same shuffled clients, each client's phone once.
+const seqOf = new Map(seed.clientIds.map((id, n) => [id, n]));
+const phones = order.map((id) => benchPhone(seqOf.get(id)!));
+const cpuProfDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
+
 const runDir = mkdtempSync(join(tmpdir(), 'linkwell-bench-run-'));
 const results: ScenarioResult[] = [];
 let sms: SmsScenarioResult;
 try {
   for (const scenario of scenarios) results.push(await runScenario(scenario.name, scenario.entry, scenario.script));
-  // Texts come from the same shuffled clients, each client's phone once.
-  const seqOf = new Map(seed.clientIds.map((id, n) => [id, n]));
-  const phones = order.map((id) => benchPhone(seqOf.get(id)!));
-  let next = 0;
-  sms = await runSmsScenario({
-    seedDir: seed.dataDir,
-    runDir,
-    projectRoot,
-    progress,
-    cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined,
-    phones: () => {
-      if (next >= phones.length) throw new Error('the bench ran out of seeded phones');
-      return phones[next++]!;
-    },
-  });
+  sms = await runSmsScenario({ seedDir: seed.dataDir, runDir, projectRoot, progress, cpuProfDir, phones: phoneFeed(phones) });
 } finally {
   rmSync(runDir, { recursive: true, force: true });
 }
@@ -106,48 +83,51 @@ progress('Dispatching the due check-ins of 400 clients at one instant through th
 const dispatch = dispatchReport(await runDispatchBench(programme, 400, 50));
 printReport(results, sms, plan, dispatch, (performance.now() - benchStarted) / 1000);
 console.log(['', ...screening.lines, formatTable(['target', 'measured', 'target', ''], screening.checks)].join('\n'));
-await (await import('./outcomesBench.js')).printOutcomesBench(2_000);
+const outcomesBench = await import('./outcomesBench.js');
+if (storage === 'lowdb') await outcomesBench.printOutcomesBench(2_000);
+else {
+  // As printOutcomesBench does, keeping the figures to print beside PostgreSQL's.
+  const lowdbOutcomes = await outcomesBench.runOutcomesBench({ backend: 'lowdb', clients: 2_000, programme, progress });
+  process.stdout.write(`\n${outcomesBench.outcomesReport([lowdbOutcomes]).join('\n')}\n`);
+  const postgres = await runPostgresBench({
+    projectRoot,
+    programme,
+    seedDir: seed.dataDir,
+    order,
+    probeClient,
+    phones,
+    scripts: { linkwell: linkwellScript, echo: scenarios[1]!.script },
+    checkSeed: checkSeedIsRead,
+    progress,
+    cpuProfDir,
+  });
+  printPostgresReport({ lowdb: { turns: results, sms, seedLine, outcomes: lowdbOutcomes }, postgres, benchSeconds: (performance.now() - benchStarted) / 1000 });
+}
 
-async function runScenario(name: string, entry: string, script: readonly Utterance[]): Promise<ScenarioResult> {
-  const loadBefore = loadavg()[0]!;
+/** Each seeded phone once, in order. */
+function phoneFeed(list: readonly string[]): () => string {
+  let next = 0;
+  return () => {
+    if (next >= list.length) throw new Error('the bench ran out of seeded phones');
+    return list[next++]!;
+  };
+}
+
+function runScenario(name: string, entry: string, script: readonly Utterance[]): Promise<ScenarioResult> {
   // One process per data directory (the store locks it): each server runs on its own working copy.
   const dataDir = join(runDir, name);
   linkCopy(seed.dataDir, dataDir);
-  const server = await startServer({
+  return runTurnScenario({
+    name,
     entry,
+    script,
     projectRoot,
     dataDir,
-    env: { LOG_LEVEL: 'warn', ADMIN_API_TOKEN, CHAT_LINK_SECRET },
-    cpuProfDir: process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined,
+    order,
+    checkSeed: (http) => checkSeedIsRead(http, probeClient),
+    progress,
+    cpuProfDir,
   });
-  const http = new HttpClient(server.port);
-  try {
-    const afterStart = server.memory();
-    progress(`${name}: healthy in ${fixed(server.startupMs, 0)} ms, ${fixed(afterStart.rssMb)} MB resident`);
-    await checkSeedIsRead(http, probeClient);
-
-    let cursor = 0;
-    const nextClient = () => {
-      if (cursor >= order.length) throw new Error('the bench ran out of seeded clients');
-      return order[cursor++]!;
-    };
-    const signer = new TokenSigner(CHAT_LINK_SECRET, systemClock);
-    const phases: ScenarioResult['phases'] = [];
-    for (const phase of PHASES) {
-      const cpuBefore = server.cpuMs();
-      const load = await runLoad({ http, signer, nextClient, concurrency: phase.concurrency, turns: phase.turns, script });
-      progress(
-        `${name} ${phase.name}: ${load.latenciesMs.length} turns in ${fixed(load.wallMs / 1000, 2)} s, p50 ${fixed(percentile(load.latenciesMs, 50), 2)} ms, ` +
-          `p99 ${fixed(percentile(load.latenciesMs, 99), 2)} ms, ${load.failures} failed${load.firstFailure ? ` (first: ${load.firstFailure})` : ''}`,
-      );
-      if (phase.timed) phases.push({ name: phase.name, concurrency: phase.concurrency, load, serverCpuMs: server.cpuMs() - cpuBefore });
-    }
-    const afterLoad = server.memory();
-    return { name, startupMs: server.startupMs, afterStart, afterLoad, phases, loadAverage: [loadBefore, loadavg()[0]!] };
-  } finally {
-    http.close();
-    await server.stop();
-  }
 }
 
 /** The server must see the seeded files where it looks for them: one client's whole year of answers. */
@@ -168,27 +148,8 @@ function printReport(
 ): void {
   const linkwell = results.find((r) => r.name === 'linkwell')!;
   const echo = results.find((r) => r.name === 'echo')!;
-  const rows: string[][] = [];
-  const checks: string[][] = [];
-  for (const phase of linkwell.phases) {
-    const baseline = echo.phases.find((p) => p.name === phase.name)!;
-    const ratio = percentile(phase.load.latenciesMs, 99) / percentile(baseline.load.latenciesMs, 99);
-    for (const [scenario, { load, serverCpuMs }] of [['linkwell', phase], ['echo', baseline]] as const) {
-      rows.push([
-        scenario,
-        String(phase.concurrency),
-        String(load.latenciesMs.length),
-        String(load.failures),
-        fixed(percentile(load.latenciesMs, 50), 2),
-        fixed(percentile(load.latenciesMs, 99), 2),
-        fixed(load.latenciesMs.length / (load.wallMs / 1000), 0),
-        fixed(serverCpuMs / load.latenciesMs.length, 2),
-        scenario === 'linkwell' ? `${fixed(ratio, 2)}x` : '',
-      ]);
-    }
-    const clean = phase.load.failures === 0 && baseline.load.failures === 0;
-    checks.push([`turn p99 ${phase.name}, linkwell / echo`, `${fixed(ratio, 2)}x`, `<= ${TARGETS.p99Ratio}x`, verdict(clean && ratio <= TARGETS.p99Ratio)]);
-  }
+  const { rows, comparisons } = turnRows(linkwell, echo);
+  const checks = comparisons.map(({ name, ratio, clean }) => [`turn p99 ${name}, linkwell / echo`, `${fixed(ratio, 2)}x`, `<= ${TARGETS.p99Ratio}x`, verdict(clean && ratio <= TARGETS.p99Ratio)]);
   for (const r of results) {
     checks.push([`start-up ${r.name} (spawn to /healthz)`, `${fixed(r.startupMs / 1000, 2)} s`, `< ${TARGETS.startupMs / 1000} s`, verdict(r.startupMs < TARGETS.startupMs)]);
   }

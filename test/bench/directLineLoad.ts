@@ -14,7 +14,8 @@ export interface Utterance {
 }
 
 export interface LoadOptions {
-  http: HttpClient;
+  /** One server, or several behind a balancer (anything that answers get and post). */
+  http: Pick<HttpClient, 'get' | 'post'>;
   signer: TokenSigner;
   /** Hands each new conversation a client no other virtual user has had. */
   nextClient: () => string;
@@ -90,7 +91,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return result;
 }
 
-async function openConversation(http: HttpClient, signer: TokenSigner, clientId: string): Promise<OpenConversation> {
+async function openConversation(http: LoadOptions['http'], signer: TokenSigner, clientId: string): Promise<OpenConversation> {
   const link = signer.sign({ typ: 'link', sub: clientId, exp: signer.expiresIn(3600) });
   const issued = await http.post<{ conversationId: string; token: string }>(`${BASE}/tokens/generate`, link);
   if (issued.status !== 200) throw new TurnFailure(`tokens/generate answered ${issued.status}`);
@@ -102,7 +103,7 @@ async function openConversation(http: HttpClient, signer: TokenSigner, clientId:
   return { id, token, watermark: log.body.watermark };
 }
 
-async function takeTurn(http: HttpClient, conversation: OpenConversation, utterance: Utterance): Promise<number> {
+async function takeTurn(http: LoadOptions['http'], conversation: OpenConversation, utterance: Utterance): Promise<number> {
   const { id, token } = conversation;
   const started = performance.now();
   const posted = await http.post<{ id: string }>(`${BASE}/conversations/${id}/activities`, token, { type: 'message', text: utterance.text });

@@ -10,9 +10,19 @@ export interface JsonResponse<T = unknown> {
  * matters because the load generator shares the machine's two cores with the server under test.
  */
 export class HttpClient {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 128 });
+  private readonly agent: Agent;
 
-  constructor(private readonly port: number) {}
+  /**
+   * `scheduling: 'fifo'` reuses the least recently used socket, so none sits idle long enough for
+   * the server to close it (5 s) just as a request is written on it: for a client that spreads its
+   * load over several servers, where LIFO leaves many sockets idle.
+   */
+  constructor(
+    private readonly port: number,
+    options: { scheduling?: 'fifo' | 'lifo' } = {},
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets: 128, ...options });
+  }
 
   get<T>(path: string, token?: string): Promise<JsonResponse<T>> {
     return this.send<T>('GET', path, token);

@@ -28,6 +28,8 @@ export interface RunningServer {
   memory(): Memory;
   /** CPU time the server has used so far (user + system, all threads), in ms. */
   cpuMs(): number;
+  /** The last few KB the server wrote to stdout and stderr (warnings and errors at LOG_LEVEL=warn). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     startupMs,
     memory: () => memoryOf(pid),
     cpuMs: () => cpuMsOf(pid),
+    output: () => output,
     stop: async () => {
       if (!running) return;
       child.kill('SIGTERM');

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
@@ -5,14 +6,23 @@ import { fixed, formatTable, percentile, verdict } from './benchReport.js';
 import { linkCopy } from './linkCopy.js';
 import { startServer, type Memory } from './serverProcess.js';
 import { runSmsWebhookLoad, type SmsLoadResult } from './smsLoad.js';
+import { HttpClient } from './httpClient.js';
+import { CHAT_LINK_SECRET, untilReady } from './turnScenario.js';
 
 const ACCOUNT_SID = `AC${'b'.repeat(32)}`;
 const AUTH_TOKEN = 'bench-twilio-auth-token-0123456789';
-const PHASES = [
+export interface SmsPhaseSpec {
+  name: string;
+  concurrency: number;
+  requests: number;
+  timed: boolean;
+}
+
+export const SMS_PHASES: readonly SmsPhaseSpec[] = [
   { name: 'warm-up', concurrency: 8, requests: 200, timed: false },
   { name: 'c=1', concurrency: 1, requests: 300, timed: true },
   { name: 'c=32', concurrency: 32, requests: 3000, timed: true },
-] as const;
+];
 /** "check in" by SMS: the intro, then the first question. */
 const REPLIES_PER_TEXT = 2;
 export const SMS_TARGETS = { webhookP99Ms: 50, outboxPerSecond: 100 };
@@ -41,13 +51,20 @@ export interface SmsScenarioResult {
 export async function runSmsScenario(options: {
   seedDir: string;
   runDir: string;
+  /** PostgreSQL (already seeded) instead of a working copy of the seed's folder. */
+  databaseUrl?: string | undefined;
+  /** Prefix of the progress lines (default "sms"). */
+  name?: string;
   projectRoot: string;
   phones: () => string;
   progress: (line: string) => void;
   cpuProfDir?: string | undefined;
+  phases?: readonly SmsPhaseSpec[];
 }): Promise<SmsScenarioResult> {
-  const dataDir = join(options.runDir, 'sms');
-  linkCopy(options.seedDir, dataDir);
+  const name = options.name ?? 'sms';
+  const dataDir = join(options.runDir, name.replace(/\W+/g, '-'));
+  if (options.databaseUrl) mkdirSync(dataDir, { recursive: true });
+  else linkCopy(options.seedDir, dataDir);
   const fake = await startFakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
   let publicBaseUrl = '';
   const server = await startServer({
@@ -66,12 +83,18 @@ export async function runSmsScenario(options: {
         TWILIO_API_BASE_URL: fake.url,
         // The outbox itself is measured: no limit below what it can do.
         SMS_SEND_RATE_PER_SECOND: '1000',
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl, CHAT_LINK_SECRET } : {}),
       };
     },
   });
   try {
+    // On PostgreSQL the scheduler's first pass reads every client's ledger: not while webhooks are timed.
+    if (options.databaseUrl) {
+      const http = new HttpClient(server.port);
+      await untilReady(http).finally(() => http.close());
+    }
     const phases: SmsPhase[] = [];
-    for (const phase of PHASES) {
+    for (const phase of options.phases ?? SMS_PHASES) {
       const before = fake.messages.length;
       const load = await runSmsWebhookLoad({
         port: server.port,
@@ -95,7 +118,7 @@ export async function runSmsScenario(options: {
         drainMs: Math.max(0, lastSentAt - load.endedAt),
       };
       options.progress(
-        `sms ${phase.name}: ${load.latenciesMs.length} webhooks, p50 ${fixed(percentile(load.latenciesMs, 50), 2)} ms, p99 ${fixed(percentile(load.latenciesMs, 99), 2)} ms, ` +
+        `${name} ${phase.name}: ${load.latenciesMs.length} webhooks, p50 ${fixed(percentile(load.latenciesMs, 50), 2)} ms, p99 ${fixed(percentile(load.latenciesMs, 99), 2)} ms, ` +
           `${load.failures} failed; ${sent} texts out at ${fixed(sent / (result.sendingMs / 1000), 0)}/s`,
       );
       if (phase.timed) phases.push(result);
@@ -116,9 +139,11 @@ async function waitForMessages(fake: FakeTwilio, count: number): Promise<number>
   return performance.now();
 }
 
-/** The SMS part of the report. */
-export function smsReport(result: SmsScenarioResult): { table: string; checks: string[][] } {
-  const rows = result.phases.map((p) => [
+export const SMS_HEADER = ['concurrency', 'webhooks', 'failed', 'p50 ms', 'p99 ms', 'webhooks/s', 'texts out', 'texts out/s', 'outbox drain ms'] as const;
+
+/** The SMS table's rows (SMS_HEADER), a timed phase each. */
+export function smsRows(result: SmsScenarioResult): string[][] {
+  return result.phases.map((p) => [
     String(p.concurrency),
     String(p.load.latenciesMs.length),
     String(p.load.failures),
@@ -129,10 +154,11 @@ export function smsReport(result: SmsScenarioResult): { table: string; checks: s
     fixed(p.sent / (p.sendingMs / 1000), 0),
     fixed(p.drainMs, 0),
   ]);
-  const table = formatTable(
-    ['concurrency', 'webhooks', 'failed', 'p50 ms', 'p99 ms', 'webhooks/s', 'texts out', 'texts out/s', 'outbox drain ms'],
-    rows,
-  );
+}
+
+/** The SMS part of the report. */
+export function smsReport(result: SmsScenarioResult): { table: string; checks: string[][] } {
+  const table = formatTable(SMS_HEADER, smsRows(result));
   const checks = result.phases.map((p) => {
     const p99 = percentile(p.load.latenciesMs, 99);
     return [`SMS webhook p99 ${p.name}`, `${fixed(p99, 2)} ms`, `< ${SMS_TARGETS.webhookP99Ms} ms`, verdict(p.load.failures === 0 && p99 < SMS_TARGETS.webhookP99Ms)];
