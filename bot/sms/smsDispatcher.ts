@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { classifyDeliveryError } from './deliveryErrors.js';
 import { mergeDelivery } from './mergeDelivery.js';
 import { RateLimiter } from './rateLimiter.js';
+import { WaitingTexts } from './waitingTexts.js';
 import { TwilioRequestError, type SendResult, type TwilioMessages } from './twilioMessages.js';
 
 export interface SmsDispatcherDeps {
@@ -54,10 +55,9 @@ export const ADOPT_EVERY_MS = 10 * 1000;
  * looked for at Twilio before anything is sent again.
  */
 export class SmsDispatcher {
-  private readonly waiting = new Map<string, OutboundSmsRecord>();
+  private readonly waiting = new WaitingTexts();
   /** Messages whose last attempt may have reached Twilio. */
   private readonly uncertain = new Set<string>();
-  private readonly busyClients = new Set<string>();
   private limiter: RateLimiter;
   /** Instances the rate is shared by, as last counted. */
   private sharers = 1;
@@ -101,7 +101,7 @@ export class SmsDispatcher {
       // One process only (lowdb): whatever is unsent is this process's, whoever wrote it.
       if (this.deps.sharedOutbox && heldElsewhere.has(record.clientId)) continue;
       if (record.status === 'sending') this.uncertain.add(record.id);
-      this.waiting.set(record.id, record);
+      this.waiting.set(record);
       this.seq = Math.max(this.seq, record.seq);
       adopted += 1;
     }
@@ -172,7 +172,7 @@ export class SmsDispatcher {
     };
     // A message with this id already written (the replay of a turn) is neither written nor sent again.
     if (!(await this.deps.outbox.add(record))) return record.id;
-    this.waiting.set(record.id, record);
+    this.waiting.set(record);
     this.pump();
     return record.id;
   }
@@ -193,7 +193,7 @@ export class SmsDispatcher {
     if (!updated) return;
     // The report settled whether the last attempt reached Twilio: the next one is a new message.
     this.uncertain.delete(updated.id);
-    this.waiting.set(updated.id, updated);
+    this.waiting.set(updated);
     this.pump();
   }
 
@@ -209,16 +209,18 @@ export class SmsDispatcher {
     const concurrency = this.deps.concurrency ?? 8;
     const now = this.deps.clock.now().toMillis();
     let wakeAt = Number.POSITIVE_INFINITY;
-    for (const head of this.heads()) {
-      if (this.inFlight >= concurrency) break;
+    while (this.inFlight < concurrency) {
+      const head = this.waiting.peek();
+      if (!head) break;
       const due = Date.parse(head.nextAttemptAt);
       if (due > now) {
-        wakeAt = Math.min(wakeAt, due);
-        continue;
+        // The soonest of all: nothing else is due before it.
+        wakeAt = due;
+        break;
       }
       const wait = this.limiter.take();
       if (wait > 0) {
-        wakeAt = Math.min(wakeAt, now + wait);
+        wakeAt = now + wait;
         break;
       }
       this.launch(head);
@@ -227,20 +229,9 @@ export class SmsDispatcher {
     if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
   }
 
-  /** Each client's next message, earliest first; clients with a message in flight wait. */
-  private heads(): OutboundSmsRecord[] {
-    const first = new Map<string, OutboundSmsRecord>();
-    for (const record of this.waiting.values()) {
-      if (this.busyClients.has(record.clientId)) continue;
-      const current = first.get(record.clientId);
-      if (!current || order(record, current) < 0) first.set(record.clientId, record);
-    }
-    return [...first.values()].sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || order(a, b));
-  }
-
   private launch(record: OutboundSmsRecord): void {
     this.inFlight += 1;
-    this.busyClients.add(record.clientId);
+    this.waiting.setBusy(record.clientId, true);
     void this.attempt(record)
       .catch((error: unknown) => {
         // Twilio could not be asked whether an earlier attempt arrived, or storage failed: keep the
@@ -252,7 +243,7 @@ export class SmsDispatcher {
       })
       .finally(() => {
         this.inFlight -= 1;
-        this.busyClients.delete(record.clientId);
+        this.waiting.setBusy(record.clientId, false);
         if (this.stopped) this.idleWaiters.splice(0).forEach((resolve) => resolve());
         else this.pump();
       });
@@ -317,7 +308,7 @@ export class SmsDispatcher {
         nextAttemptAt: now.plus({ milliseconds: delay }).toISO()!,
         lastError,
       }));
-      if (next) this.waiting.set(next.id, next);
+      if (next) this.waiting.set(next);
       this.deps.log.warn('sms send will be retried', { messageId: record.id, attempts: record.attempts, httpStatus: lastError.httpStatus, code: lastError.code, retryInMs: delay });
       return;
     }
@@ -389,10 +380,7 @@ export class SmsDispatcher {
     if (this.inFlight > 0) return false;
     const now = this.deps.clock.now().toMillis();
     // Only a client's next message can be due: the ones behind it wait for it, however old they are.
-    return !this.heads().some((r) => Date.parse(r.nextAttemptAt) <= now);
+    const next = this.waiting.peek();
+    return !next || Date.parse(next.nextAttemptAt) > now;
   }
-}
-
-function order(a: OutboundSmsRecord, b: OutboundSmsRecord): number {
-  return a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq;
 }
