@@ -23,10 +23,11 @@ export interface ClientPlan extends RoutineRule, FixedDates {
   windowPlanned: readonly PlannedOccurrence[];
 }
 
-// The planner asks about every client every minute, and a client's schedule only changes with
-// their enrolment, zone, day or time, or the programme. Room for a large programme's clients
-// (under 1 KB each with what was last due); past that the least recent is worked out again (~20 us).
-const MAX_CLIENTS = 200_000;
+// The scheduler asks only about clients whose work is due (ClientAttention), and a client's
+// schedule only changes with their enrolment, zone, day or time, or the programme. Room for the
+// clients of a busy hour (under 1 KB each with what was last due), so memory does not grow with the
+// whole caseload; past that the least recent is worked out again (~20 us).
+const MAX_CLIENTS = 10_000;
 const plans = new LRUCache<string, ClientPlan>({ max: MAX_CLIENTS });
 
 /** The schedule of a client under a programme, remembered while neither changes. */
