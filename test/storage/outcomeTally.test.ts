@@ -13,7 +13,9 @@ outcomeTallyContract('The outcome tally on lowdb', async () => {
     const clients = await LowdbClientStore.open(dir);
     return { clients, tally: clients.outcomes };
   };
-  return { ...(await open()), reopen: open, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  const first = await open();
+  // One process holds a lowdb folder: the other writer at the same moment is another turn in it.
+  return { ...first, reopen: open, other: async () => first, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 });
 
 describe('LowdbOutcomeTally', () => {
