@@ -202,9 +202,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const logic = (context: Parameters<ActivityHandler['run']>[0]) => bot.run(context);
 
   const onTurnError = turnErrorHandler(log, conversationState, programme.wording.turnError);
-  const cloudAdapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(config.botFramework as ConfigurationBotFrameworkAuthenticationOptions),
-  );
+  const cloudAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(config.botFramework as ConfigurationBotFrameworkAuthenticationOptions));
   cloudAdapter.onTurnError = onTurnError;
   if (demoClientId && config.emulator) cloudAdapter.use(emulatorDemoBinding(demoClientId));
   const directLine = new DirectLineAdapter(store.webChat, store.turnLocks, clock);
@@ -234,26 +232,38 @@ export async function createApp(options: AppOptions): Promise<App> {
     return link;
   };
 
-  server.get('/healthz', handle(log, async (_req, res) => {
-    res.json(200, { status: 'ok' });
-  }));
+  server.get(
+    '/healthz',
+    handle(log, async (_req, res) => {
+      res.json(200, { status: 'ok' });
+    }),
+  );
   // For a supervisor or load balancer: 200 once storage answers and the scheduler and the SMS
   // outbox are running (the scheduler may be 'manual', driven by a test), else 503 naming what is not.
-  server.get('/readyz', handle(log, async (_req, res) => {
-    // One indexed read (never a listing): does storage answer at all.
-    const storage = await store.clients.get('readyz-probe').then(() => 'ok', () => 'failing');
-    const schedulerState = schedulerMode === 'manual' ? 'manual' : scheduler?.isRunning ? 'running' : 'starting';
-    const smsState = !sms ? 'off' : sms.dispatcher.isRunning ? 'running' : 'stopped';
-    const ready = storage === 'ok' && schedulerState !== 'starting' && smsState !== 'stopped';
-    res.json(ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', storage, scheduler: schedulerState, sms: smsState });
-  }));
-  server.post('/api/messages', handle(log, async (req, res) => {
-    const activity = botFrameworkActivitySchema.parse(req.body);
-    // With credentials CloudAdapter checks the caller's JWT, including that it was issued for this
-    // activity's serviceUrl. Without them nothing is anonymous except the Emulator, when asked for.
-    if (!config.botFramework.MicrosoftAppId) emulatorOnly(config.emulator, req, activity.serviceUrl);
-    await cloudAdapter.process(req, res, logic);
-  }));
+  server.get(
+    '/readyz',
+    handle(log, async (_req, res) => {
+      // One indexed read (never a listing): does storage answer at all.
+      const storage = await store.clients.get('readyz-probe').then(
+        () => 'ok',
+        () => 'failing',
+      );
+      const schedulerState = schedulerMode === 'manual' ? 'manual' : scheduler?.isRunning ? 'running' : 'starting';
+      const smsState = !sms ? 'off' : sms.dispatcher.isRunning ? 'running' : 'stopped';
+      const ready = storage === 'ok' && schedulerState !== 'starting' && smsState !== 'stopped';
+      res.json(ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', storage, scheduler: schedulerState, sms: smsState });
+    }),
+  );
+  server.post(
+    '/api/messages',
+    handle(log, async (req, res) => {
+      const activity = botFrameworkActivitySchema.parse(req.body);
+      // With credentials CloudAdapter checks the caller's JWT, including that it was issued for this
+      // activity's serviceUrl. Without them nothing is anonymous except the Emulator, when asked for.
+      if (!config.botFramework.MicrosoftAppId) emulatorOnly(config.emulator, req, activity.serviceUrl);
+      await cloudAdapter.process(req, res, logic);
+    }),
+  );
   const notEnrolled = new NotEnrolledTexts({ programme, alerts, screen, unknownSenderReply: programme.wording.unknownSender });
   sms = config.sms ? await startSms(server, { config, sms: config.sms, programme, store, contact, clock, log, logic, onTurnError, notEnrolled }) : undefined;
   if (sms) sms.dispatcher.onStaffDelivery = (record, status) => alerts.staffDelivery(record.staff!.alertId, record.id, status);
@@ -296,7 +306,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
   const staffPage = registerStaffRoutes(server, staffDeps);
-  registerChatRoutes(server, { signer, links: chatLinks, programmeName: programme.name, log, pushPublicKey: config.webPush?.publicKey, ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}) });
+  registerChatRoutes(server, {
+    signer,
+    links: chatLinks,
+    programmeName: programme.name,
+    log,
+    pushPublicKey: config.webPush?.publicKey,
+    ...(options.chatPollMs ? { pollMs: options.chatPollMs } : {}),
+  });
   const proactive: ProactiveDeps = {
     history: store.clients,
     adapterFor: (reference) =>
@@ -330,7 +347,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     sharedLedger: store.backend === 'postgres',
   });
   registerAlertRoutes(server, { adminApiToken: config.adminApiToken, alerts, log });
-  registerAttendanceRoutes(server, { adminApiToken: config.adminApiToken, clients: store.clients, history: store.clients, groups: () => groupDirectory.groups(), clock, log });
+  registerAttendanceRoutes(server, {
+    adminApiToken: config.adminApiToken,
+    clients: store.clients,
+    history: store.clients,
+    groups: () => groupDirectory.groups(),
+    clock,
+    log,
+  });
   // A group's details changed: everyone linked to it is planned again.
   groupDirectory.onChange = (groupId) =>
     void store.clients
@@ -352,7 +376,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     log,
   });
-  const retention = new Retention({ months: programme.retention.clientWordsMonths, clients: store.clients, history: store.clients, webChat: store.webChat, clock, log });
+  const retention = new Retention({
+    months: programme.retention.clientWordsMonths,
+    clients: store.clients,
+    history: store.clients,
+    webChat: store.webChat,
+    clock,
+    log,
+  });
   const staffPages: StaffPagesDeps = {
     page: staffPage,
     staff: staffDeps,
@@ -420,7 +451,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
           boundUrl = `http://${config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
-          if (schedulerMode === 'auto') void scheduler.start().catch((error: unknown) => log.error('scheduler failed to start', { error: (error as Error).message }));
+          if (schedulerMode === 'auto')
+            void scheduler.start().catch((error: unknown) => log.error('scheduler failed to start', { error: (error as Error).message }));
           if (schedulerMode === 'auto') retention.start();
           resolve(boundUrl);
         });

@@ -138,7 +138,8 @@ export class LinkwellBot extends ActivityHandler {
       const { name, value } = context.activity;
       if (name === START_CHECK_IN_EVENT) await this.withClient(context, (client) => this.startCheckIn(context, client));
       if (name === SCHEDULED_MESSAGE_EVENT) await this.withClient(context, (client) => this.deliverScheduled(context, client, value as ScheduledMessage));
-      if (name === EXPIRE_CHECK_IN_EVENT) await this.withClient(context, (client) => this.expireCheckIn(context, client, (value as { checkInId: string }).checkInId));
+      if (name === EXPIRE_CHECK_IN_EVENT)
+        await this.withClient(context, (client) => this.expireCheckIn(context, client, (value as { checkInId: string }).checkInId));
       if (name === CHAT_REOPENED_EVENT) await this.withClient(context, (client) => this.chatReopened(context, client, value as ChatReopened));
       await next();
     });
@@ -233,7 +234,16 @@ export class LinkwellBot extends ActivityHandler {
       await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
     } else if (command === 'help') {
       await context.sendActivity(this.offering(client, this.say('help', client)));
-    } else if (text === '' || GREETINGS.has(text.toLowerCase().replace(/[^a-z ]/g, '').trim()) || command !== null) {
+    } else if (
+      text === '' ||
+      GREETINGS.has(
+        text
+          .toLowerCase()
+          .replace(/[^a-z ]/g, '')
+          .trim(),
+      ) ||
+      command !== null
+    ) {
       await this.welcome(context, client);
     } else if (await this.lateAnswer(context, client, text)) {
       await context.sendActivity(this.offering(client, this.say('lateAnswer', client)));
@@ -253,8 +263,14 @@ export class LinkwellBot extends ActivityHandler {
    */
   private offering(client: ClientRecord, text: string): Partial<Activity> {
     const actions = hasAgreed(client)
-      ? [{ type: 'imBack', title: 'Check in', value: 'check in' }, { type: 'imBack', title: 'Help', value: 'help' }]
-      : [{ type: 'imBack', title: 'Yes', value: 'yes' }, { type: 'imBack', title: 'Not now', value: 'not now' }];
+      ? [
+          { type: 'imBack', title: 'Check in', value: 'check in' },
+          { type: 'imBack', title: 'Help', value: 'help' },
+        ]
+      : [
+          { type: 'imBack', title: 'Yes', value: 'yes' },
+          { type: 'imBack', title: 'Not now', value: 'not now' },
+        ];
     return { type: ActivityTypes.Message, text, suggestedActions: { to: [], actions } };
   }
 
@@ -441,7 +457,9 @@ export class LinkwellBot extends ActivityHandler {
   }
 
   private async welcome(context: TurnContext, client: ClientRecord): Promise<void> {
-    await context.sendActivity(this.offering(client, hasAgreed(client) ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`));
+    await context.sendActivity(
+      this.offering(client, hasAgreed(client) ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`),
+    );
   }
 
   private checkInOptions(client: ClientRecord): CheckInOptions {

@@ -16,15 +16,13 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 /**
  * One JSON line per event. Callers pass ids and codes, never message bodies or phone numbers.
  */
-export function createLogger(
-  level: LogLevel,
-  clock: Clock,
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): Logger {
-  const at = (lvl: Exclude<LogLevel, 'silent'>) => (message: string, fields: Fields = {}) => {
-    if (ORDER[lvl] < ORDER[level]) return;
-    write(JSON.stringify({ time: clock.now().toISO(), level: lvl, message, ...serialise(fields) }));
-  };
+export function createLogger(level: LogLevel, clock: Clock, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
+  const at =
+    (lvl: Exclude<LogLevel, 'silent'>) =>
+    (message: string, fields: Fields = {}) => {
+      if (ORDER[lvl] < ORDER[level]) return;
+      write(JSON.stringify({ time: clock.now().toISO(), level: lvl, message, ...serialise(fields) }));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

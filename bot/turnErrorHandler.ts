@@ -10,7 +10,10 @@ import type { Logger } from './logger.js';
  */
 export function turnErrorHandler(log: Logger, conversationState: ConversationState, apology: string) {
   return async (context: TurnContext, error: Error): Promise<void> => {
-    const conversation = createHash('sha256').update(context.activity.conversation?.id ?? '').digest('hex').slice(0, 12);
+    const conversation = createHash('sha256')
+      .update(context.activity.conversation?.id ?? '')
+      .digest('hex')
+      .slice(0, 12);
     log.error('turn failed', { channelId: context.activity.channelId, conversation, activityType: context.activity.type, error });
     try {
       await context.sendActivity(apology);

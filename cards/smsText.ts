@@ -1,7 +1,6 @@
 // The GSM 03.38 default alphabet in table order, less 0x1B (the escape to the extension table).
 const GSM_BASIC = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
-    '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' + '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
 );
 // The extension table: each is sent as ESC + a character, so costs two septets.
 const GSM_EXTENSION = new Set('\f^{}\\[~]|€');
@@ -34,9 +33,7 @@ export function toSmsText(text: string): string {
   for (const [pattern, replacement] of REPLACEMENTS) out = out.replace(pattern, replacement);
   // Joiners shape emoji sequences and some scripts, so they stay between two such characters;
   // beside GSM-7 text they only cost room (and force UCS-2).
-  return out.replace(/[\u200c\u200d]/g, (joiner, at: number, whole: string) =>
-    outsideGsm(whole[at - 1]) && outsideGsm(whole[at + 1]) ? joiner : '',
-  );
+  return out.replace(/[\u200c\u200d]/g, (joiner, at: number, whole: string) => (outsideGsm(whole[at - 1]) && outsideGsm(whole[at + 1]) ? joiner : ''));
 }
 
 export interface SmsSize {

@@ -147,7 +147,13 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
     if (!options) throw new TypeError('CheckInDialog needs the client it is for');
     const instruments = this.instrumentsOf(options.instrumentIds ?? this.deps.instruments.map((i) => i.id));
     const steps = instruments.flatMap((ins) => ins.items.map((item) => ({ instrumentId: ins.id, itemId: item.id })));
-    const expiresAt = options.expiresAt ?? this.deps.clock.now().plus({ hours: this.deps.windowHours ?? 48 }).toUTC().toISO()!;
+    const expiresAt =
+      options.expiresAt ??
+      this.deps.clock
+        .now()
+        .plus({ hours: this.deps.windowHours ?? 48 })
+        .toUTC()
+        .toISO()!;
     const state: CheckInState = {
       ...options,
       instrumentIds: instruments.map((i) => i.id),

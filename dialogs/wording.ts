@@ -2,9 +2,20 @@ import { z } from 'zod';
 
 /** Names a wording template may use, as {clientName} etc. */
 export const PLACEHOLDERS = [
-  'clientName', 'programmeName', 'linkWorkerName', 'linkWorkerPhone', 'itemCount', 'date', 'weeks', 'crisisContacts',
+  'clientName',
+  'programmeName',
+  'linkWorkerName',
+  'linkWorkerPhone',
+  'itemCount',
+  'date',
+  'weeks',
+  'crisisContacts',
   // Group nudges and follow-ups: the group, when ("tomorrow 10:00", "today"), where, how to get there, attendance count.
-  'groupName', 'sessionTime', 'venue', 'travel', 'count',
+  'groupName',
+  'sessionTime',
+  'venue',
+  'travel',
+  'count',
 ] as const;
 export type WordingValues = Partial<Record<(typeof PLACEHOLDERS)[number], string | number>>;
 
@@ -72,22 +83,16 @@ export const wordingSchema = z.object({
   ),
   smsOptedOut: template("You won't get any more messages from Linkwell. Reply START to join again. {linkWorkerName} can still call you."),
   smsOptedIn: template("Welcome back. You'll get Linkwell check-ins from {programmeName} again. Reply STOP at any time to stop."),
-  smsPaused: template("OK, no check-ins until {date}. Reply RESUME to start again sooner, or STOP to stop all messages."),
-  smsResumed: template("OK, check-ins from {programmeName} are back on. Reply PAUSE for a break at any time."),
+  smsPaused: template('OK, no check-ins until {date}. Reply RESUME to start again sooner, or STOP to stop all messages.'),
+  smsResumed: template('OK, check-ins from {programmeName} are back on. Reply PAUSE for a break at any time.'),
   smsTextOnly: template('Sorry, I can only read text, not pictures or other attachments. Please reply in words or numbers.'),
-  menu: template(
-    'OK, starting again. Say "check in" to do a check-in, or "help" for help. Anything else you write goes to {linkWorkerName}.',
-  ),
+  menu: template('OK, starting again. Say "check in" to do a check-in, or "help" for help. Anything else you write goes to {linkWorkerName}.'),
   checkInReminder: template('Just a reminder, {clientName}: your Linkwell check-in is still open. Here is the question again.'),
   endingNotice: template(
     '{clientName}, your time with {programmeName} ends in {weeks} weeks, on {date}. {linkWorkerName} can talk with you about what comes next.',
   ),
-  goodbye: template(
-    'Today your time with {programmeName} ends, {clientName}. Thank you for checking in with Linkwell. {linkWorkerName} wishes you well.',
-  ),
-  riskUrgent: template(
-    "I'm so sorry you're feeling like this, {clientName}. You don't have to face it alone. Please get help now: {crisisContacts}.",
-  ),
+  goodbye: template('Today your time with {programmeName} ends, {clientName}. Thank you for checking in with Linkwell. {linkWorkerName} wishes you well.'),
+  riskUrgent: template("I'm so sorry you're feeling like this, {clientName}. You don't have to face it alone. Please get help now: {crisisContacts}."),
   riskToldInHours: template("I've let {linkWorkerName} know, and they will contact you today. Our check-ins are paused for now."),
   riskToldOutOfHours: template(
     "I've let the duty worker know, and someone will contact you as soon as they can. {linkWorkerName} will be told too. Our check-ins are paused for now.",
@@ -100,10 +105,12 @@ export const wordingSchema = z.object({
     "This service is only for people invited by a link worker, but please don't face this alone. Please get help now: {crisisContacts}.",
   ),
   laterOk: template("No problem. I'll ask again later. You can also reply any time to carry on."),
-  checkInResume: template("Hello again, {clientName}. Here is where we left off."),
+  checkInResume: template('Hello again, {clientName}. Here is where we left off.'),
   // Web chat opened again after something came while no page was open. {date}: "today", "yesterday", "on Monday".
   chatAwayCheckIn: template('Welcome back, {clientName}. A check-in came {date} while you were away. It is still open, so here is the question.'),
-  chatAwayCheckInPassed: template('Welcome back, {clientName}. A check-in came {date} while you were away, and its time has passed. Would you like to do one now?'),
+  chatAwayCheckInPassed: template(
+    'Welcome back, {clientName}. A check-in came {date} while you were away, and its time has passed. Would you like to do one now?',
+  ),
   chatAwayMessage: template('Welcome back, {clientName}. There is a new message for you above.'),
   checkInNotNow: template('That\'s fine. Say "check in" whenever you are ready.'),
   lateAnswer: template("Thank you. That check-in had closed, but I've added your answer for {linkWorkerName}."),
@@ -118,7 +125,7 @@ export const wordingSchema = z.object({
   groupFitYes: template("That's lovely to hear. I'll let {linkWorkerName} know."),
   groupFitABit: template('Thanks for being honest. It can take a few visits to feel at home. I will let {linkWorkerName} know.'),
   groupCelebrate: template("That's {count} times at {groupName} this month. Well done, {clientName}!"),
-  groupBarrierAsk: template("Thanks for letting me know. What got in the way?"),
+  groupBarrierAsk: template('Thanks for letting me know. What got in the way?'),
   groupBarrierReask: template('Which of these got in the way? You can also tell me in your own words.'),
   groupBarrierOther: template('What got in the way? A few words is fine.'),
   groupBarrierThanks: template("Thank you for telling me. I'll pass it on to {linkWorkerName}, who will see it {date}."),
@@ -129,12 +136,15 @@ export const wordingSchema = z.object({
   groupCompanyYes: template("OK, I'll ask {linkWorkerName} to arrange that. They will be in touch."),
   groupCompanyNo: template("That's fine. {linkWorkerName} will see what you said."),
   groupNotWelcome: template("I'm sorry it didn't feel welcoming, {clientName}. I'll let {linkWorkerName} know."),
-  groupNudgesStopped: template("Thank you for being honest, {clientName}. I won't remind you about {groupName} any more. {linkWorkerName} will be in touch to talk about other groups."),
+  groupNudgesStopped: template(
+    "Thank you for being honest, {clientName}. I won't remind you about {groupName} any more. {linkWorkerName} will be in touch to talk about other groups.",
+  ),
   groupSkipped: template("That's fine. {linkWorkerName} is there if you want to talk about {groupName}."),
   groupBackToCheckIn: template('Now, back to your check-in.'),
-  linkWorkerChanged: template('Hello {clientName}, your link worker at {programmeName} is now {linkWorkerName}. They can see your check-ins and will be in touch.'),
+  linkWorkerChanged: template(
+    'Hello {clientName}, your link worker at {programmeName} is now {linkWorkerName}. They can see your check-ins and will be in touch.',
+  ),
   groupNoted: template("Thank you. I'll pass that on to {linkWorkerName}, who will see it {date}."),
-
 });
 
 export type Wording = z.infer<typeof wordingSchema>;

@@ -27,7 +27,11 @@ export function keptAlready(records: ReadonlyArray<{ effectKey?: string | undefi
 }
 
 /** A client's history from their month documents (any order) and conversation references. */
-export function historyFrom(clientId: string, references: ClientHistory['conversationReferences'], documents: ReadonlyArray<MonthDocument | null | undefined>): ClientHistory {
+export function historyFrom(
+  clientId: string,
+  references: ClientHistory['conversationReferences'],
+  documents: ReadonlyArray<MonthDocument | null | undefined>,
+): ClientHistory {
   const all = <K extends keyof MonthDocument>(key: K): NonNullable<MonthDocument[K]> =>
     ([] as NonNullable<MonthDocument[K]>[number][]).concat(...documents.map((d) => d?.[key] ?? [])) as NonNullable<MonthDocument[K]>;
   return {
@@ -49,7 +53,10 @@ export function hasWordsBefore(document: MonthDocument, before: string, placehol
   return (
     document.notes.some((n) => old(n.createdAt) && n.text !== placeholder) ||
     document.responses.some((r) => old(r.answeredAt) && r.raw !== null && r.raw !== placeholder) ||
-    (document.attendance ?? []).some((a) => old(a.sessionStart) && ((a.howItWent !== undefined && a.howItWent !== placeholder) || (a.barrierText !== undefined && a.barrierText !== placeholder)))
+    (document.attendance ?? []).some(
+      (a) =>
+        old(a.sessionStart) && ((a.howItWent !== undefined && a.howItWent !== placeholder) || (a.barrierText !== undefined && a.barrierText !== placeholder)),
+    )
   );
 }
 
@@ -58,7 +65,8 @@ export function removeWordsIn(document: MonthDocument, before: string, placehold
   const old = (at: string | undefined) => at !== undefined && at < before;
   let changed = 0;
   for (const note of document.notes) if (old(note.createdAt) && note.text !== placeholder) (note.text = placeholder), (changed += 1);
-  for (const response of document.responses) if (old(response.answeredAt) && response.raw !== null && response.raw !== placeholder) (response.raw = placeholder), (changed += 1);
+  for (const response of document.responses)
+    if (old(response.answeredAt) && response.raw !== null && response.raw !== placeholder) (response.raw = placeholder), (changed += 1);
   for (const session of document.attendance ?? []) {
     if (!old(session.sessionStart)) continue;
     if (session.howItWent !== undefined && session.howItWent !== placeholder) (session.howItWent = placeholder), (changed += 1);

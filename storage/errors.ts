@@ -24,7 +24,10 @@ export class ETagConflictError extends Error {
 /** Another process already holds the embedded data directory. */
 export class DataDirLockedError extends Error {
   override readonly name = 'DataDirLockedError';
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `The data directory ${dataDir} is in use by another Linkwell process (pid ${pid}). ` +
         'Stop that process first: two servers on one embedded store would send messages twice.',
@@ -41,7 +44,10 @@ function describe(cause: unknown): string {
 /** DATABASE_URL names a server that cannot be reached (or refuses the credentials). */
 export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
-  constructor(readonly host: string, options: { cause: unknown }) {
+  constructor(
+    readonly host: string,
+    options: { cause: unknown },
+  ) {
     super(
       `Cannot reach the PostgreSQL database at ${host} (${(options.cause as { code?: string })?.code ?? (options.cause as Error)?.message ?? 'no answer'}). ` +
         'Check DATABASE_URL (host, port, user, password, database name), that the server is running and that this machine may connect. Nothing was written.',
@@ -53,7 +59,11 @@ export class DatabaseUnavailableError extends Error {
 /** The database's schema is not the one this code was written for. */
 export class SchemaBehindError extends Error {
   override readonly name = 'SchemaBehindError';
-  constructor(readonly version: number, readonly wanted: number, readonly missing: readonly number[] = []) {
+  constructor(
+    readonly version: number,
+    readonly wanted: number,
+    readonly missing: readonly number[] = [],
+  ) {
     super(
       missing.some((step) => step < version)
         ? `The database schema is at version ${version} but lacks step ${missing.filter((step) => step < version).join(', ')}, which this Linkwell needs. Run: npm run db:migrate`
@@ -78,7 +88,10 @@ export class StoreUnavailableError extends Error {
 /** Another live instance on the same database runs a different programme file. */
 export class ProgrammeMismatchError extends Error {
   override readonly name = 'ProgrammeMismatchError';
-  constructor(readonly theirs: string, readonly ours: string) {
+  constructor(
+    readonly theirs: string,
+    readonly ours: string,
+  ) {
     super(
       `Another running Linkwell on this database runs a different programme file (sha256 ${theirs.slice(0, 12)}…; this one ${ours.slice(0, 12)}…). ` +
         'Start every instance with the same file; to change it, stop them all, then start them with the new one.',

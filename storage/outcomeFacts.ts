@@ -91,7 +91,8 @@ export function responseChange(checkIn: CheckInRecord, response: ItemResponseRec
     instrument.answered = true;
     const kept = instrument.items[response.itemId];
     // An answer given at the same moment as the one kept is the later written, as in the history.
-    if (!kept || Date.parse(response.answeredAt) >= Date.parse(kept[2])) instrument.items[response.itemId] = [response.value, response.optionId, response.answeredAt];
+    if (!kept || Date.parse(response.answeredAt) >= Date.parse(kept[2]))
+      instrument.items[response.itemId] = [response.value, response.optionId, response.answeredAt];
   };
 }
 
@@ -110,7 +111,10 @@ export function scoresChange(checkIn: CheckInRecord, scores: readonly ScoreRecor
 }
 
 /** A group session's record made (`before` undefined) or changed. Undefined when it changes nothing counted. */
-export function attendanceChange(before: Pick<AttendanceRecord, 'attendance' | 'barriers'> | undefined, after: Pick<AttendanceRecord, 'attendance' | 'barriers'>): FactsChange | undefined {
+export function attendanceChange(
+  before: Pick<AttendanceRecord, 'attendance' | 'barriers'> | undefined,
+  after: Pick<AttendanceRecord, 'attendance' | 'barriers'>,
+): FactsChange | undefined {
   const barriersOf = (record: Pick<AttendanceRecord, 'barriers'>) => [...new Set(record.barriers)].sort();
   if (before && before.attendance === after.attendance && barriersOf(before).join('|') === barriersOf(after).join('|')) return undefined;
   return (facts) => {

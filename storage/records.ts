@@ -277,9 +277,7 @@ export interface AlertRecord {
   fromPhone?: string | undefined;
   tier: AlertTier;
   categories: string[];
-  trigger:
-    | { kind: 'message'; messageId: string; channel: string }
-    | { kind: 'score'; reason: string; checkInId: string };
+  trigger: { kind: 'message'; messageId: string; channel: string } | { kind: 'score'; reason: string; checkInId: string };
   state: AlertState;
   createdAt: string;
   /** Who is asked to act, in order; `step` is how far it has gone. */

@@ -20,29 +20,41 @@ function withCategory(alert: AlertRecord): AlertRecord & { category: string | nu
 export function registerAlertRoutes(server: Server, deps: { adminApiToken: string | undefined; alerts: AlertService; log: Logger }): void {
   const route = adminRoute(deps.adminApiToken, deps.log);
 
-  server.get('/api/admin/alerts', route(async (req) => {
-    const filter = listQuery.parse(req.query ?? {});
-    return { status: 200, body: (await deps.alerts.list(filter)).map(withCategory) };
-  }));
+  server.get(
+    '/api/admin/alerts',
+    route(async (req) => {
+      const filter = listQuery.parse(req.query ?? {});
+      return { status: 200, body: (await deps.alerts.list(filter)).map(withCategory) };
+    }),
+  );
 
-  server.get('/api/admin/alerts/:id', route(async (req) => {
-    const alert = await deps.alerts.get(String(req.params.id));
-    if (!alert) throw notFound('Alert');
-    return { status: 200, body: withCategory(alert) };
-  }));
+  server.get(
+    '/api/admin/alerts/:id',
+    route(async (req) => {
+      const alert = await deps.alerts.get(String(req.params.id));
+      if (!alert) throw notFound('Alert');
+      return { status: 200, body: withCategory(alert) };
+    }),
+  );
 
-  server.post('/api/admin/alerts/:id/ack', route(async (req) => {
-    const { by } = ackBody.parse(req.body ?? {});
-    const result = await deps.alerts.acknowledge(String(req.params.id), { id: by, via: 'admin-api' });
-    if (!result.ok && result.reason === 'not_found') throw notFound('Alert');
-    if (!result.ok) throw new HttpError(409, 'alert_resolved', 'This alert is already resolved.');
-    return { status: 200, body: result.alert };
-  }));
+  server.post(
+    '/api/admin/alerts/:id/ack',
+    route(async (req) => {
+      const { by } = ackBody.parse(req.body ?? {});
+      const result = await deps.alerts.acknowledge(String(req.params.id), { id: by, via: 'admin-api' });
+      if (!result.ok && result.reason === 'not_found') throw notFound('Alert');
+      if (!result.ok) throw new HttpError(409, 'alert_resolved', 'This alert is already resolved.');
+      return { status: 200, body: result.alert };
+    }),
+  );
 
-  server.post('/api/admin/alerts/:id/resolve', route(async (req) => {
-    const { by, note } = resolveBody.parse(req.body ?? {});
-    const alert = await deps.alerts.resolve(String(req.params.id), by, note);
-    if (!alert) throw notFound('Alert');
-    return { status: 200, body: alert };
-  }));
+  server.post(
+    '/api/admin/alerts/:id/resolve',
+    route(async (req) => {
+      const { by, note } = resolveBody.parse(req.body ?? {});
+      const alert = await deps.alerts.resolve(String(req.params.id), by, note);
+      if (!alert) throw notFound('Alert');
+      return { status: 200, body: alert };
+    }),
+  );
 }

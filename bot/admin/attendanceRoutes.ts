@@ -53,34 +53,40 @@ export function registerAttendanceRoutes(server: Server, deps: AttendanceRouteDe
   const route = adminRoute(deps.adminApiToken, deps.log);
   const groupName = (id: string) => deps.groups().find((g) => g.id === id)?.name ?? null;
 
-  server.get('/api/admin/clients/:id/attendance', route(async (req) => {
-    const { state } = attendanceQuery.parse(req.query ?? {});
-    const client = await deps.clients.get(String(req.params.id));
-    if (!client) throw notFound('Client');
-    const { attendance, tasks } = await deps.history.history(client.id);
-    return {
-      status: 200,
-      body: {
-        clientId: client.id,
-        summary: summariseAttendance(attendance, tasks),
-        attendance: attendance.map((record) => ({ ...record, groupName: groupName(record.groupId) })),
-        tasks: tasks.filter((task) => !state || task.state === state).map((task) => ({ ...task, groupName: groupName(task.groupId) })),
-      },
-    };
-  }));
+  server.get(
+    '/api/admin/clients/:id/attendance',
+    route(async (req) => {
+      const { state } = attendanceQuery.parse(req.query ?? {});
+      const client = await deps.clients.get(String(req.params.id));
+      if (!client) throw notFound('Client');
+      const { attendance, tasks } = await deps.history.history(client.id);
+      return {
+        status: 200,
+        body: {
+          clientId: client.id,
+          summary: summariseAttendance(attendance, tasks),
+          attendance: attendance.map((record) => ({ ...record, groupName: groupName(record.groupId) })),
+          tasks: tasks.filter((task) => !state || task.state === state).map((task) => ({ ...task, groupName: groupName(task.groupId) })),
+        },
+      };
+    }),
+  );
 
-  server.post('/api/admin/clients/:id/tasks/:taskId/done', route(async (req) => {
-    const { by } = doneBody.parse(req.body ?? {});
-    const client = await deps.clients.get(String(req.params.id));
-    if (!client) throw notFound('Client');
-    const at = deps.clock.now().toISO()!;
-    let already = false;
-    const task = await deps.history.updateTask(client.id, String(req.params.taskId), (current) => {
-      already = current.state === 'done';
-      return already ? current : { ...current, state: 'done', doneAt: at, doneBy: by };
-    });
-    if (!task) throw notFound('Task');
-    if (already) throw new HttpError(409, 'task_done', `This task was already marked done by ${task.doneBy ?? 'someone'}.`);
-    return { status: 200, body: task };
-  }));
+  server.post(
+    '/api/admin/clients/:id/tasks/:taskId/done',
+    route(async (req) => {
+      const { by } = doneBody.parse(req.body ?? {});
+      const client = await deps.clients.get(String(req.params.id));
+      if (!client) throw notFound('Client');
+      const at = deps.clock.now().toISO()!;
+      let already = false;
+      const task = await deps.history.updateTask(client.id, String(req.params.taskId), (current) => {
+        already = current.state === 'done';
+        return already ? current : { ...current, state: 'done', doneAt: at, doneBy: by };
+      });
+      if (!task) throw notFound('Task');
+      if (already) throw new HttpError(409, 'task_done', `This task was already marked done by ${task.doneBy ?? 'someone'}.`);
+      return { status: 200, body: task };
+    }),
+  );
 }

@@ -27,7 +27,10 @@ export const LONGEST_PAUSE = { years: 1 } as const;
 /** Every link worker id in the programme, with the message the enrolment route gives too. */
 export const knownLinkWorker = (programme: Programme) => {
   const ids = new Set(programme.linkWorkers.map((w) => w.id));
-  return z.string().min(1).refine((id) => ids.has(id), { error: (issue) => `no link worker with id "${String(issue.input)}"` });
+  return z
+    .string()
+    .min(1)
+    .refine((id) => ids.has(id), { error: (issue) => `no link worker with id "${String(issue.input)}"` });
 };
 
 /** What the caller asked for, by field; null clears a setting. `pausedUntil` is the moment messages may start again. */
@@ -41,52 +44,54 @@ export type SettingsChange = z.infer<ReturnType<typeof clientSettingsChangeSchem
 export function clientSettingsChangeSchema(programme: Programme, context: { now: DateTime; zone: string }) {
   const today = context.now.setZone(context.zone).startOf('day');
   const languages = programmeLanguages(programme);
-  return z
-    .object({
-      changedBy: z
-        .string({ error: (issue) => (issue.input === undefined ? 'required: who is making the change (a staff name or email)' : undefined) })
-        .trim()
-        .min(1, 'required: who is making the change (a staff name or email)')
-        .max(100, 'at most 100 characters'),
-      preferredDay: z
-        .enum(WEEKDAYS, { error: (issue) => `expected a day of the week (${WEEKDAYS.join(', ')}), got ${JSON.stringify(issue.input)}` })
-        .nullable()
-        .optional(),
-      preferredTimeWindow: timeWindow(programme.quietHours).nullable().optional(),
-      timezone: ianaTimeZone.optional(),
-      channel: z.enum(['sms', 'webchat']).optional(),
-      language: z
-        .string()
-        .refine((language) => languages.includes(language), {
-          error: (issue) => `this programme has no wording in ${JSON.stringify(issue.input)}; choose one of ${languages.join(', ')}`,
+  return (
+    z
+      .object({
+        changedBy: z
+          .string({ error: (issue) => (issue.input === undefined ? 'required: who is making the change (a staff name or email)' : undefined) })
+          .trim()
+          .min(1, 'required: who is making the change (a staff name or email)')
+          .max(100, 'at most 100 characters'),
+        preferredDay: z
+          .enum(WEEKDAYS, { error: (issue) => `expected a day of the week (${WEEKDAYS.join(', ')}), got ${JSON.stringify(issue.input)}` })
+          .nullable()
+          .optional(),
+        preferredTimeWindow: timeWindow(programme.quietHours).nullable().optional(),
+        timezone: ianaTimeZone.optional(),
+        channel: z.enum(['sms', 'webchat']).optional(),
+        language: z
+          .string()
+          .refine((language) => languages.includes(language), {
+            error: (issue) => `this programme has no wording in ${JSON.stringify(issue.input)}; choose one of ${languages.join(', ')}`,
+          })
+          .nullable()
+          .optional(),
+        pausedUntil: localDate(context.zone, (start) => {
+          if (start <= context.now) return `must be a date after today (${today.toISODate()} in ${context.zone}); send null to end a pause now`;
+          if (start > today.plus(LONGEST_PAUSE)) return `must be no more than a year ahead (by ${today.plus(LONGEST_PAUSE).toISODate()})`;
+          return undefined;
         })
-        .nullable()
-        .optional(),
-      pausedUntil: localDate(context.zone, (start) => {
-        if (start <= context.now) return `must be a date after today (${today.toISODate()} in ${context.zone}); send null to end a pause now`;
-        if (start > today.plus(LONGEST_PAUSE)) return `must be no more than a year ahead (by ${today.plus(LONGEST_PAUSE).toISODate()})`;
-        return undefined;
+          .nullable()
+          .optional(),
+        programmeStartDate: localDate(context.zone, (start) =>
+          start < today.minus(START_DATE_RANGE) || start > today.plus(START_DATE_RANGE)
+            ? `must be within a year of today (${today.minus(START_DATE_RANGE).toISODate()} to ${today.plus(START_DATE_RANGE).toISODate()})`
+            : undefined,
+        )
+          .transform((start) => start.toISODate()!)
+          .nullable()
+          .optional(),
+        linkWorkerId: knownLinkWorker(programme).optional(),
+        phone: refused('the phone number cannot be changed through the admin API').optional(),
       })
-        .nullable()
-        .optional(),
-      programmeStartDate: localDate(context.zone, (start) =>
-        start < today.minus(START_DATE_RANGE) || start > today.plus(START_DATE_RANGE)
-          ? `must be within a year of today (${today.minus(START_DATE_RANGE).toISODate()} to ${today.plus(START_DATE_RANGE).toISODate()})`
-          : undefined,
-      )
-        .transform((start) => start.toISODate()!)
-        .nullable()
-        .optional(),
-      linkWorkerId: knownLinkWorker(programme).optional(),
-      phone: refused('the phone number cannot be changed through the admin API').optional(),
-    })
-    // Named one by one, so a typo is pointed at rather than silently dropped.
-    .catchall(refused(`not a setting that can be changed here; settings: ${SETTING_FIELDS.join(', ')}`))
-    .refine((body) => typeof body !== 'object' || body === null || SETTING_FIELDS.some((field) => field in body), {
-      error: `nothing to change: give at least one of ${SETTING_FIELDS.join(', ')}`,
-      // Said beside any other problem, so one 400 lists everything.
-      when: () => true,
-    });
+      // Named one by one, so a typo is pointed at rather than silently dropped.
+      .catchall(refused(`not a setting that can be changed here; settings: ${SETTING_FIELDS.join(', ')}`))
+      .refine((body) => typeof body !== 'object' || body === null || SETTING_FIELDS.some((field) => field in body), {
+        error: `nothing to change: give at least one of ${SETTING_FIELDS.join(', ')}`,
+        // Said beside any other problem, so one 400 lists everything.
+        when: () => true,
+      })
+  );
 }
 
 /** The zone a request's local dates are read in: the new time zone if it sets a valid one, else the client's. */
@@ -139,7 +144,13 @@ const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.sl
 export function quietOverlap(window: { start: string; end: string }, quiet: { start: string; end: string }): 'none' | 'partly' | 'inside' {
   const [start, end] = [minutes(window.start), minutes(window.end)];
   const [quietStart, quietEnd] = [minutes(quiet.start), minutes(quiet.end)];
-  const spans = quietStart < quietEnd ? [[quietStart, quietEnd]] : [[quietStart, 24 * 60], [0, quietEnd]];
+  const spans =
+    quietStart < quietEnd
+      ? [[quietStart, quietEnd]]
+      : [
+          [quietStart, 24 * 60],
+          [0, quietEnd],
+        ];
   if (spans.some(([from, to]) => from! <= start && end <= to!)) return 'inside';
   return spans.some(([from, to]) => start < to! && from! < end) ? 'partly' : 'none';
 }

@@ -49,50 +49,68 @@ export function registerGroupRoutes(server: Server, deps: GroupRouteDeps): void 
     return { ...link, groupName: group?.name ?? null, groupStatus: group?.status ?? null };
   };
 
-  server.get('/api/admin/groups', route(async () => ({ status: 200, body: directory.list().map(withSessions) })));
+  server.get(
+    '/api/admin/groups',
+    route(async () => ({ status: 200, body: directory.list().map(withSessions) })),
+  );
 
-  server.get('/api/admin/groups/:id', route(async (req) => {
-    const id = String(req.params.id);
-    return { status: 200, body: { ...withSessions(groupFrom(id)), history: directory.history(id) } };
-  }));
+  server.get(
+    '/api/admin/groups/:id',
+    route(async (req) => {
+      const id = String(req.params.id);
+      return { status: 200, body: { ...withSessions(groupFrom(id)), history: directory.history(id) } };
+    }),
+  );
 
-  server.put('/api/admin/groups/:id', route(async (req) => {
-    const { group, changedBy } = parseGroupPut(String(req.params.id), req.body ?? {});
-    const result = await directory.put(group, changedBy);
-    if (result.changed) log.info('group directory changed', { groupId: group.id, created: result.created });
-    return { status: result.created ? 201 : 200, body: withSessions(result.group) };
-  }));
+  server.put(
+    '/api/admin/groups/:id',
+    route(async (req) => {
+      const { group, changedBy } = parseGroupPut(String(req.params.id), req.body ?? {});
+      const result = await directory.put(group, changedBy);
+      if (result.changed) log.info('group directory changed', { groupId: group.id, created: result.created });
+      return { status: result.created ? 201 : 200, body: withSessions(result.group) };
+    }),
+  );
 
-  server.post('/api/admin/groups/:id/verify', route(async (req) => {
-    const id = String(req.params.id);
-    groupFrom(id);
-    const { by, status } = verifyBodySchema.parse(req.body ?? {});
-    const group = await directory.verify(id, { by, at: clock.now().toISO()!, status });
-    if (!group) throw notFound('Group');
-    log.info('group verified', { groupId: id });
-    return { status: 200, body: withSessions(group) };
-  }));
+  server.post(
+    '/api/admin/groups/:id/verify',
+    route(async (req) => {
+      const id = String(req.params.id);
+      groupFrom(id);
+      const { by, status } = verifyBodySchema.parse(req.body ?? {});
+      const group = await directory.verify(id, { by, at: clock.now().toISO()!, status });
+      if (!group) throw notFound('Group');
+      log.info('group verified', { groupId: id });
+      return { status: 200, body: withSessions(group) };
+    }),
+  );
 
-  server.get('/api/admin/clients/:id/groups', route(async (req) => ({
-    status: 200,
-    body: ((await clientFrom(req)).groups ?? []).map(shown),
-  })));
+  server.get(
+    '/api/admin/clients/:id/groups',
+    route(async (req) => ({
+      status: 200,
+      body: ((await clientFrom(req)).groups ?? []).map(shown),
+    })),
+  );
 
-  server.put('/api/admin/clients/:id/groups/:groupId', route(async (req) => {
-    const client = await clientFrom(req);
-    const group = groupFrom(String(req.params.groupId));
-    const body = groupLinkBodySchema.parse(req.body ?? {});
-    if (group.status === 'closed' && body.status !== 'stopped') {
-      throw new HttpError(409, 'group_closed', `${group.name} is closed: a client can only be linked to it as "stopped".`);
-    }
-    const result = await setLink(deps, client.id, group.id, body);
-    if (!result) throw notFound('Client');
-    if (result.change) {
-      log.info('client group link changed', { clientId: client.id, groupId: group.id });
-      deps.onClientChanged?.(client.id);
-    }
-    return { status: result.created ? 201 : 200, body: shown(result.link) };
-  }));
+  server.put(
+    '/api/admin/clients/:id/groups/:groupId',
+    route(async (req) => {
+      const client = await clientFrom(req);
+      const group = groupFrom(String(req.params.groupId));
+      const body = groupLinkBodySchema.parse(req.body ?? {});
+      if (group.status === 'closed' && body.status !== 'stopped') {
+        throw new HttpError(409, 'group_closed', `${group.name} is closed: a client can only be linked to it as "stopped".`);
+      }
+      const result = await setLink(deps, client.id, group.id, body);
+      if (!result) throw notFound('Client');
+      if (result.change) {
+        log.info('client group link changed', { clientId: client.id, groupId: group.id });
+        deps.onClientChanged?.(client.id);
+      }
+      return { status: result.created ? 201 : 200, body: shown(result.link) };
+    }),
+  );
 }
 
 /**

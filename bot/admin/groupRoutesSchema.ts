@@ -45,7 +45,8 @@ export function parseGroupPut(id: string, body: unknown): { group: Group; change
     for (const issue of group.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          if (key !== 'id') issues.push({ code: 'custom', path: [key], message: `not a field of a group; fields: ${GROUP_FIELDS.join(', ')}, changedBy`, input: rest[key] });
+          if (key !== 'id')
+            issues.push({ code: 'custom', path: [key], message: `not a field of a group; fields: ${GROUP_FIELDS.join(', ')}, changedBy`, input: rest[key] });
         }
       } else if (!(issue.path.length === 1 && issue.path[0] === 'id')) {
         issues.push(issue);

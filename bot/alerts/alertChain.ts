@@ -75,6 +75,7 @@ export function isFlagged(alert: Pick<AlertRecord, 'tier' | 'state' | 'escalatio
 export function missingDeadline(programme: Programme, alert: AlertRecord): DateTime | undefined {
   if (alert.state !== 'open' || alert.tier === 'urgent' || alert.escalateAt || alert.notifyAt || isFlagged(alert)) return undefined;
   const current = alert.chain[alert.step];
-  const told = alert.notifications.filter((n) => !n.fyi && n.channel === 'sms' && n.to.id === current?.id).at(-1)?.at ?? alert.escalations.at(-1)?.at ?? alert.createdAt;
+  const told =
+    alert.notifications.filter((n) => !n.fyi && n.channel === 'sms' && n.to.id === current?.id).at(-1)?.at ?? alert.escalations.at(-1)?.at ?? alert.createdAt;
   return ackDeadline(programme, alert, alert.step, DateTime.fromISO(told, { zone: 'utc' }));
 }

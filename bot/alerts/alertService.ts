@@ -179,7 +179,9 @@ export class AlertService {
     return this.serial(async () => {
       const now = this.deps.clock.now().toISO()!;
       const alert = await this.save(id, (a) =>
-        a.state === 'resolved' ? a : { ...a, state: 'resolved', resolvedAt: now, resolvedBy: by, resolutionNote: note, escalateAt: undefined, notifyAt: undefined },
+        a.state === 'resolved'
+          ? a
+          : { ...a, state: 'resolved', resolvedAt: now, resolvedBy: by, resolutionNote: note, escalateAt: undefined, notifyAt: undefined },
       );
       if (!alert) return undefined;
       const clientId = alert.clientId;
@@ -247,7 +249,9 @@ export class AlertService {
           for (const alert of fresh) {
             attended.add(alert.id);
             // One alert failing (a text that could not be queued) holds up none of the others; it stays due.
-            await this.attend(alert, now).catch((error: unknown) => this.deps.log.error('risk alert could not be acted on', { alertId: alert.id, error: (error as Error).message }));
+            await this.attend(alert, now).catch((error: unknown) =>
+              this.deps.log.error('risk alert could not be acted on', { alertId: alert.id, error: (error as Error).message }),
+            );
           }
           if (due.length < DUE_BATCH || fresh.length === 0) break;
         }
@@ -294,7 +298,11 @@ export class AlertService {
       if (a.state !== 'open' || !a.escalateAt || DateTime.fromISO(a.escalateAt) > now) return a;
       const to = a.chain[a.step];
       flagged = true;
-      return { ...a, escalateAt: undefined, escalations: to ? [...a.escalations, { at: now.toISO()!, to, reason: 'not-acknowledged' as const }] : a.escalations };
+      return {
+        ...a,
+        escalateAt: undefined,
+        escalations: to ? [...a.escalations, { at: now.toISO()!, to, reason: 'not-acknowledged' as const }] : a.escalations,
+      };
     });
     if (alert && flagged) this.deps.log.info('routine alert flagged: not acknowledged in time', { alertId, role: alert.chain[alert.step]?.role });
   }
@@ -348,7 +356,11 @@ export class AlertService {
     const phone = staffPhone(this.deps.programme, to);
     const notification: AlertNotification = { at: this.deps.clock.now().toISO()!, to, channel: 'sms', status: 'queued', attempts: 1, ...(fyi ? { fyi } : {}) };
     if (!this.deps.staffSms || !phone) {
-      this.deps.log.error('risk alert could not be texted', { alertId: alert.id, role: to.role, reason: this.deps.staffSms ? 'no phone number' : 'SMS is not configured' });
+      this.deps.log.error('risk alert could not be texted', {
+        alertId: alert.id,
+        role: to.role,
+        reason: this.deps.staffSms ? 'no phone number' : 'SMS is not configured',
+      });
       await this.save(alert.id, (a) => ({ ...a, notifications: [...a.notifications, { ...notification, status: 'failed' }] }));
       if (!fyi && alert.state === 'open' && alert.chain[alert.step]?.id === to.id) await this.escalate(alert.id, 'undeliverable');
       return;
@@ -381,7 +393,12 @@ export class AlertService {
         });
     if (!webhook || !alert || (retry && !claimed)) return;
     const attempts = (alert.notifications.find((n) => n.channel === 'webhook')?.attempts ?? 0) + 1;
-    const ok = await (webhook.post ?? postAlertWebhook)(webhook.url, webhook.secret, webhookBody(alert, this.deps.alertLink(alert.id)), String(now.toUnixInteger()));
+    const ok = await (webhook.post ?? postAlertWebhook)(
+      webhook.url,
+      webhook.secret,
+      webhookBody(alert, this.deps.alertLink(alert.id)),
+      String(now.toUnixInteger()),
+    );
     const entry = webhookAttempt(attempts, ok, now);
     if (!ok) this.deps.log.warn('alert webhook failed', { alertId, attempts });
     await this.save(alertId, (a) => ({ ...a, notifications: [...a.notifications.filter((n) => n.channel !== 'webhook'), entry] }));

@@ -7,7 +7,19 @@ const RETRIES_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_00
 /** What the webhook receives: the alert without anything the client wrote (which is never in it). */
 export function webhookBody(alert: AlertRecord, link: string): string {
   const { id, code, clientId, tier, categories, trigger, state, createdAt, acknowledgedAt } = alert;
-  return JSON.stringify({ type: 'linkwell.alert', id, code, clientId, tier, categories, trigger, state, createdAt, acknowledgedAt: acknowledgedAt ?? null, link });
+  return JSON.stringify({
+    type: 'linkwell.alert',
+    id,
+    code,
+    clientId,
+    tier,
+    categories,
+    trigger,
+    state,
+    createdAt,
+    acknowledgedAt: acknowledgedAt ?? null,
+    link,
+  });
 }
 
 /** HMAC-SHA256 of `<timestamp>.<body>`, hex: the receiver recomputes it with the shared secret. */

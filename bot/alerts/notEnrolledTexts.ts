@@ -42,7 +42,10 @@ export class NotEnrolledTexts {
     const ack = ACK.exec(body);
     if (!ack) return 'Linkwell: to acknowledge an alert, reply ACK and its code, e.g. ACK K7QM.';
     const result = await this.deps.alerts.acknowledge(ack[1]!, { id: staff.id, via: 'sms' });
-    if (!result.ok) return result.reason === 'resolved' ? `Linkwell: alert ${ack[1]!.toUpperCase()} is already closed.` : `Linkwell: no alert ${ack[1]!.toUpperCase()}. Check the code in the alert text.`;
+    if (!result.ok)
+      return result.reason === 'resolved'
+        ? `Linkwell: alert ${ack[1]!.toUpperCase()} is already closed.`
+        : `Linkwell: no alert ${ack[1]!.toUpperCase()}. Check the code in the alert text.`;
     return `Linkwell: thank you, ${staff.name}. Alert ${result.alert.code} is acknowledged; nobody else will be asked.`;
   }
 }
@@ -51,7 +54,8 @@ export class NotEnrolledTexts {
 export function staffContactFor(programme: Programme, phone: string): AlertContact | undefined {
   const worker = programme.linkWorkers.find((w) => w.phone === phone);
   if (worker) return { role: 'link-worker', id: worker.id, name: worker.name };
-  const duty = programme.dutyContacts.find((d) => d.phone === phone) ?? (programme.alerts.outOfHours?.phone === phone ? programme.alerts.outOfHours : undefined);
+  const duty =
+    programme.dutyContacts.find((d) => d.phone === phone) ?? (programme.alerts.outOfHours?.phone === phone ? programme.alerts.outOfHours : undefined);
   if (duty) return { role: 'duty', id: duty.id, name: duty.name };
   const lead = programme.alerts.lead;
   return lead?.phone === phone ? { role: 'lead', id: lead.id, name: lead.name } : undefined;

@@ -30,7 +30,8 @@ export function scoreAlerts(deps: {
     if (!latest) return;
     const kept = (await deps.ledger.read(clientId)).riskHistory ?? { recent: [] };
     const earlier = kept.recent.filter((c) => c.checkInId !== latest.checkInId);
-    const baseline = kept.baseline && !earlier.some((c) => c.checkInId === kept.baseline!.checkInId) && kept.baseline.checkInId !== latest.checkInId ? [kept.baseline] : [];
+    const baseline =
+      kept.baseline && !earlier.some((c) => c.checkInId === kept.baseline!.checkInId) && kept.baseline.checkInId !== latest.checkInId ? [kept.baseline] : [];
     const outcomes: CheckInOutcome[] = [...baseline, ...earlier, latest];
     await deps.ledger.setRiskHistory(clientId, {
       baseline: latest.waveId === config.uclaRise.baselineWaveId ? latest : kept.baseline,
@@ -56,8 +57,12 @@ function summary(history: Awaited<ReturnType<ClientHistoryRepository['history']>
     status: c.status,
     ...(c.endedAt ? { endedAt: c.endedAt } : {}),
     waveId: waveIdOf(c),
-    scores: history.scores.filter((s) => s.checkInId === c.id).map((s) => ({ instrumentId: s.instrumentId, score: s.score, ...(s.flags ? { flags: s.flags } : {}) })),
-    responses: history.responses.filter((r) => r.checkInId === c.id).map((r) => ({ instrumentId: r.instrumentId, itemId: r.itemId, optionId: r.optionId, value: r.value })),
+    scores: history.scores
+      .filter((s) => s.checkInId === c.id)
+      .map((s) => ({ instrumentId: s.instrumentId, score: s.score, ...(s.flags ? { flags: s.flags } : {}) })),
+    responses: history.responses
+      .filter((r) => r.checkInId === c.id)
+      .map((r) => ({ instrumentId: r.instrumentId, itemId: r.itemId, optionId: r.optionId, value: r.value })),
   };
 }
 

@@ -6,10 +6,14 @@ import { ConfigError } from '../config/formatIssues.js';
  * Run a database command (`npm run db:…`) against DATABASE_URL: a plain message and exit 1 for a
  * bad environment or no DATABASE_URL, `failed` and the error's message when `work` throws.
  */
-export async function withDatabase(failed: string, work: (pool: pg.Pool, config: Readonly<AppConfig> & { databaseUrl: string }) => Promise<void>): Promise<void> {
+export async function withDatabase(
+  failed: string,
+  work: (pool: pg.Pool, config: Readonly<AppConfig> & { databaseUrl: string }) => Promise<void>,
+): Promise<void> {
   try {
     const config = loadEnv();
-    if (!config.databaseUrl) throw new ConfigError('The environment (.env)', ['DATABASE_URL: required: the PostgreSQL database to use (lowdb needs no database command)']);
+    if (!config.databaseUrl)
+      throw new ConfigError('The environment (.env)', ['DATABASE_URL: required: the PostgreSQL database to use (lowdb needs no database command)']);
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2, connectionTimeoutMillis: 5000 });
     try {
       await work(pool, { ...config, databaseUrl: config.databaseUrl });

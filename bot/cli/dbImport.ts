@@ -20,9 +20,12 @@ await withDatabase('The import stopped', async (pool, config) => {
   const width = Math.max(...checks.map((c) => c.collection.length));
   const same = (c: (typeof checks)[number]) => c.source.count === c.copied.count && c.source.sha256 === c.copied.sha256;
   const lines = checks.map(
-    (c) => `  ${c.collection.padEnd(width)}  ${String(c.source.count).padStart(7)} in the folder  ${String(c.copied.count).padStart(7)} in the database  ${same(c) ? `same (sha256 ${c.source.sha256.slice(0, 12)})` : 'DIFFERENT'}`,
+    (c) =>
+      `  ${c.collection.padEnd(width)}  ${String(c.source.count).padStart(7)} in the folder  ${String(c.copied.count).padStart(7)} in the database  ${same(c) ? `same (sha256 ${c.source.sha256.slice(0, 12)})` : 'DIFFERENT'}`,
   );
   const failed = !checks.every(same);
-  process.stdout.write(`Copied ${from} into ${hostOf(config.databaseUrl)}:\n${lines.join('\n')}\n${failed ? 'Some collections differ: do not switch to the database yet.\n' : 'Every collection matches.\n'}`);
+  process.stdout.write(
+    `Copied ${from} into ${hostOf(config.databaseUrl)}:\n${lines.join('\n')}\n${failed ? 'Some collections differ: do not switch to the database yet.\n' : 'Every collection matches.\n'}`,
+  );
   if (failed) process.exitCode = 1;
 });

@@ -259,11 +259,25 @@ class Demo {
   /** Post a text to /api/sms, signed as Twilio signs it. */
   private async text(from: string, body: string): Promise<void> {
     const sid = `SM${randomBytes(16).toString('hex')}`;
-    const form = { MessageSid: sid, SmsMessageSid: sid, SmsSid: sid, AccountSid: ACCOUNT_SID, From: from, To: LINKWELL_NUMBER, Body: body, NumMedia: '0', NumSegments: '1', ApiVersion: '2010-04-01' };
+    const form = {
+      MessageSid: sid,
+      SmsMessageSid: sid,
+      SmsSid: sid,
+      AccountSid: ACCOUNT_SID,
+      From: from,
+      To: LINKWELL_NUMBER,
+      Body: body,
+      NumMedia: '0',
+      NumSegments: '1',
+      ApiVersion: '2010-04-01',
+    };
     const url = `${this.config.publicBaseUrl}${SMS_WEBHOOK_PATH}`;
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(this.config.sms!.authToken, url, form) },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Twilio-Signature': twilio.getExpectedTwilioSignature(this.config.sms!.authToken, url, form),
+      },
       body: new URLSearchParams(form).toString(),
     });
     if (res.status !== 200) throw new DemoFailure(`the SMS webhook answered ${res.status} to ${from}'s text`);

@@ -9,8 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const WEBCHAT_VERSION = '4.18.1';
-const INTEGRITY =
-  'sha512-7jpEUJ7olT62Xm+8eh7BhhIcXVfU2xD4pZDaeBt8K4XcNy6K/83UGIxE9BFkXmHMZ4hDEVOzs5cre07GWuaXzg==';
+const INTEGRITY = 'sha512-7jpEUJ7olT62Xm+8eh7BhhIcXVfU2xD4pZDaeBt8K4XcNy6K/83UGIxE9BFkXmHMZ4hDEVOzs5cre07GWuaXzg==';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const target = join(root, 'node_modules', '.linkwell', `webchat-${WEBCHAT_VERSION}.js`);
@@ -18,11 +17,11 @@ const target = join(root, 'node_modules', '.linkwell', `webchat-${WEBCHAT_VERSIO
 if (!existsSync(target)) {
   const work = mkdtempSync(join(tmpdir(), 'linkwell-webchat-'));
   try {
-    const out = execFileSync(
-      'npm',
-      ['pack', `botframework-webchat@${WEBCHAT_VERSION}`, '--json', '--pack-destination', work],
-      { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const out = execFileSync('npm', ['pack', `botframework-webchat@${WEBCHAT_VERSION}`, '--json', '--pack-destination', work], {
+      cwd: work,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const [packed] = JSON.parse(out);
     if (packed.integrity !== INTEGRITY) {
       throw new Error(`botframework-webchat@${WEBCHAT_VERSION} integrity mismatch: ${packed.integrity}`);

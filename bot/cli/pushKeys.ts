@@ -10,7 +10,10 @@ const { publicKey, privateKey } = webpush.generateVAPIDKeys();
 try {
   if (subject) parseVapidEnv({ VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject });
   process.stdout.write(`VAPID_PUBLIC_KEY=${publicKey}\nVAPID_PRIVATE_KEY=${privateKey}\nVAPID_SUBJECT=${subject}\n`);
-  if (!subject) process.stderr.write('Set VAPID_SUBJECT to a mailto: address (or https: URL) where push services can reach you, e.g. npm run push:keys -- mailto:team@example.org\n');
+  if (!subject)
+    process.stderr.write(
+      'Set VAPID_SUBJECT to a mailto: address (or https: URL) where push services can reach you, e.g. npm run push:keys -- mailto:team@example.org\n',
+    );
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`${error.problems.find((p) => p.startsWith('VAPID_SUBJECT')) ?? error.message}\n`);

@@ -16,7 +16,9 @@ export function readTrainingCorpus(): { messages: TrainingMessage[]; sha256: str
   const hash = createHash('sha256');
   const seen = new Set<string>();
   const messages: TrainingMessage[] = [];
-  const files = readdirSync(TRAINING).filter((f) => f.endsWith('.jsonl')).sort();
+  const files = readdirSync(TRAINING)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
   for (const file of files) {
     const text = readFileSync(new URL(file, TRAINING), 'utf8');
     hash.update(text);
@@ -32,4 +34,3 @@ export function readTrainingCorpus(): { messages: TrainingMessage[]; sha256: str
   }
   return { messages, sha256: hash.digest('hex') };
 }
-

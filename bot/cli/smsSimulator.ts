@@ -101,7 +101,18 @@ async function enrolIfAsked(app: App, programme: Programme, phone: string, name:
 async function exchange(app: App, local: LocalTwilio, config: AppConfig, phone: string, text: string): Promise<void> {
   const before = local.sent.length;
   const sid = `SM${randomBytes(16).toString('hex')}`;
-  const form = { MessageSid: sid, SmsMessageSid: sid, SmsSid: sid, AccountSid: config.sms!.accountSid, From: phone, To: '+15005550006', Body: text, NumMedia: '0', NumSegments: '1', ApiVersion: '2010-04-01' };
+  const form = {
+    MessageSid: sid,
+    SmsMessageSid: sid,
+    SmsSid: sid,
+    AccountSid: config.sms!.accountSid,
+    From: phone,
+    To: '+15005550006',
+    Body: text,
+    NumMedia: '0',
+    NumSegments: '1',
+    ApiVersion: '2010-04-01',
+  };
   const signature = twilio.getExpectedTwilioSignature(config.sms!.authToken, `${config.publicBaseUrl}${SMS_WEBHOOK_PATH}`, form);
   const res = await fetch(`${config.publicBaseUrl}${SMS_WEBHOOK_PATH}`, {
     method: 'POST',
@@ -127,7 +138,12 @@ function print(body: string, who = 'Linkwell'): void {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 async function* readLines(): AsyncGenerator<string> {

@@ -11,17 +11,17 @@ import { loadProgrammeFile, type Programme } from '../config/programmeSchema.js'
 
 export const MIN_PASSWORD = 12;
 
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD, `must be at least ${MIN_PASSWORD} characters`)
-  .max(1024, 'must be at most 1024 characters');
+export const passwordSchema = z.string().min(MIN_PASSWORD, `must be at least ${MIN_PASSWORD} characters`).max(1024, 'must be at most 1024 characters');
 
 export const emailSchema = z.email('expected an email address such as sam@example.org').max(254);
 
 /** A problem the person running the command can fix: printed as is, without a stack trace. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  constructor(message: string, readonly showUsage = true) {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
     super(message);
   }
 }
@@ -78,7 +78,9 @@ export async function readPassword(fromStdin: boolean, prompt: { label: string; 
   if (fromStdin) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
   if (!process.stdin.isTTY) throw new UsageError('Give the password on standard input with --password-stdin, or run this in a terminal to be asked for it.');
   const first = await askHidden(`${prompt.label} (at least ${MIN_PASSWORD} characters): `, prompt.cancelled);

@@ -23,18 +23,21 @@ const changeSchema = z
     enable: z.boolean(),
     unlock: z.boolean(),
   })
-  .superRefine((args, ctx) => {
-    if (!ACTIONS.some((action) => args[action])) {
-      ctx.addIssue({ code: 'custom', path: [], message: `nothing to do: give at least one of --${ACTIONS.join(', --')}` });
-    }
-    if (args['password-stdin'] && args['new-password']) {
-      ctx.addIssue({ code: 'custom', path: ['new-password'], message: 'not with --password-stdin: give one way to set the password' });
-    }
-    if (args.disable && args.enable) {
-      ctx.addIssue({ code: 'custom', path: ['enable'], message: 'not with --disable: give one of them' });
-    }
-    // Also when --email is wrong, so every problem is listed at once; parseArgs always gives the booleans.
-  }, { when: () => true });
+  .superRefine(
+    (args, ctx) => {
+      if (!ACTIONS.some((action) => args[action])) {
+        ctx.addIssue({ code: 'custom', path: [], message: `nothing to do: give at least one of --${ACTIONS.join(', --')}` });
+      }
+      if (args['password-stdin'] && args['new-password']) {
+        ctx.addIssue({ code: 'custom', path: ['new-password'], message: 'not with --password-stdin: give one way to set the password' });
+      }
+      if (args.disable && args.enable) {
+        ctx.addIssue({ code: 'custom', path: ['enable'], message: 'not with --disable: give one of them' });
+      }
+      // Also when --email is wrong, so every problem is listed at once; parseArgs always gives the booleans.
+    },
+    { when: () => true },
+  );
 
 const CANNOT = 'Cannot change the account';
 

@@ -35,7 +35,9 @@ try {
   lines.push(`Staff pages: ${url}/staff (create an account first: npm run staff:add -- --email you@example.org --name "Your Name" --role admin).`);
   const { checkIn, quietHours } = programme;
   const when = typeof checkIn.cadence === 'object' ? checkIn.cadence.weekdays.join(', ') : `${checkIn.cadence} on ${checkIn.day}`;
-  lines.push(`Scheduler: on. Check-ins ${when} at ${checkIn.time} in each client's own time zone, nothing ${quietHours.start}-${quietHours.end}; npm run schedule:preview -- --client <id> shows a client's plan.`);
+  lines.push(
+    `Scheduler: on. Check-ins ${when} at ${checkIn.time} in each client's own time zone, nothing ${quietHours.start}-${quietHours.end}; npm run schedule:preview -- --client <id> shows a client's plan.`,
+  );
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 
   const stop = async (signal: string) => {
@@ -46,7 +48,14 @@ try {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof CorruptDataError || error instanceof DataDirLockedError || error instanceof DatabaseUnavailableError || error instanceof SchemaBehindError || error instanceof ProgrammeMismatchError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof CorruptDataError ||
+    error instanceof DataDirLockedError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof SchemaBehindError ||
+    error instanceof ProgrammeMismatchError
+  ) {
     process.stderr.write(`Linkwell cannot start.\n${error.message}\n`);
     process.exit(1);
   }

@@ -15,18 +15,24 @@ const FOLDS = 5;
 
 const { messages, sha256 } = readTrainingCorpus();
 const count = (label: TrainingMessage['label']) => messages.filter((m) => m.label === label).length;
-console.log(`Training corpus: ${messages.length} messages (urgent ${count('urgent')}, same-day ${count('same-day')}, routine ${count('routine')}, none ${count(null)})`);
+console.log(
+  `Training corpus: ${messages.length} messages (urgent ${count('urgent')}, same-day ${count('same-day')}, routine ${count('routine')}, none ${count(null)})`,
+);
 
 const started = performance.now();
 const scores = crossValidatedScores(messages, FOLDS);
 const thresholds = chooseThresholds(messages, scores, FALSE_ALARMS);
-console.log(`\n${FOLDS}-fold cross-validation (${((performance.now() - started) / 1000).toFixed(1)} s); thresholds set for held-out false alarms on none ${JSON.stringify(FALSE_ALARMS)}:`);
+console.log(
+  `\n${FOLDS}-fold cross-validation (${((performance.now() - started) / 1000).toFixed(1)} s); thresholds set for held-out false alarms on none ${JSON.stringify(FALSE_ALARMS)}:`,
+);
 for (const head of HEADS) {
   const yes = scores.filter((_, i) => HEAD_TIERS[head].includes(messages[i]!.label));
   const no = scores.filter((_, i) => !HEAD_TIERS[head].includes(messages[i]!.label));
   const caught = yes.filter((s) => s[head] >= thresholds[head]).length;
   const alarms = no.filter((s) => s[head] >= thresholds[head]).length;
-  console.log(`  ${head.padEnd(8)} threshold ${thresholds[head].toFixed(3)}  recall ${caught}/${yes.length} (${((100 * caught) / yes.length).toFixed(1)}%)  false yes ${alarms}/${no.length} (${((100 * alarms) / no.length).toFixed(1)}%)`);
+  console.log(
+    `  ${head.padEnd(8)} threshold ${thresholds[head].toFixed(3)}  recall ${caught}/${yes.length} (${((100 * caught) / yes.length).toFixed(1)}%)  false yes ${alarms}/${no.length} (${((100 * alarms) / no.length).toFixed(1)}%)`,
+  );
 }
 const none = scores.filter((_, i) => messages[i]!.label === null);
 const alerted = none.filter((s) => s.urgent >= thresholds.urgent || s.sameDay >= thresholds.sameDay).length;

@@ -4,7 +4,11 @@ import { e164, slug } from './fieldSchemas.js';
 const staffContact = z.object({ id: slug, name: z.string().min(1), phone: e164, email: z.email().optional() });
 
 const minutes = (min: number, max: number) =>
-  z.number({ error: `expected a number of minutes (${min}-${max})` }).int(`expected whole minutes (${min}-${max})`).min(min).max(max);
+  z
+    .number({ error: `expected a number of minutes (${min}-${max})` })
+    .int(`expected whole minutes (${min}-${max})`)
+    .min(min)
+    .max(max);
 
 /**
  * Who is told of a risk alert beyond the link worker and duty contacts, and how long each tier waits
@@ -53,7 +57,11 @@ export const alertSettingsSchema = z
   })
   .superRefine((alerts, ctx) => {
     if (alerts.outOfHours && alerts.lead && alerts.outOfHours.id === alerts.lead.id) {
-      ctx.addIssue({ code: 'custom', path: ['outOfHours', 'id'], message: `"${alerts.outOfHours.id}" is the lead's id: give the out-of-hours contact an id of its own` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outOfHours', 'id'],
+        message: `"${alerts.outOfHours.id}" is the lead's id: give the out-of-hours contact an id of its own`,
+      });
     }
   })
   .prefault({});

@@ -11,35 +11,44 @@ export const DEMO_PROGRAMME_FILE = join(dirname(fileURLToPath(import.meta.url)),
 const optionalSecret = (min: number, what: string) => z.string().min(min, `${what} must be at least ${min} characters`).optional();
 
 /** The environment Linkwell reads. This module is the only place that looks at process.env. */
-export const envSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user:password@host:port/database' }).optional(),
-    PROGRAMME_FILE: z.string().min(1).optional(),
-    ADMIN_API_TOKEN: optionalSecret(24, 'ADMIN_API_TOKEN'),
-    CHAT_LINK_SECRET: optionalSecret(32, 'CHAT_LINK_SECRET'),
-    CHAT_LINK_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(168),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    EMULATOR: z.enum(['on', 'off'], { message: 'expected on or off' }).default('off'),
-    MicrosoftAppId: z.string().optional(),
-    MicrosoftAppPassword: z.string().optional(),
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
-    MicrosoftAppTenantId: z.string().optional(),
-    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits').optional(),
-    TWILIO_AUTH_TOKEN: z.string().min(16, 'TWILIO_AUTH_TOKEN looks too short').optional(),
-    TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'expected MG followed by 32 hex digits').optional(),
-    TWILIO_FROM_NUMBER: e164.optional(),
-    TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    SMS_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
-    ALERT_WEBHOOK_SECRET: optionalSecret(32, 'ALERT_WEBHOOK_SECRET'),
-    // Web Push for web chat clients; checked together by parseVapidEnv (npm run push:keys makes a pair).
-    VAPID_PUBLIC_KEY: z.string().optional(),
-    VAPID_PRIVATE_KEY: z.string().optional(),
-    VAPID_SUBJECT: z.string().optional(),
-  });
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user:password@host:port/database' }).optional(),
+  PROGRAMME_FILE: z.string().min(1).optional(),
+  ADMIN_API_TOKEN: optionalSecret(24, 'ADMIN_API_TOKEN'),
+  CHAT_LINK_SECRET: optionalSecret(32, 'CHAT_LINK_SECRET'),
+  CHAT_LINK_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(168),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  EMULATOR: z.enum(['on', 'off'], { message: 'expected on or off' }).default('off'),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'expected AC followed by 32 hex digits')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, 'TWILIO_AUTH_TOKEN looks too short').optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, 'expected MG followed by 32 hex digits')
+    .optional(),
+  TWILIO_FROM_NUMBER: e164.optional(),
+  TWILIO_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_SEND_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1),
+  ALERT_WEBHOOK_SECRET: optionalSecret(32, 'ALERT_WEBHOOK_SECRET'),
+  // Web Push for web chat clients; checked together by parseVapidEnv (npm run push:keys makes a pair).
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z.string().optional(),
+});
 
 type Problem = { path: [string]; message: string };
 

@@ -6,10 +6,7 @@ export function formatIssues(issues: ReadonlyArray<Pick<z.core.$ZodIssue, 'path'
 }
 
 function formatPath(root: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
-    root,
-  ) || '(root)';
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), root) || '(root)';
 }
 
 /** Configuration that cannot be used: carries every problem found, never a stack trace for the user. */

@@ -35,9 +35,7 @@ const DEFAULT_WAVES = [
 ];
 
 /** A language tag as usually written: "en", "cy", "pt-BR", "zh-Hant-TW". */
-export const languageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a language tag such as "en", "cy" or "pt-BR"');
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/, 'expected a language tag such as "en", "cy" or "pt-BR"');
 
 /**
  * `wording` in another language: any of its keys, each checked exactly as `wording` checks it
@@ -81,9 +79,7 @@ export const programmeSchema = z
      * The programme's own intro and thank-you lines for any instrument, by instrument id. Only these
      * lines: an instrument's validated items and options cannot be changed here.
      */
-    instrumentLines: z
-      .record(slug, z.strictObject({ intro: z.string().min(1).optional(), thanks: z.string().min(1).optional() }))
-      .default({}),
+    instrumentLines: z.record(slug, z.strictObject({ intro: z.string().min(1).optional(), thanks: z.string().min(1).optional() })).default({}),
     /** Quiet hours, working hours and the weekly cap apply in each client's own time zone. */
     quietHours: quietHoursSchema,
     workingHours: workingHoursSchema,
@@ -140,15 +136,17 @@ export const programmeSchema = z
       })
       .default({}),
     /** Seeded at start-up so a new install can try a check-in at once. Demo programmes only. */
-    demoClient: z
-      .object({ name: z.string().min(1), phone: e164, timezone: ianaTimeZone, linkWorkerId: slug })
-      .optional(),
+    demoClient: z.object({ name: z.string().min(1), phone: e164, timezone: ianaTimeZone, linkWorkerId: slug }).optional(),
   })
   .superRefine((programme, ctx) => {
     programme.instruments.forEach((instrument, i) => {
       // Taking a built-in id would replace its validated wording with the programme's.
       if (builtinInstruments.has(instrument.id)) {
-        ctx.addIssue({ code: 'custom', path: ['instruments', i, 'id'], message: `"${instrument.id}" is a built-in instrument, whose wording cannot be changed: give your own instrument another id` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['instruments', i, 'id'],
+          message: `"${instrument.id}" is a built-in instrument, whose wording cannot be changed: give your own instrument another id`,
+        });
       } else if (programme.instruments.findIndex((other) => other.id === instrument.id) !== i) {
         ctx.addIssue({ code: 'custom', path: ['instruments', i, 'id'], message: `duplicate instrument id "${instrument.id}"` });
       }
@@ -160,7 +158,8 @@ export const programmeSchema = z
       });
     checkKnown(programme.checkIn.instruments, ['checkIn', 'instruments']);
     for (const id of Object.keys(programme.instrumentLines)) {
-      if (!known.has(id)) ctx.addIssue({ code: 'custom', path: ['instrumentLines', id], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
+      if (!known.has(id))
+        ctx.addIssue({ code: 'custom', path: ['instrumentLines', id], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
     }
     programme.waves.forEach((wave, w) => checkKnown(wave.instruments, ['waves', w, 'instruments']));
     programme.groups.forEach((group, g) => {
@@ -175,7 +174,11 @@ export const programmeSchema = z
     });
     programme.checkIn.reminders.forEach((reminder, r) => {
       if (reminder.afterHours >= programme.checkIn.windowHours) {
-        ctx.addIssue({ code: 'custom', path: ['checkIn', 'reminders', r, 'afterHours'], message: `must be inside the ${programme.checkIn.windowHours} h window` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['checkIn', 'reminders', r, 'afterHours'],
+          message: `must be inside the ${programme.checkIn.windowHours} h window`,
+        });
       }
     });
     programme.ending.noticeWeeksBefore.forEach((weeks, n) => {
@@ -190,7 +193,11 @@ export const programmeSchema = z
       }
     });
     if (Object.hasOwn(programme.translations, programme.language)) {
-      ctx.addIssue({ code: 'custom', path: ['translations', programme.language], message: `"${programme.language}" is the programme's own language: put this wording under wording` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', programme.language],
+        message: `"${programme.language}" is the programme's own language: put this wording under wording`,
+      });
     }
     if (programme.demoClient && !workerIds.includes(programme.demoClient.linkWorkerId)) {
       ctx.addIssue({ code: 'custom', path: ['demoClient', 'linkWorkerId'], message: `no link worker with id "${programme.demoClient.linkWorkerId}"` });

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { e164, slug } from './fieldSchemas.js';
 
 /** A wall-clock time in the client's own zone, "HH:mm". */
-export const localTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `expected HH:mm, got ${String(issue.input)}` });
+export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `expected HH:mm, got ${String(issue.input)}` });
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export const weekday = z.enum(WEEKDAYS);
@@ -33,15 +31,20 @@ export const workingHoursSchema = z
   .prefault({});
 
 /** A number or service to give a client in crisis, as the programme words it ("Samaritans, free, any time"). */
-export const crisisContactSchema = z.object({
-  name: z.string().min(1),
-  /** As dialled, e.g. 999, 116 123, +61 13 11 14. */
-  phone: z.string().regex(/^[+\d][\d ]{1,19}$/, 'expected a number as dialled, e.g. 116 123').optional(),
-  /** A text service, e.g. "text SHOUT to 85258". */
-  text: z.string().min(1).optional(),
-  /** When to use it, e.g. "in an emergency". */
-  when: z.string().min(1).optional(),
-}).refine((c) => c.phone || c.text, { error: 'give a phone number or a text instruction' });
+export const crisisContactSchema = z
+  .object({
+    name: z.string().min(1),
+    /** As dialled, e.g. 999, 116 123, +61 13 11 14. */
+    phone: z
+      .string()
+      .regex(/^[+\d][\d ]{1,19}$/, 'expected a number as dialled, e.g. 116 123')
+      .optional(),
+    /** A text service, e.g. "text SHOUT to 85258". */
+    text: z.string().min(1).optional(),
+    /** When to use it, e.g. "in an emergency". */
+    when: z.string().min(1).optional(),
+  })
+  .refine((c) => c.phone || c.text, { error: 'give a phone number or a text instruction' });
 
 /** The named backup when a link worker does not acknowledge an alert. */
 export const dutyContactSchema = z.object({ id: slug, name: z.string().min(1), phone: e164, email: z.email().optional() });

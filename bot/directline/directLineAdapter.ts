@@ -66,7 +66,9 @@ export class DirectLineAdapter extends InProcessAdapter {
         (a, n) =>
           ({
             ...a,
-            ...(occurrenceKey ? { channelData: { ...(a.channelData as object | undefined), [SCHEDULED_MESSAGE_ID]: occurrenceMessageId(occurrenceKey, sentBefore + n) } } : {}),
+            ...(occurrenceKey
+              ? { channelData: { ...(a.channelData as object | undefined), [SCHEDULED_MESSAGE_ID]: occurrenceMessageId(occurrenceKey, sentBefore + n) } }
+              : {}),
             channelId: WEBCHAT_CHANNEL_ID,
             serviceUrl: LOCAL_DIRECTLINE_SERVICE_URL,
             conversation: incoming.conversation,

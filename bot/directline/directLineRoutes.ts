@@ -77,62 +77,84 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     return { ...check.claims, lexp, conversation };
   };
 
-  server.post(`${BASE}/tokens/generate`, handle(log, async (req, res) => {
-    const check = deps.signer.verify(bearerToken(req), 'link');
-    if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'This chat link has expired.' : 'This chat link is not valid.');
-    await linkStillOpens(check.claims.sub, check.claims.gen);
-    const { conversationId } = await transcripts.open(check.claims.sub, randomBytes(16).toString('base64url'));
-    res.json(200, issue({ ...check.claims, lexp: check.claims.exp }, conversationId));
-  }));
+  server.post(
+    `${BASE}/tokens/generate`,
+    handle(log, async (req, res) => {
+      const check = deps.signer.verify(bearerToken(req), 'link');
+      if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'This chat link has expired.' : 'This chat link is not valid.');
+      await linkStillOpens(check.claims.sub, check.claims.gen);
+      const { conversationId } = await transcripts.open(check.claims.sub, randomBytes(16).toString('base64url'));
+      res.json(200, issue({ ...check.claims, lexp: check.claims.exp }, conversationId));
+    }),
+  );
 
-  server.post(`${BASE}/tokens/refresh`, handle(log, async (req, res) => {
-    const claims = await conversationClaims(req);
-    res.json(200, issue(claims, claims.cid));
-  }));
+  server.post(
+    `${BASE}/tokens/refresh`,
+    handle(log, async (req, res) => {
+      const claims = await conversationClaims(req);
+      res.json(200, issue(claims, claims.cid));
+    }),
+  );
 
   // Web chat starts here on every page load: the first time the bot welcomes the client; after
   // that it is a reopening, and the bot points to anything that came while no page was open.
-  server.post(`${BASE}/conversations`, handle(log, async (req, res) => {
-    const claims = await conversationClaims(req);
-    const first = await transcripts.markStarted(claims.sub);
-    const activity = first
-      ? incoming(claims.sub, claims.cid, deps.clock, {
-          type: 'conversationUpdate',
-          membersAdded: [{ id: userIdFor(claims.sub), name: '', role: 'user' }, LINKWELL_BOT_ACCOUNT],
-        })
-      : incoming(claims.sub, claims.cid, deps.clock, { type: 'event', name: CHAT_REOPENED_EVENT, value: await whatWaits(transcripts, claims.sub, claims.conversation.seen) });
-    await deps.adapter.receive(activity, claims.sub, deps.logic);
-    res.json(first ? 201 : 200, issue(claims, claims.cid));
-  }));
+  server.post(
+    `${BASE}/conversations`,
+    handle(log, async (req, res) => {
+      const claims = await conversationClaims(req);
+      const first = await transcripts.markStarted(claims.sub);
+      const activity = first
+        ? incoming(claims.sub, claims.cid, deps.clock, {
+            type: 'conversationUpdate',
+            membersAdded: [{ id: userIdFor(claims.sub), name: '', role: 'user' }, LINKWELL_BOT_ACCOUNT],
+          })
+        : incoming(claims.sub, claims.cid, deps.clock, {
+            type: 'event',
+            name: CHAT_REOPENED_EVENT,
+            value: await whatWaits(transcripts, claims.sub, claims.conversation.seen),
+          });
+      await deps.adapter.receive(activity, claims.sub, deps.logic);
+      res.json(first ? 201 : 200, issue(claims, claims.cid));
+    }),
+  );
 
-  server.get(`${BASE}/conversations/:conversationId`, handle(log, async (req, res) => {
-    const claims = await conversationClaims(req, req.params.conversationId);
-    res.json(200, issue(claims, claims.cid));
-  }));
+  server.get(
+    `${BASE}/conversations/:conversationId`,
+    handle(log, async (req, res) => {
+      const claims = await conversationClaims(req, req.params.conversationId);
+      res.json(200, issue(claims, claims.cid));
+    }),
+  );
 
-  server.get(`${BASE}/conversations/:conversationId/activities`, handle(log, async (req, res) => {
-    const claims = await conversationClaims(req, req.params.conversationId);
-    const from = placeOf(req.query?.watermark);
-    const { activities, next } = await transcripts.since(claims.sub, from);
-    // A page polling with nothing new writes nothing.
-    if (next > (claims.conversation.seen?.upTo ?? -1)) await transcripts.markSeen(claims.sub, next, deps.clock.now().toUTC().toISO()!);
-    res.json(200, { activities, watermark: String(next) });
-  }));
+  server.get(
+    `${BASE}/conversations/:conversationId/activities`,
+    handle(log, async (req, res) => {
+      const claims = await conversationClaims(req, req.params.conversationId);
+      const from = placeOf(req.query?.watermark);
+      const { activities, next } = await transcripts.since(claims.sub, from);
+      // A page polling with nothing new writes nothing.
+      if (next > (claims.conversation.seen?.upTo ?? -1)) await transcripts.markSeen(claims.sub, next, deps.clock.now().toUTC().toISO()!);
+      res.json(200, { activities, watermark: String(next) });
+    }),
+  );
 
-  server.post(`${BASE}/conversations/:conversationId/activities`, handle(log, async (req, res: Response) => {
-    const claims = await conversationClaims(req, req.params.conversationId);
-    const posted = postedActivitySchema.parse(req.body);
-    if (posted.type === 'typing') {
-      res.json(200, { id: '' });
-      return;
-    }
-    const activity = incoming(claims.sub, claims.cid, deps.clock, posted);
-    // Kept before the turn, as Direct Line does, so web chat sees its own message confirmed. A
-    // page sending again what it sent before (a retry after a dropped connection) runs no second turn.
-    const [kept] = await transcripts.append(claims.sub, [activity]);
-    if (!kept!.duplicate) await deps.adapter.receive({ ...activity, id: kept!.id }, claims.sub, deps.logic);
-    res.json(200, { id: kept!.id });
-  }));
+  server.post(
+    `${BASE}/conversations/:conversationId/activities`,
+    handle(log, async (req, res: Response) => {
+      const claims = await conversationClaims(req, req.params.conversationId);
+      const posted = postedActivitySchema.parse(req.body);
+      if (posted.type === 'typing') {
+        res.json(200, { id: '' });
+        return;
+      }
+      const activity = incoming(claims.sub, claims.cid, deps.clock, posted);
+      // Kept before the turn, as Direct Line does, so web chat sees its own message confirmed. A
+      // page sending again what it sent before (a retry after a dropped connection) runs no second turn.
+      const [kept] = await transcripts.append(claims.sub, [activity]);
+      if (!kept!.duplicate) await deps.adapter.receive({ ...activity, id: kept!.id }, claims.sub, deps.logic);
+      res.json(200, { id: kept!.id });
+    }),
+  );
 }
 
 /** A watermark as a place in the transcript: anything else (none, or not ours) reads from the start. */

@@ -150,12 +150,16 @@ export class GroupDirectory {
       const lastVerified = DateTime.fromISO(verification.at, { zone }).toISODate()!;
       const group: Group = { ...structuredClone(before.group), lastVerified, ...(verification.status ? { status: verification.status } : {}) };
       const clearedFlags = this.entryFor(groupId).flags;
-      await this.replace(groupId, {
-        group,
-        source: 'admin',
-        change: { action: 'verified', by: verification.by, at: verification.at },
-        ...(clearedFlags.length > 0 ? { clearedFlags } : {}),
-      }, { clearFlags: true });
+      await this.replace(
+        groupId,
+        {
+          group,
+          source: 'admin',
+          change: { action: 'verified', by: verification.by, at: verification.at },
+          ...(clearedFlags.length > 0 ? { clearedFlags } : {}),
+        },
+        { clearFlags: true },
+      );
       return this.get(groupId);
     });
   }

@@ -13,8 +13,18 @@ export const groupMessagesSchema = z
   .strictObject({
     dayBeforeTime: localTime.default('18:00'),
     morningOfTime: localTime.default('09:00'),
-    followUpAfterMinutes: z.number().int().min(0).max(24 * 60).default(60),
-    followUpWindowHours: z.number().int().min(1).max(7 * 24).default(72),
+    followUpAfterMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(60),
+    followUpWindowHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24)
+      .default(72),
     weeklyCap: z.number().int().min(0).max(21).default(4),
   })
   .prefault({});

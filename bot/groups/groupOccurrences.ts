@@ -68,13 +68,22 @@ export function groupOccurrences(
   }
   const fromMs = from.toMillis();
   const toMs = to.toMillis();
-  return found
-    .filter((o) => o.due.toMillis() >= fromMs && o.due.toMillis() < toMs)
-    // At the same instant a nudge comes first (the weekly cap keeps nudges before follow-ups).
-    .sort((a, b) => a.due.toMillis() - b.due.toMillis() || (a.kind === b.kind ? a.key.localeCompare(b.key) : a.kind === 'group-nudge' ? -1 : 1));
+  return (
+    found
+      .filter((o) => o.due.toMillis() >= fromMs && o.due.toMillis() < toMs)
+      // At the same instant a nudge comes first (the weekly cap keeps nudges before follow-ups).
+      .sort((a, b) => a.due.toMillis() - b.due.toMillis() || (a.kind === b.kind ? a.key.localeCompare(b.key) : a.kind === 'group-nudge' ? -1 : 1))
+  );
 }
 
-function nudgeOf(clientId: string, group: Group, session: GroupSession, link: ClientGroupLink, settings: GroupMessages, zone: ReturnType<typeof memoZone>): GroupOccurrence {
+function nudgeOf(
+  clientId: string,
+  group: Group,
+  session: GroupSession,
+  link: ClientGroupLink,
+  settings: GroupMessages,
+  zone: ReturnType<typeof memoZone>,
+): GroupOccurrence {
   const start = session.start.setZone(zone);
   const expiresAt = start.minus({ minutes: NUDGE_CLOSES_BEFORE_MINUTES });
   const dayBefore = link.nudge === 'day-before';

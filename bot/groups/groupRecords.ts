@@ -43,7 +43,12 @@ export class GroupRecords {
     }
   }
 
-  record(client: ClientRecord, session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>, channel: string, change: (current: AttendanceRecord) => Partial<AttendanceRecord>): Promise<AttendanceRecord> {
+  record(
+    client: ClientRecord,
+    session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>,
+    channel: string,
+    change: (current: AttendanceRecord) => Partial<AttendanceRecord>,
+  ): Promise<AttendanceRecord> {
     const now = this.deps.clock.now().toISO()!;
     return this.deps.history.recordAttendance(client.id, session, (current) => {
       const base: AttendanceRecord = current ?? { ...session, attendance: 'unknown', barriers: [], channel, updatedAt: now };
@@ -52,7 +57,15 @@ export class GroupRecords {
   }
 
   async task(context: TurnContext, client: ClientRecord, kind: TaskRecord['kind'], group: Group, sessionKey: string, detail: string): Promise<void> {
-    await this.deps.history.addTask(client.id, { id: effectId(context), kind, groupId: group.id, sessionKey, detail, state: 'open', createdAt: this.deps.clock.now().toISO()! });
+    await this.deps.history.addTask(client.id, {
+      id: effectId(context),
+      kind,
+      groupId: group.id,
+      sessionKey,
+      detail,
+      state: 'open',
+      createdAt: this.deps.clock.now().toISO()!,
+    });
   }
 
   keepNote(client: ClientRecord, text: string, context: TurnContext): Promise<void> {
@@ -81,6 +94,8 @@ export class GroupRecords {
     const month = this.deps.clock.now().setZone(zone).toFormat('yyyy-LL');
     const utcMonths = [...new Set([-1, 0, 1].map((n) => DateTime.fromFormat(month, 'yyyy-LL', { zone }).plus({ months: n }).toUTC().toFormat('yyyy-LL')))];
     const attendance = (await this.deps.history.history(client.id, utcMonths)).attendance;
-    return attendance.filter((a) => a.groupId === groupId && a.attendance === 'went' && DateTime.fromISO(a.sessionStart).setZone(zone).toFormat('yyyy-LL') === month).length;
+    return attendance.filter(
+      (a) => a.groupId === groupId && a.attendance === 'went' && DateTime.fromISO(a.sessionStart).setZone(zone).toFormat('yyyy-LL') === month,
+    ).length;
   }
 }

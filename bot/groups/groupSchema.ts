@@ -49,7 +49,11 @@ export const groupSchema = z
     endDate: localDate.optional(),
     /** Local dates on which a session does not happen (for one-off dates: every session that day). */
     cancelled: z.array(localDate).default([]),
-    durationMinutes: z.number().int('expected whole minutes').min(1).max(24 * 60),
+    durationMinutes: z
+      .number()
+      .int('expected whole minutes')
+      .min(1)
+      .max(24 * 60),
     /** As clients are told it: "free", "£3", "£2 including tea". */
     cost: text,
     /** "Step-free access, hearing loop", "Bus 42 stops outside; parking behind the hall". */
@@ -83,17 +87,21 @@ export const groupSchema = z
       isSessionDay = (day) => days.has(day) && within(day);
     } else {
       if (schedule.kind === 'fortnightly' && scheduleWeekday(schedule) !== weekdayOf(dayOfIsoDate(schedule.from)!)) {
-        ctx.addIssue({ code: 'custom', path: ['schedule', 'from'], message: `${schedule.from} is not a ${schedule.day}: give the date of a first ${schedule.day} session` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['schedule', 'from'],
+          message: `${schedule.from} is not a ${schedule.day}: give the date of a first ${schedule.day} session`,
+        });
       }
       isSessionDay = (day) => meetsOn(schedule, day) && within(day);
     }
     const seen = new Set<string>();
     group.cancelled.forEach((date, i) => {
       if (seen.has(date)) ctx.addIssue({ code: 'custom', path: ['cancelled', i], message: `${date} is listed twice` });
-      else if (!isSessionDay(dayOfIsoDate(date)!)) ctx.addIssue({ code: 'custom', path: ['cancelled', i], message: `${date} is not a session day of this group` });
+      else if (!isSessionDay(dayOfIsoDate(date)!))
+        ctx.addIssue({ code: 'custom', path: ['cancelled', i], message: `${date} is not a session day of this group` });
       seen.add(date);
     });
   });
 
 export type Group = z.infer<typeof groupSchema>;
-

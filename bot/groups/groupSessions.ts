@@ -60,4 +60,3 @@ export function groupSessions(group: Group, zone: string, from: DateTime, to: Da
   }
   return sessions;
 }
-

@@ -79,14 +79,19 @@ export class GroupTalk {
    * opened since the scheduler planned it. 'group-question-open' while they are answering another
    * group question (asked in the last half hour): it goes when that is done.
    */
-  async deliver(context: TurnContext, client: ClientRecord, message: Extract<ScheduledMessage, { kind: 'group-nudge' | 'group-follow-up' }>): Promise<DeliveryOutcome> {
+  async deliver(
+    context: TurnContext,
+    client: ClientRecord,
+    message: Extract<ScheduledMessage, { kind: 'group-nudge' | 'group-follow-up' }>,
+  ): Promise<DeliveryOutcome> {
     const group = this.deps.directory.groups().find((g) => g.id === message.groupId);
     const link = client.groups?.find((l) => l.groupId === message.groupId);
     if (!group || !link || link.status === 'stopped') return 'not-needed';
     const now = this.deps.clock.now();
     if (client.riskOpenSince || (client.pausedUntil && DateTime.fromISO(client.pausedUntil) > now)) return 'not-needed';
     const waiting = await this.pending(context);
-    if (waiting && waiting.sessionKey !== message.sessionKey && now.diff(DateTime.fromISO(waiting.askedAt)).as('minutes') < HOLD_FOR_ANSWER_MINUTES) return 'group-question-open';
+    if (waiting && waiting.sessionKey !== message.sessionKey && now.diff(DateTime.fromISO(waiting.askedAt)).as('minutes') < HOLD_FOR_ANSWER_MINUTES)
+      return 'group-question-open';
     const session = { sessionKey: message.sessionKey, groupId: group.id, sessionStart: message.sessionStart };
     const sameDay = await this.records.attendanceThatDay(client, session);
     const known = sameDay.find((a) => a.sessionKey === session.sessionKey);
@@ -95,20 +100,34 @@ export class GroupTalk {
     if (message.kind === 'group-nudge') {
       if (told || sameDay.some((a) => a.intention === 'going')) return 'not-needed';
       if (!known) await this.records.record(client, session, context.activity.channelId, () => ({}));
-      await this.ask(context, session, 'nudge', start.plus({ minutes: group.durationMinutes }), this.deps.say('groupNudge', client, {
-        groupName: group.name,
-        sessionTime: whenAhead(start, now, client.timezone),
-        venue: group.venue.name,
-        travel: sentence(group.transport),
-      }), ['1 Going', "2 Something's in the way"]);
+      await this.ask(
+        context,
+        session,
+        'nudge',
+        start.plus({ minutes: group.durationMinutes }),
+        this.deps.say('groupNudge', client, {
+          groupName: group.name,
+          sessionTime: whenAhead(start, now, client.timezone),
+          venue: group.venue.name,
+          travel: sentence(group.transport),
+        }),
+        ['1 Going', "2 Something's in the way"],
+      );
       return 'sent';
     }
     if (told) return 'not-needed';
     if (!known) await this.records.record(client, session, context.activity.channelId, () => ({}));
-    await this.ask(context, session, 'went', start.plus({ hours: this.deps.followUpWindowHours }), this.deps.say('groupFollowUp', client, {
-      groupName: group.name,
-      sessionTime: whenPast(start, now, client.timezone),
-    }), ['1 Yes', '2 No']);
+    await this.ask(
+      context,
+      session,
+      'went',
+      start.plus({ hours: this.deps.followUpWindowHours }),
+      this.deps.say('groupFollowUp', client, {
+        groupName: group.name,
+        sessionTime: whenPast(start, now, client.timezone),
+      }),
+      ['1 Yes', '2 No'],
+    );
     return 'sent';
   }
 
@@ -169,7 +188,11 @@ export class GroupTalk {
     if (saysNotGoingBack(text) && (state.step === 'nudge' || state.step === 'went' || state.step === 'fit')) {
       const went = state.step === 'went' ? interpretWentReply(text).kind === 'went' : undefined;
       await this.records.record(client, session, channel, () =>
-        state.step === 'nudge' ? { intention: 'not-going', attendance: 'didnt' } : state.step === 'went' ? { attendance: went ? 'went' : 'didnt' } : { fit: 'no' },
+        state.step === 'nudge'
+          ? { intention: 'not-going', attendance: 'didnt' }
+          : state.step === 'went'
+            ? { attendance: went ? 'went' : 'didnt' }
+            : { fit: 'no' },
       );
       await this.records.keepNote(client, text, context);
       await this.stopNudges(context, client, group, 'does-not-want-to-go-back', state.sessionKey);
@@ -190,7 +213,11 @@ export class GroupTalk {
       }
       case 'went': {
         const reply = interpretWentReply(text);
-        if (reply.kind === 'unclear') return this.miss(context, client, state, text, 'groupFollowUpReask', { ...values, sessionTime: whenPast(DateTime.fromISO(state.sessionStart), this.deps.clock.now(), client.timezone) });
+        if (reply.kind === 'unclear')
+          return this.miss(context, client, state, text, 'groupFollowUpReask', {
+            ...values,
+            sessionTime: whenPast(DateTime.fromISO(state.sessionStart), this.deps.clock.now(), client.timezone),
+          });
         if (reply.kind === 'went') {
           await this.records.record(client, session, channel, () => ({ attendance: 'went', ...(reply.more ? { howItWent: reply.more } : {}) }));
           if (reply.more) {
@@ -251,7 +278,14 @@ export class GroupTalk {
   }
 
   /** "No" (to the nudge or to "did you make it?"): what got in the way, asked unless the reply said. */
-  private async afterNo(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[], text: string): Promise<boolean> {
+  private async afterNo(
+    context: TurnContext,
+    client: ClientRecord,
+    group: Group,
+    state: GroupTalkState,
+    barriers: readonly string[],
+    text: string,
+  ): Promise<boolean> {
     const session = { sessionKey: state.sessionKey, groupId: state.groupId, sessionStart: state.sessionStart };
     if (barriers.length === 0) {
       await this.next(context, state, 'barriers', [this.deps.say('groupBarrierAsk', client), barrierMenuText()]);
@@ -277,10 +311,20 @@ export class GroupTalk {
       lines.push(this.deps.say('groupNotRunning', client, values));
     }
     lines.push(this.deps.say(barriers.includes('feeling-low') ? 'groupFeelingLow' : 'groupBarrierThanks', client, values));
-    await this.records.task(context, client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+    await this.records.task(
+      context,
+      client,
+      'barrier',
+      group,
+      state.sessionKey,
+      `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`,
+    );
     if (barriers.includes('nervous-anxious')) {
       const first = (await this.records.wentBefore(client, group.id)) === 0;
-      await this.next(context, { ...state, barriers: [...barriers] }, 'company', [...lines, this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
+      await this.next(context, { ...state, barriers: [...barriers] }, 'company', [
+        ...lines,
+        this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values),
+      ]);
       return true;
     }
     await this.state.delete(context);
@@ -299,15 +343,31 @@ export class GroupTalk {
       return false;
     }
     if (barriers.length > 0) {
-      await this.records.task(context, client, 'barrier', group, state.sessionKey, `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`);
+      await this.records.task(
+        context,
+        client,
+        'barrier',
+        group,
+        state.sessionKey,
+        `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`,
+      );
     }
     const first = !here.some((a) => a.attendance === 'went');
-    await this.next(context, state, 'company', [this.deps.say('groupNotWelcome', client, values), this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values)]);
+    await this.next(context, state, 'company', [
+      this.deps.say('groupNotWelcome', client, values),
+      this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values),
+    ]);
     return true;
   }
 
   /** No more nudges for this group: the link is set to stopped, the link worker gets a task, the client is told. */
-  private async stopNudges(context: TurnContext, client: ClientRecord, group: Group, because: NonNullable<ClientGroupLink['stoppedBecause']>, sessionKey: string): Promise<void> {
+  private async stopNudges(
+    context: TurnContext,
+    client: ClientRecord,
+    group: Group,
+    because: NonNullable<ClientGroupLink['stoppedBecause']>,
+    sessionKey: string,
+  ): Promise<void> {
     await this.records.stopLink(client, group, because);
     const why = because === 'not-welcome-twice' ? "didn't feel welcome, twice" : "said they don't want to go back";
     await this.records.task(context, client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
@@ -321,7 +381,15 @@ export class GroupTalk {
   }
 
   /** A reply that was not an answer: asked once more; a second miss is kept for the link worker and the question dropped. */
-  private async miss(context: TurnContext, client: ClientRecord, state: GroupTalkState, text: string, reask: keyof Wording, values: WordingValues, extra?: string): Promise<boolean> {
+  private async miss(
+    context: TurnContext,
+    client: ClientRecord,
+    state: GroupTalkState,
+    text: string,
+    reask: keyof Wording,
+    values: WordingValues,
+    extra?: string,
+  ): Promise<boolean> {
     // Whatever it meant, what the client wrote is kept for their link worker.
     await this.records.keepNote(client, text, context);
     if (state.misses >= 1) {
@@ -334,7 +402,14 @@ export class GroupTalk {
     return true;
   }
 
-  private async ask(context: TurnContext, session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>, step: Step, expiresAt: DateTime, text: string, buttons: string[]): Promise<void> {
+  private async ask(
+    context: TurnContext,
+    session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>,
+    step: Step,
+    expiresAt: DateTime,
+    text: string,
+    buttons: string[],
+  ): Promise<void> {
     const now = this.deps.clock.now();
     await this.state.set(context, { ...session, step, askedAt: now.toISO()!, expiresAt: expiresAt.toUTC().toISO()!, misses: 0 });
     await context.sendActivity(withButtons(text, buttons));

@@ -34,7 +34,10 @@ export function whenPast(start: DateTime, now: DateTime, timezone: string): stri
   const days = Math.round(now.setZone(zone).startOf('day').diff(start.setZone(zone).startOf('day'), 'days').days);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
-  return `on ${start.setZone(zone).setLocale('en-GB').toFormat(days < 7 ? 'cccc' : 'cccc d LLLL')}`;
+  return `on ${start
+    .setZone(zone)
+    .setLocale('en-GB')
+    .toFormat(days < 7 ? 'cccc' : 'cccc d LLLL')}`;
 }
 
 export function sessionDate(sessionStart: string, timezone: string): string {

@@ -17,7 +17,11 @@ export interface GroupClientState extends GroupClient {
 export type GroupDecision =
   | { occurrence: GroupOccurrence; action: 'send' }
   | { occurrence: GroupOccurrence; action: 'wait'; until: DateTime | null; reason: 'paused' | 'quiet-hours' | 'risk-open' }
-  | { occurrence: GroupOccurrence; action: 'skip'; reason: 'opted-out' | 'no-consent' | 'window-passed' | 'paused' | 'quiet-hours' | 'risk-open' | 'weekly-cap' };
+  | {
+      occurrence: GroupOccurrence;
+      action: 'skip';
+      reason: 'opted-out' | 'no-consent' | 'window-passed' | 'paused' | 'quiet-hours' | 'risk-open' | 'weekly-cap';
+    };
 
 export interface GroupPlanInput {
   groups: readonly Group[];
@@ -41,8 +45,14 @@ export interface GroupPlanInput {
  */
 export function planGroupDue(input: GroupPlanInput): GroupDecision[] {
   const { client, now, settings } = input;
-  const due = groupOccurrences(input.groups, input.programmeZone, settings, client, now.minus({ hours: groupLookBackHours(settings) }), now.plus({ milliseconds: 1 }))
-    .filter((o) => !input.decided(o.key));
+  const due = groupOccurrences(
+    input.groups,
+    input.programmeZone,
+    settings,
+    client,
+    now.minus({ hours: groupLookBackHours(settings) }),
+    now.plus({ milliseconds: 1 }),
+  ).filter((o) => !input.decided(o.key));
   if (due.length === 0) return [];
   const zone = memoZone(client.timezone);
   const week = groupWeek(now, client.timezone);

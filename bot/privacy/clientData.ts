@@ -1,5 +1,14 @@
 import type { Activity } from 'botbuilder';
-import type { ClientHistoryRepository, ClientRepository, PrivacyAudit, PushSubscriptionStore, ScheduleLedgerRepository, SmsInbox, SmsOutbox, WebChatTranscripts } from '../../storage/ports.js';
+import type {
+  ClientHistoryRepository,
+  ClientRepository,
+  PrivacyAudit,
+  PushSubscriptionStore,
+  ScheduleLedgerRepository,
+  SmsInbox,
+  SmsOutbox,
+  WebChatTranscripts,
+} from '../../storage/ports.js';
 import type { AlertRecord, ClientHistory, ClientRecord, OutboundSmsRecord } from '../../storage/records.js';
 import type { AlertService } from '../alerts/alertService.js';
 import type { Clock } from '../clock.js';

@@ -41,7 +41,13 @@ export class ScheduledTurns implements ScheduledDelivery {
   async deliver(client: ClientRecord, message: ScheduledMessage): Promise<DeliveryOutcome> {
     // Someone who has texted in has had the welcome in reply (and its request to agree).
     if (message.kind === 'welcome' && (await this.deps.history.conversationReference(client.id, channelKey(client.channel)))) return 'not-needed';
-    const turn = await proactiveTurn(this.deps, client, SCHEDULED_MESSAGE_EVENT, message, (context) => context.turnState.get(SCHEDULED_OUTCOME) as DeliveryOutcome | undefined);
+    const turn = await proactiveTurn(
+      this.deps,
+      client,
+      SCHEDULED_MESSAGE_EVENT,
+      message,
+      (context) => context.turnState.get(SCHEDULED_OUTCOME) as DeliveryOutcome | undefined,
+    );
     return turn?.result ?? 'no-conversation';
   }
 

@@ -26,7 +26,10 @@ export const ITEM_CSV_COLUMNS = [
  * client in the order given, each client's history read only when its turn comes. Not suppressed:
  * it is raw data, keyed by the client's pseudonymous id.
  */
-export async function* itemCsvLines(clients: Iterable<Pick<ClientRecord, 'id'>> | AsyncIterable<Pick<ClientRecord, 'id'>>, history: Pick<ClientHistoryRepository, 'history'>): AsyncGenerator<string> {
+export async function* itemCsvLines(
+  clients: Iterable<Pick<ClientRecord, 'id'>> | AsyncIterable<Pick<ClientRecord, 'id'>>,
+  history: Pick<ClientHistoryRepository, 'history'>,
+): AsyncGenerator<string> {
   yield csvLine(ITEM_CSV_COLUMNS);
   for await (const client of clients) yield* itemRows(client.id, await history.history(client.id));
 }

@@ -134,7 +134,8 @@ export class OutcomeSummaryBuilder {
       order.map((wave) => {
         const outcome = this.waveOutcome(wave, baselineCounts);
         if (wave.id === this.baselineWaveId) {
-          for (const i of outcome.instruments) for (const m of i.measures) baselineCounts.set(`${i.instrumentId}|${m.measure}`, [outcome.asked, i.answered, m.n]);
+          for (const i of outcome.instruments)
+            for (const m of i.measures) baselineCounts.set(`${i.instrumentId}|${m.measure}`, [outcome.asked, i.answered, m.n]);
         }
         return [wave.id, outcome] as const;
       }),
@@ -258,7 +259,11 @@ export async function readWaveSummary(
  * waveSummary from the facts the store keeps up to date as answers are written (OutcomeTally): no
  * history is read, so it takes milliseconds however long the histories, and every instance gives the same.
  */
-export async function tallySummary(programme: Programme, tally: Pick<OutcomeTally, 'forProgramme'>, options: { baselineWaveId?: string } = {}): Promise<OutcomeSummary> {
+export async function tallySummary(
+  programme: Programme,
+  tally: Pick<OutcomeTally, 'forProgramme'>,
+  options: { baselineWaveId?: string } = {},
+): Promise<OutcomeSummary> {
   const builder = new OutcomeSummaryBuilder(programme, options);
   for await (const { clientId, facts } of tally.forProgramme(programme.id)) builder.addFacts(clientId, facts);
   return builder.summary();

@@ -31,7 +31,8 @@ export function waveSummaryCsv(summary: OutcomeSummary): string {
     for (const instrument of wave.instruments) {
       const head: CsvValue[] = [wave.waveId, instrument.instrumentId, instrument.versions.join(';')];
       const often = instrument.oftenAlways ? [cell(instrument.oftenAlways.count), cell(instrument.oftenAlways.share)] : [null, null];
-      if (instrument.measures.length === 0) text += csvLine([...head, null, cell(wave.asked), cell(instrument.answered), ...new Array<null>(6).fill(null), ...often]);
+      if (instrument.measures.length === 0)
+        text += csvLine([...head, null, cell(wave.asked), cell(instrument.answered), ...new Array<null>(6).fill(null), ...often]);
       for (const m of instrument.measures) {
         text += csvLine([
           ...head,

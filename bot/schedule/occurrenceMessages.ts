@@ -15,13 +15,24 @@ const WELCOME_WINDOW_HOURS = 7 * 24;
  * The enrolment welcome, which asks for consent, for a client on SMS (a web chat client is
  * welcomed when they open their link): sent outside quiet hours within a week of enrolment.
  */
-export function welcomeDecision(programme: Pick<Programme, 'quietHours'>, client: ClientRecord, record: ScheduleLedgerRecord, now: DateTime): Decision | undefined {
+export function welcomeDecision(
+  programme: Pick<Programme, 'quietHours'>,
+  client: ClientRecord,
+  record: ScheduleLedgerRecord,
+  now: DateTime,
+): Decision | undefined {
   if (client.channel !== 'sms' || client.consentedAt) return undefined;
   const zone = memoZone(client.timezone);
   const enrolled = DateTime.fromISO(client.createdAt, { zone });
   const key = `${client.id}|welcome|enrolment|${enrolled.toFormat("yyyy-LL-dd'T'HH:mm")}`;
   if (record.decided[key] || record.claimed[key]) return undefined;
-  const occurrence: Occurrence = { key, kind: 'ending', item: 'welcome', due: enrolled.toUTC(), expiresAt: enrolled.plus({ hours: WELCOME_WINDOW_HOURS }).toUTC() };
+  const occurrence: Occurrence = {
+    key,
+    kind: 'ending',
+    item: 'welcome',
+    due: enrolled.toUTC(),
+    expiresAt: enrolled.plus({ hours: WELCOME_WINDOW_HOURS }).toUTC(),
+  };
   if (client.optedOutAt) return { occurrence, action: 'skip', reason: 'opted-out' };
   if (now >= occurrence.expiresAt) return { occurrence, action: 'skip', reason: 'window-passed' };
   const allowed = nextAllowed(now.setZone(zone), programme.quietHours);
@@ -48,7 +59,9 @@ export function messageForOccurrence(programme: Programme, client: ClientRecord,
         return { kind: 'check-in', occurrenceKey, checkInKind: 'follow-up', instrumentIds: programme.checkIn.instruments, expiresAt };
       }
       const state = scheduleStateOf(client);
-      const endDate = DateTime.fromISO(state.enrolledAt, { zone: memoZone(client.timezone) }).plus({ weeks: programme.lengthWeeks }).toISODate()!;
+      const endDate = DateTime.fromISO(state.enrolledAt, { zone: memoZone(client.timezone) })
+        .plus({ weeks: programme.lengthWeeks })
+        .toISODate()!;
       if (occurrence.item === 'goodbye') return { kind: 'notice', occurrenceKey, notice: 'goodbye', endDate };
       const weeks = Number(/^notice-(\d+)w$/.exec(occurrence.item)?.[1]);
       return { kind: 'notice', occurrenceKey, notice: 'ending', weeks, endDate };

@@ -236,7 +236,11 @@ export class ScheduleDispatcher {
     } else if (open?.resumeAt && DateTime.fromISO(open.resumeAt) <= now) {
       // Put off with "later": asked again once. Cleared first, so a crash loses the nudge rather than repeating it.
       await ledger.setOpenCheckIn(client.id, { ...open, resumeAt: undefined });
-      const outcome = await this.deps.delivery.deliver(client, { kind: 'resume', occurrenceKey: `${open.checkInId}|resume|${open.resumeAt}`, checkInId: open.checkInId });
+      const outcome = await this.deps.delivery.deliver(client, {
+        kind: 'resume',
+        occurrenceKey: `${open.checkInId}|resume|${open.resumeAt}`,
+        checkInId: open.checkInId,
+      });
       if (outcome === 'sent') report.sent += 1;
       record = await ledger.read(client.id);
       wakes.push(DateTime.fromISO(open.expiresAt).toMillis());
@@ -268,7 +272,13 @@ export class ScheduleDispatcher {
           wakes.push(DateTime.fromISO(record.openCheckIn.expiresAt).toMillis());
           continue;
         }
-        const retryAt = await this.send(client, record, { key: occurrence.key, kind: occurrence.kind, week: localWeek(now, client.timezone), message: messageForOccurrence(programme, client, occurrence) }, now, report);
+        const retryAt = await this.send(
+          client,
+          record,
+          { key: occurrence.key, kind: occurrence.kind, week: localWeek(now, client.timezone), message: messageForOccurrence(programme, client, occurrence) },
+          now,
+          report,
+        );
         if (retryAt !== undefined) wakes.push(retryAt);
       }
     }
@@ -313,7 +323,13 @@ export class ScheduleDispatcher {
           sessionKey: occurrence.session.key,
           sessionStart: occurrence.session.start.toUTC().toISO()!,
         } as const;
-        const retryAt = await this.send(client, record, { key: occurrence.key, kind: occurrence.kind, week: groupWeek(now, client.timezone), message }, now, report);
+        const retryAt = await this.send(
+          client,
+          record,
+          { key: occurrence.key, kind: occurrence.kind, week: groupWeek(now, client.timezone), message },
+          now,
+          report,
+        );
         if (retryAt !== undefined) wakes.push(Math.min(retryAt, occurrence.expiresAt.toMillis()));
       }
     }
@@ -326,7 +342,12 @@ export class ScheduleDispatcher {
    * Record every skip among the decisions, in one write before any send (however many lapsed while
    * it was down). A window that passed while something held the message back gives that as the reason.
    */
-  private async settleSkips(client: ClientRecord, decisions: ReadonlyArray<{ occurrence: { key: string }; action: string; reason?: string }>, now: DateTime, report: TickReport): Promise<void> {
+  private async settleSkips(
+    client: ClientRecord,
+    decisions: ReadonlyArray<{ occurrence: { key: string }; action: string; reason?: string }>,
+    now: DateTime,
+    report: TickReport,
+  ): Promise<void> {
     const skips = decisions.flatMap((decision) => {
       if (decision.action !== 'skip' || !decision.reason) return [];
       const { key } = decision.occurrence;
@@ -411,7 +432,11 @@ export class ScheduleDispatcher {
         this.inFlight.add(key);
         try {
           const outcome = await this.deps.delivery.deliver(client, { kind: 'link-worker-changed', occurrenceKey: key });
-          await this.deps.ledger.settle(client.id, key, outcome === 'sent' ? { outcome: 'sent', at: now.toISO()! } : { outcome: 'skipped', at: now.toISO()!, reason: outcome });
+          await this.deps.ledger.settle(
+            client.id,
+            key,
+            outcome === 'sent' ? { outcome: 'sent', at: now.toISO()! } : { outcome: 'skipped', at: now.toISO()!, reason: outcome },
+          );
           if (outcome === 'sent') report.sent += 1;
         } finally {
           this.inFlight.delete(key);
@@ -430,7 +455,9 @@ export class ScheduleDispatcher {
   private async settleLeftClaims(client: ClientRecord, record: ScheduleLedgerRecord): Promise<boolean> {
     const nowMs = this.deps.clock.now().toMillis();
     // Alone (lowdb), a claim this process is not sending is a crash's leftover; shared, only once its lease has passed.
-    const left = Object.entries(record.claimed).filter(([key, at]) => !this.inFlight.has(key) && (!this.deps.sharedLedger || nowMs - Date.parse(at) > CLAIM_LEASE_MS));
+    const left = Object.entries(record.claimed).filter(
+      ([key, at]) => !this.inFlight.has(key) && (!this.deps.sharedLedger || nowMs - Date.parse(at) > CLAIM_LEASE_MS),
+    );
     for (const [key, claimedAt] of left) {
       if (await this.deps.delivery.wasSent(client, key)) {
         const at = DateTime.fromISO(claimedAt, { zone: 'utc' });

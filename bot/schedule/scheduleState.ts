@@ -8,9 +8,7 @@ import type { ClientScheduleState } from './planDue.js';
  * messages back.
  */
 export function scheduleStateOf(client: ClientRecord): ClientScheduleState {
-  const enrolledAt = client.programmeStartDate
-    ? DateTime.fromISO(client.programmeStartDate, { zone: client.timezone }).toUTC().toISO()!
-    : client.createdAt;
+  const enrolledAt = client.programmeStartDate ? DateTime.fromISO(client.programmeStartDate, { zone: client.timezone }).toUTC().toISO()! : client.createdAt;
   return {
     id: client.id,
     timezone: client.timezone,

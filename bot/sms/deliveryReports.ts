@@ -24,9 +24,7 @@ export const REDELIVERY_DELAYS_MS = [60 * 60_000, 6 * 60 * 60_000];
  * again later, then its link worker is told; an unknown number or a landline is told at once.
  */
 export class DeliveryReports {
-  constructor(
-    private readonly deps: { outbox: SmsOutbox; dispatcher: SmsDispatcher; contact: ContactPreferences; clock: Clock; log: Logger },
-  ) {}
+  constructor(private readonly deps: { outbox: SmsOutbox; dispatcher: SmsDispatcher; contact: ContactPreferences; clock: Clock; log: Logger }) {}
 
   async record(report: DeliveryReport): Promise<void> {
     const at = this.deps.clock.now().toISO()!;
@@ -45,7 +43,8 @@ export class DeliveryReports {
     const { delivery } = updated;
     if (updated.staff) {
       // A text to staff about an alert: its fate is the alert's business, not a client's.
-      const status = delivery?.status === 'delivered' ? 'delivered' : delivery?.status === 'undelivered' || delivery?.status === 'failed' ? 'failed' : undefined;
+      const status =
+        delivery?.status === 'delivered' ? 'delivered' : delivery?.status === 'undelivered' || delivery?.status === 'failed' ? 'failed' : undefined;
       if (status) await this.deps.dispatcher.onStaffDelivery?.(updated, status);
       return;
     }

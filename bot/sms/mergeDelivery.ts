@@ -10,12 +10,7 @@ const ALIASES: Record<string, DeliveryStatus> = { accepted: 'queued', scheduled:
  * The delivery status after a report: later stages win, and a final one (delivered, undelivered,
  * failed) is never replaced, because Twilio's callbacks can arrive out of order.
  */
-export function mergeDelivery(
-  current: OutboundSmsRecord['delivery'],
-  status: string,
-  errorCode: number | null,
-  at: string,
-): OutboundSmsRecord['delivery'] {
+export function mergeDelivery(current: OutboundSmsRecord['delivery'], status: string, errorCode: number | null, at: string): OutboundSmsRecord['delivery'] {
   const known = Object.hasOwn(RANK, status) ? (status as DeliveryStatus) : ownValue(ALIASES, status);
   if (!known) return current;
   if (current && RANK[current.status] >= RANK[known]) return current;

@@ -94,7 +94,9 @@ export class SmsDispatcher {
   private async adopt(): Promise<number> {
     const now = this.deps.clock.now().toMillis();
     const unsent = await this.deps.outbox.unsent();
-    const heldElsewhere = new Set<string>(unsent.filter((r) => r.lease && r.lease.owner !== this.instanceId && Date.parse(r.lease.until) > now).map((r) => r.clientId));
+    const heldElsewhere = new Set<string>(
+      unsent.filter((r) => r.lease && r.lease.owner !== this.instanceId && Date.parse(r.lease.until) > now).map((r) => r.clientId),
+    );
     let adopted = 0;
     for (const record of unsent) {
       if (this.waiting.has(record.id)) continue;
@@ -203,7 +205,6 @@ export class SmsDispatcher {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-
   private pump(): void {
     if (this.stopped) return;
     const concurrency = this.deps.concurrency ?? 8;
@@ -309,7 +310,13 @@ export class SmsDispatcher {
         lastError,
       }));
       if (next) this.waiting.set(next);
-      this.deps.log.warn('sms send will be retried', { messageId: record.id, attempts: record.attempts, httpStatus: lastError.httpStatus, code: lastError.code, retryInMs: delay });
+      this.deps.log.warn('sms send will be retried', {
+        messageId: record.id,
+        attempts: record.attempts,
+        httpStatus: lastError.httpStatus,
+        code: lastError.code,
+        retryInMs: delay,
+      });
       return;
     }
     await this.finish(record, 'failed', { lastError });

@@ -48,7 +48,6 @@ export class SmsInbound {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-
   private run(message: InboundSmsRecord): void {
     this.waiting.push(message);
     this.next();

@@ -52,45 +52,50 @@ const statusQuerySchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/
 
 /** The SMS webhooks: signature first, then a fast answer; the turn itself runs after Twilio is answered. */
 export function registerSmsRoutes(server: restify.Server, deps: SmsRouteDeps): void {
-
-  server.post(SMS_WEBHOOK_PATH, handle(deps.log, async (req, res) => {
-    const form = verified(req, deps, SMS_WEBHOOK_PATH);
-    const message = inboundSchema.parse(form);
-    const client = await deps.clients.findByPhone(message.From);
-    if (!client) {
-      // Nothing about an unknown number is kept but that its text came (by a hash of its sid), so a
-      // Twilio retry, on any instance, gets no second reply.
-      const now = deps.clock.now();
-      let retry = false;
-      await deps.unknownTexts.change(message.MessageSid, now.toISO()!, (seen) => {
-        retry = seen !== undefined;
-        return { value: true, expiresAt: now.plus({ days: 1 }).toISO()! };
+  server.post(
+    SMS_WEBHOOK_PATH,
+    handle(deps.log, async (req, res) => {
+      const form = verified(req, deps, SMS_WEBHOOK_PATH);
+      const message = inboundSchema.parse(form);
+      const client = await deps.clients.findByPhone(message.From);
+      if (!client) {
+        // Nothing about an unknown number is kept but that its text came (by a hash of its sid), so a
+        // Twilio retry, on any instance, gets no second reply.
+        const now = deps.clock.now();
+        let retry = false;
+        await deps.unknownTexts.change(message.MessageSid, now.toISO()!, (seen) => {
+          retry = seen !== undefined;
+          return { value: true, expiresAt: now.plus({ days: 1 }).toISO()! };
+        });
+        // STOP from anyone is answered by Twilio's own opt-out handling, or not at all: never with more text.
+        const optingOut = Boolean(message.OptOutType) || recognizeSmsKeyword(message.Body, deps.clock.now())?.kind === 'optOut';
+        deps.log.info('sms from a number that is not enrolled', { from: redactPhone(message.From), retry, optingOut });
+        twiml(res, retry || optingOut ? undefined : await deps.notEnrolled.reply({ from: message.From, body: message.Body, sid: message.MessageSid }));
+        return;
+      }
+      const accepted = await deps.inbound.accept({
+        sid: message.MessageSid,
+        clientId: client.id,
+        body: message.Body,
+        numMedia: message.NumMedia,
+        optOutType: message.OptOutType ?? null,
+        receivedAt: deps.clock.now().toISO()!,
       });
-      // STOP from anyone is answered by Twilio's own opt-out handling, or not at all: never with more text.
-      const optingOut = Boolean(message.OptOutType) || recognizeSmsKeyword(message.Body, deps.clock.now())?.kind === 'optOut';
-      deps.log.info('sms from a number that is not enrolled', { from: redactPhone(message.From), retry, optingOut });
-      twiml(res, retry || optingOut ? undefined : await deps.notEnrolled.reply({ from: message.From, body: message.Body, sid: message.MessageSid }));
-      return;
-    }
-    const accepted = await deps.inbound.accept({
-      sid: message.MessageSid,
-      clientId: client.id,
-      body: message.Body,
-      numMedia: message.NumMedia,
-      optOutType: message.OptOutType ?? null,
-      receivedAt: deps.clock.now().toISO()!,
-    });
-    if (!accepted) deps.log.info('sms retried by twilio, already accepted', { messageSid: message.MessageSid });
-    twiml(res);
-  }));
+      if (!accepted) deps.log.info('sms retried by twilio, already accepted', { messageSid: message.MessageSid });
+      twiml(res);
+    }),
+  );
 
-  server.post(SMS_STATUS_PATH, handle(deps.log, async (req, res) => {
-    const form = verified(req, deps, SMS_STATUS_PATH);
-    const { id } = statusQuerySchema.parse(req.query ?? {});
-    const report = statusSchema.parse(form);
-    await deps.reports.record({ messageId: id, twilioSid: report.MessageSid, status: report.MessageStatus, errorCode: report.ErrorCode ?? null });
-    res.send(204);
-  }));
+  server.post(
+    SMS_STATUS_PATH,
+    handle(deps.log, async (req, res) => {
+      const form = verified(req, deps, SMS_STATUS_PATH);
+      const { id } = statusQuerySchema.parse(req.query ?? {});
+      const report = statusSchema.parse(form);
+      await deps.reports.record({ messageId: id, twilioSid: report.MessageSid, status: report.MessageStatus, errorCode: report.ErrorCode ?? null });
+      res.send(204);
+    }),
+  );
 }
 
 /** The form Twilio posted, once its X-Twilio-Signature matches; otherwise a 403 and nothing else happens. */

@@ -30,9 +30,7 @@ export interface SmsChannelData {
  * only when a message is written to the outbox.
  */
 export class TwilioSmsAdapter extends InProcessAdapter {
-  constructor(
-    private readonly deps: { dispatcher: SmsDispatcher; clients: ClientRepository; locks: TurnLocks; clock: Clock },
-  ) {
+  constructor(private readonly deps: { dispatcher: SmsDispatcher; clients: ClientRepository; locks: TurnLocks; clock: Clock }) {
     super(deps.locks);
   }
 
@@ -46,28 +44,32 @@ export class TwilioSmsAdapter extends InProcessAdapter {
 
   /** Run the turn for a text received from an enrolled client. */
   receive(message: InboundSmsRecord, logic: Logic): Promise<void> {
-    return this.runLocked(smsConversationId(message.clientId), () => {
-      const channelData: SmsChannelData = { numMedia: message.numMedia, optOutType: message.optOutType };
-      const reference = smsConversationReference(message.clientId);
-      const activity: Partial<Activity> = {
-        type: ActivityTypes.Message,
-        id: message.sid,
-        channelId: SMS_CHANNEL_ID,
-        serviceUrl: SMS_SERVICE_URL,
-        conversation: reference.conversation!,
-        from: reference.user!,
-        recipient: LINKWELL_BOT_ACCOUNT,
-        text: message.body,
-        textFormat: 'plain',
-        timestamp: new Date(message.receivedAt),
-        locale: 'en-GB',
-        channelData,
-      };
-      const context = new TurnContext(this, activity);
-      context.turnState.set(CLIENT_ID, message.clientId);
-      keyTurnEffects(context, `sms:${message.sid}`);
-      return context;
-    }, logic);
+    return this.runLocked(
+      smsConversationId(message.clientId),
+      () => {
+        const channelData: SmsChannelData = { numMedia: message.numMedia, optOutType: message.optOutType };
+        const reference = smsConversationReference(message.clientId);
+        const activity: Partial<Activity> = {
+          type: ActivityTypes.Message,
+          id: message.sid,
+          channelId: SMS_CHANNEL_ID,
+          serviceUrl: SMS_SERVICE_URL,
+          conversation: reference.conversation!,
+          from: reference.user!,
+          recipient: LINKWELL_BOT_ACCOUNT,
+          text: message.body,
+          textFormat: 'plain',
+          timestamp: new Date(message.receivedAt),
+          locale: 'en-GB',
+          channelData,
+        };
+        const context = new TurnContext(this, activity);
+        context.turnState.set(CLIENT_ID, message.clientId);
+        keyTurnEffects(context, `sms:${message.sid}`);
+        return context;
+      },
+      logic,
+    );
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {

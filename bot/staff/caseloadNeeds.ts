@@ -121,9 +121,14 @@ function quietNeeds(input: CaseloadInput, closedScheduled: CaseloadInput['recent
   // Quiet by choice is not gone quiet: not yet agreed, opted out or paused.
   const paused = client.pausedUntil !== undefined && client.pausedUntil > now.toISO()!;
   if (!client.consentedAt || client.optedOutAt || paused) return [];
-  const from = [lastContact, client.consentedAt].filter((t): t is string => t !== null).sort().at(-1)!;
+  const from = [lastContact, client.consentedAt]
+    .filter((t): t is string => t !== null)
+    .sort()
+    .at(-1)!;
   const days = Math.floor(now.diff(DateTime.fromISO(from), 'days').days);
-  return days >= QUIET_DAYS ? [{ kind: 'quiet', text: lastContact ? `Gone quiet: no reply for ${days} days` : `Gone quiet: no reply since agreeing, ${days} days` }] : [];
+  return days >= QUIET_DAYS
+    ? [{ kind: 'quiet', text: lastContact ? `Gone quiet: no reply for ${days} days` : `Gone quiet: no reply since agreeing, ${days} days` }]
+    : [];
 }
 
 function worseNeeds(input: CaseloadInput, context: CaseloadContext): Need[] {
@@ -148,9 +153,14 @@ function worseNeeds(input: CaseloadInput, context: CaseloadContext): Need[] {
   if (now) {
     const base = baseline
       ? ons.find((o) => o.checkInId === baseline.id)?.value
-      : input.baseline?.responses.find((r) => r.instrumentId === ONS && r.itemId === ONS_ITEM)?.value ?? undefined;
+      : (input.baseline?.responses.find((r) => r.instrumentId === ONS && r.itemId === ONS_ITEM)?.value ?? undefined);
     const previous = ons.at(-2)?.value;
-    const since = typeof base === 'number' && now.checkInId !== baselineId && now.value < base ? 'baseline' : previous !== undefined && now.value < previous ? 'last check-in' : undefined;
+    const since =
+      typeof base === 'number' && now.checkInId !== baselineId && now.value < base
+        ? 'baseline'
+        : previous !== undefined && now.value < previous
+          ? 'last check-in'
+          : undefined;
     if (since) needs.push({ kind: 'worse', text: `Lonely more often since ${since}: now ${ONS_LABELS[now.value] ?? now.value}` });
   }
   return needs;
@@ -162,7 +172,8 @@ function endingNeeds(client: ClientRecord, context: CaseloadContext): Need[] {
   const end = programmeEnd(client, context.lengthWeeks);
   const days = Math.ceil(end.diff(context.now, 'days').days);
   if (days <= 0 || days > ENDING_WEEKS * 7) return [];
-  const text = days === 1 ? 'Ends tomorrow' : days < 7 ? `Ends in ${days} days` : `Ends in ${Math.round(days / 7)} ${Math.round(days / 7) === 1 ? 'week' : 'weeks'}`;
+  const text =
+    days === 1 ? 'Ends tomorrow' : days < 7 ? `Ends in ${days} days` : `Ends in ${Math.round(days / 7)} ${Math.round(days / 7) === 1 ? 'week' : 'weeks'}`;
   return [{ kind: 'ending', text }];
 }
 

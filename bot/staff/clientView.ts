@@ -1,12 +1,19 @@
 import { DateTime } from 'luxon';
 import type { CheckInRecord, ClientEvent, ClientHistory, ClientRecord } from '../../storage/records.js';
 import type { Programme } from '../config/programmeSchema.js';
-import { clientCharts, outcomeRows, partsByCheckIn, waveLabel, waveMarkers, type CheckInParts, type ClientCharts, type OutcomeRow } from './clientViewCharts.js';
+import {
+  clientCharts,
+  outcomeRows,
+  partsByCheckIn,
+  waveLabel,
+  waveMarkers,
+  type CheckInParts,
+  type ClientCharts,
+  type OutcomeRow,
+} from './clientViewCharts.js';
 
 /** Something that happened, for the timeline: a check-in with its answers, or an event. */
-export type TimelineEntry =
-  | { kind: 'check-in'; at: string; checkIn: CheckInRecord; parts: CheckInParts }
-  | { kind: 'event'; at: string; event: ClientEvent };
+export type TimelineEntry = { kind: 'check-in'; at: string; checkIn: CheckInRecord; parts: CheckInParts } | { kind: 'event'; at: string; event: ClientEvent };
 
 /** The programme's dates for one client (local dates, yyyy-MM-dd). */
 export interface ProgrammeDates {
@@ -33,7 +40,12 @@ export function clientView(programme: Programme, client: ClientRecord, history: 
   const parts = partsByCheckIn(history);
   const rows = outcomeRows(history.checkIns, parts);
   const timeline: TimelineEntry[] = [
-    ...history.checkIns.map((checkIn) => ({ kind: 'check-in' as const, at: checkIn.startedAt, checkIn, parts: parts.get(checkIn.id) ?? { responses: [], scores: [] } })),
+    ...history.checkIns.map((checkIn) => ({
+      kind: 'check-in' as const,
+      at: checkIn.startedAt,
+      checkIn,
+      parts: parts.get(checkIn.id) ?? { responses: [], scores: [] },
+    })),
     ...history.events.map((event) => ({ kind: 'event' as const, at: event.at, event })),
   ].sort((a, b) => b.at.localeCompare(a.at));
   return {
@@ -52,7 +64,10 @@ export function linkWorkerName(programme: Pick<Programme, 'linkWorkers'>, id: st
 }
 
 /** Start, end and wave dates as the scheduler counts them: from the set start date, else enrolment. */
-export function programmeDates(programme: Pick<Programme, 'lengthWeeks' | 'waves'>, client: Pick<ClientRecord, 'programmeStartDate' | 'createdAt' | 'timezone'>): ProgrammeDates {
+export function programmeDates(
+  programme: Pick<Programme, 'lengthWeeks' | 'waves'>,
+  client: Pick<ClientRecord, 'programmeStartDate' | 'createdAt' | 'timezone'>,
+): ProgrammeDates {
   const start = client.programmeStartDate
     ? DateTime.fromISO(client.programmeStartDate, { zone: client.timezone })
     : DateTime.fromISO(client.createdAt, { zone: client.timezone });

@@ -111,7 +111,14 @@ export function clientCharts(rows: readonly OutcomeRow[], markers: Array<{ x: st
       return y === null ? [] : [{ x: row.at, y }];
     });
   return {
-    ucla3: { kind: 'line', yLabel: 'UCLA-3 total (3–9, higher is lonelier)', yMin: 3, yMax: 9, series: [{ label: 'UCLA-3', points: points((r) => r.ucla3) }], markers },
+    ucla3: {
+      kind: 'line',
+      yLabel: 'UCLA-3 total (3–9, higher is lonelier)',
+      yMin: 3,
+      yMax: 9,
+      series: [{ label: 'UCLA-3', points: points((r) => r.ucla3) }],
+      markers,
+    },
     onsLoneliness: {
       kind: 'line',
       yLabel: 'How often lonely (1 often/always – 5 never)',
@@ -128,6 +135,13 @@ export function clientCharts(rows: readonly OutcomeRow[], markers: Array<{ x: st
       series: ONS4_ITEMS.map((item) => ({ label: item.label, points: points((r) => r.ons4[item.id]) })),
       markers,
     },
-    k6: { kind: 'line', yLabel: 'K6 total (0–24, 13+ probable serious distress)', yMin: 0, yMax: 24, series: [{ label: 'K6', points: points((r) => r.k6) }], markers },
+    k6: {
+      kind: 'line',
+      yLabel: 'K6 total (0–24, 13+ probable serious distress)',
+      yMin: 0,
+      yMax: 24,
+      series: [{ label: 'K6', points: points((r) => r.k6) }],
+      markers,
+    },
   };
 }

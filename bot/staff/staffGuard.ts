@@ -104,7 +104,16 @@ export function routePath(req: Request): string {
   return String(req.getRoute?.()?.path ?? '');
 }
 
-export function refuse(deps: StaffDeps, req: Request, res: Response, status: number, code: string, title: string, explanation: string, signedIn?: SignedIn): void {
+export function refuse(
+  deps: StaffDeps,
+  req: Request,
+  res: Response,
+  status: number,
+  code: string,
+  title: string,
+  explanation: string,
+  signedIn?: SignedIn,
+): void {
   if (wantsHtml(req)) sendPage(res, status, problemPage(deps.programme.name, title, explanation, signedIn));
   else sendJson(res, status, { error: code, message: `${title}. ${explanation}` });
 }
@@ -119,7 +128,15 @@ export function sendStaffError(deps: StaffDeps, req: Request, res: Response, err
   else if (error instanceof z.ZodError) refuse(deps, req, res, 400, 'invalid_request', 'Sorry', 'Some of what was sent is not valid. Go back and check it.');
   else if (error instanceof StoreUnavailableError) {
     deps.log.warn('store unavailable', { route: `${req.method} ${routePath(req)}` });
-    refuse(deps, req, res, 503, 'unavailable', 'Linkwell cannot reach its database just now', 'Nothing you sent was saved. Please try again in a minute; it comes back by itself once the database is back.');
+    refuse(
+      deps,
+      req,
+      res,
+      503,
+      'unavailable',
+      'Linkwell cannot reach its database just now',
+      'Nothing you sent was saved. Please try again in a minute; it comes back by itself once the database is back.',
+    );
   } else {
     deps.log.error('unhandled error', { route: `${req.method} ${routePath(req)}`, error });
     refuse(deps, req, res, 500, 'internal', 'Sorry, something went wrong', 'Please try again. If it keeps happening, tell your programme admin.');

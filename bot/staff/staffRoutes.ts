@@ -78,27 +78,30 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): ReturnType
       await sessions.purgeExpired();
       const started = await sessions.start(result.account.id);
       redirect(res, next ?? '/staff', {
-        'Set-Cookie': [
-          cookie(req, SESSION_COOKIE, started.id, '/', started.maxAgeSeconds),
-          cookie(req, SIGN_IN_COOKIE, '', SIGN_IN_COOKIE_PATH, 0),
-        ],
+        'Set-Cookie': [cookie(req, SESSION_COOKIE, started.id, '/', started.maxAgeSeconds), cookie(req, SIGN_IN_COOKIE, '', SIGN_IN_COOKIE_PATH, 0)],
       });
     } catch (error) {
       sendStaffError(deps, req, res, error);
     }
   });
 
-  server.post('/staff/sign-out', page(undefined, async (req, res, signedIn) => {
-    await sessions.end(signedIn.sessionKey);
-    deps.log.info('staff signed out', { staffId: signedIn.staff.id });
-    redirect(res, '/staff/sign-in', { 'Set-Cookie': cookie(req, SESSION_COOKIE, '', '/', 0) });
-  }));
+  server.post(
+    '/staff/sign-out',
+    page(undefined, async (req, res, signedIn) => {
+      await sessions.end(signedIn.sessionKey);
+      deps.log.info('staff signed out', { staffId: signedIn.staff.id });
+      redirect(res, '/staff/sign-in', { 'Set-Cookie': cookie(req, SESSION_COOKIE, '', '/', 0) });
+    }),
+  );
 
-  server.get('/staff', page(undefined, async (_req, res, signedIn) => {
-    const worker = deps.programme.linkWorkers.find((w) => w.id === signedIn.staff.linkWorkerId);
-    const alerts = deps.openAlerts ? await deps.openAlerts(signedIn) : undefined;
-    sendPage(res, 200, homePage(deps.programme.name, signedIn, worker?.name, alerts));
-  }));
+  server.get(
+    '/staff',
+    page(undefined, async (_req, res, signedIn) => {
+      const worker = deps.programme.linkWorkers.find((w) => w.id === signedIn.staff.linkWorkerId);
+      const alerts = deps.openAlerts ? await deps.openAlerts(signedIn) : undefined;
+      sendPage(res, 200, homePage(deps.programme.name, signedIn, worker?.name, alerts));
+    }),
+  );
 
   return page;
 }

@@ -32,9 +32,7 @@ export interface SignedIn {
 
 /** Server-side staff sessions: random 32-byte ids in the cookie, only their hash on disk. */
 export class StaffSessions {
-  constructor(
-    private readonly deps: { sessions: StaffSessionRepository; accounts: StaffRepository; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { sessions: StaffSessionRepository; accounts: StaffRepository; clock: Clock }) {}
 
   /** Start a session; returns the id for the cookie (the only copy of it). */
   async start(staffId: string): Promise<{ id: string; maxAgeSeconds: number }> {

@@ -9,10 +9,7 @@ import { decoyHash, verifyPassword, type ScryptCost } from './passwordHash.js';
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 
-export type SignInResult =
-  | { ok: true; account: StaffAccountRecord }
-  | { ok: false; reason: 'wrong' }
-  | { ok: false; reason: 'locked'; minutes: number };
+export type SignInResult = { ok: true; account: StaffAccountRecord } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'locked'; minutes: number };
 
 /** Wrong passwords given for an email with no account (kept under a hash of the email, shared by every instance). */
 export interface Strikes {

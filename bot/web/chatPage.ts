@@ -58,7 +58,8 @@ export function chatPageHtml(programmeName: string, pollMs: number, pushPublicKe
 
 /** Shown instead of the chat when its link is not valid. */
 export function invalidLinkHtml(programmeName: string, why: 'expired' | 'withdrawn' | 'invalid'): string {
-  const reason = why === 'expired' ? 'This chat link has expired.' : why === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.';
+  const reason =
+    why === 'expired' ? 'This chat link has expired.' : why === 'withdrawn' ? 'This chat link is no longer in use.' : 'This chat link is not valid.';
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -37,25 +37,34 @@ export function registerChatRoutes(server: Server, deps: ChatRouteDeps): void {
   const script = readFileSync(join(here, 'chat.js'));
   let bundle: Buffer | undefined;
 
-  server.get('/chat', handle(deps.log, async (req: Request, res: Response) => {
-    const check = deps.signer.verify(typeof req.query?.t === 'string' ? req.query.t : undefined, 'link');
-    const standing = check.ok ? await deps.links.standing(check.claims.sub, check.claims.gen) : check.reason === 'expired' ? 'expired' : 'invalid';
-    const valid = standing === 'ok';
-    const html = valid ? chatPageHtml(deps.programmeName, deps.pollMs ?? 1000, deps.pushPublicKey) : invalidLinkHtml(deps.programmeName, standing);
-    res.writeHead(valid ? 200 : 401, PAGE_HEADERS);
-    res.end(html);
-  }));
+  server.get(
+    '/chat',
+    handle(deps.log, async (req: Request, res: Response) => {
+      const check = deps.signer.verify(typeof req.query?.t === 'string' ? req.query.t : undefined, 'link');
+      const standing = check.ok ? await deps.links.standing(check.claims.sub, check.claims.gen) : check.reason === 'expired' ? 'expired' : 'invalid';
+      const valid = standing === 'ok';
+      const html = valid ? chatPageHtml(deps.programmeName, deps.pollMs ?? 1000, deps.pushPublicKey) : invalidLinkHtml(deps.programmeName, standing);
+      res.writeHead(valid ? 200 : 401, PAGE_HEADERS);
+      res.end(html);
+    }),
+  );
 
-  server.get('/chat/chat.js', handle(deps.log, async (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
-    res.end(script);
-  }));
+  server.get(
+    '/chat/chat.js',
+    handle(deps.log, async (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.end(script);
+    }),
+  );
 
-  server.get('/chat/webchat.js', handle(deps.log, async (_req, res) => {
-    bundle ??= loadBundle();
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' });
-    res.end(bundle);
-  }));
+  server.get(
+    '/chat/webchat.js',
+    handle(deps.log, async (_req, res) => {
+      bundle ??= loadBundle();
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' });
+      res.end(bundle);
+    }),
+  );
 }
 
 function loadBundle(): Buffer {

@@ -46,7 +46,10 @@ function optionIssues(item: ChoiceItem): InstrumentIssue[] {
     item.options.forEach((option, j) => {
       const first = item.options.findIndex((other) => other[field] === option[field]);
       if (first !== j) {
-        issues.push({ path: ['options', j, field], message: `${field} ${JSON.stringify(option[field])} is already used by option "${item.options[first]!.id}"` });
+        issues.push({
+          path: ['options', j, field],
+          message: `${field} ${JSON.stringify(option[field])} is already used by option "${item.options[first]!.id}"`,
+        });
       }
     });
   }
@@ -115,12 +118,17 @@ function bandIssues(bands: readonly Band[], possible: readonly number[], noun: '
   for (const [j, band] of bands.entries()) {
     const overlapped = sound.find((other) => band.min <= other.max && other.min <= band.max);
     const problem: InstrumentIssue | null =
-      band.min > band.max ? { path: [j, 'max'], message: 'expected max at or above min' }
-      : band.min < lowest ? { path: [j, 'min'], message: `below the lowest possible ${noun} (${range})` }
-      : band.max > highest ? { path: [j, 'max'], message: `above the highest possible ${noun} (${range})` }
-      : overlapped ? { path: [j], message: `overlaps band "${overlapped.label}" (${overlapped.min}–${overlapped.max})` }
-      : !possible.some((v) => inBand(band, v)) ? { path: [j], message: `no possible ${noun} falls in it (${range})` }
-      : null;
+      band.min > band.max
+        ? { path: [j, 'max'], message: 'expected max at or above min' }
+        : band.min < lowest
+          ? { path: [j, 'min'], message: `below the lowest possible ${noun} (${range})` }
+          : band.max > highest
+            ? { path: [j, 'max'], message: `above the highest possible ${noun} (${range})` }
+            : overlapped
+              ? { path: [j], message: `overlaps band "${overlapped.label}" (${overlapped.min}–${overlapped.max})` }
+              : !possible.some((v) => inBand(band, v))
+                ? { path: [j], message: `no possible ${noun} falls in it (${range})` }
+                : null;
     if (problem) issues.push(problem);
     else sound.push(band);
   }

@@ -16,9 +16,27 @@ export interface ConceptRule {
   span?: number;
 }
 
-const urgent = (category: string, all: string[], scope: ConceptRule['scope'], more: Partial<ConceptRule> = {}): ConceptRule => ({ category, tier: 'urgent', all, scope, ...more });
-const sameDay = (category: string, all: string[], scope: ConceptRule['scope'], more: Partial<ConceptRule> = {}): ConceptRule => ({ category, tier: 'same-day', all, scope, ...more });
-const routine = (category: string, all: string[], scope: ConceptRule['scope'], more: Partial<ConceptRule> = {}): ConceptRule => ({ category, tier: 'routine', all, scope, ...more });
+const urgent = (category: string, all: string[], scope: ConceptRule['scope'], more: Partial<ConceptRule> = {}): ConceptRule => ({
+  category,
+  tier: 'urgent',
+  all,
+  scope,
+  ...more,
+});
+const sameDay = (category: string, all: string[], scope: ConceptRule['scope'], more: Partial<ConceptRule> = {}): ConceptRule => ({
+  category,
+  tier: 'same-day',
+  all,
+  scope,
+  ...more,
+});
+const routine = (category: string, all: string[], scope: ConceptRule['scope'], more: Partial<ConceptRule> = {}): ConceptRule => ({
+  category,
+  tier: 'routine',
+  all,
+  scope,
+  ...more,
+});
 
 /** The C-SSRS ladder, self-harm, overdose, immediate danger; then what a person should see today; then flags. */
 export const conceptRules: readonly ConceptRule[] = [

@@ -59,9 +59,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   /** Means that have no everyday use in a check-in message. */
   lethal: ['(rope|noose|ligature|razor blades|blades|charcoal|helium|hosepipe to the exhaust|car exhaust|rat poison|weedkiller|antifreeze|a gun|shotgun)'],
   /** Everyday reasons for having these things. */
-  household: ['(washing|line|garden|gardening|shed|tent|diy|shaving|shave|crafts|craft|cooking|kitchen|allotment|weeds|car wash|boat|camping|fishing|cleaning|clean the|bathroom|toilet|loo|sink|drain)'],
+  household: [
+    '(washing|line|garden|gardening|shed|tent|diy|shaving|shave|crafts|craft|cooking|kitchen|allotment|weeds|car wash|boat|camping|fishing|cleaning|clean the|bathroom|toilet|loo|sink|drain)',
+  ],
   /** Getting or having, loosely. */
-  got: ['(bought|buying|got|getting|ordered|have|have got|picked up|found|ready|sorted|in my hand|in front of me|on the table|next to me|by the bed|in my pocket|in the car)'],
+  got: [
+    '(bought|buying|got|getting|ordered|have|have got|picked up|found|ready|sorted|in my hand|in front of me|on the table|next to me|by the bed|in my pocket|in the car)',
+  ],
   /** An amount that is more than a dose. */
   lots: [
     '# (of )?(my|the|them|pills|tablets|paracetamol|painkillers|meds|sleeping)',
@@ -96,7 +100,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(forever|for ever|for good|after tonight|the end|when i am gone|after i am gone|once i am gone|one last time|final goodbye|last goodbye|not be here|will not be here)',
   ],
   /** Now, or soon. */
-  now: ['(now|right now|tonight|today|this morning|this afternoon|this evening|at the moment|atm|rn|currently|soon|tomorrow|this weekend|later|in a minute|at this minute|here)'],
+  now: [
+    '(now|right now|tonight|today|this morning|this afternoon|this evening|at the moment|atm|rn|currently|soon|tomorrow|this weekend|later|in a minute|at this minute|here)',
+  ],
   /** A place to fall or be struck from, or water. */
   place: [
     '(bridge|edge|cliff|cliffs|cliff edge|tracks|track|railway|railway line|train line|line|platform|level crossing|roof|rooftop|top of the car park|top floor|car park roof|multi storey|tower block|balcony|window ledge|ledge|river|canal|sea|harbour|pier|reservoir|quarry|motorway|dual carriageway|flyover|viaduct)',
@@ -122,13 +128,21 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     'on purpose',
   ],
   /** Done on purpose, not by accident. */
-  deliberate: ['(on purpose|deliberately|again|till|until|to feel|to punish|deserve|deserved|punish|make it stop|numb|release|relief|blade|razor|lighter|compass|scissors|urge|urges|relapse|relapsed|hide|hiding|sleeves|nobody knows|no one knows)'],
+  deliberate: [
+    '(on purpose|deliberately|again|till|until|to feel|to punish|deserve|deserved|punish|make it stop|numb|release|relief|blade|razor|lighter|compass|scissors|urge|urges|relapse|relapsed|hide|hiding|sleeves|nobody knows|no one knows)',
+  ],
   /** How an everyday injury happens. */
-  accident: ['(accident|accidentally|by mistake|cooking|oven|iron|ironing|kettle|garden|gardening|shaving|cupboard|door|fell|tripped|slipped|chopping|peeling|dog|cat|bus|work|football|rugby|gym|walking|cycling|bike|pruning|roses|brambles|hedge|tin|glass broke|pan)'],
+  accident: [
+    '(accident|accidentally|by mistake|cooking|oven|iron|ironing|kettle|garden|gardening|shaving|cupboard|door|fell|tripped|slipped|chopping|peeling|dog|cat|bus|work|football|rugby|gym|walking|cycling|bike|pruning|roses|brambles|hedge|tin|glass broke|pan)',
+  ],
   /** Something already past, or already better. */
-  resolved: ['(better now|fine now|ok now|okay now|all fine|all good|all sorted|sorted now|gone now|eased|went away|doctor said|checked out|years ago|last year|months ago|last month|weeks ago|last week|used to|back in|when i was|was fine|got up fine|got myself up|managed to get up|got back up|no harm done|no damage)'],
+  resolved: [
+    '(better now|fine now|ok now|okay now|all fine|all good|all sorted|sorted now|gone now|eased|went away|doctor said|checked out|years ago|last year|months ago|last month|weeks ago|last week|used to|back in|when i was|was fine|got up fine|got myself up|managed to get up|got back up|no harm done|no damage)',
+  ],
   /** A threat or danger at the door now. */
-  atTheDoor: ['(trying to get in|breaking in|broke in|kicking the door|banging on the door|hammering on the door|at the door|outside my (door|house|flat|window)|outside the (door|house|flat|window)|in the house|in my house|in the flat|downstairs|got a knife|has a knife|with a knife|got a gun|has a gun|locked myself in|hiding in|hiding from him|hiding from her|hiding from them|coming to get me|on his way|on her way|on their way)'],
+  atTheDoor: [
+    '(trying to get in|breaking in|broke in|kicking the door|banging on the door|hammering on the door|at the door|outside my (door|house|flat|window)|outside the (door|house|flat|window)|in the house|in my house|in the flat|downstairs|got a knife|has a knife|with a knife|got a gun|has a gun|locked myself in|hiding in|hiding from him|hiding from her|hiding from them|coming to get me|on his way|on her way|on their way)',
+  ],
   /** Someone else harming a child or vulnerable person. */
   harmingOthers: [
     '(hits|hitting|beats|beating|smacks|smacked|slaps|slapped|kicks|kicked|punches|punched|shakes|shook|shaking) (the|my|our|her|his|their)? (kids|children|child|baby|toddler|little one|little ones|grandson|granddaughter|grandkids|grandchildren|nan|gran|grandad)',
@@ -138,9 +152,7 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(friend|mate|cousin|sister|brother|son|daughter|neighbour|grandson|granddaughter|niece|nephew|he|she) (is|has been|keeps|was|been) (talking about|saying|texting about|threatening) (killing|ending|suicide|ending it|dying|not being here)',
   ],
   /** Self-harm named or abbreviated. */
-  selfHarm: [
-    '(self harm|self harming|self harmed|self injury|self injuring|sh|shing|shd|sh ing|sh d)',
-  ],
+  selfHarm: ['(self harm|self harming|self harmed|self injury|self injuring|sh|shing|shd|sh ing|sh d)'],
   /** Going back to it. */
   relapse: [
     '(relapse|relapsed|relapsing|slipped|slip up|slipped up|fell off the wagon|broke my streak|lost my streak|back to it|back to old ways|started again|doing it again|at it again|ruined my streak|days clean|weeks clean|months clean|years clean|clean for)',
@@ -148,7 +160,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   /** Urges. */
   urge: ['(urge|urges|urged|itch|itching|craving|cravings|pull|tempted|temptation|want to so bad|need to so bad|could not stop myself|can not stop myself)'],
   /** Not eating on purpose. */
-  notEating: ['(not eating|not eaten|stopped eating|starving myself|starve myself|refusing food|will not eat|do not deserve (to eat|food)|skipping meals on purpose)'],
+  notEating: [
+    '(not eating|not eaten|stopped eating|starving myself|starve myself|refusing food|will not eat|do not deserve (to eat|food)|skipping meals on purpose)',
+  ],
   /** A plan or decision, with or without the act. */
   plan: [
     '(plan|planned|planning|plans|decided|decision|made up my mind|mind is made up|know what i am going to do|know what i need to do|worked it all out|worked out how|all sorted|it is sorted|got it sorted|got it all sorted|picked a date|picked the day|set a date|chosen the day|the day is)',
@@ -170,7 +184,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(can not|could not|unable to) keep myself safe',
   ],
   /** Someone else, acting. */
-  other: ['(he|she|they|him|her|them|husband|wife|partner|boyfriend|girlfriend|ex|son|daughter|grandson|granddaughter|carer|brother|sister|dad|mum|mam|father|mother|stepdad|neighbour|lodger|nephew|landlord|someone|somebody|man|men|lad|lads|guy|bloke|fella|gang)'],
+  other: [
+    '(he|she|they|him|her|them|husband|wife|partner|boyfriend|girlfriend|ex|son|daughter|grandson|granddaughter|carer|brother|sister|dad|mum|mam|father|mother|stepdad|neighbour|lodger|nephew|landlord|someone|somebody|man|men|lad|lads|guy|bloke|fella|gang)',
+  ],
   /** Violence or threat happening. */
   violent: [
     '(hitting|beating|kicking|punching|strangling|choking|attacking|hurting|threatening|banging|smashing|breaking|kicking in|trying to get in|breaking in|broke in|outside|at the door|in the house|downstairs|upstairs|coming back|on his way|on her way|on their way|waiting outside|following me|chasing me|has a knife|got a knife|with a knife|has a gun|got a gun|with a hammer|locked myself|hiding)',
@@ -189,9 +205,13 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(chest pain|chest pains|pain in my chest|pains in my chest|tight chest|chest is tight|can not breathe|can not breath|cannot breathe|struggling to breathe|struggling to breath|hard to breathe|can not get my breath|can not catch my breath|short of breath|collapsed|passed out|blacked out|fainted|unconscious|not breathing|not responding|stroke|face drooping|face has dropped|arm gone numb|arm is numb|slurring|heart attack|seizure|having a fit|fitting|blood everywhere|bleeding badly|bleeding a lot|will not stop bleeding|can not stop the bleeding|lips are blue|gone blue|turning blue|coughing up blood|vomiting blood|being sick blood)',
   ],
   /** Now, not long ago (for emergencies and falls). */
-  ongoing: ['(now|right now|still|since|for hours|hours|all night|overnight|last night|this morning|all day|won t stop|will not stop|keeps|getting worse|at the moment|rn|atm|help|please|ambulance|what do i do|what should i do)'],
+  ongoing: [
+    '(now|right now|still|since|for hours|hours|all night|overnight|last night|this morning|all day|won t stop|will not stop|keeps|getting worse|at the moment|rn|atm|help|please|ambulance|what do i do|what should i do)',
+  ],
   /** A fall and lying there. */
-  fall: ['(fell|fallen|fall|falling|slipped|tripped|collapsed|on the floor|on the ground|on the bathroom floor|on the kitchen floor|at the bottom of the stairs)'],
+  fall: [
+    '(fell|fallen|fall|falling|slipped|tripped|collapsed|on the floor|on the ground|on the bathroom floor|on the kitchen floor|at the bottom of the stairs)',
+  ],
   /** Unable to get up, or a long time down. */
   longLie: [
     '(can not get up|could not get up|can not get back up|could not get back up|unable to get up|can not move|could not move|can not reach|could not reach|can not reach the phone|stuck|lying here|laying here|been here|been on the floor|been down here|on the floor since|on the floor all night|on the floor for|on the floor overnight|all night|overnight|for hours|since last night|since this morning|since yesterday)',
@@ -207,7 +227,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(food|eat|eaten|meal|meals|money|cash|pennies|penny|a penny|gas|electric|electricity|heating|heat|meter|credit|emergency credit|power|lights|warm|hot water|bread|milk|nappies|formula)',
   ],
   /** Today, or for days. */
-  urgentTime: ['(today|tonight|now|right now|since|for days|days|two days|three days|all week|since friday|since monday|since the weekend|till|until|left|at all|freezing|starving|hungry|cold|nothing in|nothing left|empty|skint|penniless|broke)'],
+  urgentTime: [
+    '(today|tonight|now|right now|since|for days|days|two days|three days|all week|since friday|since monday|since the weekend|till|until|left|at all|freezing|starving|hungry|cold|nothing in|nothing left|empty|skint|penniless|broke)',
+  ],
   /** Said outright: no food, money or heat now. */
   destitute: [
     '(have not|not|did not|could not|have not been able to) (eaten|eat|had a meal|had anything to eat|had food) (since|for|in) (yesterday|friday|monday|tuesday|wednesday|thursday|saturday|sunday|days|two days|three days|the weekend|ages|a while)',
@@ -245,7 +267,9 @@ export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '(hits|hit|hitting|beats|beat|beating|smacks|smacked|slaps|slapped|kicks|kicked|punches|punched|shakes|shook|shouts at|screams at|locks|locked|starves|starving|neglects|neglected|left alone|left on their own|left on his own|left on her own|not fed|not feeding|no food|takes (his|her) money|taking (his|her) money|stealing from|touches|touched|bruises|bruised|burns|scared of)',
   ],
   /** Loneliness said strongly. */
-  lonely: ['(lonely|loneliness|alone|isolated|nobody to talk to|no one to talk to|not spoken to anyone|not seen anyone|not seen a soul|not spoken to a soul|talk to the walls|talk to the telly|talk to the tv|silence)'],
+  lonely: [
+    '(lonely|loneliness|alone|isolated|nobody to talk to|no one to talk to|not spoken to anyone|not seen anyone|not seen a soul|not spoken to a soul|talk to the walls|talk to the telly|talk to the tv|silence)',
+  ],
   intense: [
     '(so|very|too|unbearably|desperately|terribly|awfully|horribly|painfully|crushingly|unbearable|desperate|killing me|eating me|can not bear|can not stand|can not take|too much|days|weeks|a week|a fortnight|all the time|every day|constantly|all day)',
   ],

@@ -54,7 +54,10 @@ export class PatternTrie<T> {
     const numbers = new Map<TrieNode<T>, number>();
     const share = (node: TrieNode<T>): TrieNode<T> => {
       const children = [...node.next.entries()].map(([word, child]) => [word, share(child)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const signature = `${node.values.map(idOf).sort((a, b) => a - b).join(',')}|${children.map(([word, child]) => `${word}\u0000${numbers.get(child)}`).join('\u0001')}`;
+      const signature = `${node.values
+        .map(idOf)
+        .sort((a, b) => a - b)
+        .join(',')}|${children.map(([word, child]) => `${word}\u0000${numbers.get(child)}`).join('\u0001')}`;
       const found = canonical.get(signature);
       if (found) return found;
       const made: TrieNode<T> = { next: new Map(children), values: node.values };

@@ -7,7 +7,60 @@ import { canonicalWords, rawWords, spellingTable, squeezedWords } from './screen
 
 // A phrase made only of these would match nearly every message.
 const TOO_COMMON = new Set(
-  ['i', 'me', 'my', 'you', 'he', 'she', 'it', 'we', 'they', 'him', 'her', 'them', 'a', 'an', 'the', 'to', 'and', 'or', 'of', 'in', 'on', 'at', 'for', 'with', 'is', 'am', 'are', 'was', 'be', 'been', 'do', 'not', 'no', 'so', 'that', 'this', 'have', 'has', 'had', 'will', 'would', 'can', 'could', 'all', 'just', 'get', 'got', 'go', 'going', 'feel', 'like', 'want'].map((w) => squeezedWords(w)[0]!),
+  [
+    'i',
+    'me',
+    'my',
+    'you',
+    'he',
+    'she',
+    'it',
+    'we',
+    'they',
+    'him',
+    'her',
+    'them',
+    'a',
+    'an',
+    'the',
+    'to',
+    'and',
+    'or',
+    'of',
+    'in',
+    'on',
+    'at',
+    'for',
+    'with',
+    'is',
+    'am',
+    'are',
+    'was',
+    'be',
+    'been',
+    'do',
+    'not',
+    'no',
+    'so',
+    'that',
+    'this',
+    'have',
+    'has',
+    'had',
+    'will',
+    'would',
+    'can',
+    'could',
+    'all',
+    'just',
+    'get',
+    'got',
+    'go',
+    'going',
+    'feel',
+    'like',
+    'want',
+  ].map((w) => squeezedWords(w)[0]!),
 );
 
 /**
@@ -68,7 +121,8 @@ export function lexiconExtensionIssues(base: RiskLexicon, extension: RiskLexicon
   };
   extension.phrases.forEach(({ phrase }, i) => {
     const common = forms(phrase, ['phrases', i, 'phrase']).find((form) => form.every((w) => TOO_COMMON.has(w)));
-    if (common) issues.push({ path: ['phrases', i, 'phrase'], message: `"${common.join(' ')}" would match too many messages: add a word that carries the risk` });
+    if (common)
+      issues.push({ path: ['phrases', i, 'phrase'], message: `"${common.join(' ')}" would match too many messages: add a word that carries the risk` });
   });
   extension.figuresOfSpeech.forEach((figure, i) => {
     const short = forms(figure, ['figuresOfSpeech', i]).find((form) => form.length < 2);

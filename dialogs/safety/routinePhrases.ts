@@ -49,7 +49,9 @@ export const routinePhrases: RiskPhrase[] = [
     '(sick|tired|fed up) (and tired )?of (everything|it all)',
   ]),
   // Abuse told of as over, or denied outright: still worth a person's attention, not today.
-  ...phrases('abuse', [`${SOMEONE} (does not|did not|has not|has never|never|would not|will not|no longer|is never|is not) (hit|hurt|beat|hits|hurts|beats|hitting|hurting) me`]),
+  ...phrases('abuse', [
+    `${SOMEONE} (does not|did not|has not|has never|never|would not|will not|no longer|is never|is not) (hit|hurt|beat|hits|hurts|beats|hitting|hurting) me`,
+  ]),
   ...phrases('eviction', [
     '(evict|evicted|eviction|evicting)',
     'section 21',

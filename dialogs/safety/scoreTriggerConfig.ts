@@ -11,7 +11,12 @@ export const scoreTriggerConfigSchema = z
   .strictObject({
     /** K6 total at or above `atLeast` (13: probable serious psychological distress). */
     k6Total: z
-      .strictObject({ enabled, atLeast: z.number().int().min(0).max(24).default(13), tier: riskTierSchema.default('same-day'), category: riskCategory.default('distress') })
+      .strictObject({
+        enabled,
+        atLeast: z.number().int().min(0).max(24).default(13),
+        tier: riskTierSchema.default('same-day'),
+        category: riskCategory.default('distress'),
+      })
       .prefault({}),
     /**
      * K6 "hopeless", "so depressed…" and "worthless" at "most" or "all of the time" (the items the

@@ -36,7 +36,12 @@ export interface RiskTrigger {
 export function scoreTriggers(history: readonly CheckInOutcome[], config: ScoreTriggerConfig = defaultScoreTriggerConfig): RiskTrigger[] {
   const latest = history.at(-1);
   if (!latest) return [];
-  const raise = (rule: { tier: RiskTier }, category: string, reason: RiskTriggerReason): RiskTrigger => ({ tier: rule.tier, category, reason, checkInId: latest.checkInId });
+  const raise = (rule: { tier: RiskTier }, category: string, reason: RiskTriggerReason): RiskTrigger => ({
+    tier: rule.tier,
+    category,
+    reason,
+    checkInId: latest.checkInId,
+  });
   const triggers: RiskTrigger[] = [];
 
   const { k6Total, k6Items, onsLoneliness, uclaRise, goneQuiet } = config;

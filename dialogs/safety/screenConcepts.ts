@@ -149,4 +149,3 @@ export function sentenceEndsOf(text: string, words: readonly string[]): Set<numb
   });
   return ends;
 }
-

@@ -80,7 +80,13 @@ const TOO_LONG = unreadFinding('too-long-to-screen', 'longer than the screen rea
  * today rather than nobody (too long to screen; a screen that failed, see riskScreenFor).
  */
 export function unreadFinding(category: string, why: string): RiskFinding {
-  return { tier: 'same-day', categories: [category], matched: [], negated: false, matches: [{ tier: 'same-day', category, words: '', phrase: why, negated: false, layer: 'phrase' }] };
+  return {
+    tier: 'same-day',
+    categories: [category],
+    matched: [],
+    negated: false,
+    matches: [{ tier: 'same-day', category, words: '', phrase: why, negated: false, layer: 'phrase' }],
+  };
 }
 
 /** The text cut at sentence ends (or spaces) into pieces of at most CHUNK_CHARS. */
@@ -130,7 +136,16 @@ function screenPiece(text: string, lexicon: RiskLexicon, options: ScreenOptions)
   const verdict = model && words.filter((w) => w !== BOUNDARY).length >= MODEL_MIN_WORDS ? classifyRisk(model, text) : null;
   if (verdict?.tier) {
     const tier = modelTier(verdict.tier, rules, phrases.figures);
-    matches.push({ tier, category: 'model', words: '', phrase: 'model', negated: tier !== verdict.tier && rules.some((m) => m.negated), layer: 'model', start: 0, end: 0 });
+    matches.push({
+      tier,
+      category: 'model',
+      words: '',
+      phrase: 'model',
+      negated: tier !== verdict.tier && rules.some((m) => m.negated),
+      layer: 'model',
+      start: 0,
+      end: 0,
+    });
   }
   // When in doubt between urgent and same-day, urgent: a same-day finding that the model also
   // reads as same-day, and half believes is urgent, is urgent (held-out urgent recall on the
@@ -138,7 +153,16 @@ function screenPiece(text: string, lexicon: RiskLexicon, options: ScreenOptions)
   // rather than 8% of same-day messages are called within minutes).
   const sameDay = matches.some((m) => m.tier === 'same-day' && !m.lowered && !m.negated) && !matches.some((m) => m.tier === 'urgent');
   if (model && verdict && sameDay && verdict.scores.sameDay >= model.thresholds.sameDay && verdict.scores.urgent >= IN_DOUBT * model.thresholds.urgent) {
-    matches.push({ tier: 'urgent', category: 'model', words: '', phrase: 'model: in doubt between urgent and same-day', negated: false, layer: 'model', start: 0, end: 0 });
+    matches.push({
+      tier: 'urgent',
+      category: 'model',
+      words: '',
+      phrase: 'model: in doubt between urgent and same-day',
+      negated: false,
+      layer: 'model',
+      start: 0,
+      end: 0,
+    });
   }
   const kept = matches.filter((m): m is Located & { tier: RiskTier } => m.tier !== null);
   if (kept.length === 0) return null;
@@ -179,7 +203,16 @@ function phraseMatches(compiled: CompiledLexicon, words: string[]): { matches: L
     if (kept.some((o) => o.phrase.category === m.phrase.category && within(m, o) && span(o) > span(m))) continue;
     const negated = isNegated(words, m.start, m.end);
     const tier = negated ? DENIED[m.phrase.tier] : m.phrase.tier;
-    matches.push({ tier, category: m.phrase.category, words: words.slice(m.start, m.end).join(' '), phrase: m.phrase.phrase, negated, layer: 'phrase', start: m.start, end: m.end });
+    matches.push({
+      tier,
+      category: m.phrase.category,
+      words: words.slice(m.start, m.end).join(' '),
+      phrase: m.phrase.phrase,
+      negated,
+      layer: 'phrase',
+      start: m.start,
+      end: m.end,
+    });
   }
   return { matches, covering: [...figures, ...overriding], figures: figures.length };
 }
@@ -188,16 +221,21 @@ const matchers = new WeakMap<CompiledLexicon, ConceptMatcher>();
 
 /** Layer 2: combinations of concepts within a clause or a short message (conceptRules.ts). */
 function conceptMatches(compiled: CompiledLexicon, text: string, words: string[]): Located[] {
-  return matcherFor(compiled).hits(words, sentenceEndsOf(text, words)).map((hit) => ({
-    tier: hit.negated ? DENIED[hit.rule.tier] : hit.rule.tier,
-    category: hit.rule.category,
-    words: words.slice(hit.start, hit.end).filter((w) => w !== '|').join(' '),
-    phrase: `concept: ${hit.rule.all.join(' + ')}`,
-    negated: hit.negated,
-    layer: 'concept',
-    start: hit.start,
-    end: hit.end,
-  }));
+  return matcherFor(compiled)
+    .hits(words, sentenceEndsOf(text, words))
+    .map((hit) => ({
+      tier: hit.negated ? DENIED[hit.rule.tier] : hit.rule.tier,
+      category: hit.rule.category,
+      words: words
+        .slice(hit.start, hit.end)
+        .filter((w) => w !== '|')
+        .join(' '),
+      phrase: `concept: ${hit.rule.all.join(' + ')}`,
+      negated: hit.negated,
+      layer: 'concept',
+      start: hit.start,
+      end: hit.end,
+    }));
 }
 
 /**

@@ -10,7 +10,42 @@ export function squeeze(word: string): string {
 
 // Dropped before matching, so "I just really want to f***ing die" reads "i want to die".
 const FILLERS = new Set(
-  ['just', 'really', 'literally', 'honestly', 'actually', 'seriously', 'truly', 'totally', 'simply', 'completely', 'utterly', 'absolutely', 'even', 'fucking', 'fuckin', 'fking', 'fkin', 'fkn', 'fing', 'effing', 'frigging', 'flipping', 'bloody', 'tbh', 'lol', 'lmao', 'um', 'umm', 'erm', 'uh', 'ah', 'x', 'xx', 'xxx'].map(squeeze),
+  [
+    'just',
+    'really',
+    'literally',
+    'honestly',
+    'actually',
+    'seriously',
+    'truly',
+    'totally',
+    'simply',
+    'completely',
+    'utterly',
+    'absolutely',
+    'even',
+    'fucking',
+    'fuckin',
+    'fking',
+    'fkin',
+    'fkn',
+    'fing',
+    'effing',
+    'frigging',
+    'flipping',
+    'bloody',
+    'tbh',
+    'lol',
+    'lmao',
+    'um',
+    'umm',
+    'erm',
+    'uh',
+    'ah',
+    'x',
+    'xx',
+    'xxx',
+  ].map(squeeze),
 );
 
 /** The spellings of a lexicon, ready to look up: single words, and runs of 2–3 words. */
@@ -87,7 +122,10 @@ const LEET: Readonly<Record<string, string>> = { '1': 'i', '3': 'e', '4': 'a', '
  */
 export function canonicalWords(raw: readonly string[], table: SpellingTable): string[] {
   const words: string[] = [];
-  const lookUp = (word: string) => unstretched(word).map((w) => table.single.get(w)).find((m) => m !== undefined);
+  const lookUp = (word: string) =>
+    unstretched(word)
+      .map((w) => table.single.get(w))
+      .find((m) => m !== undefined);
   const spell = (word: string) => {
     const mapped = lookUp(word);
     if (mapped) words.push(...mapped);

@@ -24,7 +24,11 @@ export const urgentPhrases: RiskPhrase[] = [
     '(drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|electrocute) myself',
     'rather (be dead|die) than (live|living|go on|going on|carry on|be like this|feel like this|live like this|be here)',
   ]),
-  ...phrases('self-harm', true, ['self (harm|harming|harmed|harms|injury|injuring|injure)', '(harm|harming|harmed) myself', '(want|wanting|going|need|urge) to (hurt|cut|burn|harm|punish) myself']),
+  ...phrases('self-harm', true, [
+    'self (harm|harming|harmed|harms|injury|injuring|injure)',
+    '(harm|harming|harmed) myself',
+    '(want|wanting|going|need|urge) to (hurt|cut|burn|harm|punish) myself',
+  ]),
   ...phrases('overdose', true, [
     '(took|taken|take|taking|had|having|do|done|did|doing) (an|a)? (overdose|overdoes)',
     '(overdosed|overdosing)',

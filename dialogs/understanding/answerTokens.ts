@@ -100,13 +100,42 @@ const SPELLINGS: ReadonlyMap<string, string> = new Map(
 const AFTER_NOUGHT = new Set(['really', 'tbh', 'honestly', 'me', 'pet', 'love', 'hen', 'mate', 'duck', 'x', 'like', 'i', 'id', 'at']);
 
 // Words of emphasis that only colour what they stand in: "all the flippin time", "bloody often".
-const EMPHASIS = new Set(['flippin', 'flipping', 'flaming', 'bloody', 'blooming', 'bleeding', 'friggin', 'frigging', 'freaking', 'effing', 'sodding', 'ruddy', 'damn', 'darn', 'fricking']);
+const EMPHASIS = new Set([
+  'flippin',
+  'flipping',
+  'flaming',
+  'bloody',
+  'blooming',
+  'bleeding',
+  'friggin',
+  'frigging',
+  'freaking',
+  'effing',
+  'sodding',
+  'ruddy',
+  'damn',
+  'darn',
+  'fricking',
+]);
 
 const AFTER_AND = new Set(['then', 'again', 'agen', 'off', 'on']);
 
 const PLACES = ['first', 'second', 'third', 'fourth', 'fifth'];
 
-const SCORE_HOMOPHONES: Record<string, string> = { won: '1', wun: '1', to: '2', too: '2', tu: '2', for: '4', fore: '4', free: '3', tree: '3', ate: '8', sicks: '6', nein: '9' };
+const SCORE_HOMOPHONES: Record<string, string> = {
+  won: '1',
+  wun: '1',
+  to: '2',
+  too: '2',
+  tu: '2',
+  for: '4',
+  fore: '4',
+  free: '3',
+  tree: '3',
+  ate: '8',
+  sicks: '6',
+  nein: '9',
+};
 
 /**
  * A reply as answer words: normalised (case, punctuation, emoji), txt-speak and common misspellings
@@ -120,7 +149,10 @@ export function answerTokens(text: string): string[] {
     .replace(/\b(?:aw|a['\u2019])\s+(?=(?:the|o|o'|of the)\s+time\b)/gi, 'all ') // Scots "aw the time", "a' the time"
     .replace(/\bo['\u2019]?\s+(?=(?:the|da|tha)\s+(?:time|days?)\b)/gi, 'of ') // "a wee bit o the time", "maist o' the days"
     // A word that sounds like a number, said as a score: "ate/10", "too out of ten", "free outta 10".
-    .replace(/\b(won|wun|to|too|tu|for|fore|free|tree|ate|sicks|nein)\s*(?=(?:\/|out\s+of\b|outta\b|outa\b)\s*(?:10|ten)\b)/gi, (_, w: string) => ` ${SCORE_HOMOPHONES[w.toLowerCase()]} `)
+    .replace(
+      /\b(won|wun|to|too|tu|for|fore|free|tree|ate|sicks|nein)\s*(?=(?:\/|out\s+of\b|outta\b|outa\b)\s*(?:10|ten)\b)/gi,
+      (_, w: string) => ` ${SCORE_HOMOPHONES[w.toLowerCase()]} `,
+    )
     .replace(/\bnoo\s+(?=an(?:d|')?\s+(?:again|agen|then)\b)/gi, 'now ') // Scots "noo and again" is now and again, never "no"
     // Scots and second-language "no" for "not", leading the reply: "no much", "no very often", "no too bad" (but "no, often" is no).
     .replace(/^\s*no\s+(?=(?:much|very|too|often|many|bad|great|so\s+(?:good|bad|great|much|often))\b)/gi, 'not ')
@@ -133,7 +165,10 @@ export function answerTokens(text: string): string[] {
     .replace(/\b24\s*[/\s-]\s*7\b|\b24\s*(?:hours?|hrs)\s+a\s+day\b/gi, ' all the time ')
     // "The 3rd one", "second option": the option in that place, by its number.
     .replace(/\b(?:the\s+)?([1-9])(?:st|nd|rd|th)\s+(?:one|option|answer|choice)\b/gi, ' number $1 ')
-    .replace(/\b(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:one|option|answer|choice)\b/gi, (_, word: string) => ` number ${PLACES.indexOf(word.toLowerCase()) + 1} `);
+    .replace(
+      /\b(?:the\s+)?(first|second|third|fourth|fifth)\s+(?:one|option|answer|choice)\b/gi,
+      (_, word: string) => ` number ${PLACES.indexOf(word.toLowerCase()) + 1} `,
+    );
   const prepared = NOT_ANSWER_NUMBERS.reduce((t, [pattern, word]) => t.replace(pattern, word), spelled)
     .replace(/(\d)\s*\+/g, '$1 plus ')
     .replace(/(\d)\s*[-\u2013\u2014]\s*(?=\d)/g, '$1 to ') // "2-3", "2 - 3": a range

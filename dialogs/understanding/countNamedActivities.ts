@@ -40,7 +40,10 @@ const LIST_JOIN = /\s*(?:,|&|\+|\/|\band\b|\bplus\b|\bas well as\b)\s*/giu;
 export function countNamedActivities(text: string): number | null {
   // "Church and that", "bingo etc": more than is named, so no count.
   if (/\b\d+\b|\bor\b|\bnot?\b|\bbut\b|\?|\betc\b|\band (?:that|stuff|things|so on|the like|others|more)\b/iu.test(text)) return null;
-  const parts = text.replace(ONE_NAME, '$1 $2').split(LIST_JOIN).map((part) => answerTokens(part).filter((t) => !AROUND.has(t)));
+  const parts = text
+    .replace(ONE_NAME, '$1 $2')
+    .split(LIST_JOIN)
+    .map((part) => answerTokens(part).filter((t) => !AROUND.has(t)));
   const named = parts.filter((words) => words.length > 0);
   if (named.length === 0) return null;
   // Each part is a short name made only of activity words ("bingo sometimes" says more than a name),

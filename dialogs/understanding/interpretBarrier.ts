@@ -35,28 +35,56 @@ const RELATIVE_ILL = new RegExp(
 
 // Phrases in replies as normalizeReply leaves them (lower case, no apostrophes: "couldnt").
 const PATTERNS: ReadonlyArray<readonly [BarrierId, RegExp]> = [
-  ['transport', /\b(?:lifts?|bus|buses|busses|coach|taxis?|cabs?|trains?|trams?|transport|cars?|drive|driving|driver|parking|ride|too far|so far|get there|getting there|got lost|no way there|miles away)\b/],
-  ['cost', /\b(?:costs?|costly|money|afford|expensive|pricey|price|pay|paying|fee|fees|fares?|skint|(?:im|was|am|so|flat|bit) broke|cash|too dear|so dear|bit dear|a bit much|pension)\b/],
-  ['health-mobility', /\b(?:hips?|knees?|my back|bad back|back pain|legs?|my foot|feet|ankles?|arthritis|cant walk|couldnt walk|walk far|walking stick|walking frame|zimmer|wheelchair|scooter|mobility|poorly|ill(?! (?:be|go|try|come|make|have|not|see|get|do|let|need|just|probably|definitely|give|ask|text|call|pass|miss|skip|leave|stay|wait)\b)|illness|sick|unwell|pain|painful|hospital|doctors?|gp|flu|a cold|full of cold|covid|chest|breathing|breath|a fall|fell over|fell down|fallen|dizzy|health|operation|stairs|steps|tired|exhausted|bad leg|infection|chemo|migraine|stroke)\b/],
-  ['nervous-anxious', /\b(?:nervous|nerves|anxious|anxiety|scared|(?:too|was|felt|so|bit) afraid|afraid (?:to|of)|frightened|worried|worry|panic|panicked|shy|confidence|confident|couldnt face|cant face|didnt know anyone|dont know anyone|didnt know anybody|dont know anybody|on my own|by myself|alone|bottled it|lost my bottle|overwhelmed|daunting)\b/],
-  ['not-welcome', /\b(?:welcome|welcoming|unwelcome|fit in|fitted in|didnt fit|dont fit|not my thing|not for me|cup of tea|cliquey|clique|ignored|nobody spoke|no one spoke|nobody talked|no one talked|rude|unfriendly|left out|out of place|outsider|too young|too old|didnt like (?:it|the group|the people|them)|not my sort)\b/],
-  ['not-running-or-full', /\b(?:cancelled|canceled|cancelation|cancellation|not running|wasnt running|not on|wasnt on|closed|shut|full(?! of)|no space|no spaces|no room|no places|fully booked|booked up|waiting list|postponed|called off|didnt happen|nobody there|no one there|locked)\b/],
+  [
+    'transport',
+    /\b(?:lifts?|bus|buses|busses|coach|taxis?|cabs?|trains?|trams?|transport|cars?|drive|driving|driver|parking|ride|too far|so far|get there|getting there|got lost|no way there|miles away)\b/,
+  ],
+  [
+    'cost',
+    /\b(?:costs?|costly|money|afford|expensive|pricey|price|pay|paying|fee|fees|fares?|skint|(?:im|was|am|so|flat|bit) broke|cash|too dear|so dear|bit dear|a bit much|pension)\b/,
+  ],
+  [
+    'health-mobility',
+    /\b(?:hips?|knees?|my back|bad back|back pain|legs?|my foot|feet|ankles?|arthritis|cant walk|couldnt walk|walk far|walking stick|walking frame|zimmer|wheelchair|scooter|mobility|poorly|ill(?! (?:be|go|try|come|make|have|not|see|get|do|let|need|just|probably|definitely|give|ask|text|call|pass|miss|skip|leave|stay|wait)\b)|illness|sick|unwell|pain|painful|hospital|doctors?|gp|flu|a cold|full of cold|covid|chest|breathing|breath|a fall|fell over|fell down|fallen|dizzy|health|operation|stairs|steps|tired|exhausted|bad leg|infection|chemo|migraine|stroke)\b/,
+  ],
+  [
+    'nervous-anxious',
+    /\b(?:nervous|nerves|anxious|anxiety|scared|(?:too|was|felt|so|bit) afraid|afraid (?:to|of)|frightened|worried|worry|panic|panicked|shy|confidence|confident|couldnt face|cant face|didnt know anyone|dont know anyone|didnt know anybody|dont know anybody|on my own|by myself|alone|bottled it|lost my bottle|overwhelmed|daunting)\b/,
+  ],
+  [
+    'not-welcome',
+    /\b(?:welcome|welcoming|unwelcome|fit in|fitted in|didnt fit|dont fit|not my thing|not for me|cup of tea|cliquey|clique|ignored|nobody spoke|no one spoke|nobody talked|no one talked|rude|unfriendly|left out|out of place|outsider|too young|too old|didnt like (?:it|the group|the people|them)|not my sort)\b/,
+  ],
+  [
+    'not-running-or-full',
+    /\b(?:cancelled|canceled|cancelation|cancellation|not running|wasnt running|not on|wasnt on|closed|shut|full(?! of)|no space|no spaces|no room|no places|fully booked|booked up|waiting list|postponed|called off|didnt happen|nobody there|no one there|locked)\b/,
+  ],
   ['hearing-noise', /\b(?:hear|hearing|deaf|noise|noisy|loud|echo|echoey|racket|din)\b/],
-  ['caring', /\b(?:caring|carer|look after|looking after|looked after|care of|babysit|babysitting|minding|(?:had|got|have|minding) (?:the )?(?:grandkids|grandchildren|grandson|granddaughter)|school run|needed me|needs me)\b/],
-  ['feeling-low', /\b(?:low|feeling down|felt down|been down|bit down|so down|really down|down in the dumps|depressed|depression|sad|fed up|bothered|no energy|motivation|mood|up to it|bad day|bad place|miserable|grieving|grief|bereaved|bereavement)\b/],
+  [
+    'caring',
+    /\b(?:caring|carer|look after|looking after|looked after|care of|babysit|babysitting|minding|(?:had|got|have|minding) (?:the )?(?:grandkids|grandchildren|grandson|granddaughter)|school run|needed me|needs me)\b/,
+  ],
+  [
+    'feeling-low',
+    /\b(?:low|feeling down|felt down|been down|bit down|so down|really down|down in the dumps|depressed|depression|sad|fed up|bothered|no energy|motivation|mood|up to it|bad day|bad place|miserable|grieving|grief|bereaved|bereavement)\b/,
+  ],
   ['other', /^(?:other|something else|else)$/],
 ];
 
 // Words that say nothing about why ("no I didnt go sorry"); a reply of only these is unclear.
 const EMPTY = new Set(
-  ('no nope nah na not really didnt did couldnt go went going i it the a was were just sorry well um umm er erm oh ah ok okay yes yeah yep ' +
+  (
+    'no nope nah na not really didnt did couldnt go went going i it the a was were just sorry well um umm er erm oh ah ok okay yes yeah yep ' +
     'dunno dont know idk unsure sure maybe not nothing none x xx thanks thank you ta this time week today mate love dear hi hello lol ' +
-    'to of and but so im me my there that any anything reason why because cos cause mind can cant say').split(' '),
+    'to of and but so im me my there that any anything reason why because cos cause mind can cant say'
+  ).split(' '),
 );
 // A single word that is a reason in itself.
 const REASONS = new Set(
-  ('forgot forgotten weather rain raining snow snowing ice icy holiday away working work busy overslept appointment dentist funeral ' +
-    'wedding visitors fancy late timing').split(' '),
+  (
+    'forgot forgotten weather rain raining snow snowing ice icy holiday away working work busy overslept appointment dentist funeral ' +
+    'wedding visitors fancy late timing'
+  ).split(' '),
 );
 
 /**

@@ -12,18 +12,23 @@ export type WentReply = { kind: 'went'; more?: string } | { kind: 'didnt'; barri
 /** A reply to "Did you feel welcome? 1 yes, 2 a bit, 3 no". */
 export type FitReply = 'yes' | 'a-bit' | 'no' | 'unclear';
 
-const GOING = /^(?:going|im going|i am going|ill be there|i will be there|will be there|see you there|ill go|i will go|will go|ill try|i will try|planning to|hoping to|yes going|yes im going|yes ill be there|looking forward to it|cant wait|of course|definitely going|will do|i will|yes i will|count me in|(?:id|i would|would) love to(?: go| come)?)$/;
+const GOING =
+  /^(?:going|im going|i am going|ill be there|i will be there|will be there|see you there|ill go|i will go|will go|ill try|i will try|planning to|hoping to|yes going|yes im going|yes ill be there|looking forward to it|cant wait|of course|definitely going|will do|i will|yes i will|count me in|(?:id|i would|would) love to(?: go| come)?)$/;
 /** Going, said with a negative word that must not be read as "no" ("wouldn't miss it"). */
 const GOING_DESPITE_NO = /\b(?:wouldnt miss it|would not miss it|dont want to miss (?:it|out)|cant wait|no problem|no worries)\b/;
-const NOT_GOING = /\b(?:not going|cant go|cant make it|cannot make it|cant come|wont make it|wont be (?:going|there|able)|unable to|wont go|not able|not make it|not this (?:week|time)|give it a miss|giving it a miss|skip it|skipping it|not up to it|(?:sadly|probably|unfortunately|fraid) not|doubt it|not (?:today|tomorrow|tonight)|(?<!wouldnt |not |never )miss (?:it|this|this one|this week|this time|today|tomorrow))\b/;
+const NOT_GOING =
+  /\b(?:not going|cant go|cant make it|cannot make it|cant come|wont make it|wont be (?:going|there|able)|unable to|wont go|not able|not make it|not this (?:week|time)|give it a miss|giving it a miss|skip it|skipping it|not up to it|(?:sadly|probably|unfortunately|fraid) not|doubt it|not (?:today|tomorrow|tonight)|(?<!wouldnt |not |never )miss (?:it|this|this one|this week|this time|today|tomorrow))\b/;
 /** "Can't", "sorry I can't this week": a can't that opens the reply and is not "can't wait" or "can't remember". */
-const LEADING_CANT = /^(?:(?:sorry|no|oh|afraid|im afraid)\s)*(?:i\s)?(?:cant|cannot|can not)\b(?!\s(?:wait|remember|find|see|hear|read|understand|tell|believe))/;
+const LEADING_CANT =
+  /^(?:(?:sorry|no|oh|afraid|im afraid)\s)*(?:i\s)?(?:cant|cannot|can not)\b(?!\s(?:wait|remember|find|see|hear|read|understand|tell|believe))/;
 /** An intention to go, in the client's own words: "I'll try and get there", "I'm going to go", "see you tomorrow". */
-const INTENT = /\b(?:(?:i will|im|i am|i shall) (?:still |definitely |probably |hopefully )?(?:try (?:to |and )?)?(?:go|come|be there|make it|get there|give it a (?:go|try)|try)|(?:im|i am) (?:still |definitely )?going(?=(?: (?:tomorrow|today|tonight|then|thanks|thank you|love|dear|x+|yes))*$)|going to (?:go|try|be there|come)|see you (?:there|tomorrow|then|soon|on \w+))\b/;
+const INTENT =
+  /\b(?:(?:i will|im|i am|i shall) (?:still |definitely |probably |hopefully )?(?:try (?:to |and )?)?(?:go|come|be there|make it|get there|give it a (?:go|try)|try)|(?:im|i am) (?:still |definitely )?going(?=(?: (?:tomorrow|today|tonight|then|thanks|thank you|love|dear|x+|yes))*$)|going to (?:go|try|be there|come)|see you (?:there|tomorrow|then|soon|on \w+))\b/;
 /** Going somewhere else, or another time: never this session. */
 const ELSEWHERE = /\b(?:instead|next (?:week|time|month)|another (?:time|day|week))\b/;
 /** Going somewhere that keeps them away: "yes I'm going to the doctors". */
-const GOING_ELSEWHERE = /\b(?:going|off|have|got|been called|called) (?:in )?to (?:the |my |a )?(?:doctors?|gp|hospital|dentists?|clinic|surgery|appointment|funeral|hospice|opticians?|physio|chemo|vets?)\b/;
+const GOING_ELSEWHERE =
+  /\b(?:going|off|have|got|been called|called) (?:in )?to (?:the |my |a )?(?:doctors?|gp|hospital|dentists?|clinic|surgery|appointment|funeral|hospice|opticians?|physio|chemo|vets?)\b/;
 /** A word that takes a yes back or hedges it; "might be late" is about when, not whether. */
 const NEGATION = /\b(?:no|not|nope|nah|cant|cannot|wont|dont|didnt|couldnt|wouldnt|never|unable|doubt)\b/;
 const HEDGE = /\b(?:maybe|perhaps|possibly|probably|depends|unsure|not sure|might(?! be (?:a bit |a little )?late)|hopefully)\b/;
@@ -34,24 +39,30 @@ const CONDITION = /\b(?:if|as long as|unless|providing|provided)\b.*$|\b\w+ (?:p
 const QUESTION_WORD = /^(?:what|whats|when|where|who|whos|how|which|why|is|are|can|does|do)\b/;
 
 const WENT = /^(?:i went|went|i did go|did go|i made it|made it|yes i made it|i was there|was there|i got there|got there|been|i have been|ive been)\b/;
-const DIDNT = /\b(?:didnt go|did not go|didnt make it|did not make it|couldnt go|couldnt make it|wasnt able|missed it|never went|never made it|didnt get there|couldnt get there|gave it a miss)\b/;
+const DIDNT =
+  /\b(?:didnt go|did not go|didnt make it|did not make it|couldnt go|couldnt make it|wasnt able|missed it|never went|never made it|didnt get there|couldnt get there|gave it a miss)\b/;
 /** How it went, said instead of "yes": "was lovely thank you", "really enjoyed it". */
 const ENJOYED = /\b(?:enjoyed|loved it|lovely|great|brilliant|fab|fabulous|wonderful|smashing|fantastic|good fun|really good|very good|nice time|grand)\b/;
 /** "Would have been lovely, but…": the client did not go. */
 const COUNTERFACTUAL = /\b(?:would have|wouldve|would of|id have|shame|sadly|unfortunately|cancelled|canceled)\b/;
 /** A yes and the words that only confirm it ("yes I made it thanks"): what is left is how it went. */
-const WENT_LEAD = /^(?:(?:yes|yeah|yep|yup|yea|aye|y|oh)\s?)*(?:i did go|i did|i went|did go|went|i made it|made it|i was there|was there|i got there|got there|i have been|ive been|been)?\s?/;
+const WENT_LEAD =
+  /^(?:(?:yes|yeah|yep|yup|yea|aye|y|oh)\s?)*(?:i did go|i did|i went|did go|went|i made it|made it|i was there|was there|i got there|got there|i have been|ive been|been)?\s?/;
 const CONFIRM_TAIL = /(?:\s?(?:thanks|thank you|ta|x+|love|dear|very much|so much))*$/;
 
-const A_BIT = /\b(?:a bit|bit|a little|little bit|sort of|sorta|kind of|kinda|somewhat|partly|in parts|mostly|so so|not sure|ish|half|fairly|quite|more or less|in a way|to a degree|mixed|hit and miss|up and down|not bad|early days|getting there|some (?:were|was|of them|people|folk)|(?:it was|twas|was|they were|its|it is) (?:ok|okay|alright|all right|fine))\b/;
+const A_BIT =
+  /\b(?:a bit|bit|a little|little bit|sort of|sorta|kind of|kinda|somewhat|partly|in parts|mostly|so so|not sure|ish|half|fairly|quite|more or less|in a way|to a degree|mixed|hit and miss|up and down|not bad|early days|getting there|some (?:were|was|of them|people|folk)|(?:it was|twas|was|they were|its|it is) (?:ok|okay|alright|all right|fine))\b/;
 const NOT_WELCOME = /\b(?:not really|not at all|not very|no(?:t)? much|nobody|no one|ignored|unwelcome|left out)\b/;
 /** "Wasn't very welcoming", "they weren't friendly". */
-const NEGATED_WELCOME = /\b(?:not|wasnt|werent|isnt|arent|didnt|never)(?: (?:feel|felt|very|really|so|that|too|particularly|as))* (?:welcom\w*|friendly|nice|kind|warm|lovely|at home)\b/;
+const NEGATED_WELCOME =
+  /\b(?:not|wasnt|werent|isnt|arent|didnt|never)(?: (?:feel|felt|very|really|so|that|too|particularly|as))* (?:welcom\w*|friendly|nice|kind|warm|lovely|at home)\b/;
 /** Felt out of it, in milder words: read after "a bit", so "a bit cliquey" stays a bit. */
-const FELT_OUT = /\b(?:outsider|out of place|rude|unfriendly|cliquey|clique|stuck up|snobby|cold shoulder|not my (?:cup of tea|thing|sort|scene)|(?:didnt|dont|did not) fit in)\b/;
+const FELT_OUT =
+  /\b(?:outsider|out of place|rude|unfriendly|cliquey|clique|stuck up|snobby|cold shoulder|not my (?:cup of tea|thing|sort|scene)|(?:didnt|dont|did not) fit in)\b/;
 const VERY_WELCOME = /\b(?:very|really|so|lovely|friendly|welcoming|welcomed|made me feel welcome|everyone was nice|definitely|at home|nice|kind|warm)\b/;
 /** "Don't want to go back", "never again", "not going again": nudges for that group stop. */
-const NOT_GOING_BACK = /\b(?:(?:dont|do not|never|not|wont|will not|no|shant|shall not) (?:(?:want|wanna|going|gonna|planning|intend) (?:to )?)?(?:go(?:ing)?|be going) (?:back|again)|never again|not for me|(?:wont|will not|not) be (?:back|returning)|(?:dont|do not) want to return|never going there again|not going there again|(?:stop|no more) (?:reminding|reminders|messages about))\b/;
+const NOT_GOING_BACK =
+  /\b(?:(?:dont|do not|never|not|wont|will not|no|shant|shall not) (?:(?:want|wanna|going|gonna|planning|intend) (?:to )?)?(?:go(?:ing)?|be going) (?:back|again)|never again|not for me|(?:wont|will not|not) be (?:back|returning)|(?:dont|do not) want to return|never going there again|not going there again|(?:stop|no more) (?:reminding|reminders|messages about))\b/;
 
 /**
  * The reply with basic-phone spellings the readers below do not know put right, and "I'll" (or
@@ -63,7 +74,10 @@ function spelledOut(text: string): string {
     .replace(/\bther\b/gi, 'there')
     .replace(/\b(?:definately|definatly|defiantly|defo|deffo)\b/gi, 'definitely')
     .replace(/\bgonna\b/gi, 'going to')
-    .replace(/\bi['\u2019]?ll (?=(?:be|go|going|not|never|try|make|see|give|come|get|let|have|do|pop|still|probably|definitely|just|miss|need|ask|call|text|ring|phone|stay|manage|aim|hope|tell|explain|speak|talk|write|send|reply|say|check|think|look|keep|bring|meet|wait|take|walk|catch|pay)\b)/gi, 'I will ');
+    .replace(
+      /\bi['\u2019]?ll (?=(?:be|go|going|not|never|try|make|see|give|come|get|let|have|do|pop|still|probably|definitely|just|miss|need|ask|call|text|ring|phone|stay|manage|aim|hope|tell|explain|speak|talk|write|send|reply|say|check|think|look|keep|bring|meet|wait|take|walk|catch|pay)\b)/gi,
+      'I will ',
+    );
 }
 
 /** Leading menu number of a numbered question ("2", "2.", "2 - bus", "two"), and what follows. */

@@ -22,9 +22,7 @@ export type UnclearReason =
  * followed (or preceded) by sentences of something else carries them as `remark`, exactly as
  * written ("Sometimes. My hip has been bad" → 2, remark "My hip has been bad").
  */
-export type Interpretation =
-  | { kind: 'answer'; value: number; optionId: string | null; remark?: string }
-  | { kind: 'unclear'; reason: UnclearReason };
+export type Interpretation = { kind: 'answer'; value: number; optionId: string | null; remark?: string } | { kind: 'unclear'; reason: UnclearReason };
 
 /** A reply as it arrives: typed text, or a card button's submitted value. */
 export interface Reply {
@@ -81,12 +79,12 @@ function mended(text: string, vocabulary: ItemVocabulary): string[] {
 }
 
 function readReply(item: InstrumentItem, vocabulary: ItemVocabulary, text: string): Interpretation {
-  const read = (pieces: ReplySentence[]) =>
-    pieces.map((source) => ({ source, tokens: mended(source.text, vocabulary) })).filter((s) => s.tokens.length > 0);
+  const read = (pieces: ReplySentence[]) => pieces.map((source) => ({ source, tokens: mended(source.text, vocabulary) })).filter((s) => s.tokens.length > 0);
   const sentences = read(replySentences(text));
   if (sentences.length === 0) return unclear('no_match');
   const meaning = interpretSentences(item, vocabulary, text, sentences);
-  if (meaning.kind === 'answer' || !(READ_BY_CLAUSE.has(meaning.reason) || meaning.reason === 'contradictory' || meaning.reason === 'ambiguous')) return meaning;
+  if (meaning.kind === 'answer' || !(READ_BY_CLAUSE.has(meaning.reason) || meaning.reason === 'contradictory' || meaning.reason === 'ambiguous'))
+    return meaning;
   // A long or chatty sentence may still hold one clear answer in a clause of its own: "Sometimes,
   // mostly when the nights draw in", "3, yesterday was a bad day", "7, not bad".
   const clauses = read(replyClauses(text));
@@ -101,7 +99,9 @@ function readReply(item: InstrumentItem, vocabulary: ItemVocabulary, text: strin
 // "not too often love the grandkids were round", "7 today had a nice walk". Not "I": "sometimes I
 // go to bingo" says how often they go.
 const CLOSES_AN_ANSWER: ReadonlySet<string> = new Set(
-  'love luv hun pet hen mate dear duck tbh tbf ngl honestly really lol haha x xx though tho thanks ta cheers innit today tonight yesterday lately atm now'.split(' '),
+  'love luv hun pet hen mate dear duck tbh tbf ngl honestly really lol haha x xx though tho thanks ta cheers innit today tonight yesterday lately atm now'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -150,9 +150,7 @@ function fromButton(item: InstrumentItem, value: unknown): Interpretation | unde
   const pressed = (value as { value?: unknown }).value;
   if (typeof pressed !== 'number') return undefined;
   if (item.kind === 'scale') {
-    return Number.isInteger(pressed) && pressed >= item.min && pressed <= item.max
-      ? { kind: 'answer', value: pressed, optionId: null }
-      : undefined;
+    return Number.isInteger(pressed) && pressed >= item.min && pressed <= item.max ? { kind: 'answer', value: pressed, optionId: null } : undefined;
   }
   const option = item.options.find((o) => o.code === pressed);
   return option && { kind: 'answer', value: option.code, optionId: option.id };
@@ -231,7 +229,9 @@ function narrowed(named: Named[]): Named[] {
   const plain = new Set(named.filter((n) => !between(n)).map(nameKey));
   if (plain.size !== 1 || plain.size === new Set(named.map(nameKey)).size) return named;
   const [only] = plain;
-  const within = named.filter(between).every((n) => (n as { phrase: { targets: ReadonlyArray<string | number> } }).phrase.targets.some((t) => `in:${t}` === only));
+  const within = named
+    .filter(between)
+    .every((n) => (n as { phrase: { targets: ReadonlyArray<string | number> } }).phrase.targets.some((t) => `in:${t}` === only));
   return within ? named.filter((n) => !between(n)) : named;
 }
 
@@ -278,8 +278,16 @@ function remarkOf(text: string, read: Read[], answers: Read[]): string | undefin
   if (remarks.length === 0) return undefined;
   const start = answers[0]!.source.start;
   const end = answers.at(-1)!.source.end;
-  if (remarks.every((s) => s.source.start >= end)) return text.slice(end).replace(/^[\s.!?;,:\u2026\u2013\u2014-]+/u, '').trimEnd();
-  if (remarks.every((s) => s.source.end <= start)) return text.slice(0, start).replace(/[\s,;:\u2013\u2014-]+$/u, '').trimStart();
+  if (remarks.every((s) => s.source.start >= end))
+    return text
+      .slice(end)
+      .replace(/^[\s.!?;,:\u2026\u2013\u2014-]+/u, '')
+      .trimEnd();
+  if (remarks.every((s) => s.source.end <= start))
+    return text
+      .slice(0, start)
+      .replace(/[\s,;:\u2013\u2014-]+$/u, '')
+      .trimStart();
   return text.trim();
 }
 

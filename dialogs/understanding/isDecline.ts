@@ -18,10 +18,23 @@ const SPELLINGS: ReadonlyArray<[RegExp, string]> = [
 // Said around a refusal without changing it: "if that's ok", "this one", "for now".
 const AROUND_PHRASES = new RegExp(
   `\\b(?:${[
-    'if (?:you )?(?:dont|do not) mind(?: me saying)?', 'if (?:thats|that is|its|it is) (?:ok|okay|alright|all right|allowed|fine)',
-    'if (?:its|it is) all the same(?: to you)?', 'if i may', 'if i can', 'to be honest', 'thank you', 'thanks for asking',
-    'for now', 'for today', 'at the moment', 'right now', 'this time', 'on this occasion',
-    '(?:this|that|the|last) (?:one|question|q)', '(?:these|those|the) questions', 'one of those',
+    'if (?:you )?(?:dont|do not) mind(?: me saying)?',
+    'if (?:thats|that is|its|it is) (?:ok|okay|alright|all right|allowed|fine)',
+    'if (?:its|it is) all the same(?: to you)?',
+    'if i may',
+    'if i can',
+    'to be honest',
+    'thank you',
+    'thanks for asking',
+    'for now',
+    'for today',
+    'at the moment',
+    'right now',
+    'this time',
+    'on this occasion',
+    '(?:this|that|the|last) (?:one|question|q)',
+    '(?:these|those|the) questions',
+    'one of those',
   ].join('|')})\\b`,
   'g',
 );
@@ -54,14 +67,27 @@ const ANSWERING = set(`
 // A refusal that needs no verb: "rather not", "mind your own", "private", "pass", "leave that one".
 const REFUSALS = new RegExp(
   `\\b(?:${[
-    '(?:rather|prefer|preferably|sooner) not(?: to)?', '(?:dont|do not|not) (?:really )?(?:want|wish) to',
+    '(?:rather|prefer|preferably|sooner) not(?: to)?',
+    '(?:dont|do not|not) (?:really )?(?:want|wish) to',
     '(?:rather |prefer to )?keep(?:ing)? (?:it|that|this)(?: one)? (?:to myself|private|quiet|between me and)',
-    'no comments?', 'mind (?:your|yours|you) own(?: business)?', '(?:none|not) of (?:your|you) (?:business|concern)',
-    'not your (?:business|concern)', 'nobodys business', 'my (?:own )?business', 'private', 'personal',
-    '(?:not|un) ?comfortable', 'pass(?:ing)?', 'skip(?:ping)?', '(?:(?:go|skip|move) (?:on )?to )?(?:the )?next(?: one| question| q)?',
-    '(?:move|moving) on', 'no answer', 'leave (?:it|that|this)(?: one| question| q)?(?: out| blank| there)?', 'declined?',
-    'give (?:it|that|this)(?: one| question| q)? a miss', 'allow (?:it|that|this)', // MLE: "leave it"
-
+    'no comments?',
+    'mind (?:your|yours|you) own(?: business)?',
+    '(?:none|not) of (?:your|you) (?:business|concern)',
+    'not your (?:business|concern)',
+    'nobodys business',
+    'my (?:own )?business',
+    'private',
+    'personal',
+    '(?:not|un) ?comfortable',
+    'pass(?:ing)?',
+    'skip(?:ping)?',
+    '(?:(?:go|skip|move) (?:on )?to )?(?:the )?next(?: one| question| q)?',
+    '(?:move|moving) on',
+    'no answer',
+    'leave (?:it|that|this)(?: one| question| q)?(?: out| blank| there)?',
+    'declined?',
+    'give (?:it|that|this)(?: one| question| q)? a miss',
+    'allow (?:it|that|this)', // MLE: "leave it"
   ].join('|')})\\b`,
   'g',
 );

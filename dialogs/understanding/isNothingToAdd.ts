@@ -2,9 +2,30 @@ import { normalizeReply } from './normalizeReply.js';
 
 const NOTHING = new Set(
   [
-    'no', 'nope', 'nah', 'n', 'no thanks', 'no thank you', 'no ta', 'nothing', 'nothing thanks', 'nothing thank you',
-    'not really', 'none', 'nothing else', 'no nothing', 'all good', 'im fine thanks', 'thats all', 'thats it', 'not today',
-    'no im ok', 'no im fine', 'no all good', 'nothing to add', 'no not really',
+    'no',
+    'nope',
+    'nah',
+    'n',
+    'no thanks',
+    'no thank you',
+    'no ta',
+    'nothing',
+    'nothing thanks',
+    'nothing thank you',
+    'not really',
+    'none',
+    'nothing else',
+    'no nothing',
+    'all good',
+    'im fine thanks',
+    'thats all',
+    'thats it',
+    'not today',
+    'no im ok',
+    'no im fine',
+    'no all good',
+    'nothing to add',
+    'no not really',
   ].map(normalizeReply),
 );
 

@@ -3,7 +3,17 @@ import { answerTokens } from './answerTokens.js';
 import { frequencyTargets } from './frequencyVocabulary.js';
 import { OPTION_VARIANTS } from './optionVariants.js';
 import {
-  CONNECTORS, CONTRAST_WORDS, FILLER_WORDS, HEDGES, IDIOMS, NEGATIONS, NEGATIVE_WORDS, NO_WORDS, NUMBER_FILLERS, SOFTENERS, WEAK_PHRASES,
+  CONNECTORS,
+  CONTRAST_WORDS,
+  FILLER_WORDS,
+  HEDGES,
+  IDIOMS,
+  NEGATIONS,
+  NEGATIVE_WORDS,
+  NO_WORDS,
+  NUMBER_FILLERS,
+  SOFTENERS,
+  WEAK_PHRASES,
 } from './replyWords.js';
 
 /** A phrase that names an answer: an option id for a choice item, a value for a scale. */
@@ -110,12 +120,29 @@ function compile(item: InstrumentItem): ItemVocabulary {
   phrases.sort((a, b) => b.words.length - a.words.length);
   const phraseWords = new Set(phrases.flatMap((p) => p.words));
   const known = new Set([
-    ...phraseWords, ...echo, ...NUMBER_WORDS, ...FILLER_WORDS, ...NEGATIONS, ...NO_WORDS, ...CONNECTORS, ...CONTRAST_WORDS,
-    ...NUMBER_FILLERS, ...SOFTENERS,
+    ...phraseWords,
+    ...echo,
+    ...NUMBER_WORDS,
+    ...FILLER_WORDS,
+    ...NEGATIONS,
+    ...NO_WORDS,
+    ...CONNECTORS,
+    ...CONTRAST_WORDS,
+    ...NUMBER_FILLERS,
+    ...SOFTENERS,
   ]);
   const longWords = [...new Set(phrases.filter((p) => p.targets.length > 0).flatMap((p) => p.words))].filter((w) => w.length >= 4);
   const answerWords = new Map(phrases.filter((p) => p.targets.length > 0 && p.words.length === 1).map((p) => [p.words[0]!, p.targets.join(' ')]));
-  return { phrases, echo, known, longWords, answerWords, saysNo: frequency?.never ?? (isCount(item, countsOf) ? 0 : null), frequency: !!frequency, countsOf, notAtAll: notAtAll(item, echo),
+  return {
+    phrases,
+    echo,
+    known,
+    longWords,
+    answerWords,
+    saysNo: frequency?.never ?? (isCount(item, countsOf) ? 0 : null),
+    frequency: !!frequency,
+    countsOf,
+    notAtAll: notAtAll(item, echo),
     quality: item.kind === 'choice' && item.options.some((o) => /^very\b/i.test(o.label)),
     graded: new Set([...answerWords].filter(([w, to]) => [null, to].every((t) => targetsOf(phrases, `very ${w}`) !== t)).map(([w]) => w)),
   };
@@ -133,7 +160,11 @@ function targetsOf(phrases: readonly ItemPhrase[], words: string): string | null
 
 function notAtAll(item: InstrumentItem, echo: ReadonlySet<string>): number | null {
   if (item.kind !== 'scale' || !item.minLabel) return null;
-  return answerTokens(item.minLabel).filter((w) => !echo.has(w)).join(' ') === 'not at all' ? item.min : null;
+  return answerTokens(item.minLabel)
+    .filter((w) => !echo.has(w))
+    .join(' ') === 'not at all'
+    ? item.min
+    : null;
 }
 
 function singular(plural: string): string {
@@ -165,10 +196,15 @@ function choiceTargets(item: Extract<InstrumentItem, { kind: 'choice' }>, freque
 
 function scaleTargets(item: Extract<InstrumentItem, { kind: 'scale' }>, echo: ReadonlySet<string>, anchors: Set<string>): Targets {
   const targets: Targets = new Map();
-  for (const [label, value] of [[item.minLabel, item.min], [item.maxLabel, item.max]] as const) {
+  for (const [label, value] of [
+    [item.minLabel, item.min],
+    [item.maxLabel, item.max],
+  ] as const) {
     if (!label) continue;
     // "0 = not at all anxious" is also answered "not at all".
-    const unechoed = answerTokens(label).filter((w) => !echo.has(w)).join(' ');
+    const unechoed = answerTokens(label)
+      .filter((w) => !echo.has(w))
+      .join(' ');
     for (const phrase of [label, unechoed, ...(END_WORDS.get(unechoed) ?? [])]) {
       if (phrase === '') continue;
       addPhrase(targets, phrase, value);

@@ -62,4 +62,3 @@ function recognize(tokens: readonly string[], text: string): NumberMention[] {
   });
   return mentions.sort((a, b) => a.from - b.from);
 }
-

@@ -59,15 +59,12 @@ const PAST_AFTER = set('last ago before previously formerly originally');
 const PAST_PERIODS = set('week month year time summer winter spring autumn christmas');
 
 /** Each number in a sentence's words, with what it is doing there (see NumberRole). */
-export function placeNumbers(
-  item: InstrumentItem,
-  vocabulary: ItemVocabulary,
-  tokens: readonly string[],
-  mentions: readonly NumberMention[],
-): PlacedNumber[] {
+export function placeNumbers(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readonly string[], mentions: readonly NumberMention[]): PlacedNumber[] {
   // "No one" is nobody, and "not one" or "not even one" none: not a number.
   const none = (m: NumberMention) =>
-    m.from === m.to && tokens[m.from] === 'one' && (['no', 'not'].includes(tokens[m.from - 1] ?? '') || (tokens[m.from - 1] === 'even' && tokens[m.from - 2] === 'not'));
+    m.from === m.to &&
+    tokens[m.from] === 'one' &&
+    (['no', 'not'].includes(tokens[m.from - 1] ?? '') || (tokens[m.from - 1] === 'even' && tokens[m.from - 2] === 'not'));
   const kept = mentions.filter((m) => !none(m));
   const scale = scaleRange(item, tokens, kept);
   const placed = kept.map((m) => {
@@ -114,7 +111,8 @@ function roleOf(item: InstrumentItem, vocabulary: ItemVocabulary, tokens: readon
 
   if (Number.isInteger(m.value) && m.value >= 1900 && m.value <= 2100) return other(m.from, m.to); // a year
   // "6 and a bit" is more than 6, and not 7.
-  if (next === 'and' && at(m.to + 2) === 'a' && ['bit', 'little'].includes(at(m.to + 3))) return { role: 'unsure' as const, spanFrom: m.from, spanTo: m.to + 3 };
+  if (next === 'and' && at(m.to + 2) === 'a' && ['bit', 'little'].includes(at(m.to + 3)))
+    return { role: 'unsure' as const, spanFrom: m.from, spanTo: m.to + 3 };
   // A bound is not a number: "over 5", "more than 3", "at least 6", "up to 4".
   if (BOUNDS.has(before) || (before === 'to' && at(m.from - 2) === 'up')) return { role: 'unsure' as const, spanFrom: m.from - 1, spanTo: m.to };
   if (m.value >= 16 && (AGE_BEFORE.has(before) || before === 'im' || (before === 'am' && at(m.from - 2) === 'i'))) {

@@ -131,15 +131,13 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   }
   const idiomWords = found.reduce((sum, p) => sum + (p.phrase.targets.length === 0 && !p.phrase.hedge ? p.to - p.from + 1 : 0), 0);
 
-  const saysNothing = (t: string) =>
-    FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
+  const saysNothing = (t: string) => FILLER_WORDS.has(t) || vocabulary.echo.has(t) || CONNECTORS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t));
   let rest = tokens.filter((_, i) => !used[i]);
   const answering = shown.filter((n) => n.role !== 'other');
   // A number answers when little else is said ("I'd say 2", "a solid 7", "put me down for a 6"):
   // not "2 kids visit" (a count of something else), "not 7", or "one" as a word ("one of those days").
   const besides = rest.filter((t) => !saysNothing(t) && !NUMBER_FILLERS.has(t) && !NO_WORDS.has(t));
-  const standsOut = (n: PlacedNumber) =>
-    n.role === 'answer' && !NEGATIONS.has(tokens[n.from - 1] ?? '') && !(n.from === n.to && tokens[n.from] === 'one');
+  const standsOut = (n: PlacedNumber) => n.role === 'answer' && !NEGATIONS.has(tokens[n.from - 1] ?? '') && !(n.from === n.to && tokens[n.from] === 'one');
   const numbersAnswer =
     idiomWords === 0 && (besides.length === 0 || (besides.length <= MAX_BESIDE_A_NUMBER && answering.length > 0 && answering.every(standsOut)));
   const numberWords = numbersAnswer ? 0 : answering.reduce((sum, n) => sum + n.to - n.from + 1, 0);
@@ -177,7 +175,15 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
     // "Incredibly poor", "super good": a word of degree not known here may make it the "very" option.
     const before = tokens[p.from - 1];
     const graded = p.phrase.words.length === 1 && vocabulary.graded.has(p.phrase.words[0]!);
-    if (graded && before !== undefined && !used[p.from - 1] && !saysNothing(before) && !NEGATIONS.has(before) && !NO_WORDS.has(before) && !NO_DEGREE.has(before)) {
+    if (
+      graded &&
+      before !== undefined &&
+      !used[p.from - 1] &&
+      !saysNothing(before) &&
+      !NEGATIONS.has(before) &&
+      !NO_WORDS.has(before) &&
+      !NO_DEGREE.has(before)
+    ) {
       mentioned.push('unsure');
       continue;
     }
@@ -190,7 +196,8 @@ export function readSentence(item: InstrumentItem, vocabulary: ItemVocabulary, t
   }
   // "Nope" to "How often…?" is "never"; "yes and no", "no change" are not.
   const extraWords = rest.filter((t) => !saysNothing(t));
-  const onlyNo = extraWords.length > 0 && extraWords.every((t) => NO_WORDS.has(t)) && !rest.some((t) => YES_WORDS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t)));
+  const onlyNo =
+    extraWords.length > 0 && extraWords.every((t) => NO_WORDS.has(t)) && !rest.some((t) => YES_WORDS.has(t) || (CONTRAST_WORDS.has(t) && !NO_WORDS.has(t)));
   if (named.length === 0 && mentioned.length === 0 && vocabulary.saysNo !== null && onlyNo) {
     named.push({ target: vocabulary.saysNo, phrase: null });
   }
@@ -249,7 +256,11 @@ function bounded(tokens: readonly string[], from: number, to: number): boolean {
   if (at(b) === 'than' || at(b) === 'to' || at(b) === 'on') {
     // "More than sometimes", "closer to often", "low to middling".
     if (BOUND_BEFORE_THAN.has(at(b - 1)) || (at(b) !== 'than' && LEANING.has(at(b - 1))) || (at(b) === 'to' && RANGE_FROM.has(at(b - 1)))) return true;
-  } else if ((BOUND_BEFORE.has(at(b)) && !(at(b) === 'less' && at(b - 1) === 'or' && at(b - 2) === 'more')) || LEANING.has(at(b)) || (at(b) === 'least' && at(b - 1) === 'at')) {
+  } else if (
+    (BOUND_BEFORE.has(at(b)) && !(at(b) === 'less' && at(b - 1) === 'or' && at(b - 2) === 'more')) ||
+    LEANING.has(at(b)) ||
+    (at(b) === 'least' && at(b - 1) === 'at')
+  ) {
     return true;
   }
   let a = to + 1;

@@ -5,7 +5,22 @@ import { normalizeReply } from './normalizeReply.js';
 export type Command = 'skip' | 'stop' | 'help' | 'checkIn' | 'menu' | 'later';
 
 const COMMANDS: ReadonlyArray<[Command, readonly string[]]> = [
-  ['skip', ['skip', 'pass', 'skip it', 'skip this', 'skip this one', 'next', 'next question', 'rather not say', 'prefer not to say', "i'd rather not say", 'pass on that one']],
+  [
+    'skip',
+    [
+      'skip',
+      'pass',
+      'skip it',
+      'skip this',
+      'skip this one',
+      'next',
+      'next question',
+      'rather not say',
+      'prefer not to say',
+      "i'd rather not say",
+      'pass on that one',
+    ],
+  ],
   ['stop', ['stop', 'stop please', 'cancel', 'quit', 'exit', 'end', 'finish', 'stop check in', 'stop the check in']],
   ['help', ['help', 'help me', 'help please', 'info', 'what do i do', 'what do i say', '?']],
   // Leaves whatever is open: no one can get stuck in a conversation.
@@ -15,12 +30,49 @@ const COMMANDS: ReadonlyArray<[Command, readonly string[]]> = [
   [
     'later',
     [
-      'later', 'not now', 'not right now', 'ask me later', 'ask later', 'another time', 'some other time', 'busy', 'im busy',
-      'busy now', 'busy right now', 'bit busy', 'a bit busy', 'busy at the moment', 'cant talk now', 'cant talk', 'cant talk right now',
-      'cant do it now', 'cant do this now', 'not a good time', 'bad time', 'not a good time now', 'later please', 'maybe later',
-      'try later', 'try again later', 'text me later', 'message me later', 'remind me later', 'can we do this later',
-      'can we do it later', 'do it later', 'later on', 'in a bit', 'not at the moment', 'im out', 'im out at the moment',
-      'driving', 'im driving', 'at work', 'im at work', 'out now', 'cant now',
+      'later',
+      'not now',
+      'not right now',
+      'ask me later',
+      'ask later',
+      'another time',
+      'some other time',
+      'busy',
+      'im busy',
+      'busy now',
+      'busy right now',
+      'bit busy',
+      'a bit busy',
+      'busy at the moment',
+      'cant talk now',
+      'cant talk',
+      'cant talk right now',
+      'cant do it now',
+      'cant do this now',
+      'not a good time',
+      'bad time',
+      'not a good time now',
+      'later please',
+      'maybe later',
+      'try later',
+      'try again later',
+      'text me later',
+      'message me later',
+      'remind me later',
+      'can we do this later',
+      'can we do it later',
+      'do it later',
+      'later on',
+      'in a bit',
+      'not at the moment',
+      'im out',
+      'im out at the moment',
+      'driving',
+      'im driving',
+      'at work',
+      'im at work',
+      'out now',
+      'cant now',
     ],
   ],
 ];
@@ -28,9 +80,7 @@ const COMMANDS: ReadonlyArray<[Command, readonly string[]]> = [
 // Said around a command without changing it: "sorry, busy", "skip please x".
 const COURTESY = new Set(['sorry', 'please', 'pls', 'plz', 'thanks', 'ta', 'x', 'xx', 'xxx', 'oh', 'ah', 'um', 'er', 'hi', 'love', 'dear', 'atm']);
 
-const lookup = new Map<string, Command>(
-  COMMANDS.flatMap(([command, phrases]) => phrases.map((p) => [normalizeReply(p) || p, command] as const)),
-);
+const lookup = new Map<string, Command>(COMMANDS.flatMap(([command, phrases]) => phrases.map((p) => [normalizeReply(p) || p, command] as const)));
 
 /**
  * The command a whole reply amounts to, if any ("Skip!" → skip; "sorry, busy" → later; "skip the
@@ -41,7 +91,10 @@ export function recognizeCommand(text: string | undefined): Command | null {
   const normalized = normalizeReply(text);
   const exact = lookup.get(normalized === '' ? text.trim() : normalized);
   if (exact) return exact;
-  const bare = normalized.split(' ').filter((w) => !COURTESY.has(w)).join(' ');
+  const bare = normalized
+    .split(' ')
+    .filter((w) => !COURTESY.has(w))
+    .join(' ');
   const command = bare === '' ? null : (lookup.get(bare) ?? null);
   return command ?? (isDecline(text) ? 'skip' : null);
 }

@@ -46,17 +46,23 @@ export function repairWord(word: string, vocabulary: ItemVocabulary): string {
 const CONTEXT_WORDS = `
   lonely isolated companionship satisfied worthwhile happy anxious nervous hopeless restless fidgety depressed everything effort
   worthless health groups activities activity general really honestly probably definitely suppose reckon feeling
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 /**
  * Answer words no common English word sounds like (checked against the word list): spelt by ear
  * ("sumtims", "okashunly", "orlways", "nevah", "hardlee"), a word that sounds like one of them is it.
  */
-export const SOUND_ALIKE: ReadonlySet<string> = new Set(`
+export const SOUND_ALIKE: ReadonlySet<string> = new Set(
+  `
   sometimes sometime occasionally occasional always never often hardly mostly frequently constantly continually completely
   excellent horrendous dreadful awful rubbish brilliant fantastic healthy disagree seven twelve twenty thirty little
   absolutely definitely rarely seldom regularly worthless depressed satisfied lonely
-`.trim().split(/\s+/));
+`
+    .trim()
+    .split(/\s+/),
+);
 
 const MIN_BY_EAR = 5;
 
@@ -83,7 +89,11 @@ export function soundKey(word: string): string {
   w = w.replace(/([a-z])\1+/g, '$1');
   w = w.replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/q/g, 'k').replace(/x/g, 'ks').replace(/wh/g, 'w');
   w = w.replace(/(?<=[a-z])(?:s|t|c)i[oa]n|(?<=[a-z])sh[uoa]n/g, 'Sn').replace(/sh/g, 'S');
-  w = w.replace(/c(?=[eiy])/g, 's').replace(/c/g, 'k').replace(/z/g, 's').replace(/([a-z])\1+/g, '$1');
+  w = w
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/([a-z])\1+/g, '$1');
   w = w.replace(/([^aeiouAI])e$/, '$1');
   w = w.replace(/([aeiou])r(?=[^aeiouyAI]|$)/g, '$1');
   const first = /^[aeiouy]/.test(w) ? 'V' : w[0]!;
@@ -139,14 +149,29 @@ export function repairPhrases(tokens: readonly string[], vocabulary: ItemVocabul
 // Words that sound like an answer word and are written for it, read so only where the rest of
 // the phrase is there as written ("not grate" is "not great"; "grate" alone is a grate).
 const HOMOPHONES: ReadonlyMap<string, string> = new Map([
-  ['nun', 'none'], ['grate', 'great'], ['vary', 'very'], ['thyme', 'time'], ['hole', 'whole'], ['wile', 'while'], ['weak', 'week'],
-  ['mourning', 'morning'], ['knight', 'night'], ['knights', 'nights'], ['sum', 'some'], ['alot', 'lot'], ['lotta', 'lot'], ['fare', 'fair'],
+  ['nun', 'none'],
+  ['grate', 'great'],
+  ['vary', 'very'],
+  ['thyme', 'time'],
+  ['hole', 'whole'],
+  ['wile', 'while'],
+  ['weak', 'week'],
+  ['mourning', 'morning'],
+  ['knight', 'night'],
+  ['knights', 'nights'],
+  ['sum', 'some'],
+  ['alot', 'lot'],
+  ['lotta', 'lot'],
+  ['fare', 'fair'],
 ]);
 
 // Said alone (with filler or the question's words), a word that sounds like an answer is that
 // answer: "nun" to "how often…?" is none, "ate" to a score is 8. Not "won" or "too": a real word
 // said as often as the answer ("too" for two is read only as a score, "too/10").
-const SAID_ALONE: ReadonlyMap<string, string> = new Map([['nun', 'none'], ['ate', 'eight']]);
+const SAID_ALONE: ReadonlyMap<string, string> = new Map([
+  ['nun', 'none'],
+  ['ate', 'eight'],
+]);
 
 /**
  * A reply that is one word sounding like an answer and nothing else but filler ("nun", "i'd say

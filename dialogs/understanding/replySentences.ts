@@ -8,7 +8,8 @@ export interface ReplySentence {
 // Where one sentence ends and another begins: . ! ? … ; or a line break, and a dash with a space
 // on either side ("3 - and then"; but not "2 - 3", one range), but not the point of "6.5", the slash of "7/10" or "so-so".
 // After a comma, "so ..." or "I'd say ..." starts a conclusion: "went twice on the 14th, so 2 groups".
-const BOUNDARY = /(?<!\d)[.!?\u2026]+|[.!?\u2026]+(?!\d)|[;\n\r]+|\s[-\u2013\u2014]+(?=\s(?!\s*\d))|(?<!\d)\s[-\u2013\u2014]+(?=\s)|[\u2013\u2014]|,\s*(?=(?:so|i'?d say|i would say|overall|all in all|in total|all told)\b)/giu;
+const BOUNDARY =
+  /(?<!\d)[.!?\u2026]+|[.!?\u2026]+(?!\d)|[;\n\r]+|\s[-\u2013\u2014]+(?=\s(?!\s*\d))|(?<!\d)\s[-\u2013\u2014]+(?=\s)|[\u2013\u2014]|,\s*(?=(?:so|i'?d say|i would say|overall|all in all|in total|all told)\b)/giu;
 
 // Within a sentence, a clause ends at a comma or colon ("sometimes, it's been a tough month", "2:
 // choir and bowls"), or before a word that starts another ("lonely most of the time because…").

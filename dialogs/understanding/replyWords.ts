@@ -24,8 +24,17 @@ export const SOFTENERS = set('almost nearly practically virtually');
 
 /** Sayings that contain an answer word without giving that answer ("same as always"). */
 export const IDIOMS: readonly string[] = [
-  'as always', 'as ever', 'as usual', 'same as always', 'same as ever', 'more often than not', 'all good', 'all of it',
-  'not as often', 'half the time', 'most of all',
+  'as always',
+  'as ever',
+  'as usual',
+  'same as always',
+  'same as ever',
+  'more often than not',
+  'all good',
+  'all of it',
+  'not as often',
+  'half the time',
+  'most of all',
 ];
 
 /**
@@ -33,10 +42,38 @@ export const IDIOMS: readonly string[] = [
  * to say", "dunno, sometimes"); alone they answer nothing.
  */
 export const HEDGES: readonly string[] = [
-  'not sure', 'im not sure', 'not too sure', 'not really sure', 'dont know', 'i dont know', 'not certain', 'hard to say', 'difficult to say',
-  'hard to tell', 'tricky to say', 'who knows', 'kind of', 'sort of', 'kinda', 'sorta', 'more or less', 'give or take', 'if im honest',
-  'to be honest', 'to be fair', 'if i had to say', 'if i had to guess', 'at a guess', 'at a push', 'i would have to say', 'id have to say',
-  'good question', 'i would say', 'i think so', 'i reckon', 'thinking about it',
+  'not sure',
+  'im not sure',
+  'not too sure',
+  'not really sure',
+  'dont know',
+  'i dont know',
+  'not certain',
+  'hard to say',
+  'difficult to say',
+  'hard to tell',
+  'tricky to say',
+  'who knows',
+  'kind of',
+  'sort of',
+  'kinda',
+  'sorta',
+  'more or less',
+  'give or take',
+  'if im honest',
+  'to be honest',
+  'to be fair',
+  'if i had to say',
+  'if i had to guess',
+  'at a guess',
+  'at a push',
+  'i would have to say',
+  'id have to say',
+  'good question',
+  'i would say',
+  'i think so',
+  'i reckon',
+  'thinking about it',
 ];
 
 /** "No" on its own: emphasis before "never" ("no, never"), a doubt before anything else. */
@@ -60,8 +97,22 @@ export const CORRECTION_MARKERS = set(`
 
 /** Sayings that correct what was just said, as word lists: "2 make that 3", "7, changed my mind, 6". */
 export const CORRECTION_PHRASES: ReadonlyArray<readonly string[]> = [
-  'make that', 'make it', 'should i say', 'changed my mind', 'change my mind', 'change that', 'change it', 'hang on', 'hold on',
-  'more like', 'by mistake', 'typo', 'forgot', 'oh and', 'ignore that', 'let me change',
+  'make that',
+  'make it',
+  'should i say',
+  'changed my mind',
+  'change my mind',
+  'change that',
+  'change it',
+  'hang on',
+  'hold on',
+  'more like',
+  'by mistake',
+  'typo',
+  'forgot',
+  'oh and',
+  'ignore that',
+  'let me change',
 ].map((phrase) => phrase.split(' '));
 
 /**

@@ -8,9 +8,7 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 // Words that may sit between the numbers. Not "or", "to" or "maybe": "2 or 3" is one unsure answer.
-const SPARE = new Set(
-  'and then um umm er erm ok okay yes yeah yep thanks thank you ty x xx xxx hi hello please pls my answers answer are is its'.split(' '),
-);
+const SPARE = new Set('and then um umm er erm ok okay yes yeah yep thanks thank you ty x xx xxx hi hello please pls my answers answer are is its'.split(' '));
 
 /**
  * The answers to `count` items sent together, in order, when a reply is just that many whole

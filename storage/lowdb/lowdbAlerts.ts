@@ -133,7 +133,8 @@ export class LowdbAlerts implements AlertRepository {
 
   /** Every alert on disk, oldest first (what the index is made from). */
   private async readAll(): Promise<AlertRecord[]> {
-    const ids = listDir(this.dir).flatMap((shard) => listDir(join(this.dir, shard)))
+    const ids = listDir(this.dir)
+      .flatMap((shard) => listDir(join(this.dir, shard)))
       .filter((name) => name.endsWith('.json'))
       .map((name) => name.slice(0, -'.json'.length))
       .filter((id) => ID.test(id));

@@ -124,7 +124,10 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
 
   async find(filter: { linkWorkerId: string } | { groupId: string }): Promise<ClientRecord[]> {
     // Every record is in memory already (one process): a filter over them is the index.
-    const wanted = 'linkWorkerId' in filter ? (c: ClientRecord) => c.linkWorkerId === filter.linkWorkerId : (c: ClientRecord) => c.groups?.some((l) => l.groupId === filter.groupId) === true;
+    const wanted =
+      'linkWorkerId' in filter
+        ? (c: ClientRecord) => c.linkWorkerId === filter.linkWorkerId
+        : (c: ClientRecord) => c.groups?.some((l) => l.groupId === filter.groupId) === true;
     return [...this.byId.values()].filter(wanted);
   }
 
@@ -203,11 +206,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     return historyFrom(clientId, profile?.conversationReferences ?? {}, documents);
   }
 
-  async saveConversationReference(
-    clientId: string,
-    channelKey: string,
-    reference: Partial<ConversationReference>,
-  ): Promise<void> {
+  async saveConversationReference(clientId: string, channelKey: string, reference: Partial<ConversationReference>): Promise<void> {
     this.known(clientId);
     await this.profiles.update(clientFiles.profile(clientId), (current) => {
       const before = current?.conversationReferences[channelKey];
@@ -268,12 +267,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     else await this.changeMonth(clientId, clientFiles.monthOf(note.createdAt), add);
   }
 
-  async endCheckIn(
-    clientId: string,
-    checkInId: string,
-    end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>,
-    scores: ScoreRecord[],
-  ): Promise<void> {
+  async endCheckIn(clientId: string, checkInId: string, end: Pick<CheckInRecord, 'status' | 'endedAt' | 'waitingFor'>, scores: ScoreRecord[]): Promise<void> {
     this.known(clientId);
     await this.tally.change(clientId, (pending) =>
       this.changeCheckIn(
@@ -385,7 +379,10 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   /** The months (yyyy-mm, oldest first) that hold some of a client's records. */
   private async monthsOf(clientId: string): Promise<string[]> {
     const names = listDir(join(this.dir, clientFiles.clientDir(clientId)));
-    return names.filter(clientFiles.isMonthFile).map((name) => name.slice(0, 7)).sort();
+    return names
+      .filter(clientFiles.isMonthFile)
+      .map((name) => name.slice(0, 7))
+      .sort();
   }
 
   private known(clientId: string): void {

@@ -34,10 +34,14 @@ export class LowdbSmsOutbox implements SmsOutbox {
     this.queue = new DocumentStore(dir, (id) => `queue/${id.slice(0, 2)}/${id}.json`, 500);
     this.done = new DocumentStore(dir, (id) => `done/${id.slice(0, 2)}/${id}.json`, 500);
     // Named by a hash: no phone number in a file name.
-    this.sids = new DocumentStore(dir, (to) => {
-      const hash = createHash('sha256').update(to).digest('hex');
-      return `sids/${hash.slice(0, 2)}/${hash.slice(2, 34)}.json`;
-    }, 500);
+    this.sids = new DocumentStore(
+      dir,
+      (to) => {
+        const hash = createHash('sha256').update(to).digest('hex');
+        return `sids/${hash.slice(0, 2)}/${hash.slice(2, 34)}.json`;
+      },
+      500,
+    );
   }
 
   claimSid(to: string, sid: string, messageId: string, at: string): Promise<boolean> {

@@ -75,7 +75,12 @@ export class LowdbStaffAccounts implements StaffRepository {
   }
 
   async list(): Promise<StaffAccountRecord[]> {
-    const all = await Promise.all(this.accounts.keys().filter((id) => ID.test(id)).map((id) => this.get(id)));
+    const all = await Promise.all(
+      this.accounts
+        .keys()
+        .filter((id) => ID.test(id))
+        .map((id) => this.get(id)),
+    );
     return all.filter((a): a is StaffAccountRecord => a !== undefined).sort((a, b) => a.email.localeCompare(b.email));
   }
 
@@ -137,7 +142,12 @@ export class LowdbStaffSessions implements StaffSessionRepository {
   }
 
   async list(): Promise<StaffSessionRecord[]> {
-    const sessions = await Promise.all(this.documents.keys().filter((h) => ID_HASH.test(h)).map((h) => this.get(h)));
+    const sessions = await Promise.all(
+      this.documents
+        .keys()
+        .filter((h) => ID_HASH.test(h))
+        .map((h) => this.get(h)),
+    );
     return sessions.filter((s): s is StaffSessionRecord => s !== undefined);
   }
 }
@@ -187,7 +197,9 @@ class UncachedDocuments<T> {
   }
 
   keys(): string[] {
-    return listDir(this.dir).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
+    return listDir(this.dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.slice(0, -'.json'.length));
   }
 
   private readNow(key: string): T | null {

@@ -54,7 +54,10 @@ async function copy(dataDir: string, pool: Pool): Promise<CollectionCheck[]> {
   const collections = readCollections(dataDir);
   const clientIds = new Set(collections.find((c) => c.name === 'clients')!.rows.map((r) => r.key));
   const foreign = (await pool.query<{ id: string }>('SELECT id FROM clients')).rows.filter((r) => !clientIds.has(r.id));
-  if (foreign.length > 0) throw new Error(`The database already holds ${foreign.length} client(s) that ${dataDir} does not: it is not an empty database or an earlier copy of this folder. Nothing was copied.`);
+  if (foreign.length > 0)
+    throw new Error(
+      `The database already holds ${foreign.length} client(s) that ${dataDir} does not: it is not an empty database or an earlier copy of this folder. Nothing was copied.`,
+    );
   await inTransaction(pool, async (db) => {
     for (const collection of collections) for (const row of collection.rows) await collection.write(db, row);
   });
@@ -116,7 +119,8 @@ function readCollections(dataDir: string): Collection[] {
         documents.push(readJson<MonthDocument>(join(dir, file)));
         months.push({ key: `${client.id}|${file.slice(0, 7)}`, value: documents.at(-1) });
       }
-      if (file === 'profile.json') profiles.push({ key: client.id, value: readJson<{ conversationReferences: unknown }>(join(dir, file)).conversationReferences });
+      if (file === 'profile.json')
+        profiles.push({ key: client.id, value: readJson<{ conversationReferences: unknown }>(join(dir, file)).conversationReferences });
     }
     const facts = factsOfHistory(historyFrom(client.id, {}, documents));
     if (hasFacts(facts)) outcomes.push({ key: client.id, value: facts });
@@ -142,7 +146,10 @@ function readCollections(dataDir: string): Collection[] {
   const webChats = jsonFiles(join(dataDir, 'webchat')).map((file) => readJson<WebChatDoc>(file));
   const pushes = jsonFiles(join(dataDir, 'push')).map((file) => readJson<{ clientId: string; subscriptions: Array<{ endpoint: string }> }>(file));
   const audit = existsSync(join(dataDir, 'audit', 'privacy.jsonl'))
-    ? readFileSync(join(dataDir, 'audit', 'privacy.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as unknown)
+    ? readFileSync(join(dataDir, 'audit', 'privacy.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as unknown)
     : [];
   const groups = subdirs(join(dataDir, 'groups')).flatMap((programme) =>
     jsonFiles(join(dataDir, 'groups', programme)).map((file) => {
@@ -155,26 +162,51 @@ function readCollections(dataDir: string): Collection[] {
     {
       name: 'clients',
       rows: clients.map((c) => ({ key: c.id, value: c })),
-      write: (db, row) => db.query('INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET phone = $2, record = $3', [row.key, (row.value as { phone: string }).phone, row.value]),
-      readBack: async (db) => (await db.query<{ id: string; record: unknown }>('SELECT id, record FROM clients')).rows.map((r) => ({ key: r.id, value: r.record })),
+      write: (db, row) =>
+        db.query('INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET phone = $2, record = $3', [
+          row.key,
+          (row.value as { phone: string }).phone,
+          row.value,
+        ]),
+      readBack: async (db) =>
+        (await db.query<{ id: string; record: unknown }>('SELECT id, record FROM clients')).rows.map((r) => ({ key: r.id, value: r.record })),
     },
     {
       name: 'conversation references',
       rows: profiles,
-      write: (db, row) => db.query('INSERT INTO client_profiles (client_id, references_) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET references_ = $2', [row.key, row.value]),
-      readBack: async (db) => (await db.query<{ client_id: string; references_: unknown }>('SELECT client_id, references_ FROM client_profiles')).rows.map((r) => ({ key: r.client_id, value: r.references_ })),
+      write: (db, row) =>
+        db.query('INSERT INTO client_profiles (client_id, references_) VALUES ($1, $2) ON CONFLICT (client_id) DO UPDATE SET references_ = $2', [
+          row.key,
+          row.value,
+        ]),
+      readBack: async (db) =>
+        (await db.query<{ client_id: string; references_: unknown }>('SELECT client_id, references_ FROM client_profiles')).rows.map((r) => ({
+          key: r.client_id,
+          value: r.references_,
+        })),
     },
     {
       name: 'client records by month',
       rows: months,
       write: async (db, row) => {
         const [clientId, month] = row.key.split('|') as [string, string];
-        await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO UPDATE SET doc = $3', [clientId, month, row.value]);
+        await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO UPDATE SET doc = $3', [
+          clientId,
+          month,
+          row.value,
+        ]);
         for (const checkIn of (row.value as { checkIns: Array<{ id: string }> }).checkIns) {
-          await db.query('INSERT INTO client_check_ins (check_in_id, client_id, month) VALUES ($1, $2, $3) ON CONFLICT (check_in_id) DO UPDATE SET client_id = $2, month = $3', [checkIn.id, clientId, month]);
+          await db.query(
+            'INSERT INTO client_check_ins (check_in_id, client_id, month) VALUES ($1, $2, $3) ON CONFLICT (check_in_id) DO UPDATE SET client_id = $2, month = $3',
+            [checkIn.id, clientId, month],
+          );
         }
       },
-      readBack: async (db) => (await db.query<{ client_id: string; month: string; doc: unknown }>('SELECT client_id, month, doc FROM client_months')).rows.map((r) => ({ key: `${r.client_id}|${r.month}`, value: r.doc })),
+      readBack: async (db) =>
+        (await db.query<{ client_id: string; month: string; doc: unknown }>('SELECT client_id, month, doc FROM client_months')).rows.map((r) => ({
+          key: `${r.client_id}|${r.month}`,
+          value: r.doc,
+        })),
     },
     {
       // Not copied: the database works it out from the records copied (see copy); checked against the folder's records.
@@ -182,7 +214,9 @@ function readCollections(dataDir: string): Collection[] {
       rows: outcomes,
       write: async () => undefined,
       readBack: async (db) =>
-        (await db.query<{ client_id: string; facts: OutcomeFacts }>('SELECT client_id, facts FROM outcome_tally')).rows.filter((r) => hasFacts(r.facts)).map((r) => ({ key: r.client_id, value: r.facts })),
+        (await db.query<{ client_id: string; facts: OutcomeFacts }>('SELECT client_id, facts FROM outcome_tally')).rows
+          .filter((r) => hasFacts(r.facts))
+          .map((r) => ({ key: r.client_id, value: r.facts })),
     },
     {
       name: 'conversation state',
@@ -192,9 +226,17 @@ function readCollections(dataDir: string): Collection[] {
       }),
       write: (db, row) => {
         const { eTag, item } = row.value as { eTag: string; item: unknown };
-        return db.query('INSERT INTO bot_state (key, etag, item) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET etag = $2, item = $3', [row.key, eTag, item]);
+        return db.query('INSERT INTO bot_state (key, etag, item) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET etag = $2, item = $3', [
+          row.key,
+          eTag,
+          item,
+        ]);
       },
-      readBack: async (db) => (await db.query<{ key: string; etag: string; item: unknown }>('SELECT key, etag, item FROM bot_state')).rows.map((r) => ({ key: r.key, value: { eTag: r.etag, item: r.item } })),
+      readBack: async (db) =>
+        (await db.query<{ key: string; etag: string; item: unknown }>('SELECT key, etag, item FROM bot_state')).rows.map((r) => ({
+          key: r.key,
+          value: { eTag: r.etag, item: r.item },
+        })),
     },
     {
       name: 'texts received, not yet handled',
@@ -204,48 +246,74 @@ function readCollections(dataDir: string): Collection[] {
       }),
       write: (db, row) => {
         const record = row.value as { sid: string; clientId: string; receivedAt: string };
-        return db.query('INSERT INTO sms_inbound (sid, client_id, received_at, record) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET record = $4, handled_at = NULL', [record.sid, record.clientId, record.receivedAt, record]);
+        return db.query(
+          'INSERT INTO sms_inbound (sid, client_id, received_at, record) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET record = $4, handled_at = NULL',
+          [record.sid, record.clientId, record.receivedAt, record],
+        );
       },
-      readBack: async (db) => (await db.query<{ sid: string; record: unknown }>('SELECT sid, record FROM sms_inbound WHERE handled_at IS NULL')).rows.map((r) => ({ key: r.sid, value: r.record })),
+      readBack: async (db) =>
+        (await db.query<{ sid: string; record: unknown }>('SELECT sid, record FROM sms_inbound WHERE handled_at IS NULL')).rows.map((r) => ({
+          key: r.sid,
+          value: r.record,
+        })),
     },
     {
       name: 'texts handled (sids remembered)',
       rows: handled,
       write: (db, row) => {
         const day = (row.value as { handledOn: string }).handledOn;
-        return db.query("INSERT INTO sms_inbound (sid, client_id, received_at, handled_at) VALUES ($1, '', $2, $2) ON CONFLICT (sid) DO UPDATE SET record = NULL, handled_at = $2", [row.key, `${day}T00:00:00Z`]);
+        return db.query(
+          "INSERT INTO sms_inbound (sid, client_id, received_at, handled_at) VALUES ($1, '', $2, $2) ON CONFLICT (sid) DO UPDATE SET record = NULL, handled_at = $2",
+          [row.key, `${day}T00:00:00Z`],
+        );
       },
       readBack: async (db) =>
-        (await db.query<{ sid: string; day: string }>("SELECT sid, to_char(handled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM sms_inbound WHERE handled_at IS NOT NULL")).rows.map((r) => ({ key: r.sid, value: { handledOn: r.day } })),
+        (
+          await db.query<{ sid: string; day: string }>(
+            "SELECT sid, to_char(handled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM sms_inbound WHERE handled_at IS NOT NULL",
+          )
+        ).rows.map((r) => ({ key: r.sid, value: { handledOn: r.day } })),
     },
     {
       name: 'texts sent or to send',
       rows: [...outbox.values()],
       write: (db, row) => {
         const r = row.value as { id: string; clientId: string; status: string; createdAt: string; seq: number };
-        return db.query('INSERT INTO sms_outbox (id, client_id, status, created_at, seq, record) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET client_id = $2, status = $3, created_at = $4, seq = $5, record = $6', [r.id, r.clientId, r.status, r.createdAt, r.seq, r]);
+        return db.query(
+          'INSERT INTO sms_outbox (id, client_id, status, created_at, seq, record) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET client_id = $2, status = $3, created_at = $4, seq = $5, record = $6',
+          [r.id, r.clientId, r.status, r.createdAt, r.seq, r],
+        );
       },
-      readBack: async (db) => (await db.query<{ id: string; record: unknown }>('SELECT id, record FROM sms_outbox')).rows.map((r) => ({ key: r.id, value: r.record })),
+      readBack: async (db) =>
+        (await db.query<{ id: string; record: unknown }>('SELECT id, record FROM sms_outbox')).rows.map((r) => ({ key: r.id, value: r.record })),
     },
     {
       name: 'Twilio sids claimed',
       rows: sidClaims,
       write: (db, row) => {
         const c = row.value as { toHash: string; messageId: string; at: string };
-        return db.query('INSERT INTO sms_sid_claims (sid, to_hash, message_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET to_hash = $2, message_id = $3, at = $4', [row.key, c.toHash, c.messageId, c.at]);
+        return db.query(
+          'INSERT INTO sms_sid_claims (sid, to_hash, message_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO UPDATE SET to_hash = $2, message_id = $3, at = $4',
+          [row.key, c.toHash, c.messageId, c.at],
+        );
       },
       readBack: async (db) =>
-        (await db.query<{ sid: string; to_hash: string; message_id: string; at: Date }>('SELECT sid, to_hash, message_id, at FROM sms_sid_claims')).rows.map((r) => ({
-          key: r.sid,
-          value: { toHash: r.to_hash, messageId: r.message_id, at: r.at.toISOString() },
-        })),
+        (await db.query<{ sid: string; to_hash: string; message_id: string; at: Date }>('SELECT sid, to_hash, message_id, at FROM sms_sid_claims')).rows.map(
+          (r) => ({
+            key: r.sid,
+            value: { toHash: r.to_hash, messageId: r.message_id, at: r.at.toISOString() },
+          }),
+        ),
     },
     documentTable('schedule ledgers', jsonFiles(join(dataDir, 'schedule')), 'clientId', 'schedule_ledgers', 'client_id', 'doc'),
     {
       ...documentTable('alerts', jsonFiles(join(dataDir, 'alerts')), 'id', 'alerts', 'id', 'record'),
       write: (db, row) => {
         const a = row.value as { id: string; clientId: string | null; state: string; createdAt: string };
-        return db.query('INSERT INTO alerts (id, client_id, state, created_at, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET client_id = $2, state = $3, created_at = $4, record = $5', [a.id, a.clientId, a.state, a.createdAt, a]);
+        return db.query(
+          'INSERT INTO alerts (id, client_id, state, created_at, record) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET client_id = $2, state = $3, created_at = $4, record = $5',
+          [a.id, a.clientId, a.state, a.createdAt, a],
+        );
       },
     },
     {
@@ -256,7 +324,11 @@ function readCollections(dataDir: string): Collection[] {
         const have = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM privacy_audit')).rows[0]!.n);
         if (Number(row.key) >= have) await db.query('INSERT INTO privacy_audit (entry) VALUES ($1)', [row.value]);
       },
-      readBack: async (db) => (await db.query<{ entry: unknown }>('SELECT entry FROM privacy_audit ORDER BY n')).rows.map((r, i) => ({ key: String(i).padStart(9, '0'), value: r.entry })),
+      readBack: async (db) =>
+        (await db.query<{ entry: unknown }>('SELECT entry FROM privacy_audit ORDER BY n')).rows.map((r, i) => ({
+          key: String(i).padStart(9, '0'),
+          value: r.entry,
+        })),
     },
     {
       name: 'web chat transcripts',
@@ -272,12 +344,27 @@ function readCollections(dataDir: string): Collection[] {
         for (const [i, activity] of t.activities.entries()) await insertActivity(db, row.key, t.first + i, activity as Partial<Activity>);
       },
       readBack: async (db) => {
-        const conversations = (await db.query<{ client_id: string; conversation_id: string; started: boolean; first_place: number; next_place: number; seen_up_to: number | null; seen_at: Date | null }>('SELECT * FROM web_chat_conversations')).rows;
+        const conversations = (
+          await db.query<{
+            client_id: string;
+            conversation_id: string;
+            started: boolean;
+            first_place: number;
+            next_place: number;
+            seen_up_to: number | null;
+            seen_at: Date | null;
+          }>('SELECT * FROM web_chat_conversations')
+        ).rows;
         const rows: Row[] = [];
         for (const c of conversations) {
-          const activities = (await db.query<{ activity: unknown }>('SELECT activity FROM web_chat_activities WHERE client_id = $1 ORDER BY place', [c.client_id])).rows.map((r) => r.activity);
+          const activities = (
+            await db.query<{ activity: unknown }>('SELECT activity FROM web_chat_activities WHERE client_id = $1 ORDER BY place', [c.client_id])
+          ).rows.map((r) => r.activity);
           const seen = c.seen_up_to !== null && c.seen_at ? { upTo: c.seen_up_to, at: c.seen_at.toISOString() } : undefined;
-          rows.push({ key: c.client_id, value: { conversationId: c.conversation_id, started: c.started, first: c.first_place, next: c.next_place, seen, activities } satisfies Transcript });
+          rows.push({
+            key: c.client_id,
+            value: { conversationId: c.conversation_id, started: c.started, first: c.first_place, next: c.next_place, seen, activities } satisfies Transcript,
+          });
         }
         return rows;
       },
@@ -289,10 +376,16 @@ function readCollections(dataDir: string): Collection[] {
         const clientId = row.key.split('|')[0]!;
         const subscription = row.value as { endpoint: string };
         await db.query('DELETE FROM push_subscriptions WHERE client_id = $1 AND endpoint = $2', [clientId, subscription.endpoint]);
-        await db.query('INSERT INTO push_subscriptions (client_id, endpoint, subscription) VALUES ($1, $2, $3)', [clientId, subscription.endpoint, subscription]);
+        await db.query('INSERT INTO push_subscriptions (client_id, endpoint, subscription) VALUES ($1, $2, $3)', [
+          clientId,
+          subscription.endpoint,
+          subscription,
+        ]);
       },
       readBack: async (db) => {
-        const rows = (await db.query<{ client_id: string; subscription: unknown }>('SELECT client_id, subscription FROM push_subscriptions ORDER BY client_id, added')).rows;
+        const rows = (
+          await db.query<{ client_id: string; subscription: unknown }>('SELECT client_id, subscription FROM push_subscriptions ORDER BY client_id, added')
+        ).rows;
         const seen = new Map<string, number>();
         return rows.map((r) => {
           const n = seen.get(r.client_id) ?? 0;
@@ -303,20 +396,38 @@ function readCollections(dataDir: string): Collection[] {
     },
     {
       ...documentTable('staff accounts', jsonFiles(join(dataDir, 'staff', 'accounts')), 'id', 'staff_accounts', 'id', 'record'),
-      write: (db, row) => db.query('INSERT INTO staff_accounts (id, email, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = $2, record = $3', [row.key, (row.value as { email: string }).email, row.value]),
+      write: (db, row) =>
+        db.query('INSERT INTO staff_accounts (id, email, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET email = $2, record = $3', [
+          row.key,
+          (row.value as { email: string }).email,
+          row.value,
+        ]),
     },
     {
       ...documentTable('staff sessions', jsonFiles(join(dataDir, 'staff', 'sessions')), 'idHash', 'staff_sessions', 'id_hash', 'record'),
-      write: (db, row) => db.query('INSERT INTO staff_sessions (id_hash, staff_id, record) VALUES ($1, $2, $3) ON CONFLICT (id_hash) DO UPDATE SET staff_id = $2, record = $3', [row.key, (row.value as { staffId: string }).staffId, row.value]),
+      write: (db, row) =>
+        db.query('INSERT INTO staff_sessions (id_hash, staff_id, record) VALUES ($1, $2, $3) ON CONFLICT (id_hash) DO UPDATE SET staff_id = $2, record = $3', [
+          row.key,
+          (row.value as { staffId: string }).staffId,
+          row.value,
+        ]),
     },
     {
       name: 'group directory entries',
       rows: groups,
       write: (db, row) => {
         const [collection, id] = row.key.split('|') as [string, string];
-        return db.query('INSERT INTO entries (collection, id, entry) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET entry = $3', [collection, id, row.value]);
+        return db.query('INSERT INTO entries (collection, id, entry) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET entry = $3', [
+          collection,
+          id,
+          row.value,
+        ]);
       },
-      readBack: async (db) => (await db.query<{ collection: string; id: string; entry: unknown }>('SELECT collection, id, entry FROM entries')).rows.map((r) => ({ key: `${r.collection}|${r.id}`, value: r.entry })),
+      readBack: async (db) =>
+        (await db.query<{ collection: string; id: string; entry: unknown }>('SELECT collection, id, entry FROM entries')).rows.map((r) => ({
+          key: `${r.collection}|${r.id}`,
+          value: r.entry,
+        })),
     },
   ];
 }
@@ -341,7 +452,14 @@ interface Transcript {
 
 function transcriptOf(doc: WebChatDoc): Transcript {
   const seen = doc.seen ? { upTo: doc.seen.upTo, at: new Date(doc.seen.at).toISOString() } : undefined;
-  return { conversationId: doc.conversationId, started: doc.started, first: doc.first, next: doc.first + doc.activities.length, seen, activities: doc.activities };
+  return {
+    conversationId: doc.conversationId,
+    started: doc.started,
+    first: doc.first,
+    next: doc.first + doc.activities.length,
+    seen,
+    activities: doc.activities,
+  };
 }
 
 /** A table of one JSON document per row, keyed by one of its fields. */
@@ -352,7 +470,15 @@ function documentTable(name: string, files: string[], keyField: string, table: s
       const value = readJson<Record<string, unknown>>(file);
       return { key: String(value[keyField]), value };
     }),
-    write: (db, row) => db.query(`INSERT INTO ${table} (${keyColumn}, ${docColumn}) VALUES ($1, $2) ON CONFLICT (${keyColumn}) DO UPDATE SET ${docColumn} = $2`, [row.key, row.value]),
-    readBack: async (db) => (await db.query<Record<string, unknown>>(`SELECT ${keyColumn} AS key, ${docColumn} AS value FROM ${table}`)).rows.map((r) => ({ key: String(r.key), value: r.value })),
+    write: (db, row) =>
+      db.query(`INSERT INTO ${table} (${keyColumn}, ${docColumn}) VALUES ($1, $2) ON CONFLICT (${keyColumn}) DO UPDATE SET ${docColumn} = $2`, [
+        row.key,
+        row.value,
+      ]),
+    readBack: async (db) =>
+      (await db.query<Record<string, unknown>>(`SELECT ${keyColumn} AS key, ${docColumn} AS value FROM ${table}`)).rows.map((r) => ({
+        key: String(r.key),
+        value: r.value,
+      })),
   };
 }

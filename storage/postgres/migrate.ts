@@ -33,7 +33,9 @@ export type SchemaState =
 export async function schemaState(pool: Pool, all: Migration[] = migrations()): Promise<SchemaState> {
   const wanted = all.at(-1)?.version ?? 0;
   const exists = await pool.query<{ t: string | null }>("SELECT to_regclass('schema_migrations') AS t");
-  const applied = exists.rows[0]?.t ? new Set((await pool.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version))) : new Set<number>();
+  const applied = exists.rows[0]?.t
+    ? new Set((await pool.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)))
+    : new Set<number>();
   const version = Math.max(0, ...applied);
   if (version > wanted) return { state: 'ahead', version, wanted };
   // Behind also when a step below the highest applied is missing (written later, numbered lower).
@@ -54,16 +56,23 @@ export async function migrate(pool: Pool, all: Migration[] = migrations()): Prom
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
     );
-    const applied = new Map((await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map((r) => [r.version, r.checksum]));
+    const applied = new Map(
+      (await client.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations')).rows.map((r) => [r.version, r.checksum]),
+    );
     const done: number[] = [];
     for (const migration of all) {
       const checksum = applied.get(migration.version);
       if (checksum !== undefined) {
-        if (checksum !== migration.checksum) throw new Error(`Migration ${migration.version} (${migration.name}) has changed since it was applied: add a new migration instead.`);
+        if (checksum !== migration.checksum)
+          throw new Error(`Migration ${migration.version} (${migration.name}) has changed since it was applied: add a new migration instead.`);
         continue;
       }
       await client.query(migration.sql);
-      await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [migration.version, migration.name, migration.checksum]);
+      await client.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        migration.checksum,
+      ]);
       done.push(migration.version);
     }
     await client.query('COMMIT');

@@ -28,7 +28,11 @@ export class PgBotStorage implements Storage {
         const { eTag: _ignored, ...item } = JSON.parse(JSON.stringify(change)) as StoreItem;
         const etag = newETag();
         if (!wanted || wanted === '*') {
-          await this.pool.query('INSERT INTO bot_state (key, etag, item) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET etag = $2, item = $3', [key, etag, item]);
+          await this.pool.query('INSERT INTO bot_state (key, etag, item) VALUES ($1, $2, $3) ON CONFLICT (key) DO UPDATE SET etag = $2, item = $3', [
+            key,
+            etag,
+            item,
+          ]);
           return;
         }
         // Written only if absent or still at the eTag the writer read.
@@ -48,7 +52,7 @@ export class PgBotStorage implements Storage {
 
   /** Remove every state whose contents mention `text` (a client id, for an erasure); returns how many went. */
   async removeMentioning(text: string): Promise<number> {
-    const result = await this.pool.query("DELETE FROM bot_state WHERE strpos(item::text, $1) > 0 OR strpos(key, $1) > 0", [text]);
+    const result = await this.pool.query('DELETE FROM bot_state WHERE strpos(item::text, $1) > 0 OR strpos(key, $1) > 0', [text]);
     return result.rowCount ?? 0;
   }
 }

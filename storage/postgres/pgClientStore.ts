@@ -3,7 +3,18 @@ import type { ConversationReference } from 'botbuilder';
 import type { Pool, PoolClient } from 'pg';
 import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, monthOf, putAttendance, removeWordsIn, type MonthDocument } from '../clientMonths.js';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
-import type { AttendanceRecord, CheckInRecord, ClientEvent, ClientHistory, ClientRecord, ItemResponseRecord, NewClient, NoteRecord, ScoreRecord, TaskRecord } from '../records.js';
+import type {
+  AttendanceRecord,
+  CheckInRecord,
+  ClientEvent,
+  ClientHistory,
+  ClientRecord,
+  ItemResponseRecord,
+  NewClient,
+  NoteRecord,
+  ScoreRecord,
+  TaskRecord,
+} from '../records.js';
 import { ClientChanges, type ClientChangedListener } from '../clientChanges.js';
 import { attendanceChange, checkInChange, responseChange, scoresChange, type FactsChange } from '../outcomeFacts.js';
 import { changeOutcomeFacts, KEEPS_OUTCOME_TALLY } from './pgOutcomeTally.js';
@@ -24,7 +35,11 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
 
   async create(input: NewClient): Promise<CreateClientResult> {
     const client: ClientRecord = { ...input, id: randomUUID() };
-    const result = await this.pool.query('INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (phone) DO NOTHING', [client.id, client.phone, client]);
+    const result = await this.pool.query('INSERT INTO clients (id, phone, record) VALUES ($1, $2, $3) ON CONFLICT (phone) DO NOTHING', [
+      client.id,
+      client.phone,
+      client,
+    ]);
     if (result.rowCount !== 1) return { ok: false, reason: 'duplicate_phone' };
     this.changes.emit(client.id);
     return { ok: true, client };
@@ -55,7 +70,9 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
     const { rows } =
       'linkWorkerId' in filter
         ? await this.pool.query<{ record: ClientRecord }>("SELECT record FROM clients WHERE record ->> 'linkWorkerId' = $1 ORDER BY id", [filter.linkWorkerId])
-        : await this.pool.query<{ record: ClientRecord }>("SELECT record FROM clients WHERE record -> 'groups' @> $1::jsonb ORDER BY id", [JSON.stringify([{ groupId: filter.groupId }])]);
+        : await this.pool.query<{ record: ClientRecord }>("SELECT record FROM clients WHERE record -> 'groups' @> $1::jsonb ORDER BY id", [
+            JSON.stringify([{ groupId: filter.groupId }]),
+          ]);
     return rows.map((r) => r.record);
   }
 
@@ -76,11 +93,20 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
 
   async history(clientId: string, months?: readonly string[]): Promise<ClientHistory> {
     await this.known(clientId);
-    const references = (await this.pool.query<{ references_: References }>('SELECT references_ FROM client_profiles WHERE client_id = $1', [clientId])).rows[0]?.references_ ?? {};
+    const references =
+      (await this.pool.query<{ references_: References }>('SELECT references_ FROM client_profiles WHERE client_id = $1', [clientId])).rows[0]?.references_ ??
+      {};
     const docs = months
-      ? await this.pool.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = ANY($2) ORDER BY month', [clientId, [...months]])
+      ? await this.pool.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = ANY($2) ORDER BY month', [
+          clientId,
+          [...months],
+        ])
       : await this.pool.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 ORDER BY month', [clientId]);
-    return historyFrom(clientId, references, docs.rows.map((r) => r.doc));
+    return historyFrom(
+      clientId,
+      references,
+      docs.rows.map((r) => r.doc),
+    );
   }
 
   readOnlyHistory(clientId: string, months?: readonly string[]): Promise<Readonly<ClientHistory>> {
@@ -99,7 +125,12 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
 
   async conversationReference(clientId: string, channelKey: string): Promise<Partial<ConversationReference> | undefined> {
     await this.known(clientId);
-    const row = (await this.pool.query<{ reference: Partial<ConversationReference> | null }>('SELECT references_ -> $2::text AS reference FROM client_profiles WHERE client_id = $1', [clientId, channelKey])).rows[0];
+    const row = (
+      await this.pool.query<{ reference: Partial<ConversationReference> | null }>(
+        'SELECT references_ -> $2::text AS reference FROM client_profiles WHERE client_id = $1',
+        [clientId, channelKey],
+      )
+    ).rows[0];
     return row?.reference ?? undefined;
   }
 
@@ -174,10 +205,10 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
     return inTransaction(this.pool, async (db) => {
       await this.known(clientId, db);
       const month = (
-        await db.query<{ month: string }>("SELECT month FROM client_months WHERE client_id = $1 AND doc -> 'tasks' @> jsonb_build_array(jsonb_build_object('id', $2::text)) ORDER BY month DESC LIMIT 1", [
-          clientId,
-          taskId,
-        ])
+        await db.query<{ month: string }>(
+          "SELECT month FROM client_months WHERE client_id = $1 AND doc -> 'tasks' @> jsonb_build_array(jsonb_build_object('id', $2::text)) ORDER BY month DESC LIMIT 1",
+          [clientId, taskId],
+        )
       ).rows[0]?.month;
       if (!month) return undefined;
       let updated: TaskRecord | undefined;
@@ -192,12 +223,22 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
 
   async removeWordsBefore(clientId: string, before: string, placeholder: string): Promise<number> {
     await this.known(clientId);
-    const months = (await this.pool.query<{ month: string }>('SELECT month FROM client_months WHERE client_id = $1 AND month <= $2 ORDER BY month', [clientId, before.slice(0, 7)])).rows;
+    const months = (
+      await this.pool.query<{ month: string }>('SELECT month FROM client_months WHERE client_id = $1 AND month <= $2 ORDER BY month', [
+        clientId,
+        before.slice(0, 7),
+      ])
+    ).rows;
     let changed = 0;
     for (const { month } of months) {
       changed += await inTransaction(this.pool, async (db) => {
         // Words only: nothing the outcomes count changes.
-        const doc = (await db.query<{ doc: MonthDocument }>(`SELECT doc, ${KEEPS_OUTCOME_TALLY} FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE`, [clientId, month])).rows[0]?.doc;
+        const doc = (
+          await db.query<{ doc: MonthDocument }>(`SELECT doc, ${KEEPS_OUTCOME_TALLY} FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE`, [
+            clientId,
+            month,
+          ])
+        ).rows[0]?.doc;
         if (!doc || !hasWordsBefore(doc, before, placeholder)) return 0;
         const n = removeWordsIn(doc, before, placeholder);
         await db.query('UPDATE client_months SET doc = $3 WHERE client_id = $1 AND month = $2', [clientId, month, doc]);
@@ -211,9 +252,14 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
    * Change the month document that holds `checkInId` (records that belong to a check-in stay with
    * it), and the client's outcome facts as `change` says, in one transaction.
    */
-  private changeCheckIn(clientId: string, checkInId: string, change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined | void): Promise<void> {
+  private changeCheckIn(
+    clientId: string,
+    checkInId: string,
+    change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined | void,
+  ): Promise<void> {
     return inTransaction(this.pool, async (db) => {
-      const month = (await db.query<{ month: string }>('SELECT month FROM client_check_ins WHERE check_in_id = $1 AND client_id = $2', [checkInId, clientId])).rows[0]?.month;
+      const month = (await db.query<{ month: string }>('SELECT month FROM client_check_ins WHERE check_in_id = $1 AND client_id = $2', [checkInId, clientId]))
+        .rows[0]?.month;
       if (!month) throw new Error(`Unknown check-in ${checkInId}`);
       let facts: FactsChange | undefined | void;
       await this.changeMonth(db, clientId, month, (d) => {
@@ -233,8 +279,17 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   private async changeMonth(db: PoolClient, clientId: string, month: string, change: (document: MonthDocument) => void): Promise<void> {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Not a month: ${month}`);
     await this.known(clientId, db);
-    await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO NOTHING', [clientId, month, emptyMonth()]);
-    const doc = (await db.query<{ doc: MonthDocument }>(`SELECT doc, ${KEEPS_OUTCOME_TALLY} FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE`, [clientId, month])).rows[0]!.doc;
+    await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO NOTHING', [
+      clientId,
+      month,
+      emptyMonth(),
+    ]);
+    const doc = (
+      await db.query<{ doc: MonthDocument }>(`SELECT doc, ${KEEPS_OUTCOME_TALLY} FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE`, [
+        clientId,
+        month,
+      ])
+    ).rows[0]!.doc;
     change(doc);
     await db.query('UPDATE client_months SET doc = $3 WHERE client_id = $1 AND month = $2', [clientId, month, doc]);
   }

@@ -13,6 +13,10 @@ export class PgEntries<T extends { id: string }> implements EntryStore<T> {
   }
 
   async write(entry: T): Promise<void> {
-    await this.pool.query('INSERT INTO entries (collection, id, entry) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET entry = $3', [this.collection, entry.id, entry]);
+    await this.pool.query('INSERT INTO entries (collection, id, entry) VALUES ($1, $2, $3) ON CONFLICT (collection, id) DO UPDATE SET entry = $3', [
+      this.collection,
+      entry.id,
+      entry,
+    ]);
   }
 }

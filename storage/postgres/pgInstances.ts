@@ -15,7 +15,10 @@ export class PgInstances {
 
   async join(programmeSha256: string): Promise<void> {
     const other = (
-      await this.pool.query<{ programme_sha: string }>(`SELECT programme_sha FROM instances WHERE programme_sha <> $1 AND seen_at > now() - interval '${LIVE_MS / 1000} seconds' LIMIT 1`, [programmeSha256])
+      await this.pool.query<{ programme_sha: string }>(
+        `SELECT programme_sha FROM instances WHERE programme_sha <> $1 AND seen_at > now() - interval '${LIVE_MS / 1000} seconds' LIMIT 1`,
+        [programmeSha256],
+      )
     ).rows[0];
     if (other) throw new ProgrammeMismatchError(other.programme_sha, programmeSha256);
     await this.pool.query('INSERT INTO instances (id, programme_sha) VALUES ($1, $2)', [this.id, programmeSha256]);
@@ -25,7 +28,8 @@ export class PgInstances {
   }
 
   async live(): Promise<number> {
-    const n = (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM instances WHERE seen_at > now() - interval '${LIVE_MS / 1000} seconds'`)).rows[0]?.n;
+    const n = (await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM instances WHERE seen_at > now() - interval '${LIVE_MS / 1000} seconds'`)).rows[0]
+      ?.n;
     return Math.max(1, Number(n ?? 1));
   }
 

@@ -78,7 +78,13 @@ export class PgOutcomeTally implements OutcomeTally {
         const still = await db.query('SELECT 1 FROM outcome_tally WHERE client_id = $1 AND stale FOR UPDATE', [clientId]);
         if (still.rowCount !== 1) return 0;
         const months = await db.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 ORDER BY month', [clientId]);
-        const facts = factsOfHistory(historyFrom(clientId, {}, months.rows.map((r) => r.doc)));
+        const facts = factsOfHistory(
+          historyFrom(
+            clientId,
+            {},
+            months.rows.map((r) => r.doc),
+          ),
+        );
         await db.query('UPDATE outcome_tally SET facts = $2, stale = false WHERE client_id = $1', [clientId, facts]);
         return 1;
       });

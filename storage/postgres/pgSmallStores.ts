@@ -28,7 +28,10 @@ export class PgPushSubscriptions implements PushSubscriptionStore {
   }
 
   async list(clientId: string): Promise<PushSubscriptionRecord[]> {
-    const rows = await this.pool.query<{ subscription: PushSubscriptionRecord }>('SELECT subscription FROM push_subscriptions WHERE client_id = $1 ORDER BY added', [clientId]);
+    const rows = await this.pool.query<{ subscription: PushSubscriptionRecord }>(
+      'SELECT subscription FROM push_subscriptions WHERE client_id = $1 ORDER BY added',
+      [clientId],
+    );
     return rows.rows.map((r) => r.subscription);
   }
 
@@ -110,7 +113,9 @@ export class PgAlerts implements AlertRepository {
           "SELECT record FROM alerts WHERE state = 'resolved' AND client_id = ANY($1::text[]) ORDER BY resolved_at DESC, id DESC LIMIT $2",
           [query.clientIds, query.limit],
         )
-      : await this.pool.query<{ record: AlertRecord }>("SELECT record FROM alerts WHERE state = 'resolved' ORDER BY resolved_at DESC, id DESC LIMIT $1", [query.limit]);
+      : await this.pool.query<{ record: AlertRecord }>("SELECT record FROM alerts WHERE state = 'resolved' ORDER BY resolved_at DESC, id DESC LIMIT $1", [
+          query.limit,
+        ]);
     return rows.rows.map((r) => r.record);
   }
 

@@ -64,12 +64,16 @@ export class PgSmsOutbox implements SmsOutbox {
   }
 
   async unsent(): Promise<OutboundSmsRecord[]> {
-    const rows = await this.pool.query<{ record: OutboundSmsRecord }>("SELECT record FROM sms_outbox WHERE status IN ('queued', 'sending') ORDER BY created_at, seq, id");
+    const rows = await this.pool.query<{ record: OutboundSmsRecord }>(
+      "SELECT record FROM sms_outbox WHERE status IN ('queued', 'sending') ORDER BY created_at, seq, id",
+    );
     return rows.rows.map((r) => r.record);
   }
 
   async forClient(clientId: string): Promise<OutboundSmsRecord[]> {
-    const rows = await this.pool.query<{ record: OutboundSmsRecord }>('SELECT record FROM sms_outbox WHERE client_id = $1 ORDER BY created_at, seq, id', [clientId]);
+    const rows = await this.pool.query<{ record: OutboundSmsRecord }>('SELECT record FROM sms_outbox WHERE client_id = $1 ORDER BY created_at, seq, id', [
+      clientId,
+    ]);
     return rows.rows.map((r) => r.record);
   }
 
@@ -82,7 +86,12 @@ export class PgSmsOutbox implements SmsOutbox {
   }
 
   async claimSid(to: string, sid: string, messageId: string, at: string): Promise<boolean> {
-    await this.pool.query('INSERT INTO sms_sid_claims (sid, to_hash, message_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO NOTHING', [sid, hashOf(to), messageId, at]);
+    await this.pool.query('INSERT INTO sms_sid_claims (sid, to_hash, message_id, at) VALUES ($1, $2, $3, $4) ON CONFLICT (sid) DO NOTHING', [
+      sid,
+      hashOf(to),
+      messageId,
+      at,
+    ]);
     const owner = (await this.pool.query<{ message_id: string }>('SELECT message_id FROM sms_sid_claims WHERE sid = $1', [sid])).rows[0]?.message_id;
     return owner === messageId;
   }

@@ -10,7 +10,11 @@ export class PgStaffAccounts implements StaffRepository {
 
   async create(account: StaffAccountRecord): Promise<CreateStaffResult> {
     const record = { ...structuredClone(account), email: normaliseEmail(account.email) };
-    const result = await this.pool.query('INSERT INTO staff_accounts (id, email, record) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING', [record.id, record.email, record]);
+    const result = await this.pool.query('INSERT INTO staff_accounts (id, email, record) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING', [
+      record.id,
+      record.email,
+      record,
+    ]);
     return result.rowCount === 1 ? { ok: true, account: record } : { ok: false, reason: 'duplicate_email' };
   }
 
@@ -19,7 +23,8 @@ export class PgStaffAccounts implements StaffRepository {
   }
 
   async findByEmail(email: string): Promise<StaffAccountRecord | undefined> {
-    return (await this.pool.query<{ record: StaffAccountRecord }>('SELECT record FROM staff_accounts WHERE email = $1', [normaliseEmail(email)])).rows[0]?.record;
+    return (await this.pool.query<{ record: StaffAccountRecord }>('SELECT record FROM staff_accounts WHERE email = $1', [normaliseEmail(email)])).rows[0]
+      ?.record;
   }
 
   async list(): Promise<StaffAccountRecord[]> {
@@ -27,7 +32,11 @@ export class PgStaffAccounts implements StaffRepository {
   }
 
   update(id: string, change: (account: StaffAccountRecord) => StaffAccountRecord): Promise<StaffAccountRecord | undefined> {
-    return changeRecord<StaffAccountRecord>(this.pool, { table: 'staff_accounts', key: 'id' }, id, (current) => ({ ...change(current), id: current.id, email: current.email }));
+    return changeRecord<StaffAccountRecord>(this.pool, { table: 'staff_accounts', key: 'id' }, id, (current) => ({
+      ...change(current),
+      id: current.id,
+      email: current.email,
+    }));
   }
 }
 
@@ -36,7 +45,11 @@ export class PgStaffSessions implements StaffSessionRepository {
   constructor(private readonly pool: Pool) {}
 
   async add(session: StaffSessionRecord): Promise<void> {
-    const result = await this.pool.query('INSERT INTO staff_sessions (id_hash, staff_id, record) VALUES ($1, $2, $3) ON CONFLICT (id_hash) DO NOTHING', [session.idHash, session.staffId, session]);
+    const result = await this.pool.query('INSERT INTO staff_sessions (id_hash, staff_id, record) VALUES ($1, $2, $3) ON CONFLICT (id_hash) DO NOTHING', [
+      session.idHash,
+      session.staffId,
+      session,
+    ]);
     if (result.rowCount !== 1) throw new Error('Staff session already exists');
   }
 

@@ -21,7 +21,10 @@ export class PgWebChat implements WebChatTranscripts {
   constructor(private readonly pool: Pool) {}
 
   async open(clientId: string, newId: string): Promise<WebChatConversation> {
-    await this.pool.query('INSERT INTO web_chat_conversations (client_id, conversation_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [clientId, newId]);
+    await this.pool.query('INSERT INTO web_chat_conversations (client_id, conversation_id) VALUES ($1, $2) ON CONFLICT (client_id) DO NOTHING', [
+      clientId,
+      newId,
+    ]);
     return (await this.get(clientId))!;
   }
 
@@ -63,12 +66,19 @@ export class PgWebChat implements WebChatTranscripts {
     if (!row) return { activities: [], next: 0 };
     // A place beyond the end (a transcript begun again) reads the whole transcript.
     const start = from > row.next_place ? row.first_place : Math.max(from, row.first_place);
-    const rows = await this.pool.query<{ activity: Activity }>('SELECT activity FROM web_chat_activities WHERE client_id = $1 AND place >= $2 ORDER BY place', [clientId, start]);
+    const rows = await this.pool.query<{ activity: Activity }>('SELECT activity FROM web_chat_activities WHERE client_id = $1 AND place >= $2 ORDER BY place', [
+      clientId,
+      start,
+    ]);
     return { activities: rows.rows.map((r) => r.activity), next: row.next_place };
   }
 
   async markSeen(clientId: string, upTo: number, at: string): Promise<void> {
-    await this.pool.query('UPDATE web_chat_conversations SET seen_up_to = $2, seen_at = $3 WHERE client_id = $1 AND (seen_up_to IS NULL OR seen_up_to < $2)', [clientId, upTo, at]);
+    await this.pool.query('UPDATE web_chat_conversations SET seen_up_to = $2, seen_at = $3 WHERE client_id = $1 AND (seen_up_to IS NULL OR seen_up_to < $2)', [
+      clientId,
+      upTo,
+      at,
+    ]);
   }
 
   removeBefore(clientId: string, before: string): Promise<number> {
@@ -76,7 +86,10 @@ export class PgWebChat implements WebChatTranscripts {
       // Only a run from the oldest: places stay in order, as on every backend.
       const row = (await db.query<ConversationRow>('SELECT * FROM web_chat_conversations WHERE client_id = $1 FOR UPDATE', [clientId])).rows[0];
       if (!row) return 0;
-      const firstKept = await db.query<{ place: number }>('SELECT min(place) AS place FROM web_chat_activities WHERE client_id = $1 AND at >= $2', [clientId, before]);
+      const firstKept = await db.query<{ place: number }>('SELECT min(place) AS place FROM web_chat_activities WHERE client_id = $1 AND at >= $2', [
+        clientId,
+        before,
+      ]);
       const newFirst = firstKept.rows[0]?.place ?? row.next_place;
       const removed = await db.query('DELETE FROM web_chat_activities WHERE client_id = $1 AND place < $2', [clientId, newFirst]);
       if ((removed.rowCount ?? 0) > 0) await db.query('UPDATE web_chat_conversations SET first_place = $2 WHERE client_id = $1', [clientId, newFirst]);
@@ -136,6 +149,11 @@ function clientActivityIdOf(activity: Partial<Activity>): string | undefined {
 }
 
 async function sentBefore(db: PoolClient, clientId: string, clientActivityId: string): Promise<string | undefined> {
-  const row = (await db.query<{ id: string }>("SELECT activity->>'id' AS id FROM web_chat_activities WHERE client_id = $1 AND client_activity_id = $2 ORDER BY place DESC LIMIT 1", [clientId, clientActivityId])).rows[0];
+  const row = (
+    await db.query<{ id: string }>(
+      "SELECT activity->>'id' AS id FROM web_chat_activities WHERE client_id = $1 AND client_activity_id = $2 ORDER BY place DESC LIMIT 1",
+      [clientId, clientActivityId],
+    )
+  ).rows[0];
   return row?.id;
 }

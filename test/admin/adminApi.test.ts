@@ -148,7 +148,10 @@ describe('Admin API', () => {
   it('answers 404 on every client route for an id nobody has', async () => {
     for (const id of ['no-such-client', '__proto__', '..%2Findex.json']) {
       const answers = await callEach(t, CLIENT_ROUTES, id, { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` });
-      expect(answers.map((a) => `${a.route} → ${a.status}`), id).to.deep.equal(CLIENT_ROUTES.map(([m, p]) => `${m} ${p} → 404`));
+      expect(
+        answers.map((a) => `${a.route} → ${a.status}`),
+        id,
+      ).to.deep.equal(CLIENT_ROUTES.map(([m, p]) => `${m} ${p} → 404`));
       for (const { body } of answers) expect(body).to.deep.equal({ error: 'not_found', message: 'Client not found.' });
     }
   });

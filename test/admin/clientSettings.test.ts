@@ -119,7 +119,13 @@ describe('PATCH /api/admin/clients/:id', () => {
     await patch({ changedBy: STAFF, preferredDay: 'monday', pausedUntil: '2026-03-09' });
     const before = { client: await stored(), events: await events() };
 
-    const res = await patch({ changedBy: 'Someone else', preferredDay: 'monday', pausedUntil: '2026-03-09', timezone: 'Europe/London', programmeStartDate: null });
+    const res = await patch({
+      changedBy: 'Someone else',
+      preferredDay: 'monday',
+      pausedUntil: '2026-03-09',
+      timezone: 'Europe/London',
+      programmeStartDate: null,
+    });
 
     expect(res.status).to.equal(200);
     expect(await res.json()).to.deep.equal(before.client);
@@ -174,7 +180,11 @@ describe('PATCH /api/admin/clients/:id', () => {
   describe('refuses a change that is not valid, naming each problem by path, and changes nothing', () => {
     const window = (start: string, end: string) => ({ preferredTimeWindow: { start, end } });
     const cases: ReadonlyArray<[what: string, body: Record<string, unknown>, details: string[]]> = [
-      ['a day that is not a weekday', { preferredDay: 'someday' }, ['preferredDay: expected a day of the week (monday, tuesday, wednesday, thursday, friday, saturday, sunday), got "someday"']],
+      [
+        'a day that is not a weekday',
+        { preferredDay: 'someday' },
+        ['preferredDay: expected a day of the week (monday, tuesday, wednesday, thursday, friday, saturday, sunday), got "someday"'],
+      ],
       ['a time that does not exist', window('10:00', '25:00'), ['preferredTimeWindow.end: expected HH:mm, got 25:00']],
       ['a window that ends before it starts', window('14:00', '10:00'), ['preferredTimeWindow.end: must be after start (a window cannot run over midnight)']],
       [
@@ -185,20 +195,42 @@ describe('PATCH /api/admin/clients/:id', () => {
       [
         'a window partly inside quiet hours',
         window('08:00', '10:00'),
-        ["preferredTimeWindow: 08:00-10:00 is partly inside the programme's quiet hours (21:00-09:00), when Linkwell sends nothing: choose a window outside them"],
+        [
+          "preferredTimeWindow: 08:00-10:00 is partly inside the programme's quiet hours (21:00-09:00), when Linkwell sends nothing: choose a window outside them",
+        ],
       ],
       ['a time zone that does not exist', { timezone: 'Mars/Olympus_Mons' }, ['timezone: expected an IANA time zone, e.g. Europe/London']],
       ['a channel Linkwell does not have', { channel: 'fax' }, ['channel: Invalid option: expected one of "sms"|"webchat"']],
       ['a link worker the programme does not have', { linkWorkerId: 'nobody' }, ['linkWorkerId: no link worker with id "nobody"']],
       ['a language the programme has no wording in', { language: 'fr' }, ['language: this programme has no wording in "fr"; choose one of en, cy']],
-      ['a pause that ended in the past', { pausedUntil: '2026-03-01' }, ['pausedUntil: must be a date after today (2026-03-04 in Europe/London); send null to end a pause now']],
-      ['a pause until today', { pausedUntil: '2026-03-04' }, ['pausedUntil: must be a date after today (2026-03-04 in Europe/London); send null to end a pause now']],
+      [
+        'a pause that ended in the past',
+        { pausedUntil: '2026-03-01' },
+        ['pausedUntil: must be a date after today (2026-03-04 in Europe/London); send null to end a pause now'],
+      ],
+      [
+        'a pause until today',
+        { pausedUntil: '2026-03-04' },
+        ['pausedUntil: must be a date after today (2026-03-04 in Europe/London); send null to end a pause now'],
+      ],
       ['a pause of more than a year', { pausedUntil: '2027-03-05' }, ['pausedUntil: must be no more than a year ahead (by 2027-03-04)']],
       ['a date not in the calendar', { pausedUntil: '2026-02-30' }, ['pausedUntil: 2026-02-30 is not a date in the calendar']],
       ['a date in another form', { programmeStartDate: '04/03/2026' }, ['programmeStartDate: expected a date as yyyy-MM-dd, got "04/03/2026"']],
-      ['a programme start more than a year ago', { programmeStartDate: '2025-03-03' }, ['programmeStartDate: must be within a year of today (2025-03-04 to 2027-03-04)']],
-      ['a programme start more than a year ahead', { programmeStartDate: '2027-03-05' }, ['programmeStartDate: must be within a year of today (2025-03-04 to 2027-03-04)']],
-      ['a field that is not a setting', { preferredDay: 'monday', favouriteColour: 'blue' }, [`favouriteColour: not a setting that can be changed here; settings: ${SETTINGS}`]],
+      [
+        'a programme start more than a year ago',
+        { programmeStartDate: '2025-03-03' },
+        ['programmeStartDate: must be within a year of today (2025-03-04 to 2027-03-04)'],
+      ],
+      [
+        'a programme start more than a year ahead',
+        { programmeStartDate: '2027-03-05' },
+        ['programmeStartDate: must be within a year of today (2025-03-04 to 2027-03-04)'],
+      ],
+      [
+        'a field that is not a setting',
+        { preferredDay: 'monday', favouriteColour: 'blue' },
+        [`favouriteColour: not a setting that can be changed here; settings: ${SETTINGS}`],
+      ],
       ['a new phone number', { phone: '+447700900999', preferredDay: 'monday' }, ['phone: the phone number cannot be changed through the admin API']],
       ['no changedBy', { changedBy: undefined, preferredDay: 'monday' }, ['changedBy: required: who is making the change (a staff name or email)']],
       ['a blank changedBy', { changedBy: '   ', preferredDay: 'monday' }, ['changedBy: required: who is making the change (a staff name or email)']],

@@ -85,7 +85,10 @@ describe('ackDeadline', () => {
   }
 
   it("follows the programme's own times for each tier", () => {
-    const own = parseProgramme({ ...base, alerts: { ackTimeoutMinutes: 5, sameDay: { inHours: 120, outOfHoursMinutes: 30 }, routine: { flagAfterWorkingDays: 2 } } }, 'test');
+    const own = parseProgramme(
+      { ...base, alerts: { ackTimeoutMinutes: 5, sameDay: { inHours: 120, outOfHoursMinutes: 30 }, routine: { flagAfterWorkingDays: 2 } } },
+      'test',
+    );
     expect(local(ackDeadline(own, { tier: 'urgent', chain }, 0, london('2026-12-01T11:00')))).to.equal('Tue 1 Dec 11:05');
     expect(local(ackDeadline(own, { tier: 'same-day', chain }, 0, london('2026-12-01T11:00')))).to.equal('Tue 1 Dec 13:00');
     expect(local(ackDeadline(own, { tier: 'same-day', chain }, 0, london('2026-12-01T20:00')))).to.equal('Tue 1 Dec 20:30');

@@ -99,7 +99,10 @@ describe('Alert escalation by tier (SMS, end to end on a fake clock)', () => {
     const sixPm = await at('2026-12-01T18:00');
     expect(to(sixPm, LEAD)).to.have.length(1);
     const [escalated] = await alertsOf();
-    expect(movedTo(escalated!)).to.deep.equal([['duty', 'not-acknowledged'], ['amy', 'not-acknowledged']]);
+    expect(movedTo(escalated!)).to.deep.equal([
+      ['duty', 'not-acknowledged'],
+      ['amy', 'not-acknowledged'],
+    ]);
     expect(escalated!.state).to.equal('open');
     // The lead is the last: nothing more is sent however long it waits.
     expect(await at('2026-12-02T12:00')).to.deep.equal([]);
@@ -113,7 +116,7 @@ describe('Alert escalation by tier (SMS, end to end on a fake clock)', () => {
     expect(movedTo((await alertsOf())[0]!)).to.deep.equal([]);
   });
 
-  it('sends a same-day alert raised out of hours to the out-of-hours line (the link worker told too), on to duty after an hour, and takes the line\'s ACK', async () => {
+  it("sends a same-day alert raised out of hours to the out-of-hours line (the link worker told too), on to duty after an hour, and takes the line's ACK", async () => {
     await at('2026-12-01T22:30');
     const { sent } = await say(CLIENT, "I don't feel safe at home");
     const [alert] = await alertsOf();

@@ -50,7 +50,16 @@ describe('AlertService', () => {
     listed = 0;
     sent = [];
     services = [];
-    clients.set('c1', { id: 'c1', programmeId: 'p', name: 'Margaret Ellis', phone: '+447700900777', timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'sms', createdAt: START.toISO()! });
+    clients.set('c1', {
+      id: 'c1',
+      programmeId: 'p',
+      name: 'Margaret Ellis',
+      phone: '+447700900777',
+      timezone: 'Europe/London',
+      linkWorkerId: 'sam',
+      channel: 'sms',
+      createdAt: START.toISO()!,
+    });
     // Reading every alert is what this service must never need: counted, so a test can say so.
     const lowdb = new LowdbAlerts(join(dir, 'alerts'));
     alerts = around(lowdb, {
@@ -147,7 +156,8 @@ describe('AlertService', () => {
         looks += 1;
         return alerts.due(now, limit);
       },
-      update: (id: string, change: Parameters<AlertRepository['update']>[1]) => (failing ? Promise.reject(new Error('connection lost')) : alerts.update(id, change)),
+      update: (id: string, change: Parameters<AlertRepository['update']>[1]) =>
+        failing ? Promise.reject(new Error('connection lost')) : alerts.update(id, change),
     });
     const service = await instance(flaky, false);
     await raise(service);

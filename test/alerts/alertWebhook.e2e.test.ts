@@ -77,7 +77,9 @@ describe('alert webhook', () => {
     clock.advance({ minutes: 1 });
     await t.app.alerts.idle();
     expect(received).to.have.length(2);
-    const [alert] = (await (await t.admin('/api/admin/alerts')).json()) as Array<{ notifications: Array<{ channel: string; status: string; attempts: number }> }>;
+    const [alert] = (await (await t.admin('/api/admin/alerts')).json()) as Array<{
+      notifications: Array<{ channel: string; status: string; attempts: number }>;
+    }>;
     expect(alert!.notifications.find((n) => n.channel === 'webhook')).to.include({ status: 'delivered', attempts: 2 });
   });
 });

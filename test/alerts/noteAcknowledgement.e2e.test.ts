@@ -13,7 +13,9 @@ const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' })
 describe('noteReceived wording', () => {
   it('says when the link worker will see the message, in one SMS segment even with a long name and a date', () => {
     const text = fill(wordingSchema.parse({}).noteReceived, { linkWorkerName: 'Chidinma Okonkwo-Whitaker', date: 'on Wednesday 30 September' });
-    expect(text).to.equal('Thank you. I have passed your message to Chidinma Okonkwo-Whitaker, who will see it on Wednesday 30 September. Say "check in" to do a check-in.');
+    expect(text).to.equal(
+      'Thank you. I have passed your message to Chidinma Okonkwo-Whitaker, who will see it on Wednesday 30 September. Say "check in" to do a check-in.',
+    );
     expect(smsSegments(toSmsText(text))).to.include({ encoding: 'GSM-7', segments: 1 });
   });
 });

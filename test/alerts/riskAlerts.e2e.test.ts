@@ -81,7 +81,11 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
     expect(toPriya[0]).to.not.match(/end it|Ellis|api\/admin/i);
 
     // Nothing was taken as an answer; the check-in stopped; the words are kept for the link worker.
-    const history = (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { responses: unknown[]; notes: NoteRecord[]; checkIns: Array<{ status: string }> };
+    const history = (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as {
+      responses: unknown[];
+      notes: NoteRecord[];
+      checkIns: Array<{ status: string }>;
+    };
     expect(history.responses).to.deep.equal([]);
     expect(history.notes.map((n) => n.text)).to.deep.equal(['I want to end it']);
     expect(history.checkIns.map((c) => c.status)).to.deep.equal(['stopped']);
@@ -204,7 +208,8 @@ describe('Risk alerts (SMS, end to end on a fake clock)', () => {
   it('tells the link worker when UCLA-3 has risen by 3 from the baseline, months later', async () => {
     const answerAll = async (reply: string) => {
       let last = (await say(CLIENT, reply)).sent.map((m) => m.body);
-      while (!last.some((m) => /check-in done/.test(m))) last = (await say(CLIENT, last.some((m) => /anything you'd like/i.test(m)) ? 'no' : reply)).sent.map((m) => m.body);
+      while (!last.some((m) => /check-in done/.test(m)))
+        last = (await say(CLIENT, last.some((m) => /anything you'd like/i.test(m)) ? 'no' : reply)).sent.map((m) => m.body);
     };
     await t.app.scheduler.tick(); // the baseline
     await t.settle();

@@ -48,7 +48,11 @@ describe('Risk told inside an answer (SMS, end to end)', () => {
 
   const alerts = async () => (await (await t.admin(`/api/admin/alerts?clientId=${clientId}`)).json()) as AlertRecord[];
   const responses = async () =>
-    ((await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { responses: Array<{ instrumentId: string; itemId: string; value: number | null }> }).responses;
+    (
+      (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as {
+        responses: Array<{ instrumentId: string; itemId: string; value: number | null }>;
+      }
+    ).responses;
 
   it('stores "2 - and I cut myself again last night" as the answer, raises an urgent alert and sends crisis contacts first, asking nothing more', async () => {
     const toClient = await say('2 - and i cut myself again last night');
@@ -84,7 +88,10 @@ describe('Risk told inside an answer (SMS, end to end)', () => {
     expect(replies.join(' ')).to.not.match(/to know\?/i);
     const alerts = (await (await t.admin(`/api/admin/alerts?clientId=${clientId}`)).json()) as Array<{ tier: string }>;
     expect(alerts.map((a) => a.tier)).to.deep.equal(['routine']);
-    const history = (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { checkIns: Array<{ status: string }>; notes: Array<{ text: string }> };
+    const history = (await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as {
+      checkIns: Array<{ status: string }>;
+      notes: Array<{ text: string }>;
+    };
     expect(history.checkIns.at(-1)?.status).to.equal('completed');
     expect(history.notes.map((n) => n.text)).to.include("I've been so lonely, every single day, it's unbearable");
   });

@@ -149,9 +149,19 @@ function printReport(
   const linkwell = results.find((r) => r.name === 'linkwell')!;
   const echo = results.find((r) => r.name === 'echo')!;
   const { rows, comparisons } = turnRows(linkwell, echo);
-  const checks = comparisons.map(({ name, ratio, clean }) => [`turn p99 ${name}, linkwell / echo`, `${fixed(ratio, 2)}x`, `<= ${TARGETS.p99Ratio}x`, verdict(clean && ratio <= TARGETS.p99Ratio)]);
+  const checks = comparisons.map(({ name, ratio, clean }) => [
+    `turn p99 ${name}, linkwell / echo`,
+    `${fixed(ratio, 2)}x`,
+    `<= ${TARGETS.p99Ratio}x`,
+    verdict(clean && ratio <= TARGETS.p99Ratio),
+  ]);
   for (const r of results) {
-    checks.push([`start-up ${r.name} (spawn to /healthz)`, `${fixed(r.startupMs / 1000, 2)} s`, `< ${TARGETS.startupMs / 1000} s`, verdict(r.startupMs < TARGETS.startupMs)]);
+    checks.push([
+      `start-up ${r.name} (spawn to /healthz)`,
+      `${fixed(r.startupMs / 1000, 2)} s`,
+      `< ${TARGETS.startupMs / 1000} s`,
+      verdict(r.startupMs < TARGETS.startupMs),
+    ]);
   }
   for (const r of results) {
     const worst = Math.max(r.afterStart.rssMb, r.afterLoad.rssMb, r.afterLoad.peakRssMb);

@@ -52,7 +52,17 @@ export function benchClient(n: number, programmeId: string, linkWorkerIds: reado
 export function benchHistory(client: ClientRecord, instruments: readonly Instrument[], weeks: number, firstWeekMs: number): ClientHistory {
   const random = mulberry32(Number.parseInt(client.id.slice(0, 8), 16));
   const hex = (length: number) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
-  const history: ClientHistory = { clientId: client.id, conversationReferences: {}, checkIns: [], responses: [], scores: [], notes: [], events: [], attendance: [], tasks: [] };
+  const history: ClientHistory = {
+    clientId: client.id,
+    conversationReferences: {},
+    checkIns: [],
+    responses: [],
+    scores: [],
+    notes: [],
+    events: [],
+    attendance: [],
+    tasks: [],
+  };
 
   for (let week = 0; week < weeks; week += 1) {
     const startedMs = firstWeekMs + week * WEEK_MS + Math.floor(random() * 8 * 3600 * 1000);

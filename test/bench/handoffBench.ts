@@ -96,7 +96,8 @@ export async function runHandoffBench(options: HandoffOptions): Promise<HandoffR
     let allHandedMs: number | undefined;
     let lastReport = 0;
     for (;;) {
-      const row = (await probe.query<{ clients: string; texts: string }>('SELECT count(DISTINCT client_id) AS clients, count(*) AS texts FROM sms_outbox')).rows[0]!;
+      const row = (await probe.query<{ clients: string; texts: string }>('SELECT count(DISTINCT client_id) AS clients, count(*) AS texts FROM sms_outbox'))
+        .rows[0]!;
       handed = Number(row.clients);
       texts = Number(row.texts);
       const atMs = performance.now() - started;
@@ -115,7 +116,12 @@ export async function runHandoffBench(options: HandoffOptions): Promise<HandoffR
     const elapsedMs = performance.now() - started;
     const peakRssMb = servers.map((s) => s.memory().peakRssMb);
     const serverCpuMs = servers.map((s) => s.cpuMs());
-    const errorLines = servers.flatMap((s) => s.output().split('\n').filter((l) => l.includes('"level":"error"')));
+    const errorLines = servers.flatMap((s) =>
+      s
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"level":"error"')),
+    );
     return {
       due: options.due,
       instances: options.instances,

@@ -185,7 +185,12 @@ export async function runOutcomesBench(options: {
 }
 
 /** The summary from a store's tally (`runs` times) and, once, from every history; with time and memory for each. */
-export async function compareSummaries(store: Store, programme: Programme, progress: (line: string) => void, runs = PAGE_RUNS): Promise<OutcomesBenchResult['inProcess']> {
+export async function compareSummaries(
+  store: Store,
+  programme: Programme,
+  progress: (line: string) => void,
+  runs = PAGE_RUNS,
+): Promise<OutcomesBenchResult['inProcess']> {
   let fromTally: OutcomeSummary | undefined;
   const tally = await measure(runs, async () => {
     fromTally = await tallySummary(programme, store.outcomes);
@@ -370,7 +375,16 @@ export function outcomesReport(results: readonly OutcomesBenchResult[]): string[
   return [
     `Outcomes page and downloads: ${r0.clients} clients, a year of weekly check-ins each (3 of them waves), ${r0.answers} stored answers; real server, one request at a time.`,
     formatTable(
-      ['storage', 'first page, tally worked out (once) ms', 'page from the tally ms', 'server CPU ms/page', 'waves.csv ms', 'attendance.csv ms', 'items.csv ms', 'page size'],
+      [
+        'storage',
+        'first page, tally worked out (once) ms',
+        'page from the tally ms',
+        'server CPU ms/page',
+        'waves.csv ms',
+        'attendance.csv ms',
+        'items.csv ms',
+        'page size',
+      ],
       results.map((r) => [
         r.backend,
         fixed(r.catchUpMs, 0),
@@ -384,14 +398,37 @@ export function outcomesReport(results: readonly OutcomesBenchResult[]): string[
     ),
     'Server memory: a first server works the tally out from every history (as the page was worked out before the tally), then a second starts on the tally as kept.',
     formatTable(
-      ['storage', 'peak RSS, tally worked out MB', 'slowest /healthz meanwhile ms', 'start-up on the tally ms', 'RSS after start MB', 'peak RSS after pages MB', 'peak RSS after items.csv MB'],
-      results.map((r) => [r.backend, mb(r.peakRssAfterCatchUpMb), fixed(r.healthzWorstMs, 0), fixed(r.startupMs, 0), mb(r.rssAfterStartMb), mb(r.peakRssAfterPagesMb), mb(r.peakRssAfterItemsMb)]),
+      [
+        'storage',
+        'peak RSS, tally worked out MB',
+        'slowest /healthz meanwhile ms',
+        'start-up on the tally ms',
+        'RSS after start MB',
+        'peak RSS after pages MB',
+        'peak RSS after items.csv MB',
+      ],
+      results.map((r) => [
+        r.backend,
+        mb(r.peakRssAfterCatchUpMb),
+        fixed(r.healthzWorstMs, 0),
+        fixed(r.startupMs, 0),
+        mb(r.rssAfterStartMb),
+        mb(r.peakRssAfterPagesMb),
+        mb(r.peakRssAfterItemsMb),
+      ]),
     ),
     'The summary in this process, on the same store: from the tally (now) against from every history (before the tally).',
     formatTable(
       ['storage', 'from', 'runs ms', 'heap held after MB', 'peak heap (sampled) MB', 'same summary'],
       results.flatMap((r) => [
-        [r.backend, 'tally', r.inProcess.tally.ms.map((ms) => fixed(ms, 0)).join(' / '), fixed(r.inProcess.tally.heapMb), fixed(r.inProcess.tally.peakHeapMb), r.inProcess.same ? 'yes' : 'NO'],
+        [
+          r.backend,
+          'tally',
+          r.inProcess.tally.ms.map((ms) => fixed(ms, 0)).join(' / '),
+          fixed(r.inProcess.tally.heapMb),
+          fixed(r.inProcess.tally.peakHeapMb),
+          r.inProcess.same ? 'yes' : 'NO',
+        ],
         [r.backend, 'every history', fixed(r.inProcess.histories.ms[0]!, 0), fixed(r.inProcess.histories.heapMb), fixed(r.inProcess.histories.peakHeapMb), ''],
       ]),
     ),
@@ -401,8 +438,18 @@ export function outcomesReport(results: readonly OutcomesBenchResult[]): string[
       results.flatMap((r) => {
         const worst = Math.max(...r.pageMs);
         return [
-          [`outcomes page from the tally, ${r.clients} clients, ${r.backend} (slowest)`, `${fixed(worst, 0)} ms`, `< ${TARGET_PAGE_MS} ms`, verdict(worst < TARGET_PAGE_MS)],
-          [`GET /healthz while the tally is worked out, ${r.backend}`, `${fixed(r.healthzWorstMs, 0)} ms`, `< ${TARGET_HEALTHZ_MS} ms`, verdict(r.healthzWorstMs < TARGET_HEALTHZ_MS)],
+          [
+            `outcomes page from the tally, ${r.clients} clients, ${r.backend} (slowest)`,
+            `${fixed(worst, 0)} ms`,
+            `< ${TARGET_PAGE_MS} ms`,
+            verdict(worst < TARGET_PAGE_MS),
+          ],
+          [
+            `GET /healthz while the tally is worked out, ${r.backend}`,
+            `${fixed(r.healthzWorstMs, 0)} ms`,
+            `< ${TARGET_HEALTHZ_MS} ms`,
+            verdict(r.healthzWorstMs < TARGET_HEALTHZ_MS),
+          ],
           [`same summary from the tally as from every history, ${r.backend}`, r.inProcess.same ? 'yes' : 'no', 'yes', verdict(r.inProcess.same)],
         ];
       }),
@@ -415,13 +462,15 @@ export async function printOutcomesBench(clients = 2000, backends: readonly Outc
   const programme = await loadProgrammeFile(DEMO_PROGRAMME_FILE);
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   const results: OutcomesBenchResult[] = [];
-  for (const backend of backends) results.push(await runOutcomesBench({ backend, clients, programme, progress, databaseUrl: process.env.DATABASE_URL || undefined }));
+  for (const backend of backends)
+    results.push(await runOutcomesBench({ backend, clients, programme, progress, databaseUrl: process.env.DATABASE_URL || undefined }));
   process.stdout.write(`\n${outcomesReport(results).join('\n')}\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { values, positionals } = parseArgs({ options: { backend: { type: 'string', default: 'both' } }, allowPositionals: true });
-  const backends: OutcomesBackend[] = values.backend === 'both' ? ['lowdb', 'postgres'] : values.backend === 'lowdb' || values.backend === 'postgres' ? [values.backend] : [];
+  const backends: OutcomesBackend[] =
+    values.backend === 'both' ? ['lowdb', 'postgres'] : values.backend === 'lowdb' || values.backend === 'postgres' ? [values.backend] : [];
   if (backends.length === 0) throw new Error(`--backend ${values.backend}: expected lowdb, postgres or both`);
   await printOutcomesBench(positionals[0] ? Number.parseInt(positionals[0], 10) : undefined, backends);
 }

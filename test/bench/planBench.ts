@@ -42,7 +42,15 @@ export function runPlanBench(programme: Programme, clients: number): PlanResult 
   };
   const cold = pass();
   const warm = Array.from({ length: WARM_PASSES }, pass);
-  return { clients, coldMs: cold.ms, warmMs: percentile(warm.map((p) => p.ms), 50), sends: warm[0]!.sends };
+  return {
+    clients,
+    coldMs: cold.ms,
+    warmMs: percentile(
+      warm.map((p) => p.ms),
+      50,
+    ),
+    sends: warm[0]!.sends,
+  };
 }
 
 /** Report lines and the target check (projected to PLAN_TARGET.clients when fewer were planned). */

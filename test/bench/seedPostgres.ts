@@ -76,20 +76,27 @@ async function insertBatch(pool: Pool, dir: string, clients: ClientRecord[], see
     }
   }
   await insertClients(pool, clients);
-  await pool.query('INSERT INTO client_profiles (client_id, references_) SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(client_id text, references_ jsonb)', [`[${profiles.join(',')}]`]);
-  await pool.query('INSERT INTO client_months (client_id, month, doc) SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(client_id text, month text, doc jsonb)', [`[${months.join(',')}]`]);
-  const inserted = await pool.query('INSERT INTO client_check_ins (check_in_id, client_id, month) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (check_in_id) DO NOTHING', [
-    checkIns.id,
-    checkIns.client,
-    checkIns.month,
+  await pool.query('INSERT INTO client_profiles (client_id, references_) SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(client_id text, references_ jsonb)', [
+    `[${profiles.join(',')}]`,
   ]);
+  await pool.query(
+    'INSERT INTO client_months (client_id, month, doc) SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(client_id text, month text, doc jsonb)',
+    [`[${months.join(',')}]`],
+  );
+  const inserted = await pool.query(
+    'INSERT INTO client_check_ins (check_in_id, client_id, month) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (check_in_id) DO NOTHING',
+    [checkIns.id, checkIns.client, checkIns.month],
+  );
   seed.months += months.length;
   seed.checkIns += inserted.rowCount ?? 0;
   seed.duplicateCheckIns += checkIns.id.length - (inserted.rowCount ?? 0);
 }
 
 async function insertClients(pool: Pool, clients: readonly ClientRecord[]): Promise<void> {
-  await pool.query('INSERT INTO clients (id, phone, record) SELECT r.record ->> \'id\', r.record ->> \'phone\', r.record FROM jsonb_array_elements($1::jsonb) AS r(record)', [JSON.stringify(clients)]);
+  await pool.query(
+    "INSERT INTO clients (id, phone, record) SELECT r.record ->> 'id', r.record ->> 'phone', r.record FROM jsonb_array_elements($1::jsonb) AS r(record)",
+    [JSON.stringify(clients)],
+  );
 }
 
 /**
@@ -114,7 +121,12 @@ export async function addClients(pool: Pool, programme: Programme, from: number,
  * in a zone where it is day time now (outside quiet hours), with their own check-in day and time
  * set to today and a few minutes ago there. Returns the zone chosen and the local time of the check-in.
  */
-export async function makeEveryoneDue(pool: Pool, programme: Programme, demoPhone: string | undefined, now: DateTime): Promise<{ zone: string; local: string; clients: number }> {
+export async function makeEveryoneDue(
+  pool: Pool,
+  programme: Programme,
+  demoPhone: string | undefined,
+  now: DateTime,
+): Promise<{ zone: string; local: string; clients: number }> {
   const zone = dayTimeZone(programme, now);
   const local = now.setZone(zone).minus({ minutes: 5 });
   const enrolled = now.minus({ weeks: 3, days: 1 }).toUTC().toISO()!;
@@ -137,7 +149,23 @@ function dayTimeZone(programme: Programme, now: DateTime): string {
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   const dayStart = minutes(programme.quietHours.end) + 60;
   const dayEnd = minutes(programme.quietHours.start) - 60;
-  const zones = ['Europe/London', 'Europe/Berlin', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Bangkok', 'Asia/Tokyo', 'Australia/Sydney', 'Pacific/Auckland', 'Pacific/Honolulu', 'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/Sao_Paulo', 'Atlantic/Azores'];
+  const zones = [
+    'Europe/London',
+    'Europe/Berlin',
+    'Asia/Dubai',
+    'Asia/Kolkata',
+    'Asia/Bangkok',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'Pacific/Auckland',
+    'Pacific/Honolulu',
+    'America/Los_Angeles',
+    'America/Denver',
+    'America/Chicago',
+    'America/New_York',
+    'America/Sao_Paulo',
+    'Atlantic/Azores',
+  ];
   for (const zone of zones) {
     const local = now.setZone(zone);
     const at = local.hour * 60 + local.minute;

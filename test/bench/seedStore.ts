@@ -80,7 +80,14 @@ async function writeClients(dir: string, spec: SeedSpec, programme: Programme): 
   const clients: ClientRecord[] = [];
   // The demo client is enrolled too, so the server's first start does not rewrite the index.
   if (programme.demoClient) {
-    clients.push({ ...programme.demoClient, id: benchClientId(DEMO_CLIENT_SEQ), channel: 'webchat', programmeId: programme.id, createdAt: new Date(firstWeekMs).toISOString(), consentedAt: new Date(firstWeekMs).toISOString() });
+    clients.push({
+      ...programme.demoClient,
+      id: benchClientId(DEMO_CLIENT_SEQ),
+      channel: 'webchat',
+      programmeId: programme.id,
+      createdAt: new Date(firstWeekMs).toISOString(),
+      consentedAt: new Date(firstWeekMs).toISOString(),
+    });
   }
 
   const inFlight = new Set<Promise<void>>();

@@ -161,10 +161,20 @@ export function smsReport(result: SmsScenarioResult): { table: string; checks: s
   const table = formatTable(SMS_HEADER, smsRows(result));
   const checks = result.phases.map((p) => {
     const p99 = percentile(p.load.latenciesMs, 99);
-    return [`SMS webhook p99 ${p.name}`, `${fixed(p99, 2)} ms`, `< ${SMS_TARGETS.webhookP99Ms} ms`, verdict(p.load.failures === 0 && p99 < SMS_TARGETS.webhookP99Ms)];
+    return [
+      `SMS webhook p99 ${p.name}`,
+      `${fixed(p99, 2)} ms`,
+      `< ${SMS_TARGETS.webhookP99Ms} ms`,
+      verdict(p.load.failures === 0 && p99 < SMS_TARGETS.webhookP99Ms),
+    ];
   });
   const busiest = result.phases.at(-1)!;
   const perSecond = busiest.sent / (busiest.sendingMs / 1000);
-  checks.push([`SMS outbox throughput, ${busiest.name}`, `${fixed(perSecond, 0)} texts/s`, `>= ${SMS_TARGETS.outboxPerSecond}/s`, verdict(perSecond >= SMS_TARGETS.outboxPerSecond)]);
+  checks.push([
+    `SMS outbox throughput, ${busiest.name}`,
+    `${fixed(perSecond, 0)} texts/s`,
+    `>= ${SMS_TARGETS.outboxPerSecond}/s`,
+    verdict(perSecond >= SMS_TARGETS.outboxPerSecond),
+  ]);
   return { table, checks };
 }

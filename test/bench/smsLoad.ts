@@ -41,7 +41,18 @@ export async function runSmsWebhookLoad(options: SmsLoadOptions): Promise<SmsLoa
     while (remaining > 0) {
       remaining -= 1;
       const sid = `SM${randomBytes(16).toString('hex')}`;
-      const form = { MessageSid: sid, SmsMessageSid: sid, SmsSid: sid, AccountSid: options.accountSid, From: options.nextPhone(), To: '+447700900999', Body: options.text, NumMedia: '0', NumSegments: '1', ApiVersion: '2010-04-01' };
+      const form = {
+        MessageSid: sid,
+        SmsMessageSid: sid,
+        SmsSid: sid,
+        AccountSid: options.accountSid,
+        From: options.nextPhone(),
+        To: '+447700900999',
+        Body: options.text,
+        NumMedia: '0',
+        NumSegments: '1',
+        ApiVersion: '2010-04-01',
+      };
       const signature = twilio.getExpectedTwilioSignature(options.authToken, url, form);
       const body = new URLSearchParams(form).toString();
       const started = performance.now();

@@ -90,7 +90,15 @@ export async function runTurnScenario(options: TurnScenarioOptions): Promise<Sce
       if (phase.timed) phases.push({ name: phase.name, concurrency: phase.concurrency, load, serverCpuMs: server.cpuMs() - cpuBefore });
     }
     const afterLoad = server.memory();
-    return { name, startupMs: server.startupMs, ...(readyMs === undefined ? {} : { readyMs }), afterStart, afterLoad, phases, loadAverage: [loadBefore, loadavg()[0]!] };
+    return {
+      name,
+      startupMs: server.startupMs,
+      ...(readyMs === undefined ? {} : { readyMs }),
+      afterStart,
+      afterLoad,
+      phases,
+      loadAverage: [loadBefore, loadavg()[0]!],
+    };
   } finally {
     http.close();
     await server.stop();
@@ -119,13 +127,20 @@ export interface PhaseComparison {
  * The turn table's rows (scenario, concurrency, turns, failed, p50 ms, p99 ms, turns/s, server CPU
  * ms/turn, p99 vs echo): linkwell then echo, phase by phase, and each phase's comparison.
  */
-export function turnRows(linkwell: ScenarioResult, echo: ScenarioResult, names = ['linkwell', 'echo'] as const): { rows: string[][]; comparisons: PhaseComparison[] } {
+export function turnRows(
+  linkwell: ScenarioResult,
+  echo: ScenarioResult,
+  names = ['linkwell', 'echo'] as const,
+): { rows: string[][]; comparisons: PhaseComparison[] } {
   const rows: string[][] = [];
   const comparisons: PhaseComparison[] = [];
   for (const phase of linkwell.phases) {
     const baseline = echo.phases.find((p) => p.name === phase.name)!;
     const ratio = percentile(phase.load.latenciesMs, 99) / percentile(baseline.load.latenciesMs, 99);
-    for (const [scenario, { load, serverCpuMs }] of [[names[0], phase], [names[1], baseline]] as const) {
+    for (const [scenario, { load, serverCpuMs }] of [
+      [names[0], phase],
+      [names[1], baseline],
+    ] as const) {
       rows.push([
         scenario,
         String(phase.concurrency),

@@ -109,7 +109,9 @@ describe('POST /api/messages without the Emulator turned on', () => {
   });
 
   it('with Azure credentials, refuses a request without a valid token before any reply is sent', async () => {
-    const t = await startTestApp({ env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' } });
+    const t = await startTestApp({
+      env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' },
+    });
     try {
       for (const authorization of [undefined, 'Bearer not.a.jwt']) {
         const res = await fetch(`${t.url}/api/messages`, {

@@ -12,7 +12,14 @@ describe('turn error handler and conversation state', () => {
     const storage = new MemoryStorage();
     const state = new ConversationState(storage);
     const adapter = new TestAdapter();
-    const context = new TurnContext(adapter, { type: 'message', text: 'hi', channelId: 'test', conversation: { id: 'conv-1' } as never, from: { id: 'u', name: '' }, recipient: { id: 'b', name: '' } });
+    const context = new TurnContext(adapter, {
+      type: 'message',
+      text: 'hi',
+      channelId: 'test',
+      conversation: { id: 'conv-1' } as never,
+      from: { id: 'u', name: '' },
+      recipient: { id: 'b', name: '' },
+    });
     await state.createProperty<string>('dialogState').set(context, 'waiting for question 2');
     await state.saveChanges(context, true);
     const handler = turnErrorHandler(createLogger('silent', new ManualClock(DateTime.fromISO('2026-03-02T10:00:00Z'))), state, 'Sorry, something went wrong.');

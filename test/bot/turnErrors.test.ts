@@ -23,9 +23,7 @@ function conversation(issued: IssuedConversation) {
       expect(posted.status).to.equal(200);
       const page = (await (await fetch(`${base}${watermark ? `?watermark=${watermark}` : ''}`, { headers: auth })).json()) as Posted;
       watermark = page.watermark;
-      return page.activities
-        .filter((a) => a.from.role === 'bot')
-        .map((a) => a.text ?? a.attachments?.[0]?.content.body.map((b) => b.text).join('\n') ?? '');
+      return page.activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? a.attachments?.[0]?.content.body.map((b) => b.text).join('\n') ?? '');
     },
   };
 }
@@ -41,10 +39,12 @@ describe('Turn errors', () => {
 
   it('answers a failed turn with one short apology, starts afresh, and leaves the unreadable file untouched', async () => {
     t = await startTestApp({ logSink: (line) => logLines.push(line) });
-    const created = await (await t.admin('/api/admin/clients', {
-      method: 'POST',
-      body: JSON.stringify({ name: 'Gwen Price', phone: PHONE, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'webchat' }),
-    })).json();
+    const created = await (
+      await t.admin('/api/admin/clients', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Gwen Price', phone: PHONE, timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'webchat' }),
+      })
+    ).json();
     const link = (await (await t.admin(`/api/admin/clients/${created.id}/chat-link`)).json()).url as string;
     const issued = (await (await generateToken(t.url, linkTokenOf(link))).json()) as IssuedConversation;
     const chat = conversation(issued);
@@ -75,7 +75,10 @@ describe('Turn errors', () => {
   });
 
   it('never writes message text, names or phone numbers to the log', () => {
-    expect(logLines.some((l) => l.includes('"turn failed"')), 'the failure above was logged').to.equal(true);
+    expect(
+      logLines.some((l) => l.includes('"turn failed"')),
+      'the failure above was logged',
+    ).to.equal(true);
     const everything = logLines.join('\n');
     for (const secret of [SECRET_PHRASE, 'Gwendolyn', PHONE, PHONE.slice(1), 'Gwen Price', 'check in']) {
       expect(everything, secret).not.to.include(secret);

@@ -129,7 +129,10 @@ describe('SMS prompts', () => {
       return sent;
     }
 
-    for (const order of [['ucla3', 'ons-loneliness'], ['ons-loneliness', 'ucla3']]) {
+    for (const order of [
+      ['ucla3', 'ons-loneliness'],
+      ['ons-loneliness', 'ucla3'],
+    ]) {
       it(`sends only text, each question in two segments and anything else in three (${order.join(', then ')})`, async () => {
         const sent = [...(await converse(order, script)), ...(await converse(order, ['start', 'stop']))];
         const values = { ...LONG, itemCount: 4 };

@@ -16,7 +16,7 @@ describe('alertSettingsSchema (programme.alerts)', () => {
     });
   });
 
-  it('takes each tier\'s own time and an out-of-hours contact', () => {
+  it("takes each tier's own time and an out-of-hours contact", () => {
     const alerts = parseProgramme(
       withAlerts({
         ackTimeoutMinutes: 10,
@@ -50,7 +50,7 @@ describe('alertSettingsSchema (programme.alerts)', () => {
     ]);
   });
 
-  it('refuses a misspelt setting rather than ignoring it, and an out-of-hours contact with the lead\'s id', () => {
+  it("refuses a misspelt setting rather than ignoring it, and an out-of-hours contact with the lead's id", () => {
     expect(programmeProblems(withAlerts({ sameday: { inHours: 60 } }))).to.deep.equal(['programme.alerts: Unrecognized key: "sameday"']);
     expect(programmeProblems(withAlerts({ sameDay: { inHour: 60 } }))).to.deep.equal(['programme.alerts.sameDay: Unrecognized key: "inHour"']);
     expect(

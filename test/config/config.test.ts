@@ -29,9 +29,7 @@ describe('parseEnv', () => {
   });
 
   it('lists every problem by key, not just the first', () => {
-    const problems = problemsOf(() =>
-      parseEnv({ PORT: 'eighty', ADMIN_API_TOKEN: 'short', LOG_LEVEL: 'loud', PUBLIC_BASE_URL: 'ftp://x' }),
-    );
+    const problems = problemsOf(() => parseEnv({ PORT: 'eighty', ADMIN_API_TOKEN: 'short', LOG_LEVEL: 'loud', PUBLIC_BASE_URL: 'ftp://x' }));
     expect(problems.map((p) => p.split(':')[0])).to.have.members(['PORT', 'ADMIN_API_TOKEN', 'LOG_LEVEL', 'PUBLIC_BASE_URL']);
     expect(problems.find((p) => p.startsWith('ADMIN_API_TOKEN'))).to.match(/at least 24 characters/);
     expect(problemsOf(() => parseEnv({ MicrosoftAppId: 'abc' }))).to.deep.equal(['MicrosoftAppPassword: required when MicrosoftAppId is set']);
@@ -87,7 +85,10 @@ describe('parseProgramme', () => {
     const broken = {
       ...demo,
       timezone: 'Mars/Olympus',
-      linkWorkers: [{ id: 'sam', name: 'Sam', phone: '07700 900101' }, { id: 'sam', name: 'Sam 2', phone: '+447700900102' }],
+      linkWorkers: [
+        { id: 'sam', name: 'Sam', phone: '07700 900101' },
+        { id: 'sam', name: 'Sam 2', phone: '+447700900102' },
+      ],
       checkIn: { instruments: ['ucla3', 'swemwbs'] },
       wording: { thanks: 'Thanks {firstName}' },
       demoClient: { name: 'Jean', phone: '+447700900001', timezone: 'Europe/London', linkWorkerId: 'nobody' },
@@ -99,7 +100,12 @@ describe('parseProgramme', () => {
     ]);
     expect(problems.join('\n')).to.match(/programme\.wording\.thanks: unknown placeholder \{firstName\}/);
     // Cross-field checks run once every field parses on its own.
-    const crossField = problemsOf(() => parseProgramme({ ...broken, timezone: 'Europe/London', linkWorkers: broken.linkWorkers.map((w) => ({ ...w, phone: '+447700900101' })), wording: {} }, 'x'));
+    const crossField = problemsOf(() =>
+      parseProgramme(
+        { ...broken, timezone: 'Europe/London', linkWorkers: broken.linkWorkers.map((w) => ({ ...w, phone: '+447700900101' })), wording: {} },
+        'x',
+      ),
+    );
     expect(crossField).to.include.members([
       'programme.checkIn.instruments[1]: unknown instrument "swemwbs"; known: ucla3, ons-loneliness, ons4, k6, gss-health, groups, link-worker-relationship, group-belonging',
       'programme.linkWorkers[1].id: duplicate link worker id "sam"',
@@ -110,8 +116,14 @@ describe('parseProgramme', () => {
   it('explains a file that is missing or not JSON', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkwell-programme-'));
     writeFileSync(join(dir, 'bad.json'), '{ "id": ');
-    for (const [file, expected] of [['missing.json', /cannot read the file \(ENOENT\)/], ['bad.json', /not valid JSON/]] as const) {
-      const error = await loadProgrammeFile(join(dir, file)).then(() => null, (e: unknown) => e);
+    for (const [file, expected] of [
+      ['missing.json', /cannot read the file \(ENOENT\)/],
+      ['bad.json', /not valid JSON/],
+    ] as const) {
+      const error = await loadProgrammeFile(join(dir, file)).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).to.be.instanceOf(ConfigError);
       expect((error as ConfigError).problems.join()).to.match(expected);
     }
@@ -123,7 +135,12 @@ describe('npm start with bad configuration', () => {
     promisify(execFile)(process.execPath, ['--import', 'tsx', 'bot/cli/start.ts'], {
       env: { PATH: process.env.PATH, PORT: '0', ...env },
       cwd: process.cwd(),
-    }).then(() => { throw new Error('start-up should have failed'); }, (e: { code: number; stderr: string }) => e);
+    }).then(
+      () => {
+        throw new Error('start-up should have failed');
+      },
+      (e: { code: number; stderr: string }) => e,
+    );
 
   it('stops with every problem listed by path and no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkwell-start-'));
@@ -155,7 +172,12 @@ describe('programme schedule configuration', () => {
     );
     expect(quietHours).to.deep.equal({ start: '21:00', end: '09:00' });
     expect(checkIn).to.deep.include({ cadence: 'weekly', day: 'monday', time: '10:00', windowHours: 48, reminders: [{ afterHours: 24 }] });
-    expect(waves.map((w) => [w.id, w.at])).to.deep.equal([['baseline', 'enrolment'], ['week-8', { weeks: 8 }], ['programme-end', 'programmeEnd'], ['month-18', { months: 18 }]]);
+    expect(waves.map((w) => [w.id, w.at])).to.deep.equal([
+      ['baseline', 'enrolment'],
+      ['week-8', { weeks: 8 }],
+      ['programme-end', 'programmeEnd'],
+      ['month-18', { months: 18 }],
+    ]);
     expect(ending).to.deep.equal({ noticeWeeksBefore: [4, 2], goodbye: true, followUpUntilMonths: 18 });
     expect([weeklyCap, lengthWeeks]).to.deep.equal([3, 12]);
   });
@@ -183,7 +205,12 @@ describe('programme schedule configuration', () => {
     // Rules between fields need the fields themselves to be valid first.
     const between = problemsOf(() =>
       parseProgramme(
-        { ...demo, checkIn: { instruments: ['ucla3'], windowHours: 24, reminders: [{ afterHours: 30 }] }, waves: [{ id: 'baseline', at: 'enrolment', instruments: ['k7'] }], ending: { noticeWeeksBefore: [12] } },
+        {
+          ...demo,
+          checkIn: { instruments: ['ucla3'], windowHours: 24, reminders: [{ afterHours: 30 }] },
+          waves: [{ id: 'baseline', at: 'enrolment', instruments: ['k7'] }],
+          ending: { noticeWeeksBefore: [12] },
+        },
         'test',
       ),
     );

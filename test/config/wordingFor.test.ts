@@ -13,7 +13,6 @@ import { programmeProblems } from '../support/programmeProblems.js';
 const demo = JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')) as Record<string, unknown>;
 const defaults = wordingSchema.parse({});
 
-
 // Fixtures only: translations for real clients need a native speaker's review.
 const withTranslations = parseProgramme(
   {

@@ -23,7 +23,10 @@ describe('interpretReply over the answer corpus (SMS and web chat)', () => {
   it('holds at least 250 replies, covering every built-in instrument', () => {
     expect(answerCorpus.length).to.be.at.least(250);
     const covered = new Set(answerCorpus.map((e) => e.instrumentId));
-    expect([...builtinInstruments.keys()].filter((id) => !covered.has(id)), 'instruments with no replies').to.deep.equal([]);
+    expect(
+      [...builtinInstruments.keys()].filter((id) => !covered.has(id)),
+      'instruments with no replies',
+    ).to.deep.equal([]);
   });
 
   const byItem = new Map<string, RunnableEntry[]>();

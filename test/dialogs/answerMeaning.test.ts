@@ -22,15 +22,41 @@ describe('interpretReply', () => {
     // [reply, UCLA-3, ONS loneliness, K6]: the same phrase lands on each scale's own option, or
     // between two of them (re-asked).
     const rows: Array<[string, Expected, Expected, Expected]> = [
-      ['once in a blue moon', 1, 4, 1], ['rarely if ever', 1, '?ambiguous', '?ambiguous'], ['hardly if ever', 1, '?', '?'],
-      ['not a lot', 1, 4, 1], ['not very much', 1, 4, 1], ['barely ever', 1, 4, 1], ['very rarely', 1, 4, 1], ['seldom', 1, 4, 1],
-      ['the odd time', 2, 3, 2], ['every so often', 2, 3, 2], ['every once in a while', 2, 3, 2], ['from time to time', 2, 3, 2],
-      ['on and off', 2, '?ambiguous', 2], ['off and on', 2, '?ambiguous', 2], ['it comes and goes', 2, '?', 2],
-      ['at times', 2, 2, 2], ['some days', 2, 2, 2], ['sometimes', 2, 2, 2],
-      ['most days', 3, 1, 3], ['more often than not', 3, 1, 3], ['usually', 3, 1, 3], ['frequently', 3, 1, 3], ['a lot of the time', 3, 1, 3],
-      ['pretty much always', 3, 1, '?negated'], ['almost always', 3, 1, '?negated'], ['nearly every day', 3, 1, '?'],
-      ['every single day', 3, 1, 4], ['every day', 3, 1, 4], ['all day every day', 3, 1, 4], ['constantly', 3, 1, 4], ['24/7', 3, 1, 4],
-      ['never ever', 1, 5, 0], ['not once', 1, 5, 0], ['at no time', 1, 5, 0], ['not at all', 1, 5, 0],
+      ['once in a blue moon', 1, 4, 1],
+      ['rarely if ever', 1, '?ambiguous', '?ambiguous'],
+      ['hardly if ever', 1, '?', '?'],
+      ['not a lot', 1, 4, 1],
+      ['not very much', 1, 4, 1],
+      ['barely ever', 1, 4, 1],
+      ['very rarely', 1, 4, 1],
+      ['seldom', 1, 4, 1],
+      ['the odd time', 2, 3, 2],
+      ['every so often', 2, 3, 2],
+      ['every once in a while', 2, 3, 2],
+      ['from time to time', 2, 3, 2],
+      ['on and off', 2, '?ambiguous', 2],
+      ['off and on', 2, '?ambiguous', 2],
+      ['it comes and goes', 2, '?', 2],
+      ['at times', 2, 2, 2],
+      ['some days', 2, 2, 2],
+      ['sometimes', 2, 2, 2],
+      ['most days', 3, 1, 3],
+      ['more often than not', 3, 1, 3],
+      ['usually', 3, 1, 3],
+      ['frequently', 3, 1, 3],
+      ['a lot of the time', 3, 1, 3],
+      ['pretty much always', 3, 1, '?negated'],
+      ['almost always', 3, 1, '?negated'],
+      ['nearly every day', 3, 1, '?'],
+      ['every single day', 3, 1, 4],
+      ['every day', 3, 1, 4],
+      ['all day every day', 3, 1, 4],
+      ['constantly', 3, 1, 4],
+      ['24/7', 3, 1, 4],
+      ['never ever', 1, 5, 0],
+      ['not once', 1, 5, 0],
+      ['at no time', 1, 5, 0],
+      ['not at all', 1, 5, 0],
       ['almost never', 1, 4, '?negated'],
     ];
     for (const [reply, onUcla, onOns, onK6] of rows) {
@@ -47,58 +73,247 @@ describe('interpretReply', () => {
         expect([understood(ucla, reply), understood(ons, reply), understood(k6, reply)]).to.deep.equal([1, 5, 0]);
       });
     }
-    for (const [on, name] of [[ons4, 'ONS4'], [health, 'self-rated health']] as const) {
+    for (const [on, name] of [
+      [ons4, 'ONS4'],
+      [health, 'self-rated health'],
+    ] as const) {
       it(`re-asks "no" and "nope" on ${name}, which have no never option`, () => {
         expect([understood(on, 'no'), understood(on, 'nope')].every((e) => typeof e === 'string')).to.equal(true);
       });
     }
     // A plain no to "How many groups…?" is none.
-    table(groups, [['no', 0], ['nope', 0]], as);
-    table(ucla, [['no, often', '?negated'], ['often no', '?negated'], ['not really', 1], ['no one ever calls me', '?free_text']], as);
+    table(
+      groups,
+      [
+        ['no', 0],
+        ['nope', 0],
+      ],
+      as,
+    );
+    table(
+      ucla,
+      [
+        ['no, often', '?negated'],
+        ['often no', '?negated'],
+        ['not really', 1],
+        ['no one ever calls me', '?free_text'],
+      ],
+      as,
+    );
   });
 
   describe('corrections: the last answer stated counts', () => {
-    table(ucla, [
-      ['2, no actually 3', 3], ['often... well, sometimes', 2], ['3 no sorry 2', 2], ['often, no 2', 2], ['2, no actually often', 3],
-      ['hardly ever, I mean sometimes', 2], ['sometimes - wait, often', 3], ['Sometimes. Actually often.', 3],
-      ['1 or rather 2', 2], ['2 make that 3', 3], ['often but never', '?contradictory'], ['2 or 3', '?ambiguous'],
-    ], as);
-    table(ons, [['hardly ever... actually never', 5], ['4, no 5', 5], ['often, no, some of the time', 2], ['never, oops, occasionally', 3]], as);
-    table(k6, [['4, no actually 5', 4], ['most days, no, every day', 4], ['some, well most', 3]], as);
-    table(ons4, [['6, no 7', 7], ['6 no actually make it 7', 7], ['7, no sorry 8', 8], ['6 or 7', '?ambiguous'], ['7 but 8', '?']], as);
-    table(health, [['good, no fair', 3], ['fair, well actually bad', 4], ['good but my knees are bad', '?contradictory']], as);
-    table(groups, [['3, no 4', 4], ['2, sorry 3', 3], ['2 or 3', '?ambiguous']], as);
+    table(
+      ucla,
+      [
+        ['2, no actually 3', 3],
+        ['often... well, sometimes', 2],
+        ['3 no sorry 2', 2],
+        ['often, no 2', 2],
+        ['2, no actually often', 3],
+        ['hardly ever, I mean sometimes', 2],
+        ['sometimes - wait, often', 3],
+        ['Sometimes. Actually often.', 3],
+        ['1 or rather 2', 2],
+        ['2 make that 3', 3],
+        ['often but never', '?contradictory'],
+        ['2 or 3', '?ambiguous'],
+      ],
+      as,
+    );
+    table(
+      ons,
+      [
+        ['hardly ever... actually never', 5],
+        ['4, no 5', 5],
+        ['often, no, some of the time', 2],
+        ['never, oops, occasionally', 3],
+      ],
+      as,
+    );
+    table(
+      k6,
+      [
+        ['4, no actually 5', 4],
+        ['most days, no, every day', 4],
+        ['some, well most', 3],
+      ],
+      as,
+    );
+    table(
+      ons4,
+      [
+        ['6, no 7', 7],
+        ['6 no actually make it 7', 7],
+        ['7, no sorry 8', 8],
+        ['6 or 7', '?ambiguous'],
+        ['7 but 8', '?'],
+      ],
+      as,
+    );
+    table(
+      health,
+      [
+        ['good, no fair', 3],
+        ['fair, well actually bad', 4],
+        ['good but my knees are bad', '?contradictory'],
+      ],
+      as,
+    );
+    table(
+      groups,
+      [
+        ['3, no 4', 4],
+        ['2, sorry 3', 3],
+        ['2 or 3', '?ambiguous'],
+      ],
+      as,
+    );
   });
 
   describe('numbers beside other numbers and words: the one that answers', () => {
-    table(ons4, [
-      ["I'm 81 but I'd say 7", 7], ['I am 79, about a 6', 6], ['aged 75, 8', 8], ['I have 2 kids and id say 7', 7], ['7 at 10am', 7],
-      ['on the 14th I was a 5', 5], ['5 on 14/3', 5], ['8 - went to the choir at 2pm', 8], ['£5 left till Friday. 4', 4],
-      ['2 kids visit', '?no_match'], ['3 kids and 2 grandkids', '?'], ['81 and 7', '?'], ['2 100', '?'],
-    ], as);
-    table(groups, [
-      ['went twice on the 14th, so 2 groups', 2], ['I go to 2 at the moment', 2], ['i am 81 and go to 2', 2], ['just 1, on the 3rd', 1],
-      ['2. Choir on Monday and walking on the 3rd', 2], ['3 groups', 3],
-      ['2 groups and 3 clubs', '?ambiguous'], ['I go to 3 groups a week', '?no_match'], ['3 a week', '?no_match'], ['I have 3 sons', '?no_match'],
-    ], as);
-    table(ucla, [['at 3pm yesterday I felt 2', 2], ['2 kids visit often', '?'], ['I am 79 and feel left out sometimes', 2]], as);
+    table(
+      ons4,
+      [
+        ["I'm 81 but I'd say 7", 7],
+        ['I am 79, about a 6', 6],
+        ['aged 75, 8', 8],
+        ['I have 2 kids and id say 7', 7],
+        ['7 at 10am', 7],
+        ['on the 14th I was a 5', 5],
+        ['5 on 14/3', 5],
+        ['8 - went to the choir at 2pm', 8],
+        ['£5 left till Friday. 4', 4],
+        ['2 kids visit', '?no_match'],
+        ['3 kids and 2 grandkids', '?'],
+        ['81 and 7', '?'],
+        ['2 100', '?'],
+      ],
+      as,
+    );
+    table(
+      groups,
+      [
+        ['went twice on the 14th, so 2 groups', 2],
+        ['I go to 2 at the moment', 2],
+        ['i am 81 and go to 2', 2],
+        ['just 1, on the 3rd', 1],
+        ['2. Choir on Monday and walking on the 3rd', 2],
+        ['3 groups', 3],
+        ['2 groups and 3 clubs', '?ambiguous'],
+        ['I go to 3 groups a week', '?no_match'],
+        ['3 a week', '?no_match'],
+        ['I have 3 sons', '?no_match'],
+      ],
+      as,
+    );
+    table(
+      ucla,
+      [
+        ['at 3pm yesterday I felt 2', 2],
+        ['2 kids visit often', '?'],
+        ['I am 79 and feel left out sometimes', 2],
+      ],
+      as,
+    );
   });
 
   describe('a typed digit is never overridden by a word', () => {
-    table(ucla, [
-      ['2 ... often', '?ambiguous'], ['2. I see people often', '?ambiguous'], ['2 often', '?ambiguous'], ['often, 2', '?ambiguous'],
-      ['2 but often lately', '?contradictory'], ['3 - Often', 3], ['2 some of the time', 2], ['2. I go out often', '?'],
-    ], as);
-    table(k6, [['2 ... most', '?'], ['3 - some', 2], ['5 all the time', 4]], as);
-    table(health, [['2 - good', 2], ['2 ... bad', '?'], ['4 poor', 4]], as);
+    table(
+      ucla,
+      [
+        ['2 ... often', '?ambiguous'],
+        ['2. I see people often', '?ambiguous'],
+        ['2 often', '?ambiguous'],
+        ['often, 2', '?ambiguous'],
+        ['2 but often lately', '?contradictory'],
+        ['3 - Often', 3],
+        ['2 some of the time', 2],
+        ['2. I go out often', '?'],
+      ],
+      as,
+    );
+    table(
+      k6,
+      [
+        ['2 ... most', '?'],
+        ['3 - some', 2],
+        ['5 all the time', 4],
+      ],
+      as,
+    );
+    table(
+      health,
+      [
+        ['2 - good', 2],
+        ['2 ... bad', '?'],
+        ['4 poor', 4],
+      ],
+      as,
+    );
   });
 
   describe('misspelt answer and number words, never a real word turned into an answer', () => {
-    table(ucla, [['somtimes', 2], ['sometims', 2], ['soemtimes', 2], ['offen', 3], ['ofetn', 3], ['alwasy', 3], ['nevr', 1], ['rarley', 1]], as);
-    table(ons, [['nvr', 5], ['ocasionaly', 3], ['ofen', 1], ['fiev', 5], ['hardley ever', 4]], as);
-    table(ons4, [['sevn', 7], ['fiev', 5], ['sevne', 7], ['eigth', 8], ['nien', 9], ['thre', 3], ['fine', '?'], ['tow', '?'], ['none', '?']], as);
-    table(groups, [['thre', 3], ['fuor', 4], ['tow', '?'], ['on', '?']], as);
-    table(ucla, [['fever', '?'], ['sever', '?'], ['seven', '?out_of_range'], ['soften', '?']], as);
+    table(
+      ucla,
+      [
+        ['somtimes', 2],
+        ['sometims', 2],
+        ['soemtimes', 2],
+        ['offen', 3],
+        ['ofetn', 3],
+        ['alwasy', 3],
+        ['nevr', 1],
+        ['rarley', 1],
+      ],
+      as,
+    );
+    table(
+      ons,
+      [
+        ['nvr', 5],
+        ['ocasionaly', 3],
+        ['ofen', 1],
+        ['fiev', 5],
+        ['hardley ever', 4],
+      ],
+      as,
+    );
+    table(
+      ons4,
+      [
+        ['sevn', 7],
+        ['fiev', 5],
+        ['sevne', 7],
+        ['eigth', 8],
+        ['nien', 9],
+        ['thre', 3],
+        ['fine', '?'],
+        ['tow', '?'],
+        ['none', '?'],
+      ],
+      as,
+    );
+    table(
+      groups,
+      [
+        ['thre', 3],
+        ['fuor', 4],
+        ['tow', '?'],
+        ['on', '?'],
+      ],
+      as,
+    );
+    table(
+      ucla,
+      [
+        ['fever', '?'],
+        ['sever', '?'],
+        ['seven', '?out_of_range'],
+        ['soften', '?'],
+      ],
+      as,
+    );
   });
 
   describe('an answer followed by more sentences', () => {
@@ -120,7 +335,15 @@ describe('interpretReply', () => {
       expect(interpretReply(ucla, { text: 'Sometimes. Thanks!' })).to.not.have.property('remark');
       expect(interpretReply(ucla, { text: 'left out? never' })).to.not.have.property('remark');
     });
-    table(ucla, [['Sometimes. Often.', '?ambiguous'], ['I never go out since my hip went', '?free_text'], ['I never see anyone', '?']], as);
+    table(
+      ucla,
+      [
+        ['Sometimes. Often.', '?ambiguous'],
+        ['I never go out since my hip went', '?free_text'],
+        ['I never see anyone', '?'],
+      ],
+      as,
+    );
   });
 });
 
@@ -162,11 +385,13 @@ describe('repairWord', () => {
     this.timeout(120_000);
     const byLength = new Map<number, string[]>();
     for (const w of answerWords) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
-    const near = readFileSync(wordListPath, 'utf8').split('\n').filter((word) => {
-      if (word.length < 2 || answerWords.has(word)) return false;
-      if (word.length >= 7 && longAnswers.some((a) => Math.abs(a.length - word.length) <= 2 && slipsApart(word, a) === 2)) return true;
-      return [word.length - 1, word.length, word.length + 1].some((n) => (byLength.get(n) ?? []).some((a) => slipApart(word, a)));
-    });
+    const near = readFileSync(wordListPath, 'utf8')
+      .split('\n')
+      .filter((word) => {
+        if (word.length < 2 || answerWords.has(word)) return false;
+        if (word.length >= 7 && longAnswers.some((a) => Math.abs(a.length - word.length) <= 2 && slipsApart(word, a) === 2)) return true;
+        return [word.length - 1, word.length, word.length + 1].some((n) => (byLength.get(n) ?? []).some((a) => slipApart(word, a)));
+      });
     expect(near.length).to.be.greaterThan(500);
     const mended = items.flatMap((i) => {
       const v = itemVocabulary(i);

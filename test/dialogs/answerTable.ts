@@ -48,4 +48,8 @@ export function table(on: InstrumentItem, rows: Array<[reply: string, expected: 
 
 /** "takes … as 2", "re-asks … (ambiguous)", "skips …". */
 export const as = (reply: string, e: Expected) =>
-  typeof e === 'number' ? `takes ${JSON.stringify(reply)} as ${e}` : e === 'skip' ? `skips ${JSON.stringify(reply)}` : `re-asks ${JSON.stringify(reply)} (${e.slice(1) || 'unclear'})`;
+  typeof e === 'number'
+    ? `takes ${JSON.stringify(reply)} as ${e}`
+    : e === 'skip'
+      ? `skips ${JSON.stringify(reply)}`
+      : `re-asks ${JSON.stringify(reply)} (${e.slice(1) || 'unclear'})`;

@@ -4,7 +4,13 @@ import type { ChoiceItem, Instrument } from '../../dialogs/instruments/instrumen
 
 const builtin = (id: string) => builtinInstruments.get(id)!;
 const options = (item: Instrument['items'][number]) => (item as ChoiceItem).options.map((o) => [o.id, o.code, o.key]);
-const agreement = [['strongly_disagree', 1, 1], ['disagree', 2, 2], ['neither', 3, 3], ['agree', 4, 4], ['strongly_agree', 5, 5]];
+const agreement = [
+  ['strongly_disagree', 1, 1],
+  ['disagree', 2, 2],
+  ['neither', 3, 3],
+  ['agree', 4, 4],
+  ['strongly_agree', 5, 5],
+];
 
 describe('builtinInstruments', () => {
   it('ships the loneliness, wellbeing, distress, health and week-8 instruments, each at version 1', () => {
@@ -65,7 +71,13 @@ describe('builtinInstruments', () => {
     const k6 = builtin('k6');
     for (const item of k6.items) {
       expect(item.text, item.id).to.match(/^During the past 30 days, about how often did you feel .+\?$/);
-      expect(options(item), item.id).to.deep.equal([['none', 0, 1], ['a_little', 1, 2], ['some', 2, 3], ['most', 3, 4], ['all', 4, 5]]);
+      expect(options(item), item.id).to.deep.equal([
+        ['none', 0, 1],
+        ['a_little', 1, 2],
+        ['some', 2, 3],
+        ['most', 3, 4],
+        ['all', 4, 5],
+      ]);
     }
     expect(k6.items.map((i) => [i.id, i.kind === 'choice' ? (i.riskAt ?? []) : null])).to.deep.equal([
       ['nervous', []],
@@ -75,12 +87,23 @@ describe('builtinInstruments', () => {
       ['effort', []],
       ['worthless', ['most', 'all']],
     ]);
-    expect(k6.scoring).to.deep.include({ method: 'sum', minAnswered: 'all', bands: [], thresholds: [{ flag: 'probable serious psychological distress', atLeast: 13 }] });
+    expect(k6.scoring).to.deep.include({
+      method: 'sum',
+      minAnswered: 'all',
+      bands: [],
+      thresholds: [{ flag: 'probable serious psychological distress', atLeast: 13 }],
+    });
   });
 
   it('asks self-rated health Very good 1 to Very bad 5, groups 0–30, and the week-8 statements on agreement 1–5', () => {
     expect(builtin('gss-health').items[0]!.text).to.equal('How is your health in general?');
-    expect(options(builtin('gss-health').items[0]!)).to.deep.equal([['very_good', 1, 1], ['good', 2, 2], ['fair', 3, 3], ['bad', 4, 4], ['very_bad', 5, 5]]);
+    expect(options(builtin('gss-health').items[0]!)).to.deep.equal([
+      ['very_good', 1, 1],
+      ['good', 2, 2],
+      ['fair', 3, 3],
+      ['bad', 4, 4],
+      ['very_bad', 5, 5],
+    ]);
     expect(builtin('groups').items[0]).to.deep.include({ kind: 'scale', min: 0, max: 30 });
     expect(builtin('link-worker-relationship').items[0]!.text).to.equal('I feel my link worker understands what matters to me');
     expect(builtin('group-belonging').items[0]!.text).to.equal('I feel I belong in at least one of my groups');
@@ -89,7 +112,12 @@ describe('builtinInstruments', () => {
   });
 
   it('keeps the UCLA-3 and ONS loneliness options as stored in existing answers', () => {
-    for (const item of builtin('ucla3').items) expect(options(item)).to.deep.equal([['hardly_ever_or_never', 1, 1], ['some_of_the_time', 2, 2], ['often', 3, 3]]);
+    for (const item of builtin('ucla3').items)
+      expect(options(item)).to.deep.equal([
+        ['hardly_ever_or_never', 1, 1],
+        ['some_of_the_time', 2, 2],
+        ['often', 3, 3],
+      ]);
     expect(options(builtin('ons-loneliness').items[0]!)).to.deep.equal([
       ['often_always', 1, 1],
       ['some_of_the_time', 2, 2],

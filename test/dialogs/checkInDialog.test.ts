@@ -34,7 +34,10 @@ describe('CheckInDialog', () => {
   it('says it is automated, asks UCLA-3 then the ONS question, the open question, and thanks without scores', async () => {
     const { client, history } = setUp();
     await play(client, [
-      ['go', /automated check-in[\s\S]*How often do you feel that you lack companionship\?\n1 Hardly ever or never\n2 Some of the time\n3 Often\nReply 1, 2 or 3/],
+      [
+        'go',
+        /automated check-in[\s\S]*How often do you feel that you lack companionship\?\n1 Hardly ever or never\n2 Some of the time\n3 Often\nReply 1, 2 or 3/,
+      ],
       ['hardly ever', /^How often do you feel left out\?/],
       ['3', /^How often do you feel isolated from others\?/],
       ['some of the time tbh', /^How often do you feel lonely\?\n1 Often\/always\n2 Some of the time\n3 Occasionally\n4 Hardly ever\n5 Never/],
@@ -66,7 +69,10 @@ describe('CheckInDialog', () => {
 
   it('stores every answer with instrument, version, item, raw text, channel and time', async () => {
     const { client, history } = setUp();
-    await play(client, [['start', /lack companionship/], ['Often!!', /left out/]]);
+    await play(client, [
+      ['start', /lack companionship/],
+      ['Often!!', /left out/],
+    ]);
     expect(history.responses[0]).to.deep.equal({
       checkInId: history.checkIns[0]!.id,
       instrumentId: 'ucla3',
@@ -95,7 +101,10 @@ describe('CheckInDialog', () => {
   it('never guesses: ambiguous, out-of-range and negated replies are re-asked', async () => {
     for (const reply of ['2 or 3', '7', 'not all the time', 'often but never']) {
       const { client, history } = setUp();
-      await play(client, [['start', /lack companionship/], [reply, /^Just to be sure/]]);
+      await play(client, [
+        ['start', /lack companionship/],
+        [reply, /^Just to be sure/],
+      ]);
       expect(history.responses, reply).to.be.empty;
     }
   });
@@ -119,14 +128,25 @@ describe('CheckInDialog', () => {
 
   it('stores no UCLA-3 total when an item was skipped, but records the instrument as incomplete', async () => {
     const { client, history } = setUp();
-    await play(client, [['start', /companionship/], ['1', /left out/], ['pass', /isolated/], ['1', /lonely/], ['4', /anything/], ['nope', /Thank you/]]);
+    await play(client, [
+      ['start', /companionship/],
+      ['1', /left out/],
+      ['pass', /isolated/],
+      ['1', /lonely/],
+      ['4', /anything/],
+      ['nope', /Thank you/],
+    ]);
     expect(history.scores[0]).to.include({ instrumentId: 'ucla3', score: null, complete: false });
   });
 
   it('passes on what the client writes at the open question, and acknowledges it', async () => {
     const { client, history } = setUp();
     await play(client, [
-      ['start', /companionship/], ['1', /left out/], ['1', /isolated/], ['1', /lonely/], ['5', /anything/],
+      ['start', /companionship/],
+      ['1', /left out/],
+      ['1', /isolated/],
+      ['1', /lonely/],
+      ['5', /anything/],
       ["The bus to the choir doesn't run on Tuesdays any more", /^Thank you\. I'll pass that on to Sam\.\nThank you, Jean/],
     ]);
     expect(history.notes.map((n) => n.text)).to.deep.equal(["The bus to the choir doesn't run on Tuesdays any more"]);
@@ -148,7 +168,9 @@ describe('CheckInDialog', () => {
       const { client } = setUp('webchat');
       const reply = await client.sendActivity('start');
       expect(reply.text).to.equal(undefined);
-      expect(describeActivity(reply)).to.match(/How often do you feel that you lack companionship\?[\s\S]*\[1 Hardly ever or never\] \[2 Some of the time\] \[3 Often\]$/);
+      expect(describeActivity(reply)).to.match(
+        /How often do you feel that you lack companionship\?[\s\S]*\[1 Hardly ever or never\] \[2 Some of the time\] \[3 Often\]$/,
+      );
     });
 
     it('takes a button press as the answer, and ignores a press on an earlier card', async () => {

@@ -21,7 +21,7 @@ export const wellbeingSeven = {
   title: 'Seven-item wellbeing scale (test fixture)',
   licence: 'Registered by the programme with the copyright holder (test fixture).',
   recallPeriod: 'last two weeks',
-  intro: "Here are some statements about feelings and thoughts. Pick the answer closest to the last two weeks.",
+  intro: 'Here are some statements about feelings and thoughts. Pick the answer closest to the last two weeks.',
   items: [1, 2, 3, 4, 5, 6, 7].map((n) => ({
     id: `s${n}`,
     kind: 'choice' as const,

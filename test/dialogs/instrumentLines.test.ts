@@ -17,7 +17,6 @@ const base = {
   checkIn: { instruments: ['ucla3', 'ons-loneliness'] },
 };
 
-
 describe('programme instrument lines', () => {
   it("says the programme's own intro and thank-you around a built-in instrument, its items unchanged", async () => {
     const programme = parseProgramme(

@@ -10,7 +10,10 @@ function problemsOf(input: unknown): string[] {
 }
 
 type Fixture = typeof wellbeingSeven;
-const withScoring = (scoring: Partial<Fixture['scoring']> | Record<string, unknown>) => ({ ...wellbeingSeven, scoring: { ...wellbeingSeven.scoring, ...scoring } });
+const withScoring = (scoring: Partial<Fixture['scoring']> | Record<string, unknown>) => ({
+  ...wellbeingSeven,
+  scoring: { ...wellbeingSeven.scoring, ...scoring },
+});
 const table = wellbeingSeven.scoring.conversion;
 const scale010 = { kind: 'scale', text: 'Fixture', min: 0, max: 10 } as const;
 const oneScale = (item: Record<string, unknown>) => ({ ...meanSixOfSeven, items: [{ id: 'a', ...scale010, ...item }], scoring: { method: 'none' } });
@@ -47,17 +50,34 @@ describe('instrumentSchema', () => {
     ],
     [
       'bands with a gap between them',
-      withScoring({ bands: [{ label: 'low', min: 5, max: 19.99 }, { label: 'high', min: 25, max: 39.8 }] }),
+      withScoring({
+        bands: [
+          { label: 'low', min: 5, max: 19.99 },
+          { label: 'high', min: 25, max: 39.8 },
+        ],
+      }),
       ['instrument.scoring.bands: no band holds score 20.19, 21.3, 22.4, 23.5 and 24.61 (scores run 5–39.8)'],
     ],
     [
       'overlapping bands',
-      withScoring({ bands: [{ label: 'low', min: 5, max: 20 }, { label: 'average', min: 19, max: 29.99 }, { label: 'high', min: 30, max: 39.8 }] }),
+      withScoring({
+        bands: [
+          { label: 'low', min: 5, max: 20 },
+          { label: 'average', min: 19, max: 29.99 },
+          { label: 'high', min: 30, max: 39.8 },
+        ],
+      }),
       ['instrument.scoring.bands[1]: overlaps band "low" (5–20)'],
     ],
     [
       'bands beyond the possible scores',
-      withScoring({ bands: [{ label: 'low', min: 0, max: 19.99 }, { label: 'average', min: 20, max: 29.99 }, { label: 'high', min: 30, max: 40 }] }),
+      withScoring({
+        bands: [
+          { label: 'low', min: 0, max: 19.99 },
+          { label: 'average', min: 20, max: 29.99 },
+          { label: 'high', min: 30, max: 40 },
+        ],
+      }),
       [
         'instrument.scoring.bands[0].min: below the lowest possible score (scores run 5–39.8)',
         'instrument.scoring.bands[2].max: above the highest possible score (scores run 5–39.8)',
@@ -65,7 +85,13 @@ describe('instrumentSchema', () => {
     ],
     [
       'a band no score can fall in, and one upside down',
-      withScoring({ bands: [{ label: 'low', min: 5, max: 29.99 }, { label: 'odd', min: 30.1, max: 30.2 }, { label: 'high', min: 39.8, max: 30 }] }),
+      withScoring({
+        bands: [
+          { label: 'low', min: 5, max: 29.99 },
+          { label: 'odd', min: 30.1, max: 30.2 },
+          { label: 'high', min: 39.8, max: 30 },
+        ],
+      }),
       [
         'instrument.scoring.bands[1]: no possible score falls in it (scores run 5–39.8)',
         'instrument.scoring.bands[2].max: expected max at or above min',
@@ -74,7 +100,9 @@ describe('instrumentSchema', () => {
     ],
     [
       'thresholds that never or always flag, or have no cut-off',
-      withScoring({ thresholds: [{ flag: 'never', atMost: 4.99 }, { flag: 'always', atLeast: 5 }, { flag: 'backwards', atLeast: 20, atMost: 10 }, { flag: 'nothing' }] }),
+      withScoring({
+        thresholds: [{ flag: 'never', atMost: 4.99 }, { flag: 'always', atLeast: 5 }, { flag: 'backwards', atLeast: 20, atMost: 10 }, { flag: 'nothing' }],
+      }),
       [
         'instrument.scoring.thresholds[3]: give atLeast, atMost or both',
         'instrument.scoring.thresholds[0]: no possible score raises "never" (scores run 5–39.8)',
@@ -99,7 +127,13 @@ describe('instrumentSchema', () => {
     ],
     [
       'item bands with a gap and an overlap (ONS4-like)',
-      oneScale({ bands: [{ label: 'low', min: 0, max: 4 }, { label: 'mid', min: 4, max: 6 }, { label: 'high', min: 8, max: 10 }] }),
+      oneScale({
+        bands: [
+          { label: 'low', min: 0, max: 4 },
+          { label: 'mid', min: 4, max: 6 },
+          { label: 'high', min: 8, max: 10 },
+        ],
+      }),
       ['instrument.items[0].bands[1]: overlaps band "low" (0–4)', 'instrument.items[0].bands: no band holds answer 7 (answers run 0–10)'],
     ],
     [
@@ -107,16 +141,8 @@ describe('instrumentSchema', () => {
       oneScale({ bands: [{ label: 'all', min: 0, max: 11 }] }),
       ['instrument.items[0].bands[0].max: above the highest possible answer (answers run 0–10)'],
     ],
-    [
-      'a scale that runs backwards',
-      oneScale({ min: 10, max: 0 }),
-      ['instrument.items[0].max: expected max above min'],
-    ],
-    [
-      'a scale too wide to answer by text',
-      oneScale({ min: 0, max: 1000 }),
-      ['instrument.items[0].max: expected a scale of at most 101 points (0 to 100)'],
-    ],
+    ['a scale that runs backwards', oneScale({ min: 10, max: 0 }), ['instrument.items[0].max: expected max above min']],
+    ['a scale too wide to answer by text', oneScale({ min: 0, max: 1000 }), ['instrument.items[0].max: expected a scale of at most 101 points (0 to 100)']],
     [
       'bands on more possible scores than can be checked',
       {

@@ -12,12 +12,20 @@ function pageTexts(html: string): string[] {
   const body = html.replace(/^[\s\S]*<body[^>]*>/, '').replace(/<script[\s\S]*?<\/script>/g, '');
   return body
     .split(/<\/?(?:p|h1|h2|button|header|section|main)\b[^>]*>/)
-    .map((part) => part.replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))).replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      part
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((text) => /[a-z]/i.test(text));
 }
 
 /** What the chat page's script says to the client (its status and notices lines). */
-const chatScriptTexts = [...readFileSync(new URL('../../bot/web/chat.js', import.meta.url), 'utf8').matchAll(/(?:say|show)\(\s*'([^']+)'/g)].map(([, text]) => text!);
+const chatScriptTexts = [...readFileSync(new URL('../../bot/web/chat.js', import.meta.url), 'utf8').matchAll(/(?:say|show)\(\s*'([^']+)'/g)].map(
+  ([, text]) => text!,
+);
 
 /** Typical values, so a text is read as a client reads it (names of one or two syllables each). */
 const VALUES: WordingValues = {
@@ -68,7 +76,9 @@ const programme = await loadProgrammeFile(DEMO_PROGRAMME_FILE);
 describe('plain language: every client-facing wording', () => {
   const texts = new Map<string, string>([
     ...Object.entries(defaults).map(([key, text]): [string, string] => [`default ${key}`, text]),
-    ...Object.entries(programme.wording).filter(([key, text]) => text !== defaults[key as keyof typeof defaults]).map(([key, text]): [string, string] => [`demo ${key}`, text]),
+    ...Object.entries(programme.wording)
+      .filter(([key, text]) => text !== defaults[key as keyof typeof defaults])
+      .map(([key, text]): [string, string] => [`demo ${key}`, text]),
     ...[chatPageHtml('Linkwell', 1000), ...(['expired', 'withdrawn', 'invalid'] as const).map((why) => invalidLinkHtml('Linkwell', why))]
       .flatMap(pageTexts)
       .map((text): [string, string] => [`chat page "${text.slice(0, 30)}…"`, text]),

@@ -30,12 +30,12 @@ describe('screenMessage over the risk corpus', () => {
     describe(group, () => {
       for (const r of report.results.filter((e) => e.group === group)) {
         const label = r.label;
-        const meets = (got: typeof r.got) =>
-          label === null ? got === null || got === 'routine' : TIER_RANK[got ?? 'none']! >= TIER_RANK[label]!;
+        const meets = (got: typeof r.got) => (label === null ? got === null || got === 'routine' : TIER_RANK[got ?? 'none']! >= TIER_RANK[label]!);
         // A tier below the label is a miss; above it, a call a person makes sooner than needed (its
         // cost is counted by eval:risk). Nothing to act on may be a flag at most, never an alert.
         // A known miss (accepted) must still be exactly that miss: once fixed, its entry goes.
-        const title = label === null ? `raises no urgent or same-day alert for ${JSON.stringify(r.text)}` : `gives ${JSON.stringify(r.text)} ${label} or sooner`;
+        const title =
+          label === null ? `raises no urgent or same-day alert for ${JSON.stringify(r.text)}` : `gives ${JSON.stringify(r.text)} ${label} or sooner`;
         if (r.accepted) {
           it(`${title}, except on purpose: ${r.accepted.why} (gives ${r.accepted.tier ?? 'no alert'})`, () => {
             expect(meets(r.got), `fixed: remove its accepted entry (got ${r.got})`).to.equal(false);

@@ -25,7 +25,11 @@ describe('the trained risk model', () => {
   it('scores the same after being stored and loaded, and no head is surer than the ones that contain it', () => {
     const model = builtInRiskModel();
     const again = loadRiskModel(storeRiskModel(model, (stored as StoredRiskModel).trainedOn));
-    for (const text of ["I've saved up all my tablets and tonight's the night", 'lovely walk with the group, see you thursday', 'no money for the meter and the kids are cold']) {
+    for (const text of [
+      "I've saved up all my tablets and tonight's the night",
+      'lovely walk with the group, see you thursday',
+      'no money for the meter and the kids are cold',
+    ]) {
       const scores = scoreRisk(model, text);
       expect(scoreRisk(again, text), text).to.deep.equal(scores);
       expect(scores.urgent).to.be.at.most(scores.sameDay);

@@ -4,7 +4,14 @@ import { defaultScoreTriggerConfig, scoreTriggerConfigSchema, type ScoreTriggerC
 import { scoreTriggers, type CheckInOutcome } from '../../dialogs/safety/scoreTriggers.js';
 
 let next = 0;
-const checkIn = (over: Partial<CheckInOutcome> = {}): CheckInOutcome => ({ checkInId: `c${++next}`, kind: 'routine', status: 'completed', scores: [], responses: [], ...over });
+const checkIn = (over: Partial<CheckInOutcome> = {}): CheckInOutcome => ({
+  checkInId: `c${++next}`,
+  kind: 'routine',
+  status: 'completed',
+  scores: [],
+  responses: [],
+  ...over,
+});
 const K6_CODES: Record<string, number> = { none: 0, a_little: 1, some: 2, most: 3, all: 4 };
 const k6 = (total: number | null, items: Record<string, string> = {}) =>
   checkIn({
@@ -33,9 +40,15 @@ describe('scoreTriggers', () => {
 
   describe('K6 total', () => {
     const cases: Array<[number | null, string[]]> = [
-      [null, []], [0, []], [12, []], [13, ['k6-total same-day distress']], [14, ['k6-total same-day distress']], [24, ['k6-total same-day distress']],
+      [null, []],
+      [0, []],
+      [12, []],
+      [13, ['k6-total same-day distress']],
+      [14, ['k6-total same-day distress']],
+      [24, ['k6-total same-day distress']],
     ];
-    for (const [total, expected] of cases) it(`raises ${expected.length ? 'same-day distress' : 'nothing'} for a total of ${total}`, () => expect(raised([k6(total)])).to.deep.equal(expected));
+    for (const [total, expected] of cases)
+      it(`raises ${expected.length ? 'same-day distress' : 'nothing'} for a total of ${total}`, () => expect(raised([k6(total)])).to.deep.equal(expected));
 
     it('takes its threshold and tier from the programme, or can be turned off', () => {
       expect(raised([k6(10)], configWith({ k6Total: { atLeast: 10, tier: 'urgent' } }))).to.deep.equal(['k6-total urgent distress']);
@@ -45,18 +58,30 @@ describe('scoreTriggers', () => {
 
   describe('K6 hopeless, so depressed, worthless', () => {
     const cases: Array<[string, string, string[]]> = [
-      ['hopeless', 'none', []], ['hopeless', 'some', []], ['hopeless', 'most', ['k6-item same-day hopelessness']], ['hopeless', 'all', ['k6-item same-day hopelessness']],
-      ['depressed', 'some', []], ['depressed', 'most', ['k6-item same-day depression']], ['depressed', 'all', ['k6-item same-day depression']],
-      ['worthless', 'a_little', []], ['worthless', 'most', ['k6-item same-day worthlessness']], ['worthless', 'all', ['k6-item same-day worthlessness']],
-      ['nervous', 'all', []], ['restless', 'all', []], ['effort', 'all', []],
+      ['hopeless', 'none', []],
+      ['hopeless', 'some', []],
+      ['hopeless', 'most', ['k6-item same-day hopelessness']],
+      ['hopeless', 'all', ['k6-item same-day hopelessness']],
+      ['depressed', 'some', []],
+      ['depressed', 'most', ['k6-item same-day depression']],
+      ['depressed', 'all', ['k6-item same-day depression']],
+      ['worthless', 'a_little', []],
+      ['worthless', 'most', ['k6-item same-day worthlessness']],
+      ['worthless', 'all', ['k6-item same-day worthlessness']],
+      ['nervous', 'all', []],
+      ['restless', 'all', []],
+      ['effort', 'all', []],
     ];
     for (const [item, option, expected] of cases) {
-      it(`raises ${expected.length ? 'same-day' : 'nothing'} for ${item} at "${option}"`, () => expect(raised([k6(null, { [item]: option })])).to.deep.equal(expected));
+      it(`raises ${expected.length ? 'same-day' : 'nothing'} for ${item} at "${option}"`, () =>
+        expect(raised([k6(null, { [item]: option })])).to.deep.equal(expected));
     }
 
     it('raises one alert per item, beside the total', () => {
       expect(raised([k6(18, { hopeless: 'all', depressed: 'most', worthless: 'some' })])).to.deep.equal([
-        'k6-total same-day distress', 'k6-item same-day hopelessness', 'k6-item same-day depression',
+        'k6-total same-day distress',
+        'k6-item same-day hopelessness',
+        'k6-item same-day depression',
       ]);
     });
 
@@ -114,7 +139,9 @@ describe('scoreTriggers', () => {
 
     it('takes the rise and the baseline wave from the programme', () => {
       expect(raised([ucla(4, 'baseline'), ucla(6)], configWith({ uclaRise: { by: 2 } }))).to.deep.equal(['ucla-rise routine loneliness']);
-      expect(raised([ucla(3, 'baseline'), ucla(4, 'intake'), ucla(7)], configWith({ uclaRise: { baselineWaveId: 'intake' } }))).to.deep.equal(['ucla-rise routine loneliness']);
+      expect(raised([ucla(3, 'baseline'), ucla(4, 'intake'), ucla(7)], configWith({ uclaRise: { baselineWaveId: 'intake' } }))).to.deep.equal([
+        'ucla-rise routine loneliness',
+      ]);
     });
   });
 
@@ -127,7 +154,11 @@ describe('scoreTriggers', () => {
       ['two missed with a missed wave between', [missed(), missed('wave'), missed()], true],
       ['two missed, the older with no kind recorded', [missed(undefined), missed()], true],
       ['two missed, the latest a wave', [missed(), missed('wave')], false],
-      ['two missed, one stopped part-way with an answer', [missed(), checkIn({ status: 'missed', responses: [{ instrumentId: 'ucla3', itemId: 'left_out', optionId: 'often', value: 3 }] })], false],
+      [
+        'two missed, one stopped part-way with an answer',
+        [missed(), checkIn({ status: 'missed', responses: [{ instrumentId: 'ucla3', itemId: 'left_out', optionId: 'often', value: 3 }] })],
+        false,
+      ],
       ['two missed, with a check-in asked for between', [missed(), checkIn({ kind: 'on-request' }), missed()], false],
     ];
     for (const [when, history, expected] of cases) {

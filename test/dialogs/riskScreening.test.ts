@@ -36,7 +36,14 @@ describe('screenMessage', () => {
   });
 
   it('does not take doubt, effort or inability for denial', () => {
-    for (const text of ["I can't promise I won't hurt myself", 'I try not to think about killing myself', "I can't even kill myself properly", "I've never felt so suicidal", 'I never wanted to die until now', "No, I want to die"]) {
+    for (const text of [
+      "I can't promise I won't hurt myself",
+      'I try not to think about killing myself',
+      "I can't even kill myself properly",
+      "I've never felt so suicidal",
+      'I never wanted to die until now',
+      'No, I want to die',
+    ]) {
       expect(screen(text)?.tier, text).to.equal('urgent');
     }
   });
@@ -79,7 +86,10 @@ describe('riskLexiconExtensionSchema and extendLexicon', () => {
       extra: true,
     });
     for (const path of ['phrases.0.tier', 'phrases.1.category', 'phrases.2.phrase', 'spellings.Big Word']) {
-      expect(problems.some((p) => p.startsWith(`${path}:`)), path).to.equal(true);
+      expect(
+        problems.some((p) => p.startsWith(`${path}:`)),
+        path,
+      ).to.equal(true);
     }
     expect(problems.some((p) => p.includes('extra'))).to.equal(true);
   });
@@ -121,7 +131,10 @@ describe('riskLexiconExtensionSchema and extendLexicon', () => {
   });
 
   it("never lets a programme's figure of speech silence an explicit statement", () => {
-    const lexicon = extendLexicon(defaultRiskLexicon, riskLexiconExtensionSchema.parse({ figuresOfSpeech: ['want to kill myself', 'took an overdose of (sun|chocolate)'] }));
+    const lexicon = extendLexicon(
+      defaultRiskLexicon,
+      riskLexiconExtensionSchema.parse({ figuresOfSpeech: ['want to kill myself', 'took an overdose of (sun|chocolate)'] }),
+    );
     expect(screenRules('I want to kill myself', lexicon)?.tier).to.equal('urgent');
     expect(screenRules('I took an overdose of chocolate', lexicon)?.tier).to.equal('urgent');
   });
@@ -136,7 +149,12 @@ describe('expandPattern', () => {
   const words = (word: string) => [word];
 
   it('spells out alternatives, optional words and brackets', () => {
-    expect(expandPattern('(want|wish) to die now?', words).map((f) => f.join(' '))).to.have.members(['want to die now', 'want to die', 'wish to die now', 'wish to die']);
+    expect(expandPattern('(want|wish) to die now?', words).map((f) => f.join(' '))).to.have.members([
+      'want to die now',
+      'want to die',
+      'wish to die now',
+      'wish to die',
+    ]);
     expect(expandPattern('(going to|gonna)? (kill myself|end it)', words)).to.have.length(6);
   });
 

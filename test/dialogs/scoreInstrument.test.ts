@@ -66,8 +66,16 @@ describe('scoreInstrument', () => {
     it('flags every total from 13 to 24 and none from 0 to 12', () => {
       for (let total = 0; total <= 24; total++) {
         const values = totalling(total);
-        expect(values.reduce((a, b) => a + b), 'fixture').to.equal(total);
-        expect(scoreInstrument(k6, answers(k6, values)), `total ${total}`).to.deep.equal({ score: total, complete: true, band: null, flags: total >= 13 ? [K6_FLAG] : [] });
+        expect(
+          values.reduce((a, b) => a + b),
+          'fixture',
+        ).to.equal(total);
+        expect(scoreInstrument(k6, answers(k6, values)), `total ${total}`).to.deep.equal({
+          score: total,
+          complete: true,
+          band: null,
+          flags: total >= 13 ? [K6_FLAG] : [],
+        });
       }
     });
 
@@ -82,8 +90,26 @@ describe('scoreInstrument', () => {
 
   describe('ONS4 (four items, each with its ONS band; no total)', () => {
     const ons4 = builtin('ons4');
-    const positive: Array<[number, string]> = [[0, 'low'], [4, 'low'], [5, 'medium'], [6, 'medium'], [7, 'high'], [8, 'high'], [9, 'very high'], [10, 'very high']];
-    const anxiety: Array<[number, string]> = [[0, 'very low'], [1, 'very low'], [2, 'low'], [3, 'low'], [4, 'medium'], [5, 'medium'], [6, 'high'], [10, 'high']];
+    const positive: Array<[number, string]> = [
+      [0, 'low'],
+      [4, 'low'],
+      [5, 'medium'],
+      [6, 'medium'],
+      [7, 'high'],
+      [8, 'high'],
+      [9, 'very high'],
+      [10, 'very high'],
+    ];
+    const anxiety: Array<[number, string]> = [
+      [0, 'very low'],
+      [1, 'very low'],
+      [2, 'low'],
+      [3, 'low'],
+      [4, 'medium'],
+      [5, 'medium'],
+      [6, 'high'],
+      [10, 'high'],
+    ];
     const table: Array<[string, Array<[number, string]>]> = [
       ['life_satisfaction', positive],
       ['worthwhile', positive],
@@ -113,7 +139,13 @@ describe('scoreInstrument', () => {
   });
 
   it('reports single questions (ONS loneliness, health, groups, the week-8 items) item by item, with no score', () => {
-    const single: Array<[string, number]> = [['ons-loneliness', 1], ['gss-health', 3], ['groups', 2], ['link-worker-relationship', 4], ['group-belonging', 5]];
+    const single: Array<[string, number]> = [
+      ['ons-loneliness', 1],
+      ['gss-health', 3],
+      ['groups', 2],
+      ['link-worker-relationship', 4],
+      ['group-belonging', 5],
+    ];
     for (const [id, value] of single) {
       const instrument = builtin(id);
       expect(scoreInstrument(instrument, answers(instrument, [value])), id).to.equal(null);
@@ -155,7 +187,13 @@ describe('scoreInstrument', () => {
     });
 
     it('converts nothing when an item is missing', () => {
-      expect(scoreInstrument(instrument, answers(instrument, [5, 5, 5, null, 5, 5, 5]))).to.deep.equal({ score: null, rawScore: null, complete: false, band: null, flags: [] });
+      expect(scoreInstrument(instrument, answers(instrument, [5, 5, 5, null, 5, 5, 5]))).to.deep.equal({
+        score: null,
+        rawScore: null,
+        complete: false,
+        band: null,
+        flags: [],
+      });
     });
   });
 

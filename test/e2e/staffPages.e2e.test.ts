@@ -114,7 +114,9 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
 
     // The inbox: the urgent alert at the top, with its age.
     const firstRow = page.locator('main table tbody tr').first();
-    expect(await firstRow.innerText()).to.match(/^Dorothy Pike[\s\S]*Urgent[\s\S]*12 min ago[\s\S]*Priya Shah \(link worker\), step 1 of 2[\s\S]*Open: not acknowledged/);
+    expect(await firstRow.innerText()).to.match(
+      /^Dorothy Pike[\s\S]*Urgent[\s\S]*12 min ago[\s\S]*Priya Shah \(link worker\), step 1 of 2[\s\S]*Open: not acknowledged/,
+    );
     await shoot(page, '02-alerts-inbox');
 
     await firstRow.getByRole('link', { name: /Open alert/ }).click();
@@ -145,7 +147,8 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
     expect(new URL(page.url()).pathname).to.equal(`/staff/clients/${clientId}`);
     await page.locator('canvas[data-chart="chart-ucla3"][data-drawn="true"]').waitFor();
     const drawn = await page.evaluate(() => {
-      const charts = (window as unknown as { linkwellCharts: Record<string, { data: { datasets: Array<{ label: string; data: Array<{ y: number }> }> } }> }).linkwellCharts;
+      const charts = (window as unknown as { linkwellCharts: Record<string, { data: { datasets: Array<{ label: string; data: Array<{ y: number }> }> } }> })
+        .linkwellCharts;
       return charts['chart-ucla3']!.data.datasets.map((d) => d.data.map((p) => p.y));
     });
     const { scores } = await t.app.store.clients.history(clientId);
@@ -213,7 +216,9 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
     await shoot(page, '06-outcomes');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Item-level answers (CSV)' }).click()]);
-    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).to.equal(ITEM_CSV_COLUMNS.join(','));
     const { responses } = await t.app.store.clients.history(clientId);
     expect(lines).to.have.length(1 + responses.length);
@@ -238,7 +243,15 @@ describe('Staff pages in a browser (chromium, real server, SMS)', function () {
       const found: Record<string, string[]> = { '/staff/sign-in': await accessibilityViolations(page) };
       await signIn(page, 'axe-admin@example.org');
       const alertId = (await t.app.alerts.list())[0]?.id;
-      for (const path of ['/staff', '/staff/caseload', `/staff/clients/${clientId}`, '/staff/alerts', ...(alertId ? [`/staff/alerts/${alertId}`] : []), '/staff/outcomes', `/staff/clients/${clientId}/erase`]) {
+      for (const path of [
+        '/staff',
+        '/staff/caseload',
+        `/staff/clients/${clientId}`,
+        '/staff/alerts',
+        ...(alertId ? [`/staff/alerts/${alertId}`] : []),
+        '/staff/outcomes',
+        `/staff/clients/${clientId}/erase`,
+      ]) {
         await page.goto(`${t.url}${path}`);
         await page.waitForLoadState('load');
         found[path] = await accessibilityViolations(page);

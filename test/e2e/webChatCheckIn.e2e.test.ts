@@ -110,7 +110,7 @@ describe('Web chat check-in over Direct Line', () => {
     expect((welcome!.activity as { recipient?: { id: string } }).recipient?.id, 'addressed to this client').to.equal(chat.userId);
   });
 
-  it("answers Not now kindly, keeps nothing as an answer, and offers Check in and Help once they agree", async () => {
+  it('answers Not now kindly, keeps nothing as an answer, and offers Check in and Help once they agree', async () => {
     const client = await enrol(t, 'Nell');
     const chat = await chatAs(client, { agree: false });
     const later = await reply(chat, 'not now');
@@ -406,7 +406,7 @@ describe('Web chat links over time', () => {
   });
 
   it('opens the chat until CHAT_LINK_TTL_HOURS have passed, then answers 401 on the page and at Direct Line', async () => {
-    const link = (await t.app.chatLinkFor(t.app.demoClientId!));
+    const link = await t.app.chatLinkFor(t.app.demoClientId!);
     expect(link.expiresAt).to.equal('2025-03-03T11:00:00.000Z');
 
     clock.advance({ hours: TTL_HOURS, minutes: -1 });

@@ -25,7 +25,9 @@ export type BlindAnswerEntry = z.infer<typeof answerLine> & { file: string };
 
 /** The blind corpus files of one kind ("risk-", "answers-"), oldest first. */
 export function blindFiles(prefix: 'risk-' | 'answers-'): string[] {
-  return readdirSync(BLIND).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl')).sort();
+  return readdirSync(BLIND)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'))
+    .sort();
 }
 
 function readLines<T>(prefix: 'risk-' | 'answers-', schema: z.ZodType<T>, only?: string): (T & { file: string })[] {

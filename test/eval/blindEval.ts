@@ -103,7 +103,14 @@ export interface AnswerFigures {
 
 /** Every blind answer through interpretReply: understood (right code, re-ask or skip as expected), wrong codes, guesses on unclear replies. */
 export function blindAnswerFigures(entries: readonly BlindAnswerEntry[] = blindAnswerCorpus()): AnswerFigures {
-  const f: AnswerFigures = { replies: entries.length, understood: [0, entries.length], wrongCodes: 0, guessesOnUnclear: [0, 0], missesByKind: new Map(), misses: [] };
+  const f: AnswerFigures = {
+    replies: entries.length,
+    understood: [0, entries.length],
+    wrongCodes: 0,
+    guessesOnUnclear: [0, 0],
+    missesByKind: new Map(),
+    misses: [],
+  };
   for (const e of entries) {
     const item = itemFor(e.instrumentId, e.itemId);
     if (!item) throw new Error(`blind answers: no item ${e.instrumentId}/${e.itemId}`);

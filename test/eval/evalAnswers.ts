@@ -36,9 +36,11 @@ function measureSpeed(entries: readonly RunnableEntry[]) {
   const [firstEntry] = entries;
   const first = firstEntry ? time(() => interpretReply(firstEntry.item, { text: 'about seventy-one and a half' })) : 0;
   const fresh = time(runAll) / entries.length;
-  const seen = time(() => {
-    for (let round = 0; round < WARM_ROUNDS; round++) runAll();
-  }) / (WARM_ROUNDS * entries.length);
+  const seen =
+    time(() => {
+      for (let round = 0; round < WARM_ROUNDS; round++) runAll();
+    }) /
+    (WARM_ROUNDS * entries.length);
   return { first, fresh, seen };
 }
 
@@ -108,9 +110,16 @@ for (const file of blindFiles('answers-')) {
   };
   if (f.understood[0] / f.understood[1] < 0.95) blindFailed.push(`${name}: understood ${percent(f.understood[0], f.understood[1])} (target 95%)`);
   if (f.wrongCodes > 0) blindFailed.push(`${name}: ${f.wrongCodes} wrong codes (target 0)`);
-  if (f.guessesOnUnclear[1] > 0 && f.guessesOnUnclear[0] / f.guessesOnUnclear[1] > 0.01) blindFailed.push(`${name}: guesses on unclear ${percent(f.guessesOnUnclear[0], f.guessesOnUnclear[1])} (target at most 1%)`);
-  blindColumns[name]!['misses by kind'] = [...f.missesByKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
-  if (process.argv.includes('--show-blind-misses')) for (const m of f.misses) console.log(`  [${name} ${m.kind}] ${m.instrumentId}/${m.itemId} ${JSON.stringify(m.reply)}: expected ${m.expected}, got ${m.got}`);
+  if (f.guessesOnUnclear[1] > 0 && f.guessesOnUnclear[0] / f.guessesOnUnclear[1] > 0.01)
+    blindFailed.push(`${name}: guesses on unclear ${percent(f.guessesOnUnclear[0], f.guessesOnUnclear[1])} (target at most 1%)`);
+  blindColumns[name]!['misses by kind'] =
+    [...f.missesByKind]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none';
+  if (process.argv.includes('--show-blind-misses'))
+    for (const m of f.misses)
+      console.log(`  [${name} ${m.kind}] ${m.instrumentId}/${m.itemId} ${JSON.stringify(m.reply)}: expected ${m.expected}, got ${m.got}`);
 }
 console.log('\nBlind corpora (test/eval/blind/answers-*.jsonl, written by people who never saw the vocabulary):\n');
 const kinds = Object.entries(blindColumns).map(([name, c]) => [name, c['misses by kind']] as const);

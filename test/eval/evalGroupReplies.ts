@@ -41,7 +41,14 @@ for (const [question, name] of QUESTIONS) {
   console.log(line([name, String(replies), String(right), percent(right, replies)]));
 }
 console.log('-'.repeat(widths.reduce((a, b) => a + b, 0)));
-console.log(line(['all', String(groupReplyCorpus.length), String(groupReplyCorpus.length - misses.length), percent(groupReplyCorpus.length - misses.length, groupReplyCorpus.length)]));
+console.log(
+  line([
+    'all',
+    String(groupReplyCorpus.length),
+    String(groupReplyCorpus.length - misses.length),
+    percent(groupReplyCorpus.length - misses.length, groupReplyCorpus.length),
+  ]),
+);
 
 const falseYes = misses.filter(isFalseYes);
 console.log(`\nRead as going or went when they are not: ${falseYes.length}`);
@@ -51,6 +58,8 @@ for (const m of [...falseYes, ...misses.filter((x) => !isFalseYes(x))]) {
   console.log(`  ${kind.padEnd(10)} ${m.question.padEnd(15)} ${JSON.stringify(m.reply)}: expected ${m.expected}, got ${m.got}`);
 }
 
-console.log(`\nSpeed over ${groupReplyCorpus.length} replies: ${speed.first.toFixed(3)} ms per reply on the first pass, ${speed.warm.toFixed(3)} ms over ${ROUNDS} more.`);
+console.log(
+  `\nSpeed over ${groupReplyCorpus.length} replies: ${speed.first.toFixed(3)} ms per reply on the first pass, ${speed.warm.toFixed(3)} ms over ${ROUNDS} more.`,
+);
 
 process.exitCode = falseYes.length > 0 ? 1 : 0;

@@ -42,13 +42,22 @@ for (const m of ownMisses) console.log(`  [${m.kind}] labelled ${tierName(m.labe
 
 const failed: string[] = [];
 for (const [name, f] of blind) {
-  console.log(`\n${name}: misses by kind: ${[...f.missesByKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
-  if (showBlind) for (const m of f.misses) console.log(`  [${m.kind}/${m.voice}] labelled ${tierName(m.label)}, got ${tierName(m.got)}: ${JSON.stringify(m.text)}`);
+  console.log(
+    `\n${name}: misses by kind: ${
+      [...f.missesByKind]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  if (showBlind)
+    for (const m of f.misses) console.log(`  [${m.kind}/${m.voice}] labelled ${tierName(m.label)}, got ${tierName(m.got)}: ${JSON.stringify(m.text)}`);
   const rate = (x: [number, number]) => (x[1] === 0 ? 1 : x[0] / x[1]);
   if (rate(f.recall.urgent) < TARGETS.urgent) failed.push(`${name}: urgent recall ${(100 * rate(f.recall.urgent)).toFixed(1)}% (target 100%)`);
   if (rate(f.recall['same-day']) < TARGETS['same-day']) failed.push(`${name}: same-day ${(100 * rate(f.recall['same-day'])).toFixed(1)}% (target 95%)`);
   if (rate(f.recall.routine) < TARGETS.routine) failed.push(`${name}: flag ${(100 * rate(f.recall.routine)).toFixed(1)}% (target 90%)`);
-  if (f.alarms[1] > 0 && f.alarms[0] / f.alarms[1] > TARGETS.alarms) failed.push(`${name}: alerts on ordinary ${((100 * f.alarms[0]) / f.alarms[1]).toFixed(1)}% (target at most 2%)`);
+  if (f.alarms[1] > 0 && f.alarms[0] / f.alarms[1] > TARGETS.alarms)
+    failed.push(`${name}: alerts on ordinary ${((100 * f.alarms[0]) / f.alarms[1]).toFixed(1)}% (target at most 2%)`);
 }
 if (failed.length > 0) {
   console.log(`\nTARGETS MISSED:\n  ${failed.join('\n  ')}`);

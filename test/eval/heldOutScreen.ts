@@ -17,7 +17,11 @@ export function heldOutScreen(): Record<string, string> {
   const thresholds = builtInRiskModel().thresholds;
   const got = heldOut(messages, FOLDS, (model, message) => screenMessage(message.text, defaultRiskLexicon, { model: { ...model, thresholds } })?.tier ?? null);
   const rows: Record<string, string> = { messages: String(messages.length) };
-  for (const [tier, name] of [['urgent', 'urgent recall'], ['same-day', 'same-day or sooner'], ['routine', 'flag or sooner']] as const) {
+  for (const [tier, name] of [
+    ['urgent', 'urgent recall'],
+    ['same-day', 'same-day or sooner'],
+    ['routine', 'flag or sooner'],
+  ] as const) {
     const labelled = messages.map((m, i) => [m.label, got[i]] as const).filter(([label]) => label === tier);
     rows[name] = share(labelled.filter(([, g]) => g !== null && g !== undefined && TIER_RANK[g] >= TIER_RANK[tier]).length, labelled.length);
   }

@@ -42,7 +42,7 @@ describe('npm run demo:week', function () {
     expect(week.stdout).to.contain('Linkwell -> Ada: Thank you. Did you feel welcome?');
   });
 
-  it('shows the barrier menu and the reason given in the client\'s own words', () => {
+  it("shows the barrier menu and the reason given in the client's own words", () => {
     expect(week.stdout).to.match(/Linkwell -> Bill: Reply with one or more numbers:\n\s+1 Transport\n/);
     expect(week.stdout).to.contain("Bill -> Linkwell: couldn't get a lift");
   });
@@ -52,7 +52,7 @@ describe('npm run demo:week', function () {
     expect(week.stdout).to.match(/Linkwell -> staff Priya Shah: Linkwell URGENT alert/);
   });
 
-  it('ends with each client\'s attendance and the flagged group, as the admin API gives them', () => {
+  it("ends with each client's attendance and the flagged group, as the admin API gives them", () => {
     const summary = week.stdout.slice(week.stdout.indexOf('What the link worker sees'));
     expect(summary).to.match(/Ada: attendance went 1, didn't 0/);
     expect(summary).to.match(/Bill: attendance went 0, didn't 2, unknown 0; barriers transport 1, not-running-or-full 1/);

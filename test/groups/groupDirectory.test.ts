@@ -163,11 +163,7 @@ describe('GroupDirectory', () => {
   it('applies concurrent changes one after another, losing none', async () => {
     const directory = await open();
 
-    await Promise.all([
-      directory.put({ ...walk, cost: '£1' }, 'a'),
-      directory.flag('walk', report()),
-      directory.put({ ...walk, cost: '£2' }, 'b'),
-    ]);
+    await Promise.all([directory.put({ ...walk, cost: '£1' }, 'a'), directory.flag('walk', report()), directory.put({ ...walk, cost: '£2' }, 'b')]);
 
     const reopened = await open();
     expect(reopened.get('walk')).to.include({ cost: '£2', needsVerification: true });
@@ -182,7 +178,10 @@ describe('GroupDirectory', () => {
     stored.current.group.durationMinutes = 0;
     writeFileSync(path, JSON.stringify(stored));
 
-    const error = await open().then(() => undefined, (e: unknown) => e);
+    const error = await open().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect(error).to.be.instanceOf(ConfigError);
     expect((error as ConfigError).problems).to.deep.equal(['groups.walk.durationMinutes: Too small: expected number to be >=1']);

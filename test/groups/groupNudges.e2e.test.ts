@@ -66,10 +66,12 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
       "Linkwell: Wednesday Walking Group tomorrow 10:00 at Central Library. Bus 12 stops outside the library. Reply 1 if you're going, 2 if something's in the way.",
     );
     expect(await say('1')).to.deep.equal(["Lovely, enjoy it, Dorothy Pike! I'll ask how it went afterwards."]);
-    expect((await attendanceOf('2026-11-25'))).to.include({ intention: 'going', attendance: 'unknown' });
+    expect(await attendanceOf('2026-11-25')).to.include({ intention: 'going', attendance: 'unknown' });
 
     expect(await tickAt(london('2026-11-25T12:29'))).to.deep.equal([]);
-    expect(await tickAt(london('2026-11-25T12:30'))).to.deep.equal(['Hello Dorothy Pike, did you make it to Wednesday Walking Group today? Reply 1 yes, 2 no.']);
+    expect(await tickAt(london('2026-11-25T12:30'))).to.deep.equal([
+      'Hello Dorothy Pike, did you make it to Wednesday Walking Group today? Reply 1 yes, 2 no.',
+    ]);
     expect(await say('yes')).to.deep.equal(['That is great, well done for going! How was it?']);
     expect(await say('Lovely people, we walked by the river')).to.deep.equal(['Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.']);
     expect((await say('1'))[0]).to.match(/^That's lovely to hear/);
@@ -89,10 +91,13 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     await tickAt(london('2026-12-09T12:30'));
     await say('i went');
     await say('good');
-    expect(await say('yes')).to.deep.equal(["That's lovely to hear. I'll let Priya Shah know.", "That's two times at Wednesday Walking Group this month. Well done, Dorothy Pike!"]);
+    expect(await say('yes')).to.deep.equal([
+      "That's lovely to hear. I'll let Priya Shah know.",
+      "That's two times at Wednesday Walking Group this month. Well done, Dorothy Pike!",
+    ]);
   });
 
-  it("turns a no into what got in the way, and sends no follow-up after a no", async () => {
+  it('turns a no into what got in the way, and sends no follow-up after a no', async () => {
     await enrolled();
     await link('wednesday-walk');
     await tickAt(london('2026-11-24T18:00'));
@@ -100,7 +105,12 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(menu[0]).to.equal('Thanks for letting me know. What got in the way?');
     expect(menu[1]).to.match(/^Reply with one or more numbers:\n1 Transport\n2 Cost\n.*\n10 Something else/s);
     expect(await say("couldn't get a lift")).to.deep.equal(["Thank you for telling me. I'll pass it on to Priya Shah, who will see it tomorrow."]);
-    expect(await attendanceOf('2026-11-25')).to.deep.include({ intention: 'not-going', attendance: 'didnt', barriers: ['transport'], barrierText: "couldn't get a lift" });
+    expect(await attendanceOf('2026-11-25')).to.deep.include({
+      intention: 'not-going',
+      attendance: 'didnt',
+      barriers: ['transport'],
+      barrierText: "couldn't get a lift",
+    });
     // What the link worker sees through the API.
     const seen = (await (await t.admin(`/api/admin/clients/${clientId}/attendance`)).json()) as {
       summary: { didnt: number; barriers: Record<string, number>; openTasks: number };
@@ -110,9 +120,15 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(seen.summary).to.deep.include({ didnt: 1, barriers: { transport: 1 }, openTasks: 1 });
     expect(seen.attendance[0]).to.include({ groupName: 'Wednesday Walking Group', barrierText: "couldn't get a lift" });
     expect(seen.tasks.map((task) => [task.kind, task.detail])).to.deep.equal([['barrier', "Didn't go to Wednesday Walking Group (Wed 25 Nov): Transport"]]);
-    const done = await t.admin(`/api/admin/clients/${clientId}/tasks/${seen.tasks[0]!.id}/done`, { method: 'POST', body: JSON.stringify({ by: 'Priya Shah' }) });
+    const done = await t.admin(`/api/admin/clients/${clientId}/tasks/${seen.tasks[0]!.id}/done`, {
+      method: 'POST',
+      body: JSON.stringify({ by: 'Priya Shah' }),
+    });
     expect(done.status).to.equal(200);
-    const again = await t.admin(`/api/admin/clients/${clientId}/tasks/${seen.tasks[0]!.id}/done`, { method: 'POST', body: JSON.stringify({ by: 'Priya Shah' }) });
+    const again = await t.admin(`/api/admin/clients/${clientId}/tasks/${seen.tasks[0]!.id}/done`, {
+      method: 'POST',
+      body: JSON.stringify({ by: 'Priya Shah' }),
+    });
     expect(again.status).to.equal(409);
     expect((await t.admin(`/api/admin/clients/${clientId}/tasks/nope/done`, { method: 'POST', body: JSON.stringify({ by: 'x' }) })).status).to.equal(404);
     // No "did you make it?" after a no, and no second nudge for that session.
@@ -132,7 +148,7 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     expect(attendance[0]).to.deep.include({ barriers: ['nervous-anxious'], wantsCompany: true });
   });
 
-  it("stops nudges for a group after the second \"didn't feel welcome\", and tells the link worker", async () => {
+  it('stops nudges for a group after the second "didn\'t feel welcome", and tells the link worker', async () => {
     await enrolled();
     await link('wednesday-walk');
     // Week 1: went, but did not feel welcome.
@@ -168,12 +184,15 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     // Going, with nudges off: no nudge, but still asked afterwards.
     expect(await tickAt(london('2026-11-24T18:00'))).to.deep.equal([]);
     expect(await tickAt(london('2026-11-25T12:30'))).to.have.length(1);
-    const replies = await say("no it was cancelled, nobody there");
+    const replies = await say('no it was cancelled, nobody there');
     expect(replies).to.deep.equal([
       "Thank you. We'll check the details of Wednesday Walking Group with the group.",
       "Thank you for telling me. I'll pass it on to Priya Shah, who will see it today.",
     ]);
-    const group = (await (await t.admin('/api/admin/groups/wednesday-walk')).json()) as { needsVerification: boolean; flags: Array<{ reason: string; sessionKey: string }> };
+    const group = (await (await t.admin('/api/admin/groups/wednesday-walk')).json()) as {
+      needsVerification: boolean;
+      flags: Array<{ reason: string; sessionKey: string }>;
+    };
     expect(group.needsVerification).to.equal(true);
     expect(group.flags.map((f) => [f.reason, f.sessionKey])).to.deep.equal([['reported-not-running', 'wednesday-walk|2026-11-25T10:00']]);
   });
@@ -277,7 +296,10 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     await link('wednesday-walk');
     for (const [choice, barrier, reply] of expected) {
       // (Monday's check-in goes too, at the same pass: the nudge is asked last.)
-      expect((await tickAt(day)).filter((text) => /Walking Group/.test(text)), `nudge before choosing ${choice}`).to.have.length(1);
+      expect(
+        (await tickAt(day)).filter((text) => /Walking Group/.test(text)),
+        `nudge before choosing ${choice}`,
+      ).to.have.length(1);
       await say('2');
       const answer = (await say(choice)).join('\n');
       expect(answer, `menu ${choice}`).to.match(reply);
@@ -308,7 +330,9 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     await say('yes');
     expect(await say('skip')).to.deep.equal(['Thank you. Did you feel welcome? Reply 1 yes, 2 a bit, 3 no.']);
     await say('1');
-    expect(await attendanceOf('2026-11-25')).to.include({ attendance: 'went', fit: 'yes' }).and.not.have.property('howItWent');
+    expect(await attendanceOf('2026-11-25'))
+      .to.include({ attendance: 'went', fit: 'yes' })
+      .and.not.have.property('howItWent');
   });
 
   it('keeps a message for the link worker that comes while a group question waits, and the question keeps waiting', async () => {

@@ -70,7 +70,12 @@ describe('Group nudges by web chat (Direct Line, fake clock)', function () {
     clock.set(london('2026-12-03T16:30'));
     await reopen(id);
     await t.app.scheduler.tick();
-    expect(await chat.nextBotMessages(1, 500).then(() => 'a message', () => 'nothing')).to.equal('nothing');
+    expect(
+      await chat.nextBotMessages(1, 500).then(
+        () => 'a message',
+        () => 'nothing',
+      ),
+    ).to.equal('nothing');
     clock.set(london('2026-12-03T17:00'));
     await reopen(id);
     await t.app.scheduler.tick();
@@ -83,6 +88,11 @@ describe('Group nudges by web chat (Direct Line, fake clock)', function () {
     await chat.waitForBotText(/pass it on to Sam Okafor/);
     const { attendance } = await t.app.store.clients.history(id);
     expect(attendance).to.have.length(1);
-    expect(attendance[0]).to.deep.include({ sessionKey: 'community-choir|2026-12-03T14:00', attendance: 'didnt', barriers: ['hearing-noise'], channel: 'webchat' });
+    expect(attendance[0]).to.deep.include({
+      sessionKey: 'community-choir|2026-12-03T14:00',
+      attendance: 'didnt',
+      barriers: ['hearing-noise'],
+      channel: 'webchat',
+    });
   });
 });

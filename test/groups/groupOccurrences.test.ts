@@ -25,11 +25,19 @@ interface Seen {
 
 /** The occurrences in [from, to), their times shown on `zone`'s clock. */
 function occurrences(
-  groups: readonly Group[], who: GroupClient, from: string, to: string,
+  groups: readonly Group[],
+  who: GroupClient,
+  from: string,
+  to: string,
   { zone = who.timezone, settings = DEFAULTS }: { zone?: string; settings?: GroupMessages } = {},
 ): Seen[] {
   const show = (t: DateTime) => t.setZone(zone).toFormat('yyyy-LL-dd ccc HH:mm');
-  return groupOccurrences(groups, LONDON, settings, who, utc(from), utc(to)).map((o) => ({ kind: o.kind, key: o.key, due: show(o.due), expiresAt: show(o.expiresAt) }));
+  return groupOccurrences(groups, LONDON, settings, who, utc(from), utc(to)).map((o) => ({
+    kind: o.kind,
+    key: o.key,
+    due: show(o.due),
+    expiresAt: show(o.expiresAt),
+  }));
 }
 
 const dues = (seen: Seen[], kind = 'group-nudge') => seen.filter((o) => o.kind === kind).map((o) => o.due);
@@ -56,7 +64,9 @@ describe('groupOccurrences', () => {
 
     it('nudges the morning of at 09:00 by default, and at the client’s time when set', () => {
       expect(dues(occurrences([walk], client({ nudge: 'morning-of' }), '2026-11-30', '2026-12-07'))).to.deep.equal(['2026-12-02 Wed 09:00']);
-      expect(dues(occurrences([walk], client({ nudge: 'morning-of', nudgeTime: '08:15' }), '2026-11-30', '2026-12-07'))).to.deep.equal(['2026-12-02 Wed 08:15']);
+      expect(dues(occurrences([walk], client({ nudge: 'morning-of', nudgeTime: '08:15' }), '2026-11-30', '2026-12-07'))).to.deep.equal([
+        '2026-12-02 Wed 08:15',
+      ]);
     });
 
     it('moves a morning-of nudge to an hour before when its time is in the last quarter hour before the session, or after it', () => {
@@ -147,8 +157,10 @@ describe('groupOccurrences', () => {
       const cancelled = group({ cancelled: ['2026-12-09'] });
       const seen = occurrences([cancelled], client(), '2026-11-30', '2026-12-21');
       expect(seen.map((o) => o.key)).to.deep.equal([
-        'c1|group-nudge|walk|2026-12-02T10:00', 'c1|group-follow-up|walk|2026-12-02T10:00',
-        'c1|group-nudge|walk|2026-12-16T10:00', 'c1|group-follow-up|walk|2026-12-16T10:00',
+        'c1|group-nudge|walk|2026-12-02T10:00',
+        'c1|group-follow-up|walk|2026-12-02T10:00',
+        'c1|group-nudge|walk|2026-12-16T10:00',
+        'c1|group-follow-up|walk|2026-12-16T10:00',
       ]);
     });
 
@@ -183,10 +195,14 @@ describe('groupOccurrences', () => {
 
     it('lists several groups’ messages in time order', () => {
       const choir = group({ id: 'choir', schedule: { kind: 'weekly', day: 'tuesday', time: '19:00' }, durationMinutes: 60 });
-      const both: GroupClient = { id: 'c1', timezone: LONDON, groups: [
-        { groupId: 'walk', status: 'going', nudge: 'day-before', since: '2026-01-01T00:00:00Z' },
-        { groupId: 'choir', status: 'going', nudge: 'morning-of', since: '2026-01-01T00:00:00Z' },
-      ] };
+      const both: GroupClient = {
+        id: 'c1',
+        timezone: LONDON,
+        groups: [
+          { groupId: 'walk', status: 'going', nudge: 'day-before', since: '2026-01-01T00:00:00Z' },
+          { groupId: 'choir', status: 'going', nudge: 'morning-of', since: '2026-01-01T00:00:00Z' },
+        ],
+      };
       const seen = occurrences([walk, choir], both, '2026-11-30', '2026-12-03');
       expect(seen.map((o) => `${o.due} ${o.key}`)).to.deep.equal([
         '2026-12-01 Tue 09:00 c1|group-nudge|choir|2026-12-01T19:00',
@@ -214,8 +230,16 @@ describe('groupOccurrences', () => {
       const sunday = group({ schedule: { kind: 'weekly', day: 'sunday', time: '10:00' } });
       const seen = groupOccurrences([sunday], LONDON, DEFAULTS, client(), utc('2027-10-20'), utc('2027-11-08'));
       const nudges = seen.filter((o) => o.kind === 'group-nudge');
-      expect(nudges.map((o) => o.due.setZone(LONDON).toFormat('yyyy-LL-dd HH:mm ZZ'))).to.deep.equal(['2027-10-23 18:00 +01:00', '2027-10-30 18:00 +01:00', '2027-11-06 18:00 +00:00']);
-      expect(nudges.map((o) => o.session.start.setZone(LONDON).toFormat('yyyy-LL-dd HH:mm ZZ'))).to.deep.equal(['2027-10-24 10:00 +01:00', '2027-10-31 10:00 +00:00', '2027-11-07 10:00 +00:00']);
+      expect(nudges.map((o) => o.due.setZone(LONDON).toFormat('yyyy-LL-dd HH:mm ZZ'))).to.deep.equal([
+        '2027-10-23 18:00 +01:00',
+        '2027-10-30 18:00 +01:00',
+        '2027-11-06 18:00 +00:00',
+      ]);
+      expect(nudges.map((o) => o.session.start.setZone(LONDON).toFormat('yyyy-LL-dd HH:mm ZZ'))).to.deep.equal([
+        '2027-10-24 10:00 +01:00',
+        '2027-10-31 10:00 +00:00',
+        '2027-11-07 10:00 +00:00',
+      ]);
       expect(nudges[1]!.session.start.diff(nudges[1]!.due, 'hours').hours).to.equal(17);
     });
 
@@ -230,7 +254,10 @@ describe('groupOccurrences', () => {
       // The walk is 10:00 London (11:00 in Madrid); the client in Madrid is nudged at 18:00 Madrid, 17:00 London.
       const madrid = client({}, 'Europe/Madrid');
       const seen = occurrences([walk], madrid, '2026-11-30', '2026-12-07');
-      expect(seen.map((o) => [o.kind, o.due])).to.deep.equal([['group-nudge', '2026-12-01 Tue 18:00'], ['group-follow-up', '2026-12-02 Wed 13:30']]);
+      expect(seen.map((o) => [o.kind, o.due])).to.deep.equal([
+        ['group-nudge', '2026-12-01 Tue 18:00'],
+        ['group-follow-up', '2026-12-02 Wed 13:30'],
+      ]);
       expect(dues(occurrences([walk], madrid, '2026-11-30', '2026-12-07', { zone: LONDON }))).to.deep.equal(['2026-12-01 Tue 17:00']);
     });
 
@@ -238,7 +265,11 @@ describe('groupOccurrences', () => {
       // 18:00 Monday in New York is 23:00 Monday in London: nudged 09:00 Monday, followed up 01:30 Tuesday, London time.
       const ny = group({ timezone: 'America/New_York', schedule: { kind: 'weekly', day: 'monday', time: '18:00' } });
       const seen = occurrences([ny], client({ nudge: 'morning-of' }), '2026-11-29', '2026-12-08');
-      expect(seen.map((o) => [o.kind, o.due])).to.deep.equal([['group-nudge', '2026-11-30 Mon 09:00'], ['group-follow-up', '2026-12-01 Tue 01:30'], ['group-nudge', '2026-12-07 Mon 09:00']]);
+      expect(seen.map((o) => [o.kind, o.due])).to.deep.equal([
+        ['group-nudge', '2026-11-30 Mon 09:00'],
+        ['group-follow-up', '2026-12-01 Tue 01:30'],
+        ['group-nudge', '2026-12-07 Mon 09:00'],
+      ]);
       expect(seen[0]!.key).to.equal('c1|group-nudge|walk|2026-11-30T18:00');
     });
 

@@ -165,28 +165,50 @@ describe('registerGroupRoutes', () => {
 
     describe('refuses a group that is not valid, listing every problem by its path', () => {
       const cases: ReadonlyArray<[what: string, path: string, body: Record<string, unknown>, expected: string[]]> = [
-        ['a bad schedule', '/api/admin/groups/walk', putBody({ schedule: { kind: 'weekly', day: 'wendesday', time: '10:60' } }), [
-          'schedule.day: Invalid option: expected one of "monday"|"tuesday"|"wednesday"|"thursday"|"friday"|"saturday"|"sunday"',
-          'schedule.time: expected HH:mm, got 10:60',
-        ]],
-        ['a cancelled date that is not a session day', '/api/admin/groups/walk', putBody({ cancelled: ['2026-12-02', '2026-12-03'] }), [
-          'cancelled[1]: 2026-12-03 is not a session day of this group',
-        ]],
-        ['an end date before the start date', '/api/admin/groups/walk', putBody({ startDate: '2026-12-01', endDate: '2026-11-01' }), [
-          'endDate: 2026-11-01 is before the start date 2026-12-01',
-        ]],
-        ['an unknown field, and no changedBy', '/api/admin/groups/walk', { ...putBody({ endDat: '2027-01-01' }), changedBy: undefined }, [
-          'changedBy: required: who is making the change (a staff name or email)',
-          'endDat: not a field of a group; fields: name, venue, timezone, schedule, startDate, endDate, cancelled, durationMinutes, cost, ' +
-            'accessibility, transport, contact, status, lastVerified, changedBy',
-        ]],
+        [
+          'a bad schedule',
+          '/api/admin/groups/walk',
+          putBody({ schedule: { kind: 'weekly', day: 'wendesday', time: '10:60' } }),
+          [
+            'schedule.day: Invalid option: expected one of "monday"|"tuesday"|"wednesday"|"thursday"|"friday"|"saturday"|"sunday"',
+            'schedule.time: expected HH:mm, got 10:60',
+          ],
+        ],
+        [
+          'a cancelled date that is not a session day',
+          '/api/admin/groups/walk',
+          putBody({ cancelled: ['2026-12-02', '2026-12-03'] }),
+          ['cancelled[1]: 2026-12-03 is not a session day of this group'],
+        ],
+        [
+          'an end date before the start date',
+          '/api/admin/groups/walk',
+          putBody({ startDate: '2026-12-01', endDate: '2026-11-01' }),
+          ['endDate: 2026-11-01 is before the start date 2026-12-01'],
+        ],
+        [
+          'an unknown field, and no changedBy',
+          '/api/admin/groups/walk',
+          { ...putBody({ endDat: '2027-01-01' }), changedBy: undefined },
+          [
+            'changedBy: required: who is making the change (a staff name or email)',
+            'endDat: not a field of a group; fields: name, venue, timezone, schedule, startDate, endDate, cancelled, durationMinutes, cost, ' +
+              'accessibility, transport, contact, status, lastVerified, changedBy',
+          ],
+        ],
         ['an id in the body', '/api/admin/groups/walk', { ...putBody(), id: 'walk' }, ["id: give the group's id in the URL, not in the body"]],
-        ['an id in the URL that is not a slug', '/api/admin/groups/Wednesday%20Walk', putBody(), [
-          'id: expected a lower-case id in the URL (a-z, 0-9, - or _), got "Wednesday Walk"',
-        ]],
-        ['a status that is not one', '/api/admin/groups/walk', putBody({ status: 'open' }), [
-          'status: Invalid option: expected one of "running"|"full"|"paused"|"closed"',
-        ]],
+        [
+          'an id in the URL that is not a slug',
+          '/api/admin/groups/Wednesday%20Walk',
+          putBody(),
+          ['id: expected a lower-case id in the URL (a-z, 0-9, - or _), got "Wednesday Walk"'],
+        ],
+        [
+          'a status that is not one',
+          '/api/admin/groups/walk',
+          putBody({ status: 'open' }),
+          ['status: Invalid option: expected one of "running"|"full"|"paused"|"closed"'],
+        ],
       ];
 
       for (const [what, path, body, expected] of cases) {
@@ -209,7 +231,9 @@ describe('registerGroupRoutes', () => {
       expect((await call('/api/admin/groups', 'GET', undefined, null)).status).to.equal(401);
       expect((await call('/api/admin/groups/walk', 'PUT', putBody({ cost: '£5' }), null)).status).to.equal(401);
       expect((await call('/api/admin/groups/walk/verify', 'POST', { by: STAFF }, 'wrong-token')).status).to.equal(401);
-      expect((await call(`/api/admin/clients/${client.id}/groups/walk`, 'PUT', { status: 'going', nudge: 'off', changedBy: STAFF }, null)).status).to.equal(401);
+      expect((await call(`/api/admin/clients/${client.id}/groups/walk`, 'PUT', { status: 'going', nudge: 'off', changedBy: STAFF }, null)).status).to.equal(
+        401,
+      );
       expect(rig.directory.get('walk')).to.include({ cost: 'free', source: 'programme' });
     });
   });
@@ -222,7 +246,12 @@ describe('registerGroupRoutes', () => {
 
       expect(res.status).to.equal(201);
       expect(await res.json()).to.deep.equal({
-        groupId: 'walk', status: 'interested', nudge: 'day-before', since: NOW.toISO(), groupName: 'Wednesday Walk', groupStatus: 'running',
+        groupId: 'walk',
+        status: 'interested',
+        nudge: 'day-before',
+        since: NOW.toISO(),
+        groupName: 'Wednesday Walk',
+        groupStatus: 'running',
       });
       clock.advance({ minutes: 5 });
       expect((await link({ status: 'going', nudge: 'morning-of', nudgeTime: '08:30', changedBy: 'Priya Shah' })).status).to.equal(200);
@@ -269,7 +298,9 @@ describe('registerGroupRoutes', () => {
       const res = await call(`/api/admin/clients/${client.id}/groups`);
 
       expect(res.status).to.equal(200);
-      expect(((await res.json()) as Array<{ groupId: string; groupName: string; status: string }>).map((l) => [l.groupId, l.groupName, l.status])).to.deep.equal([
+      expect(
+        ((await res.json()) as Array<{ groupId: string; groupName: string; status: string }>).map((l) => [l.groupId, l.groupName, l.status]),
+      ).to.deep.equal([
         ['walk', 'Wednesday Walk', 'going'],
         ['choir', 'Community Choir', 'interested'],
       ]);
@@ -293,18 +324,30 @@ describe('registerGroupRoutes', () => {
 
     describe('refuses a link that is not valid, listing every problem by its path', () => {
       const cases: ReadonlyArray<[what: string, body: unknown, expected: string[]]> = [
-        ['a nudge time that is not HH:mm', { status: 'going', nudge: 'day-before', nudgeTime: '6pm', changedBy: STAFF }, ['nudgeTime: expected HH:mm, got 6pm']],
-        ['a nudge time with nudges off', { status: 'going', nudge: 'off', nudgeTime: '18:00', changedBy: STAFF }, [
-          'nudgeTime: only with nudge "day-before" or "morning-of": leave it out when nudges are off',
-        ]],
-        ['an unknown status and nudge, and no changedBy', { status: 'maybe', nudge: 'evening-before' }, [
-          'status: expected interested, going or stopped, got "maybe"',
-          'nudge: expected off, day-before or morning-of, got "evening-before"',
-          'changedBy: required: who is making the change (a staff name or email)',
-        ]],
-        ['an unknown field', { status: 'going', nudge: 'off', changedBy: STAFF, since: '2026-01-01' }, [
-          'since: not a field here; fields: status, nudge, nudgeTime, changedBy',
-        ]],
+        [
+          'a nudge time that is not HH:mm',
+          { status: 'going', nudge: 'day-before', nudgeTime: '6pm', changedBy: STAFF },
+          ['nudgeTime: expected HH:mm, got 6pm'],
+        ],
+        [
+          'a nudge time with nudges off',
+          { status: 'going', nudge: 'off', nudgeTime: '18:00', changedBy: STAFF },
+          ['nudgeTime: only with nudge "day-before" or "morning-of": leave it out when nudges are off'],
+        ],
+        [
+          'an unknown status and nudge, and no changedBy',
+          { status: 'maybe', nudge: 'evening-before' },
+          [
+            'status: expected interested, going or stopped, got "maybe"',
+            'nudge: expected off, day-before or morning-of, got "evening-before"',
+            'changedBy: required: who is making the change (a staff name or email)',
+          ],
+        ],
+        [
+          'an unknown field',
+          { status: 'going', nudge: 'off', changedBy: STAFF, since: '2026-01-01' },
+          ['since: not a field here; fields: status, nudge, nudgeTime, changedBy'],
+        ],
       ];
 
       for (const [what, body, expected] of cases) {

@@ -50,7 +50,11 @@ describe('groupSchema', () => {
     ['a date written another way', { startDate: '03/12/2026' }, ['group.startDate: expected a date as yyyy-MM-dd, got 03/12/2026']],
     ['an end before the start', { startDate: '2026-12-02', endDate: '2026-11-25' }, ['group.endDate: 2026-11-25 is before the start date 2026-12-02']],
     ['a cancelled date that is not a session day', { cancelled: ['2026-12-24'] }, ['group.cancelled[0]: 2026-12-24 is not a session day of this group']],
-    ['a cancelled date after the end date', { endDate: '2026-12-16', cancelled: ['2026-12-23'] }, ['group.cancelled[0]: 2026-12-23 is not a session day of this group']],
+    [
+      'a cancelled date after the end date',
+      { endDate: '2026-12-16', cancelled: ['2026-12-23'] },
+      ['group.cancelled[0]: 2026-12-23 is not a session day of this group'],
+    ],
     ['a cancelled date listed twice', { cancelled: ['2026-12-23', '2026-12-23'] }, ['group.cancelled[1]: 2026-12-23 is listed twice']],
     [
       'a cancelled second Thursday of a first-Thursday group',
@@ -67,8 +71,16 @@ describe('groupSchema', () => {
       { schedule: { kind: 'fortnightly', day: 'thursday', time: '14:00', from: '2026-01-07' } },
       ['group.schedule.from: 2026-01-07 is not a thursday: give the date of a first thursday session'],
     ],
-    ['a fifth week of the month', { schedule: { kind: 'monthly', week: 5, day: 'friday', time: '19:00' } }, ['group.schedule.week: expected 1, 2, 3, 4 or "last"']],
-    ['a one-off session without a time', { schedule: { kind: 'dates', sessions: ['2026-12-03'] } }, ['group.schedule.sessions[0]: expected a date and time as yyyy-MM-ddTHH:mm, got 2026-12-03']],
+    [
+      'a fifth week of the month',
+      { schedule: { kind: 'monthly', week: 5, day: 'friday', time: '19:00' } },
+      ['group.schedule.week: expected 1, 2, 3, 4 or "last"'],
+    ],
+    [
+      'a one-off session without a time',
+      { schedule: { kind: 'dates', sessions: ['2026-12-03'] } },
+      ['group.schedule.sessions[0]: expected a date and time as yyyy-MM-ddTHH:mm, got 2026-12-03'],
+    ],
     ['no one-off sessions', { schedule: { kind: 'dates', sessions: [] } }, ['group.schedule.sessions: give at least one session']],
     [
       'a one-off session listed twice',
@@ -83,7 +95,11 @@ describe('groupSchema', () => {
     ['a status it cannot have', { status: 'open' }, ['group.status: Invalid option: expected one of "running"|"full"|"paused"|"closed"']],
     ['an id with capitals', { id: 'Walk' }, ['group.id: expected a lower-case id (a-z, 0-9, - or _)']],
     ['a zone that is not one', { timezone: 'Europe/Leeds' }, ['group.timezone: expected an IANA time zone, e.g. Europe/London']],
-    ['a contact phone as dialled locally', { contact: { name: 'Jean', phone: '0113 200 0000' } }, ['group.contact.phone: expected a phone number in international E.164 form, e.g. +447700900123']],
+    [
+      'a contact phone as dialled locally',
+      { contact: { name: 'Jean', phone: '0113 200 0000' } },
+      ['group.contact.phone: expected a phone number in international E.164 form, e.g. +447700900123'],
+    ],
     ['a mistyped key', { endDat: '2026-12-30' }, ['group: Unrecognized key: "endDat"']],
     ['a blank venue address', { venue: { name: 'Library', address: ' ' } }, ['group.venue.address: must not be empty']],
   ];

@@ -17,7 +17,10 @@ function link(change: Partial<ClientGroupLink> = {}): ClientGroupLink {
   return { groupId: 'walk', status: 'going', nudge: 'day-before', since: '2026-11-01T00:00:00Z', ...change };
 }
 
-function input(now: string, { client = {}, ...rest }: Partial<Omit<GroupPlanInput, 'client' | 'now'>> & { client?: Partial<GroupClientState> } = {}): GroupPlanInput {
+function input(
+  now: string,
+  { client = {}, ...rest }: Partial<Omit<GroupPlanInput, 'client' | 'now'>> & { client?: Partial<GroupClientState> } = {},
+): GroupPlanInput {
   return {
     groups: [group()],
     programmeZone: LONDON,

@@ -14,7 +14,6 @@ const PHONE = '+447700900733';
 const NOTE = 'Gwendolyn next door has been lovely this week';
 const CHAT_WORDS = 'The Thursday bus never came so I stayed in';
 
-
 /** A client's data exported whole and erased whole, by admins, audited; and the programme's retention of their words. */
 describe("privacy: a client's data exported, erased and kept no longer than the programme says", () => {
   let t: SmsTestApp;
@@ -39,7 +38,11 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     const issued = (await (await generateToken(t.url, linkTokenOf(url))).json()) as { conversationId: string; token: string };
     const headers = { Authorization: `Bearer ${issued.token}`, 'Content-Type': 'application/json' };
     await fetch(`${t.url}/v3/directline/conversations`, { method: 'POST', headers });
-    const sent = await fetch(`${t.url}/v3/directline/conversations/${issued.conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', text }) });
+    const sent = await fetch(`${t.url}/v3/directline/conversations/${issued.conversationId}/activities`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'message', text }),
+    });
     expect(sent.status).to.equal(200);
   }
   afterEach(() => t.close());
@@ -69,7 +72,10 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     expect(unconfirmed.status).to.equal(400);
     expect((await t.admin(`/api/admin/clients/${clientId}`)).status, 'nothing erased unconfirmed').to.equal(200);
 
-    const erased = await t.admin(`/api/admin/clients/${clientId}/erase`, { method: 'POST', body: JSON.stringify({ changedBy: 'Ada Admin', confirm: clientId }) });
+    const erased = await t.admin(`/api/admin/clients/${clientId}/erase`, {
+      method: 'POST',
+      body: JSON.stringify({ changedBy: 'Ada Admin', confirm: clientId }),
+    });
     expect(erased.status).to.equal(200);
     const body = (await erased.json()) as { removed: Record<string, number> };
     expect(body.removed.alerts).to.equal(1);
@@ -90,7 +96,10 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     const again = await t.text(PHONE, 'hello?');
     expect(await again.text(), 'answered as a stranger is').to.match(/only for people invited by their link worker/);
     await t.settle();
-    expect((await t.app.store.clients.list()).map((c) => c.name), 'only the demo client is left').to.deep.equal(['Jean']);
+    expect(
+      (await t.app.store.clients.list()).map((c) => c.name),
+      'only the demo client is left',
+    ).to.deep.equal(['Jean']);
   });
 
   it('lets an admin download and erase from the client page (typing the name to confirm), and no one else', async () => {
@@ -112,7 +121,10 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     expect(done.status).to.equal(303);
     expect(textOf((await admin.get(done.location!)).body)).to.include('has been erased');
     expect((await t.admin(`/api/admin/clients/${clientId}`)).status).to.equal(404);
-    expect(audit().map((e) => [e.action, e.by])).to.deep.equal([['export', 'Ada Admin'], ['erase', 'Ada Admin']]);
+    expect(audit().map((e) => [e.action, e.by])).to.deep.equal([
+      ['export', 'Ada Admin'],
+      ['erase', 'Ada Admin'],
+    ]);
   });
 
   it("replaces clients' words older than the programme's retention with [removed], keeping the coded answers", async () => {

@@ -63,7 +63,10 @@ describe('itemCsvLines', () => {
         return historyOf(clientId);
       },
     };
-    const lines = itemCsvLines(ids.map((id) => client(id)), repository);
+    const lines = itemCsvLines(
+      ids.map((id) => client(id)),
+      repository,
+    );
     expect((await lines.next()).value).to.equal(HEADER);
     expect(read).to.deep.equal([]);
     await lines.next();

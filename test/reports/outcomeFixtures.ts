@@ -50,7 +50,14 @@ export function checkIn(clientId: string, kind: CheckInKind, item: string, start
   };
 }
 
-export function response(c: CheckInRecord, instrumentId: string, itemId: string, value: number | null, optionId: string | null, extra: Partial<ItemResponseRecord> = {}): ItemResponseRecord {
+export function response(
+  c: CheckInRecord,
+  instrumentId: string,
+  itemId: string,
+  value: number | null,
+  optionId: string | null,
+  extra: Partial<ItemResponseRecord> = {},
+): ItemResponseRecord {
   return {
     checkInId: c.id,
     instrumentId,
@@ -107,5 +114,13 @@ export function cohort(rows: ReadonlyArray<Record<string, Given>>, prefix = 'c')
 }
 
 export function session(groupId: string, day: string, attendance: AttendanceRecord['attendance'], barriers: string[] = []): AttendanceRecord {
-  return { sessionKey: `${groupId}|${day}T10:00`, groupId, sessionStart: `${day}T10:00:00.000Z`, attendance, barriers, channel: 'sms', updatedAt: `${day}T18:00:00.000Z` };
+  return {
+    sessionKey: `${groupId}|${day}T10:00`,
+    groupId,
+    sessionStart: `${day}T10:00:00.000Z`,
+    attendance,
+    barriers,
+    channel: 'sms',
+    updatedAt: `${day}T18:00:00.000Z`,
+  };
 }

@@ -48,7 +48,13 @@ describe('waveSummary', () => {
 
   it('leaves incomplete scores out of the median but counts their clients as having answered', () => {
     const rows: Array<Record<string, Given>> = [3, 4, 5, 6, 7].map((ucla3) => ({ baseline: { ucla3 } }));
-    rows.push({ baseline: { ucla3: 9, ucla3Incomplete: true } }, { baseline: { ucla3: 9, ucla3Incomplete: true } }, { baseline: { ucla3: 9, ucla3Incomplete: true } }, { baseline: { ucla3: 9, ucla3Incomplete: true } }, { baseline: { ucla3: 9, ucla3Incomplete: true } });
+    rows.push(
+      { baseline: { ucla3: 9, ucla3Incomplete: true } },
+      { baseline: { ucla3: 9, ucla3Incomplete: true } },
+      { baseline: { ucla3: 9, ucla3Incomplete: true } },
+      { baseline: { ucla3: 9, ucla3Incomplete: true } },
+      { baseline: { ucla3: 9, ucla3Incomplete: true } },
+    );
     const summary = summarise(rows);
     const ucla = instrument(summary, 'baseline', 'ucla3');
     expect(ucla.answered).to.deep.equal(shown(10));
@@ -139,7 +145,11 @@ describe('waveSummary', () => {
 
   it('suppresses the "often/always" count and share when they, or those not "often/always", are 1–4', () => {
     const share = (often: number) =>
-      instrument(summarise(Array.from({ length: 10 }, (_, i) => ({ baseline: { lonely: i < often ? 'often_always' : 'never' } as Given }))), 'baseline', 'ons-loneliness').oftenAlways;
+      instrument(
+        summarise(Array.from({ length: 10 }, (_, i) => ({ baseline: { lonely: i < often ? 'often_always' : 'never' } as Given }))),
+        'baseline',
+        'ons-loneliness',
+      ).oftenAlways;
     expect(share(3)).to.deep.equal({ count: hidden, share: hidden });
     expect(share(8)).to.deep.equal({ count: hidden, share: hidden });
     expect(share(5)).to.deep.equal({ count: shown(5), share: shown(0.5) });
@@ -175,7 +185,11 @@ describe('waveSummary', () => {
       h = give(h, checkIn(`c${n}`, 'follow-up', 'follow-up'), { groups: 20 });
       return give(h, checkIn(`c${n}`, 'wave', 'week-52'), { groups: 20 });
     });
-    const summary = waveSummary(programme, histories.map((h) => client(h.clientId)), histories);
+    const summary = waveSummary(
+      programme,
+      histories.map((h) => client(h.clientId)),
+      histories,
+    );
     expect(measure(summary, 'baseline', 'groups', 'count').median).to.deep.equal(shown(3));
     expect(summary.waves.map((w) => w.asked)).to.deep.equal([shown(5), shown(0), shown(0), shown(0)]);
   });
@@ -186,7 +200,11 @@ describe('waveSummary', () => {
       // Half missed the wave without answering.
       return n <= 5 ? give(h, checkIn(`c${n}`, 'wave', 'baseline'), { groups: n }) : give(h, { ...checkIn(`c${n}`, 'wave', 'baseline'), status: 'missed' }, {});
     });
-    const summary = waveSummary(programme, histories.map((h) => client(h.clientId)), histories);
+    const summary = waveSummary(
+      programme,
+      histories.map((h) => client(h.clientId)),
+      histories,
+    );
     expect(summary.waves[0]!.asked).to.deep.equal(shown(10));
     expect(instrument(summary, 'baseline', 'groups').answered).to.deep.equal(shown(5));
   });
@@ -206,7 +224,11 @@ describe('waveSummary', () => {
       const h = give(emptyHistory(`c${n}`), c, { groups: 9 });
       return { ...h, responses: [...h.responses, response(c, 'groups', 'count', n, null, { answeredAt: '2026-01-06T10:00:00.000Z' })] };
     });
-    const summary = waveSummary(programme, histories.map((h) => client(h.clientId)), histories);
+    const summary = waveSummary(
+      programme,
+      histories.map((h) => client(h.clientId)),
+      histories,
+    );
     expect(measure(summary, 'baseline', 'groups', 'count').median).to.deep.equal(shown(3));
   });
 
@@ -219,7 +241,11 @@ describe('waveSummary', () => {
           ? [session('walk', '2026-02-02', 'went', n <= 3 ? ['transport'] : []), session('walk', '2026-02-09', 'went')]
           : [session('walk', '2026-02-02', 'didnt', ['cost', 'cost'])],
     }));
-    const summary = waveSummary(programme, histories.map((h) => client(h.clientId)), histories);
+    const summary = waveSummary(
+      programme,
+      histories.map((h) => client(h.clientId)),
+      histories,
+    );
     const a = summary.attendance;
     expect(a.clients).to.deep.equal(shown(8));
     // 12 + 2 sessions; didn't (2 clients) is hidden, and so is went (12), else 14 - 12 - 0 would give it.
@@ -234,9 +260,18 @@ describe('waveSummary', () => {
   it('publishes a barrier given by 5 clients, unless the sessions without it come from 1–4 clients', () => {
     const history = (n: number, sessions: ReturnType<typeof session>[]): ClientHistory => ({ ...emptyHistory(`c${n}`), attendance: sessions });
     const histories = [1, 2, 3, 4, 5, 6, 7].map((n) =>
-      history(n, n <= 5 ? [session('walk', '2026-02-02', 'didnt', ['transport']), session('walk', '2026-02-09', 'didnt', ['transport', 'cost'])] : [session('walk', '2026-02-02', 'didnt', ['cost'])]),
+      history(
+        n,
+        n <= 5
+          ? [session('walk', '2026-02-02', 'didnt', ['transport']), session('walk', '2026-02-09', 'didnt', ['transport', 'cost'])]
+          : [session('walk', '2026-02-02', 'didnt', ['cost'])],
+      ),
     );
-    const a = waveSummary(programme, histories.map((h) => client(h.clientId)), histories).attendance;
+    const a = waveSummary(
+      programme,
+      histories.map((h) => client(h.clientId)),
+      histories,
+    ).attendance;
     // Transport: 10 sessions from 5 clients; the 2 sessions without it come from 2 clients, so 12 - 10 would give them away.
     expect(a.barriers.find((b) => b.barrierId === 'transport')).to.deep.equal({ barrierId: 'transport', sessions: hidden, clients: hidden });
     // Cost: 7 sessions from 7 clients; the 5 without it come from 5 clients.

@@ -81,7 +81,11 @@ export class KillRig {
    * balancer would (round robin, passing over one that is down).
    */
   static async start(options: { twilioLatencyMs?: number; instances?: number; databaseUrl?: string } = {}): Promise<KillRig> {
-    const fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, ...(options.twilioLatencyMs ? { latencyMs: options.twilioLatencyMs } : {}) });
+    const fake = await startFakeTwilio({
+      accountSid: TEST_ACCOUNT_SID,
+      authToken: TEST_AUTH_TOKEN,
+      ...(options.twilioLatencyMs ? { latencyMs: options.twilioLatencyMs } : {}),
+    });
     const dataDir = mkdtempSync(join(tmpdir(), 'linkwell-kill-'));
     const instances: Instance[] = [];
     for (let i = 0; i < (options.instances ?? 1); i += 1) instances.push({ port: await freePort(), child: undefined, stderr: '' });
@@ -218,7 +222,11 @@ export class KillRig {
       phones.push(phone);
     }
     for (const phone of phones) await this.postUntilAccepted(phone, 'YES');
-    await this.until(async () => phones.every((p) => this.fake.messages.some((m) => m.to === p && /^Thank you/.test(m.body))), 'every client thanked for agreeing', 30_000);
+    await this.until(
+      async () => phones.every((p) => this.fake.messages.some((m) => m.to === p && /^Thank you/.test(m.body))),
+      'every client thanked for agreeing',
+      30_000,
+    );
     return phones;
   }
 
@@ -314,7 +322,9 @@ export class KillRig {
         for (let n = 0; n < 6; n += 1) origins.set(idFromKey(`sms:${text.form.MessageSid}#reply${n}`), `text ${i} reply ${n}`);
       });
       for (const r of records.filter((r) => r.to === phone && NOTE_ACK.test(r.body)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
-        lines.push(`  outbox ${r.id.slice(0, 12)} (${origins.get(r.id) ?? 'not from a text'}) created ${r.createdAt} attempts ${r.attempts} sending since ${r.sendingSince ?? '-'} sid ${r.twilioSid?.slice(0, 12) ?? '-'}`);
+        lines.push(
+          `  outbox ${r.id.slice(0, 12)} (${origins.get(r.id) ?? 'not from a text'}) created ${r.createdAt} attempts ${r.attempts} sending since ${r.sendingSince ?? '-'} sid ${r.twilioSid?.slice(0, 12) ?? '-'}`,
+        );
       }
     }
     return lines;
@@ -412,7 +422,9 @@ export class KillRig {
 function lowdbProbe(dataDir: string): StoreProbe {
   const filesIn = (...parts: string[]): string[] => {
     try {
-      return readdirSync(join(dataDir, ...parts), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+      return readdirSync(join(dataDir, ...parts), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name));
     } catch {
       return [];
     }
@@ -441,7 +453,10 @@ function pgProbe(databaseUrl: string): StoreProbe {
   return {
     outboxQueued: () => count("SELECT count(*) AS n FROM sms_outbox WHERE status IN ('queued', 'sending')"),
     inboxPending: () => count('SELECT count(*) AS n FROM sms_inbound WHERE handled_at IS NULL'),
-    outboxRecords: async () => (await pool.query<{ record: OutboxRecord }>("SELECT record FROM sms_outbox WHERE status NOT IN ('queued', 'sending') ORDER BY created_at, seq")).rows.map((r) => r.record),
+    outboxRecords: async () =>
+      (await pool.query<{ record: OutboxRecord }>("SELECT record FROM sms_outbox WHERE status NOT IN ('queued', 'sending') ORDER BY created_at, seq")).rows.map(
+        (r) => r.record,
+      ),
     close: () => pool.end(),
   };
 }

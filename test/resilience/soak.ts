@@ -27,7 +27,9 @@ try {
     }
     await rig.kill();
     await rig.boot();
-    process.stdout.write(`kill ${kill + 1}/${KILLS} (${kill % 2 === 0 ? 'mid-burst' : 'mid-drain'}): ready again in ${Math.round(rig.restartsMs.at(-1)!)} ms\n`);
+    process.stdout.write(
+      `kill ${kill + 1}/${KILLS} (${kill % 2 === 0 ? 'mid-burst' : 'mid-drain'}): ready again in ${Math.round(rig.restartsMs.at(-1)!)} ms\n`,
+    );
   }
   await rig.sendPending(8);
   await rig.settle(120_000);
@@ -47,7 +49,13 @@ One chat link abused: opened ${abuse.opened} times (${abuse.refused} refused), a
   server RSS before ${mb(abuse.rssBefore)} MB, after ${mb(abuse.rssAfter)} MB (growth ${mb(abuse.rssAfter - abuse.rssBefore)} MB; one transcript keeps at most ${WEB_CHAT_KEPT.bytes / 1024} KB)
 `);
   if (tally.doubled > 0) console.log((await rig.doubledDetail()).join('\n'));
-  const failed = tally.lost > 0 || tally.doubled > 0 || tally.sidsReused > 0 || Math.max(...restarts) >= 3000 || abuse.conversations !== 1 || abuse.rssAfter - abuse.rssBefore > FLOOD_GROWTH_LIMIT;
+  const failed =
+    tally.lost > 0 ||
+    tally.doubled > 0 ||
+    tally.sidsReused > 0 ||
+    Math.max(...restarts) >= 3000 ||
+    abuse.conversations !== 1 ||
+    abuse.rssAfter - abuse.rssBefore > FLOOD_GROWTH_LIMIT;
   if (failed) {
     console.log('TARGETS MISSED');
     process.exitCode = 1;

@@ -19,7 +19,9 @@ const decisionLine = (d: Decision) =>
 /** Instants every `stepMinutes` for `hours` either side of each of a zone's clock changes in 2026. */
 function aroundChanges(zone: string, hours: number, stepMinutes: number): DateTime[] {
   return transitions(zone, DateTime.fromISO('2026-01-01T00:00:00Z'), DateTime.fromISO('2027-01-01T00:00:00Z')).flatMap((change) =>
-    Array.from({ length: (2 * hours * 60) / stepMinutes }, (_, n) => DateTime.fromMillis(change - hours * 3_600_000 + n * stepMinutes * 60_000, { zone: 'utc' })),
+    Array.from({ length: (2 * hours * 60) / stepMinutes }, (_, n) =>
+      DateTime.fromMillis(change - hours * 3_600_000 + n * stepMinutes * 60_000, { zone: 'utc' }),
+    ),
   );
 }
 
@@ -53,14 +55,24 @@ describe('occurrences', () => {
 
   it("stops routine check-ins at the start of the programme's last day, even one due at midnight that day", () => {
     const programme = parseProgramme(
-      { id: 'p', name: 'P', timezone: 'Europe/London', linkWorkers: [{ id: 'sam', name: 'Sam', phone: '+447700900101' }], lengthWeeks: 2, ending: { noticeWeeksBefore: [1] }, checkIn: { instruments: ['ucla3'], day: 'wednesday', time: '00:00' } },
+      {
+        id: 'p',
+        name: 'P',
+        timezone: 'Europe/London',
+        linkWorkers: [{ id: 'sam', name: 'Sam', phone: '+447700900101' }],
+        lengthWeeks: 2,
+        ending: { noticeWeeksBefore: [1] },
+        checkIn: { instruments: ['ucla3'], day: 'wednesday', time: '00:00' },
+      },
       'test',
     );
     // Enrolled Wednesday 4 March 2026 09:00: the programme ends on Wednesday 18 March.
     const client = { id: 'c1', timezone: 'Europe/London', enrolledAt: '2026-03-04T09:00:00Z' };
     const from = DateTime.fromISO('2026-03-01T00:00:00Z');
     const to = DateTime.fromISO('2026-03-25T00:00:00Z');
-    const routine = occurrences(programme, client, from, to).filter((o) => o.kind === 'routine').map((o) => o.key);
+    const routine = occurrences(programme, client, from, to)
+      .filter((o) => o.kind === 'routine')
+      .map((o) => o.key);
     expect(routine).to.deep.equal(['c1|routine|check-in|2026-03-11T00:00']);
     expect(occurrences(programme, client, from, to).map(occurrenceLine)).to.deep.equal(refOccurrences(programme, client, from, to).map(occurrenceLine));
   });
@@ -73,8 +85,11 @@ describe('routineOccurrences', () => {
       for (const cadence of CADENCES) {
         const schedule = parityProgramme(cadence).checkIn;
         for (const client of parityClients(zone, 1, random)) {
-          const line = (o: { key: string; due: DateTime; local: DateTime; expiresAt: DateTime }) => `${o.key} ${o.due.toISO()} ${o.local.toISO()} ${o.expiresAt.toISO()}`;
-          expect(routineOccurrences(schedule, client, SPAN.from, SPAN.to).map(line)).to.deep.equal(refRoutineOccurrences(schedule, client, SPAN.from, SPAN.to).map(line));
+          const line = (o: { key: string; due: DateTime; local: DateTime; expiresAt: DateTime }) =>
+            `${o.key} ${o.due.toISO()} ${o.local.toISO()} ${o.expiresAt.toISO()}`;
+          expect(routineOccurrences(schedule, client, SPAN.from, SPAN.to).map(line)).to.deep.equal(
+            refRoutineOccurrences(schedule, client, SPAN.from, SPAN.to).map(line),
+          );
         }
       }
     }
@@ -96,7 +111,9 @@ describe('planDue', () => {
           const ledger = parityLedger(refOccurrences(programme, client, SPAN.from, SPAN.to).map((o) => o.key));
           for (const now of instants) {
             const fast = planDue(programme, client, ledger, now).map(decisionLine);
-            expect(fast, `${JSON.stringify(client)} ${JSON.stringify(cadence)} at ${now.toISO()}`).to.deep.equal(refPlanDue(programme, client, ledger, now).map(decisionLine));
+            expect(fast, `${JSON.stringify(client)} ${JSON.stringify(cadence)} at ${now.toISO()}`).to.deep.equal(
+              refPlanDue(programme, client, ledger, now).map(decisionLine),
+            );
           }
         }
       }
@@ -107,8 +124,21 @@ describe('planDue', () => {
     const programme = parityProgramme('weekly');
     const now = DateTime.fromISO('2026-11-23T10:00:00Z');
     const ledger = parityLedger([]);
-    const client = { id: 'mover', timezone: 'Europe/London', enrolledAt: '2026-09-01T09:00:00Z', consentedAt: '2026-09-01T09:00:00Z', preferredDay: 'monday' as const, preferredTime: '10:00' };
-    for (const changed of [client, { ...client, preferredTime: '09:30' }, { ...client, preferredDay: 'sunday' as const }, { ...client, timezone: 'Asia/Kolkata' }, { ...client, enrolledAt: '2026-10-01T09:00:00Z' }]) {
+    const client = {
+      id: 'mover',
+      timezone: 'Europe/London',
+      enrolledAt: '2026-09-01T09:00:00Z',
+      consentedAt: '2026-09-01T09:00:00Z',
+      preferredDay: 'monday' as const,
+      preferredTime: '10:00',
+    };
+    for (const changed of [
+      client,
+      { ...client, preferredTime: '09:30' },
+      { ...client, preferredDay: 'sunday' as const },
+      { ...client, timezone: 'Asia/Kolkata' },
+      { ...client, enrolledAt: '2026-10-01T09:00:00Z' },
+    ]) {
       for (const plan of [programme, parityProgramme('fortnightly')]) {
         expect(planDue(plan, changed, ledger, now).map(decisionLine)).to.deep.equal(refPlanDue(plan, changed, ledger, now).map(decisionLine));
       }
@@ -127,7 +157,10 @@ describe('nextAllowed', () => {
   for (const zone of ZONES) {
     it(`gives the luxon answer, and isQuiet too, every 20 minutes around ${zone}'s clock changes`, () => {
       const random = randomFrom(zone.length);
-      const instants = [...aroundChanges(zone, 30, 20), ...Array.from({ length: 100 }, () => DateTime.fromMillis(SPAN.from.toMillis() + Math.floor(random() * 820 * 1440) * 60_000 + 17_000))];
+      const instants = [
+        ...aroundChanges(zone, 30, 20),
+        ...Array.from({ length: 100 }, () => DateTime.fromMillis(SPAN.from.toMillis() + Math.floor(random() * 820 * 1440) * 60_000 + 17_000)),
+      ];
       for (const instant of instants) {
         const local = instant.setZone(memoZone(zone));
         const refLocal = instant.setZone(refZone(zone));

@@ -80,7 +80,12 @@ export function refRoutineOccurrences(schedule: Programme['checkIn'], client: Sc
     if (!isScheduledDay(schedule, client, enrolled, day)) continue;
     const local = refFirstInstant(DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone }));
     if (local <= enrolled || local < from || local >= to) continue;
-    occurrences.push({ key: `${client.id}|routine|${day.toISODate()}T${time}`, due: local.toUTC(), local, expiresAt: local.plus({ hours: schedule.windowHours }).toUTC() });
+    occurrences.push({
+      key: `${client.id}|routine|${day.toISODate()}T${time}`,
+      due: local.toUTC(),
+      local,
+      expiresAt: local.plus({ hours: schedule.windowHours }).toUTC(),
+    });
   }
   return occurrences;
 }
@@ -114,7 +119,12 @@ export function refOccurrences(programme: Programme, client: ScheduleClient, fro
     if (r.local >= end.startOf('day')) continue;
     if (r.due >= from) add('routine', 'check-in', r.local, programme.checkIn.windowHours);
     for (const reminder of programme.checkIn.reminders) {
-      add('reminder', r.local.toFormat("yyyy-LL-dd'T'HH:mm"), r.local.plus({ hours: reminder.afterHours }), programme.checkIn.windowHours - reminder.afterHours);
+      add(
+        'reminder',
+        r.local.toFormat("yyyy-LL-dd'T'HH:mm"),
+        r.local.plus({ hours: reminder.afterHours }),
+        programme.checkIn.windowHours - reminder.afterHours,
+      );
     }
   }
   return all.filter((o) => o.due >= from && o.due < to).sort((a, b) => a.due.toMillis() - b.due.toMillis() || rank(a) - rank(b));
@@ -122,7 +132,13 @@ export function refOccurrences(programme: Programme, client: ScheduleClient, fro
 
 function adder(client: ScheduleClient, into: Occurrence[]) {
   return (kind: OccurrenceKind, item: string, due: DateTime, windowHours: number) =>
-    into.push({ key: `${client.id}|${kind}|${item}|${due.toFormat("yyyy-LL-dd'T'HH:mm")}`, kind, item, due: due.toUTC(), expiresAt: due.plus({ hours: windowHours }).toUTC() });
+    into.push({
+      key: `${client.id}|${kind}|${item}|${due.toFormat("yyyy-LL-dd'T'HH:mm")}`,
+      kind,
+      item,
+      due: due.toUTC(),
+      expiresAt: due.plus({ hours: windowHours }).toUTC(),
+    });
 }
 
 // As before, the fixed dates are worked out once per programme and client setting.

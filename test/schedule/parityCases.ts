@@ -7,7 +7,17 @@ import type { ClientScheduleState, Ledger } from '../../bot/schedule/planDue.js'
 // zones with and without daylight saving, half- and three-quarter-hour offsets, and local times
 // inside the hours that are skipped or repeated.
 
-export const ZONES = ['Europe/London', 'America/New_York', 'Australia/Brisbane', 'Australia/Sydney', 'Asia/Kolkata', 'Pacific/Chatham', 'America/St_Johns', 'America/Santiago', 'Asia/Beirut'];
+export const ZONES = [
+  'Europe/London',
+  'America/New_York',
+  'Australia/Brisbane',
+  'Australia/Sydney',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'America/Santiago',
+  'Asia/Beirut',
+];
 /** 01:30 and 02:30 fall in the skipped or repeated hour in London, New York, Sydney and St John's; 02:45 to 03:45 in Chatham. */
 export const TIMES = ['10:00', '01:30', '02:30', '02:00', '03:00', '00:00', '00:30', '23:30', '02:45', '03:15', '03:30'];
 const DAYS: Array<Weekday | undefined> = [undefined, 'sunday', 'saturday', 'monday', 'friday'];
@@ -37,7 +47,14 @@ export function parityProgramme(cadence: (typeof CADENCES)[number], quietHours =
       lengthWeeks: 100,
       quietHours,
       weeklyCap: 2,
-      checkIn: { instruments: ['ucla3'], cadence: typeof cadence === 'object' ? { weekdays: [...cadence.weekdays] } : cadence, day: 'sunday', time: '01:30', windowHours: 36, reminders: [{ afterHours: 24 }, { afterHours: 30 }] },
+      checkIn: {
+        instruments: ['ucla3'],
+        cadence: typeof cadence === 'object' ? { weekdays: [...cadence.weekdays] } : cadence,
+        day: 'sunday',
+        time: '01:30',
+        windowHours: 36,
+        reminders: [{ afterHours: 24 }, { afterHours: 30 }],
+      },
       waves: [
         { id: 'baseline', at: 'enrolment', instruments: ['ucla3'] },
         { id: 'week-3', at: { weeks: 3 }, instruments: ['ucla3'], windowHours: 48 },
@@ -96,7 +113,13 @@ export function parityClients(zone: string, count: number, random: () => number)
       preferredDay: pick(DAYS),
       preferredTime: random() < 0.8 ? pick(TIMES) : undefined,
       consentedAt: consented ? enrolledAt : undefined,
-      pausedUntil: random() < 0.2 ? DateTime.fromMillis(ms).plus({ days: 20 + Math.floor(random() * 300) }).toUTC().toISO()! : undefined,
+      pausedUntil:
+        random() < 0.2
+          ? DateTime.fromMillis(ms)
+              .plus({ days: 20 + Math.floor(random() * 300) })
+              .toUTC()
+              .toISO()!
+          : undefined,
       optedOutAt: random() < 0.1 ? DateTime.fromMillis(ms).plus({ days: 100 }).toUTC().toISO()! : undefined,
     };
   });

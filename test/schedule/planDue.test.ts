@@ -95,7 +95,11 @@ describe('planDue', () => {
   });
 
   it('sends nothing after an opt-out, recording why', () => {
-    const { sent, skipped } = simulate({ programme: programme(), days: 21, client: (now) => (now >= DateTime.fromISO('2026-03-12T00:00:00Z') ? { optedOutAt: '2026-03-12T00:00:00Z' } : {}) });
+    const { sent, skipped } = simulate({
+      programme: programme(),
+      days: 21,
+      client: (now) => (now >= DateTime.fromISO('2026-03-12T00:00:00Z') ? { optedOutAt: '2026-03-12T00:00:00Z' } : {}),
+    });
     expect(sent.map((s) => s.at)).to.deep.equal(['2026-03-04 Wed 14:00', '2026-03-09 Mon 10:00']);
     expect([...skipped].filter(([key]) => key > 'c1|routine|check-in|2026-03-12').map(([, reason]) => reason)).to.deep.equal(['opted-out', 'opted-out']);
   });
@@ -117,7 +121,11 @@ describe('planDue', () => {
     const { sent, skipped } = simulate({ programme: programme({ weeklyCap: 1 }), from: '2026-04-26T00:00:00Z', days: 5 });
     expect(sent.map((s) => `${s.kind} ${s.item} ${s.at}`)).to.deep.equal(['routine check-in 2026-04-27 Mon 10:00']);
     expect(skipped.get('c1|wave|week-8|2026-04-29T10:00')).to.equal('weekly-cap');
-    const together = simulate({ programme: programme({ weeklyCap: 1, checkIn: { instruments: ['ucla3'], day: 'wednesday' } }), from: '2026-04-26T00:00:00Z', days: 5 });
+    const together = simulate({
+      programme: programme({ weeklyCap: 1, checkIn: { instruments: ['ucla3'], day: 'wednesday' } }),
+      from: '2026-04-26T00:00:00Z',
+      days: 5,
+    });
     expect(together.sent.map((s) => `${s.kind} ${s.item}`)).to.deep.equal(['wave week-8']);
     expect(together.skipped.get('c1|routine|check-in|2026-04-29T10:00')).to.equal('weekly-cap');
   });

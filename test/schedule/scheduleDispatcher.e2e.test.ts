@@ -259,7 +259,10 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     const tuesday = await tickAt(at('2026-12-01T12:00'));
     expect(tuesday[0]).to.match(/quick questions/);
     const checkIns = (await history()).checkIns;
-    expect(checkIns.map((c) => [c.kind, c.status])).to.deep.equal([['wave', 'missed'], ['routine', 'open']]);
+    expect(checkIns.map((c) => [c.kind, c.status])).to.deep.equal([
+      ['wave', 'missed'],
+      ['routine', 'open'],
+    ]);
   });
 
   it('records a check-in that lapsed while another was open as skipped for that reason', async () => {
@@ -373,7 +376,9 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect(routine.length).to.be.within(9, 12);
     // Monthly after the end until month 18.
     expect(checkIns.filter((c) => c.kind === 'follow-up').length).to.be.within(13, 16);
-    const notices = started.filter(({ text }) => /ends in \d+ weeks|Today your time/.test(text)).map(({ text }) => /ends in (\d+) weeks/.exec(text)?.[1] ?? 'goodbye');
+    const notices = started
+      .filter(({ text }) => /ends in \d+ weeks|Today your time/.test(text))
+      .map(({ text }) => /ends in (\d+) weeks/.exec(text)?.[1] ?? 'goodbye');
     expect(notices).to.deep.equal(['4', '2', 'goodbye']);
     expect(started.filter(({ text }) => /Reply YES/.test(text))).to.have.length(1);
   });

@@ -14,7 +14,15 @@ describe('npm run schedule:preview', function () {
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'linkwell-preview-'));
     const store = await openLowdbStore(dataDir);
-    await store.clients.create({ programmeId: 'demo', name: 'Maureen', phone: '+447700900555', timezone: 'America/New_York', linkWorkerId: 'sam', channel: 'sms', createdAt: '2026-01-05T15:00:00.000Z' });
+    await store.clients.create({
+      programmeId: 'demo',
+      name: 'Maureen',
+      phone: '+447700900555',
+      timezone: 'America/New_York',
+      linkWorkerId: 'sam',
+      channel: 'sms',
+      createdAt: '2026-01-05T15:00:00.000Z',
+    });
     store.close();
   });
   after(() => rmSync(dataDir, { recursive: true, force: true }));

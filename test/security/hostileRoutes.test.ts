@@ -39,7 +39,10 @@ describe('hostile keys on every route', function () {
       for (const key of PROTOTYPE_KEYS) {
         const path = route.path.replace(/:[A-Za-z]+/g, encodeURIComponent(key));
         const query = `?${PROTOTYPE_KEYS.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(key)}`).join('&')}&done=${encodeURIComponent(key)}&next=${encodeURIComponent(key)}&t=${encodeURIComponent(key)}`;
-        const body = route.method === 'GET' || route.method === 'HEAD' ? undefined : `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"${key}":"${key}","id":"${key}","status":"${key}"}`;
+        const body =
+          route.method === 'GET' || route.method === 'HEAD'
+            ? undefined
+            : `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"${key}":"${key}","id":"${key}","status":"${key}"}`;
         const headers: Record<string, string> = { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...(body ? { 'Content-Type': 'application/json' } : {}) };
         const page = await staff.request(route.method, `${path}${query}`, body, headers);
         if (page.status >= 500) failures.push(`${route.method} ${path}: ${page.status}`);

@@ -54,7 +54,9 @@ describe('SMS: a text handled exactly once when its turn runs again after a cras
   }
 
   const responses = async () =>
-    ((await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { responses: Array<{ itemId: string; value: number }> }).responses.map((r) => [r.itemId, r.value]);
+    ((await (await t.admin(`/api/admin/clients/${clientId}/responses`)).json()) as { responses: Array<{ itemId: string; value: number }> }).responses.map(
+      (r) => [r.itemId, r.value],
+    );
 
   it('a crash before the turn was saved: the answer is stored once, its reply sent once, and the check-in goes on', async () => {
     const stateBefore = join(t.dataDir, '..', `${clientId}-state-before`);
@@ -68,7 +70,10 @@ describe('SMS: a text handled exactly once when its turn runs again after a cras
     expect(twilio.messages.length, 'nothing sent again').to.equal(sentBefore);
     expect(await responses()).to.deep.equal([['lack_companionship', 2]]);
     await say('1');
-    expect(await responses()).to.deep.equal([['lack_companionship', 2], ['left_out', 1]]);
+    expect(await responses()).to.deep.equal([
+      ['lack_companionship', 2],
+      ['left_out', 1],
+    ]);
   });
 
   it('a crash after the turn was saved: the text is not run again at all', async () => {
@@ -80,7 +85,10 @@ describe('SMS: a text handled exactly once when its turn runs again after a cras
     expect(twilio.messages.length, 'nothing sent again').to.equal(sentBefore);
     expect(await responses()).to.deep.equal([['lack_companionship', 3]]);
     await say('2');
-    expect(await responses()).to.deep.equal([['lack_companionship', 3], ['left_out', 2]]);
+    expect(await responses()).to.deep.equal([
+      ['lack_companionship', 3],
+      ['left_out', 2],
+    ]);
   });
 
   it('a risky text replayed raises one alert and sends the crisis reply once', async () => {

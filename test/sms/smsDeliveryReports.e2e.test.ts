@@ -2,7 +2,22 @@ import { expect } from 'chai';
 import twilio from 'twilio';
 import type { CallbackStatus } from '../support/fakeTwilio.js';
 import { inboundForm, postTwilioForm, TEST_AUTH_TOKEN } from '../support/smsTestApp.js';
-import { START, PHONE, type Rig, closeRigs, rig, enrol, clientOf, eventsOf, creates, offsetsMs, outbox, onlyMessage, hello, report } from '../support/smsOutboxRig.js';
+import {
+  START,
+  PHONE,
+  type Rig,
+  closeRigs,
+  rig,
+  enrol,
+  clientOf,
+  eventsOf,
+  creates,
+  offsetsMs,
+  outbox,
+  onlyMessage,
+  hello,
+  report,
+} from '../support/smsOutboxRig.js';
 
 describe('SMS outbox: delivery reports', () => {
   afterEach(closeRigs);
@@ -174,9 +189,7 @@ describe('SMS outbox: delivery reports', () => {
         await r.t.settle();
 
         expect(creates(r.fake)).to.have.length(1);
-        expect(await eventsOf(r.t, id)).to.deep.equal([
-          { type: 'delivery-problem', at: START.toISO(), problem, code, messageId: onlyMessage(r.t).id },
-        ]);
+        expect(await eventsOf(r.t, id)).to.deep.equal([{ type: 'delivery-problem', at: START.toISO(), problem, code, messageId: onlyMessage(r.t).id }]);
       });
     }
 

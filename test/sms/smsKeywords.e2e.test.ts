@@ -91,12 +91,19 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
   it('asks a new client to agree, and records YES as their agreement once, with time and channel', async () => {
     const welcome = (await say('hello'))[0];
     // How answers are used and who sees them, in plain words, before anything is asked.
-    expect(welcome).to.match(/Your answers go to Priya Shah, your link worker/).and.match(/Nobody else sees them/);
-    expect(welcome).to.match(/Once a week I can send you a few short questions\./).and.match(/Reply YES if you are happy with this\./);
+    expect(welcome)
+      .to.match(/Your answers go to Priya Shah, your link worker/)
+      .and.match(/Nobody else sees them/);
+    expect(welcome)
+      .to.match(/Once a week I can send you a few short questions\./)
+      .and.match(/Reply YES if you are happy with this\./);
     expect(await say('Yes please')).to.deep.equal(['Thank you, Maureen Hale. Linkwell will check in with you once a week. Priya Shah sees your answers.']);
     expect((await client()).consentedAt).to.equal(START.toISO());
     const agreed = { at: START.toISO(), channel: 'sms' };
-    expect((await client()).agreements).to.deep.include({ texts: { ...agreed, messageKey: (await client()).agreements!.texts!.messageKey }, sharing: { ...agreed, messageKey: (await client()).agreements!.texts!.messageKey } });
+    expect((await client()).agreements).to.deep.include({
+      texts: { ...agreed, messageKey: (await client()).agreements!.texts!.messageKey },
+      sharing: { ...agreed, messageKey: (await client()).agreements!.texts!.messageKey },
+    });
     // Once agreed, YES is an ordinary reply (a note for the link worker), and the welcome stops asking.
     expect((await say('yes'))[0]).to.match(/passed your message/);
     expect((await say('hello'))[0]).not.to.match(/Reply YES/);
@@ -109,7 +116,9 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
   it('asks for agreement first when a new client asks for a check-in, keeps nothing before it, and starts the check-in on YES', async () => {
     const asked = await say('check in');
     expect(asked).to.have.length(1);
-    expect(asked[0]).to.match(/^Before your first check-in: your answers go to Priya Shah/).and.match(/Reply YES/);
+    expect(asked[0])
+      .to.match(/^Before your first check-in: your answers go to Priya Shah/)
+      .and.match(/Reply YES/);
     expect(await say('2')).to.have.length(1);
     expect((await history()).responses, 'no answer kept before agreeing').to.deep.equal([]);
     expect((await history()).checkIns).to.deep.equal([]);
@@ -149,7 +158,7 @@ describe('SMS channel: STOP, START, HELP and PAUSE', () => {
     expect((await history()).events.map((e) => e.type)).to.deep.equal(['paused', 'resumed']);
   });
 
-  it('pauses until the date asked for, in the client\'s own time zone', async () => {
+  it("pauses until the date asked for, in the client's own time zone", async () => {
     const created = await t.admin('/api/admin/clients', {
       method: 'POST',
       body: JSON.stringify({ name: 'Dev', phone: '+61491570156', timezone: 'Australia/Brisbane', linkWorkerId: 'sam', channel: 'sms' }),

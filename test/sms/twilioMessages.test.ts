@@ -82,7 +82,9 @@ describe('createTwilioMessages', () => {
       expect(result).to.deep.include({ ok: true, status: 'accepted' });
       expect(fake.messages).to.have.length(1);
       const [message] = fake.messages;
-      expect(result).to.have.property('sid', message!.sid).that.matches(/^SM[0-9a-f]{32}$/);
+      expect(result)
+        .to.have.property('sid', message!.sid)
+        .that.matches(/^SM[0-9a-f]{32}$/);
       expect(message).to.deep.include({ to: TO, body: BODY, statusCallback, messagingServiceSid: SERVICE_SID, from: null });
       expect(fake.requests[0]!.form).to.deep.equal({ To: TO, Body: BODY, StatusCallback: statusCallback, MessagingServiceSid: SERVICE_SID });
     });
@@ -227,7 +229,7 @@ describe('createTwilioMessages', () => {
       expect(await sms.listSentTo(TO, new Date(T0 + 900))).to.have.length(1);
     });
 
-    it('follows Twilio\'s next pages through the same base URL', async () => {
+    it("follows Twilio's next pages through the same base URL", async () => {
       await Promise.all(Array.from({ length: 130 }, (_, i) => sms.send({ to: TO, body: `message ${i}` })));
 
       const found = await sms.listSentTo(TO, new Date(T0));
@@ -239,7 +241,10 @@ describe('createTwilioMessages', () => {
     it('throws a TwilioRequestError, without the number, when Twilio refuses', async () => {
       const error = await messagesFor(undefined, { authToken: 'wrong' })
         .listSentTo(TO, new Date(T0))
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
 
       expect(error).to.be.instanceOf(TwilioRequestError);
       expect((error as TwilioRequestError).failure).to.deep.include({ retry: false, httpStatus: 401, code: 20003 });

@@ -78,7 +78,9 @@ describe('The texts waiting to be sent', () => {
         const h = heads.get(rec.clientId);
         if (!h || rec.createdAt < h.createdAt || (rec.createdAt === h.createdAt && rec.seq < h.seq)) heads.set(rec.clientId, rec);
       }
-      const next = [...heads.values()].sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq)[0]!;
+      const next = [...heads.values()].sort(
+        (a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq,
+      )[0]!;
       expected.push(next.id);
       left.splice(left.indexOf(next), 1);
     }

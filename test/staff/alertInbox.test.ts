@@ -44,7 +44,11 @@ describe('inboxOrder', () => {
 
   it('lists resolved alerts only when asked, most recently resolved first, after the rest in "all"', () => {
     expect(inboxOrder(alerts, 'resolved').map((a) => a.id)).to.deep.equal(['done2', 'done1']);
-    expect(inboxOrder(alerts, 'all').map((a) => a.id).slice(-2)).to.deep.equal(['done2', 'done1']);
+    expect(
+      inboxOrder(alerts, 'all')
+        .map((a) => a.id)
+        .slice(-2),
+    ).to.deep.equal(['done2', 'done1']);
   });
 });
 
@@ -75,7 +79,9 @@ describe('escalationState', () => {
   it('says when a routine alert becomes a flag, and since when it is one, never that it moves on', () => {
     const waiting = escalationState(alert('r', 'routine', 'open', '2026-12-01T10:00:00Z', { escalateAt: '2026-12-02T09:00:00Z' }));
     expect(waiting).to.include({ flagAt: '2026-12-02T09:00:00Z', escalateAt: undefined, flaggedSince: undefined });
-    const flagged = escalationState(alert('r', 'routine', 'open', '2026-12-01T10:00:00Z', { escalations: [{ at: '2026-12-02T09:00:00Z', to: SAM, reason: 'not-acknowledged' }] }));
+    const flagged = escalationState(
+      alert('r', 'routine', 'open', '2026-12-01T10:00:00Z', { escalations: [{ at: '2026-12-02T09:00:00Z', to: SAM, reason: 'not-acknowledged' }] }),
+    );
     expect(flagged).to.include({ flagAt: undefined, escalateAt: undefined, flaggedSince: '2026-12-02T09:00:00Z', lastEscalation: undefined });
   });
 });
@@ -95,16 +101,21 @@ describe('flaggedAlerts', () => {
 });
 
 describe('homePage', () => {
-  const signedIn = { staff: { id: 's', email: 'sam@example.org', name: 'Sam Okafor', role: 'link-worker', linkWorkerId: 'sam' }, csrfToken: 'x'.repeat(43) } as unknown as SignedIn;
+  const signedIn = {
+    staff: { id: 's', email: 'sam@example.org', name: 'Sam Okafor', role: 'link-worker', linkWorkerId: 'sam' },
+    csrfToken: 'x'.repeat(43),
+  } as unknown as SignedIn;
   it("says how many flags are in today's list, and nothing about flags when there are none", () => {
-    expect(homePage('P', signedIn, 'Sam Okafor', { open: 3, urgent: 0, flags: 2 })).to.include('2 flags for today</a>: routine alerts not acknowledged since an earlier working day.');
+    expect(homePage('P', signedIn, 'Sam Okafor', { open: 3, urgent: 0, flags: 2 })).to.include(
+      '2 flags for today</a>: routine alerts not acknowledged since an earlier working day.',
+    );
     expect(homePage('P', signedIn, 'Sam Okafor', { open: 1, urgent: 0, flags: 1 })).to.include('1 flag for today</a>: routine alert not');
     expect(homePage('P', signedIn, 'Sam Okafor', { open: 3, urgent: 0 })).to.not.include('flag');
   });
 });
 
 describe('triggeringNote', () => {
-  it('is the last note on the alert\'s channel written at or just before the alert', () => {
+  it("is the last note on the alert's channel written at or just before the alert", () => {
     const notes = [
       { text: 'earlier', channel: 'sms', createdAt: '2026-12-01T09:00:00Z' },
       { text: 'I want to end it', channel: 'sms', createdAt: '2026-12-01T10:00:00Z' },

@@ -33,7 +33,10 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
   }
 
   async function enrol(name: string, phone: string, linkWorkerId: string): Promise<string> {
-    const res = await t.admin('/api/admin/clients', { method: 'POST', body: JSON.stringify({ name, phone, timezone: 'Europe/London', linkWorkerId, channel: 'sms' }) });
+    const res = await t.admin('/api/admin/clients', {
+      method: 'POST',
+      body: JSON.stringify({ name, phone, timezone: 'Europe/London', linkWorkerId, channel: 'sms' }),
+    });
     const { id } = (await res.json()) as { id: string };
     await text(phone, 'YES');
     return id;
@@ -53,14 +56,27 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
     let asked = await text(BILL, 'check in');
     for (let n = 0; !asked.some((m) => /check-in done/i.test(m)); n += 1) {
       expect(n).to.be.below(10, `stuck at: ${asked.join(' / ')}`);
-      asked = await text(BILL, /anything (else )?you'?d like/i.test(asked.at(-1) ?? '') ? 'no' : /how often do you feel lonely/i.test(asked.at(-1) ?? '') ? '1' : '3');
+      asked = await text(
+        BILL,
+        /anything (else )?you'?d like/i.test(asked.at(-1) ?? '') ? 'no' : /how often do you feel lonely/i.test(asked.at(-1) ?? '') ? '1' : '3',
+      );
     }
     const billCheckIn = (await t.app.store.clients.history(ids.bill)).checkIns[0]!;
 
-    await t.app.alerts.raise({ clientId: ids.arthur, tier: 'routine', categories: ['loneliness'], trigger: { kind: 'score', reason: 'ucla-rise', checkInId: 'not-kept' } });
+    await t.app.alerts.raise({
+      clientId: ids.arthur,
+      tier: 'routine',
+      categories: ['loneliness'],
+      trigger: { kind: 'score', reason: 'ucla-rise', checkInId: 'not-kept' },
+    });
     alerts.arthur = await alertAbout(ids.arthur);
     clock.advance({ minutes: 1 });
-    await t.app.alerts.raise({ clientId: ids.bill, tier: 'same-day', categories: ['loneliness'], trigger: { kind: 'score', reason: 'ons-often-repeated', checkInId: billCheckIn.id } });
+    await t.app.alerts.raise({
+      clientId: ids.bill,
+      tier: 'same-day',
+      categories: ['loneliness'],
+      trigger: { kind: 'score', reason: 'ons-often-repeated', checkInId: billCheckIn.id },
+    });
     alerts.bill = await alertAbout(ids.bill);
     clock.advance({ minutes: 4 });
     await text(MARGARET, 'I want to end it');
@@ -98,7 +114,7 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
     expect(page.body).to.not.include('style=').and.not.include('<script');
   });
 
-  it('shows a link worker only alerts about their own clients, and nothing of another worker\'s alert by id', async () => {
+  it("shows a link worker only alerts about their own clients, and nothing of another worker's alert by id", async () => {
     const list = textOf((await browsers.sam.get('/staff/alerts')).body);
     expect(list).to.include('Bill Turner').and.include('Arthur Penn');
     expect(list).to.not.include('Margaret').and.not.include('Not enrolled');
@@ -168,7 +184,9 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
     expect(page.body).to.not.include(`action="${path}/resolve"`);
 
     expect(textOf((await browsers.priya.get('/staff/alerts')).body)).to.not.include('Margaret');
-    expect(textOf((await browsers.priya.get('/staff/alerts?show=resolved')).body)).to.include('Margaret Ellis').and.include('Resolved');
+    expect(textOf((await browsers.priya.get('/staff/alerts?show=resolved')).body))
+      .to.include('Margaret Ellis')
+      .and.include('Resolved');
   });
 
   it('will not resolve without a note, and says so in a summary linked to the field', async () => {
@@ -176,7 +194,10 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
     const page = await submitFrom(browsers.sam, path, `${path}/resolve`, { note: '   ' });
     expect(page.status).to.equal(400);
     expect(page.body).to.include('There is a problem').and.include('<a href="#resolution-note">Enter what was done before you resolve the alert</a>');
-    expect(page.body).to.include('id="resolution-note"').and.include('aria-invalid="true"').and.include('aria-describedby="resolution-note-hint resolution-note-error"');
+    expect(page.body)
+      .to.include('id="resolution-note"')
+      .and.include('aria-invalid="true"')
+      .and.include('aria-describedby="resolution-note-hint resolution-note-error"');
     expect(textOf(page.body)).to.match(/^.*Error: Routine alert/);
     expect((await t.app.alerts.get(alerts.arthur.id))!.state).to.equal('open');
   });
@@ -212,7 +233,9 @@ describe('registerAlertPages (alerts inbox and alert page, end to end over SMS)'
 
     const sam = await browsers.sam.get('/staff/alerts?show=all');
     expect(rows(sam.body).slice(0, 2)).to.deep.equal(['Bill Turner', 'Arthur Penn']);
-    expect(rows(sam.body)).to.have.length(2 + RESOLVED_SHOWN).and.not.include('Margaret Ellis');
+    expect(rows(sam.body))
+      .to.have.length(2 + RESOLVED_SHOWN)
+      .and.not.include('Margaret Ellis');
     expect(sam.body).to.include('href="/staff/alerts/old-alert-0001"').and.not.include('old-alert-0000"');
     expect(textOf((await browsers.sam.get('/staff/alerts')).body)).to.not.include('most recently resolved are listed');
   });

@@ -25,7 +25,11 @@ function client(name: string, extra: Partial<ClientRecord> = {}): ClientRecord {
 }
 
 /** A check-in `days` ago with UCLA-3 total and ONS code, as the check-in dialog stores them. */
-function checkIn(id: string, days: number, opts: { status?: CheckInRecord['status']; kind?: CheckInRecord['kind']; ucla?: number; ons?: number; wave?: string } = {}) {
+function checkIn(
+  id: string,
+  days: number,
+  opts: { status?: CheckInRecord['status']; kind?: CheckInRecord['kind']; ucla?: number; ons?: number; wave?: string } = {},
+) {
   const startedAt = daysAgo(days);
   const record: CheckInRecord = {
     id,
@@ -34,13 +38,28 @@ function checkIn(id: string, days: number, opts: { status?: CheckInRecord['statu
     instrumentIds: ['ucla3', 'ons-loneliness'],
     status: opts.status ?? 'completed',
     startedAt,
-    kind: opts.wave ? 'wave' : opts.kind ?? 'routine',
+    kind: opts.wave ? 'wave' : (opts.kind ?? 'routine'),
     occurrenceKey: opts.wave ? `x|wave|${opts.wave}|2026-01-01T10:00` : `x|routine|${startedAt}`,
   };
-  const responses: ItemResponseRecord[] = opts.ons === undefined ? [] : [
-    { checkInId: id, instrumentId: 'ons-loneliness', instrumentVersion: '1', itemId: 'lonely', value: opts.ons, optionId: `o${opts.ons}`, status: 'answered', raw: String(opts.ons), channel: 'sms', answeredAt: startedAt },
-  ];
-  const scores: ScoreRecord[] = opts.ucla === undefined ? [] : [{ checkInId: id, instrumentId: 'ucla3', instrumentVersion: '1', score: opts.ucla, complete: true, computedAt: startedAt }];
+  const responses: ItemResponseRecord[] =
+    opts.ons === undefined
+      ? []
+      : [
+          {
+            checkInId: id,
+            instrumentId: 'ons-loneliness',
+            instrumentVersion: '1',
+            itemId: 'lonely',
+            value: opts.ons,
+            optionId: `o${opts.ons}`,
+            status: 'answered',
+            raw: String(opts.ons),
+            channel: 'sms',
+            answeredAt: startedAt,
+          },
+        ];
+  const scores: ScoreRecord[] =
+    opts.ucla === undefined ? [] : [{ checkInId: id, instrumentId: 'ucla3', instrumentVersion: '1', score: opts.ucla, complete: true, computedAt: startedAt }];
   return { record, responses, scores };
 }
 
@@ -72,7 +91,16 @@ describe('caseloadRow', () => {
 
   it('names the worst open alert, acknowledged or not, and how many there are', () => {
     expect(texts(input(client('Ada'), [], { openAlerts: [{ tier: 'routine', state: 'open' }] }))).to.deep.equal(['Routine alert open']);
-    expect(texts(input(client('Ada'), [], { openAlerts: [{ tier: 'routine', state: 'open' }, { tier: 'urgent', state: 'acknowledged' }] }))).to.deep.equal(['Urgent alert acknowledged (2 alerts)']);
+    expect(
+      texts(
+        input(client('Ada'), [], {
+          openAlerts: [
+            { tier: 'routine', state: 'open' },
+            { tier: 'urgent', state: 'acknowledged' },
+          ],
+        }),
+      ),
+    ).to.deep.equal(['Urgent alert acknowledged (2 alerts)']);
   });
 
   it('calls a client gone quiet after two scheduled check-ins missed in a row, not counting ones they asked for', () => {
@@ -99,23 +127,35 @@ describe('caseloadRow', () => {
   it('flags UCLA-3 up 2 or more since the last check-in or since baseline, the larger rise named', () => {
     expect(texts(input(client('Cal'), [checkIn('a', 14, { ucla: 4 }), checkIn('b', 7, { ucla: 5 })]))).to.deep.equal([]);
     expect(texts(input(client('Cal'), [checkIn('a', 14, { ucla: 4 }), checkIn('b', 7, { ucla: 6 })]))).to.deep.equal(['UCLA-3 up 2 since last check-in']);
-    expect(texts(input(client('Cal'), [checkIn('base', 60, { ucla: 4, wave: 'baseline' }), checkIn('a', 14, { ucla: 6 }), checkIn('b', 7, { ucla: 7 })]))).to.deep.equal(['UCLA-3 up 3 since baseline']);
+    expect(
+      texts(input(client('Cal'), [checkIn('base', 60, { ucla: 4, wave: 'baseline' }), checkIn('a', 14, { ucla: 6 }), checkIn('b', 7, { ucla: 7 })])),
+    ).to.deep.equal(['UCLA-3 up 3 since baseline']);
   });
 
   it('compares with the ledger baseline when the baseline wave is older than the months read', () => {
-    const baseline = { checkInId: 'base', scores: [{ instrumentId: 'ucla3', score: 3 }], responses: [{ instrumentId: 'ons-loneliness', itemId: 'lonely', optionId: 'occasionally', value: 3 }] };
+    const baseline = {
+      checkInId: 'base',
+      scores: [{ instrumentId: 'ucla3', score: 3 }],
+      responses: [{ instrumentId: 'ons-loneliness', itemId: 'lonely', optionId: 'occasionally', value: 3 }],
+    };
     const recent = [checkIn('a', 14, { ucla: 6, ons: 2 }), checkIn('b', 7, { ucla: 6, ons: 2 })];
     expect(needsLedgerBaseline(input(client('Cal'), recent).recent, 'baseline')).to.equal(true);
-    expect(texts(input(client('Cal'), recent, { baseline }))).to.deep.equal(['UCLA-3 up 3 since baseline', 'Lonely more often since baseline: now some of the time']);
+    expect(texts(input(client('Cal'), recent, { baseline }))).to.deep.equal([
+      'UCLA-3 up 3 since baseline',
+      'Lonely more often since baseline: now some of the time',
+    ]);
   });
 
   it('flags the ONS loneliness answer moving towards "often/always" since the last check-in', () => {
-    expect(texts(input(client('Cal'), [checkIn('a', 14, { ons: 3 }), checkIn('b', 7, { ons: 1 })]))).to.deep.equal(['Lonely more often since last check-in: now often/always']);
+    expect(texts(input(client('Cal'), [checkIn('a', 14, { ons: 3 }), checkIn('b', 7, { ons: 1 })]))).to.deep.equal([
+      'Lonely more often since last check-in: now often/always',
+    ]);
     expect(texts(input(client('Cal'), [checkIn('a', 14, { ons: 1 }), checkIn('b', 7, { ons: 3 })]))).to.deep.equal([]);
   });
 
   it('says when the programme ends within 4 weeks, counting from the programme start date when set', () => {
-    const started = (weeksAgo: number, days = 0) => client('Dee', { programmeStartDate: NOW.setZone('Europe/London').minus({ weeks: weeksAgo, days }).toISODate()! });
+    const started = (weeksAgo: number, days = 0) =>
+      client('Dee', { programmeStartDate: NOW.setZone('Europe/London').minus({ weeks: weeksAgo, days }).toISODate()! });
     expect(texts(input(started(9)))).to.deep.equal(['Ends in 3 weeks']);
     expect(texts(input(started(11, 3)))).to.deep.equal(['Ends in 4 days']);
     expect(texts(input(started(7)))).to.deep.equal([]);
@@ -137,7 +177,15 @@ describe('caseloadRow', () => {
     i.recent.attendance = [
       { sessionKey: 'walk|1', groupId: 'walk', sessionStart: daysAgo(70), attendance: 'went', barriers: [], channel: 'sms', updatedAt: daysAgo(70) },
       { sessionKey: 'walk|2', groupId: 'walk', sessionStart: daysAgo(20), attendance: 'went', barriers: [], channel: 'sms', updatedAt: daysAgo(20) },
-      { sessionKey: 'walk|3', groupId: 'walk', sessionStart: daysAgo(13), attendance: 'didnt', barriers: ['transport'], channel: 'sms', updatedAt: daysAgo(13) },
+      {
+        sessionKey: 'walk|3',
+        groupId: 'walk',
+        sessionStart: daysAgo(13),
+        attendance: 'didnt',
+        barriers: ['transport'],
+        channel: 'sms',
+        updatedAt: daysAgo(13),
+      },
       { sessionKey: 'walk|4', groupId: 'walk', sessionStart: daysAgo(6), attendance: 'went', barriers: [], channel: 'sms', updatedAt: daysAgo(6) },
     ];
     const row = caseloadRow(i, CONTEXT);
@@ -150,7 +198,9 @@ describe('caseloadRow', () => {
     i.recent.notes = [];
     expect(caseloadRow(i, CONTEXT).lastContact).to.equal(null);
     i.recent.events = [{ type: 'paused', at: daysAgo(4), until: daysAgo(-3), source: 'sms-keyword', channel: 'sms' }];
-    i.recent.attendance = [{ sessionKey: 'w|1', groupId: 'w', sessionStart: daysAgo(1), attendance: 'unknown', barriers: [], channel: 'sms', updatedAt: daysAgo(1) }];
+    i.recent.attendance = [
+      { sessionKey: 'w|1', groupId: 'w', sessionStart: daysAgo(1), attendance: 'unknown', barriers: [], channel: 'sms', updatedAt: daysAgo(1) },
+    ];
     expect(caseloadRow(i, CONTEXT).lastContact).to.equal(daysAgo(4));
   });
 });

@@ -19,26 +19,57 @@ describe('registerCaseloadPage (the caseload, end to end)', () => {
   async function client(name: string, linkWorkerId: string, extra: Partial<ClientRecord> = {}): Promise<string> {
     const phone = `+4477009003${String(Object.keys(ids).length).padStart(2, '0')}`;
     const created = await t.app.store.clients.create({
-      programmeId: 'demo', name, phone, timezone: 'Europe/London', linkWorkerId, channel: 'sms', createdAt: daysAgo(200), consentedAt: daysAgo(200), ...extra,
+      programmeId: 'demo',
+      name,
+      phone,
+      timezone: 'Europe/London',
+      linkWorkerId,
+      channel: 'sms',
+      createdAt: daysAgo(200),
+      consentedAt: daysAgo(200),
+      ...extra,
     });
     if (!created.ok) throw new Error(created.reason);
     ids[name] = created.client.id;
     return created.client.id;
   }
 
-  const note = (clientId: string, days: number) => t.app.store.clients.recordNote(clientId, { checkInId: null, text: 'hello', channel: 'sms', createdAt: daysAgo(days) });
+  const note = (clientId: string, days: number) =>
+    t.app.store.clients.recordNote(clientId, { checkInId: null, text: 'hello', channel: 'sms', createdAt: daysAgo(days) });
 
   /** A check-in `days` ago, answered with a UCLA-3 total (or missed), as the check-in dialog stores it. */
   async function checkIn(clientId: string, id: string, days: number, kind: 'routine' | 'on-request', ucla: number | null): Promise<void> {
     const at = daysAgo(days);
     const store = t.app.store.clients;
-    await store.startCheckIn({ id, clientId, channel: 'sms', instrumentIds: ['ucla3'], status: 'open', startedAt: at, kind, ...(kind === 'routine' ? { occurrenceKey: `${clientId}|routine|${at}` } : {}) });
+    await store.startCheckIn({
+      id,
+      clientId,
+      channel: 'sms',
+      instrumentIds: ['ucla3'],
+      status: 'open',
+      startedAt: at,
+      kind,
+      ...(kind === 'routine' ? { occurrenceKey: `${clientId}|routine|${at}` } : {}),
+    });
     if (ucla === null) {
       await store.endCheckIn(clientId, id, { status: 'missed', endedAt: at }, []);
       return;
     }
-    await store.recordResponse(clientId, { checkInId: id, instrumentId: 'ucla3', instrumentVersion: '1', itemId: 'isolated', value: 2, optionId: 'some_of_the_time', status: 'answered', raw: '2', channel: 'sms', answeredAt: at });
-    await store.endCheckIn(clientId, id, { status: 'completed', endedAt: at }, [{ checkInId: id, instrumentId: 'ucla3', instrumentVersion: '1', score: ucla, complete: true, computedAt: at }]);
+    await store.recordResponse(clientId, {
+      checkInId: id,
+      instrumentId: 'ucla3',
+      instrumentVersion: '1',
+      itemId: 'isolated',
+      value: 2,
+      optionId: 'some_of_the_time',
+      status: 'answered',
+      raw: '2',
+      channel: 'sms',
+      answeredAt: at,
+    });
+    await store.endCheckIn(clientId, id, { status: 'completed', endedAt: at }, [
+      { checkInId: id, instrumentId: 'ucla3', instrumentVersion: '1', score: ucla, complete: true, computedAt: at },
+    ]);
   }
 
   before(async function () {
@@ -51,7 +82,13 @@ describe('registerCaseloadPage (the caseload, end to end)', () => {
     await checkIn(eve, 'eve-1', 14, 'routine', 5);
     await checkIn(eve, 'eve-2', 7, 'routine', null);
     await t.app.store.clients.recordAttendance(eve, { sessionKey: 'walk|1', groupId: 'walk', sessionStart: daysAgo(5) }, () => ({
-      sessionKey: 'walk|1', groupId: 'walk', sessionStart: daysAgo(5), attendance: 'went', barriers: [], channel: 'sms', updatedAt: daysAgo(4),
+      sessionKey: 'walk|1',
+      groupId: 'walk',
+      sessionStart: daysAgo(5),
+      attendance: 'went',
+      barriers: [],
+      channel: 'sms',
+      updatedAt: daysAgo(4),
     }));
     const dee = await client('Dee Marsh', 'sam', { programmeStartDate: NOW.setZone('Europe/London').minus({ weeks: 9 }).toISODate()! });
     await note(dee, 1);
@@ -79,13 +116,16 @@ describe('registerCaseloadPage (the caseload, end to end)', () => {
   async function rows(browser: Browser, path = '/staff/caseload'): Promise<Array<[string, string[]]>> {
     const page = await browser.get(path);
     expect(page.status).to.equal(200);
-    return page.body.split('<tr>').slice(2).map((row) => {
-      const cells = [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => textOf(m[1]!));
-      return [cells[0]!, cells.slice(1)];
-    });
+    return page.body
+      .split('<tr>')
+      .slice(2)
+      .map((row) => {
+        const cells = [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => textOf(m[1]!));
+        return [cells[0]!, cells.slice(1)];
+      });
   }
 
-  it('lists a link worker\'s own clients most in need first, each saying why', async () => {
+  it("lists a link worker's own clients most in need first, each saying why", async () => {
     const found = await rows(browsers.sam);
     expect(found.map(([name, cells]) => [name, cells[0]])).to.deep.equal([
       ['Ada Quill', 'Routine alert open'],
@@ -118,7 +158,7 @@ describe('registerCaseloadPage (the caseload, end to end)', () => {
     expect(page.body).to.not.include('style=').and.not.include('<script');
   });
 
-  it('does not show a link worker another worker\'s clients, nor the link worker filter', async () => {
+  it("does not show a link worker another worker's clients, nor the link worker filter", async () => {
     const page = await browsers.sam.get('/staff/caseload?worker=priya');
     expect(textOf(page.body)).to.not.include('Fay Lowe');
     expect(page.body).to.not.include('caseload-worker');

@@ -79,7 +79,8 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     }
   }
 
-  const addStaff = (email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<Browser> => signedInStaff(t, clock, email, name, role, linkWorkerId);
+  const addStaff = (email: string, name: string, role: StaffRole, linkWorkerId?: string): Promise<Browser> =>
+    signedInStaff(t, clock, email, name, role, linkWorkerId);
 
   const history = () => t.app.store.clients.history(clientId) as Promise<ClientHistory>;
   const pagePath = () => `/staff/clients/${clientId}`;
@@ -186,7 +187,14 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
   });
 
   it('saves a settings change and shows it in the timeline with who made it', async () => {
-    const res = await submit(browsers.priya, `${pagePath()}/settings`, { preferredDay: 'thursday', windowStart: '14:00', windowEnd: '16:00', channel: 'sms', language: '', pausedUntil: '' });
+    const res = await submit(browsers.priya, `${pagePath()}/settings`, {
+      preferredDay: 'thursday',
+      windowStart: '14:00',
+      windowEnd: '16:00',
+      channel: 'sms',
+      language: '',
+      pausedUntil: '',
+    });
     expect(res.status).to.equal(303);
     expect(res.location).to.equal(`${pagePath()}?done=settings#settings-heading`);
     const client = (await t.app.store.clients.get(clientId))!;
@@ -198,7 +206,14 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     expect(page.body).to.include('preferredDay: not set → thursday');
     expect(page.body).to.include('preferredTimeWindow: not set → 14:00–16:00');
     expect(page.body).to.match(/<option value="thursday" selected>/);
-    const again = await submit(browsers.priya, `${pagePath()}/settings`, { preferredDay: 'thursday', windowStart: '14:00', windowEnd: '16:00', channel: 'sms', language: '', pausedUntil: '' });
+    const again = await submit(browsers.priya, `${pagePath()}/settings`, {
+      preferredDay: 'thursday',
+      windowStart: '14:00',
+      windowEnd: '16:00',
+      channel: 'sms',
+      language: '',
+      pausedUntil: '',
+    });
     expect(again.location).to.include('done=no-change');
   });
 
@@ -214,7 +229,14 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
   });
 
   it('shows what is wrong with invalid settings, linked to the fields, and keeps what was typed', async () => {
-    const res = await submit(browsers.priya, `${pagePath()}/settings`, { preferredDay: 'friday', windowStart: '22:00', windowEnd: '23:30', channel: 'sms', language: '', pausedUntil: '2020-01-01' });
+    const res = await submit(browsers.priya, `${pagePath()}/settings`, {
+      preferredDay: 'friday',
+      windowStart: '22:00',
+      windowEnd: '23:30',
+      channel: 'sms',
+      language: '',
+      pausedUntil: '2020-01-01',
+    });
     expect(res.status).to.equal(400);
     expect(res.body).to.include('<title>Error: Dorothy Pike');
     expect(res.body).to.match(/class="error-summary"[^>]*role="alert"/);
@@ -233,13 +255,19 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     expect(bad.body).to.match(/<a href="#group-time">Reminder time: only with nudge/);
     const res = await submit(browsers.priya, `${pagePath()}/groups`, { groupId: 'wednesday-walk', status: 'going', nudge: 'day-before', nudgeTime: '18:30' });
     expect(res.status).to.equal(303);
-    expect((await t.app.store.clients.get(clientId))!.groups).to.deep.include({ groupId: 'wednesday-walk', status: 'going', nudge: 'day-before', nudgeTime: '18:30', since: clock.now().toISO() });
+    expect((await t.app.store.clients.get(clientId))!.groups).to.deep.include({
+      groupId: 'wednesday-walk',
+      status: 'going',
+      nudge: 'day-before',
+      nudgeTime: '18:30',
+      since: clock.now().toISO(),
+    });
     const page = (await browsers.priya.get(res.location!)).body;
     expect(page).to.match(/<td>Wednesday Walking Group<\/td>\s*<td>going<\/td>\s*<td>the day before at 18:30<\/td>/);
     expect(page).to.include('groups: not set → wednesday-walk: going, day-before 18:30');
   });
 
-  it('shows attendance with barriers in the client\'s own words, and tasks open first; marks one done, once', async () => {
+  it("shows attendance with barriers in the client's own words, and tasks open first; marks one done, once", async () => {
     const session = { sessionKey: 'wednesday-walk|2026-12-02T10:00', groupId: 'wednesday-walk', sessionStart: '2026-12-02T10:00:00.000Z' };
     await t.app.store.clients.recordAttendance(clientId, session, () => ({
       ...session,
@@ -286,7 +314,7 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     expect((await t.app.store.clients.get(clientId))!.linkWorkerId).to.equal('priya');
   });
 
-  it('reassigns with a handover note: the client is texted their new worker\'s name, and the page passes to them', async () => {
+  it("reassigns with a handover note: the client is texted their new worker's name, and the page passes to them", async () => {
     const res = await submit(browsers.priya, `${pagePath()}/reassign`, { linkWorkerId: 'sam', note: 'Nervous about groups; loves walking.' });
     expect(res.status).to.equal(200);
     expect(res.body).to.include('Client handed over');
@@ -322,7 +350,10 @@ describe('registerClientPage (the client page, end to end over SMS)', () => {
     expect(t.sentTo(PHONE).join('\n')).to.match(/is now Priya Shah/);
     await t.app.scheduler.tick();
     await t.settle();
-    expect(t.sentTo(PHONE).filter((m) => /is now Priya Shah/.test(m)), 'told once').to.have.length(1);
+    expect(
+      t.sentTo(PHONE).filter((m) => /is now Priya Shah/.test(m)),
+      'told once',
+    ).to.have.length(1);
     expect((await t.app.store.clients.get(clientId))?.linkWorkerNotice).to.equal(undefined);
   });
 });

@@ -57,13 +57,43 @@ describe('registerClientPage with 18 months of weekly check-ins', () => {
       const answered = startedAt.plus({ minutes: 5 }).toISO()!;
       for (const [i, itemId] of items.entries()) {
         const value = ucla(week)[i]!;
-        await store.recordResponse(clientId, { checkInId: id, instrumentId: 'ucla3', instrumentVersion: '1', itemId, value, optionId: null, status: 'answered', raw: String(value), channel: 'sms', answeredAt: answered });
+        await store.recordResponse(clientId, {
+          checkInId: id,
+          instrumentId: 'ucla3',
+          instrumentVersion: '1',
+          itemId,
+          value,
+          optionId: null,
+          status: 'answered',
+          raw: String(value),
+          channel: 'sms',
+          answeredAt: answered,
+        });
       }
-      await store.recordResponse(clientId, { checkInId: id, instrumentId: 'ons-loneliness', instrumentVersion: '1', itemId: 'lonely', value: week < 20 ? 2 : 4, optionId: null, status: 'answered', raw: 'x', channel: 'sms', answeredAt: answered });
+      await store.recordResponse(clientId, {
+        checkInId: id,
+        instrumentId: 'ons-loneliness',
+        instrumentVersion: '1',
+        itemId: 'lonely',
+        value: week < 20 ? 2 : 4,
+        optionId: null,
+        status: 'answered',
+        raw: 'x',
+        channel: 'sms',
+        answeredAt: answered,
+      });
       if (week % 4 === 0) await store.recordNote(clientId, { checkInId: id, text: `Week ${week}: saw my neighbour`, channel: 'sms', createdAt: answered });
       const total = ucla(week).reduce((a, b) => a + b, 0);
       await store.endCheckIn(clientId, id, { status: 'completed', endedAt: answered }, [
-        { checkInId: id, instrumentId: 'ucla3', instrumentVersion: '1', score: total, complete: true, computedAt: answered, band: total >= 6 ? 'lonely' : 'not lonely' },
+        {
+          checkInId: id,
+          instrumentId: 'ucla3',
+          instrumentVersion: '1',
+          score: total,
+          complete: true,
+          computedAt: answered,
+          band: total >= 6 ? 'lonely' : 'not lonely',
+        },
         { checkInId: id, instrumentId: 'ons-loneliness', instrumentVersion: '1', score: null, complete: true, computedAt: answered },
       ]);
     }
@@ -117,7 +147,12 @@ describe('registerClientPage with 18 months of weekly check-ins', () => {
     expect(points).to.have.length(WEEKS);
     expect(points.map((p) => p.y)).to.deep.equal(Array.from({ length: WEEKS }, (_, week) => ucla(week).reduce((a, b) => a + b, 0)));
     expect(charts.ucla3.markers!.map((m) => m.label)).to.deep.equal(['Baseline', 'Week 8', 'Programme end', 'Month 18']);
-    expect(charts.onsLoneliness.series[0]!.points.at(-1)).to.deep.equal({ x: START.plus({ weeks: WEEKS - 1 }).toUTC().toISO(), y: 4 });
+    expect(charts.onsLoneliness.series[0]!.points.at(-1)).to.deep.equal({
+      x: START.plus({ weeks: WEEKS - 1 })
+        .toUTC()
+        .toISO(),
+      y: 4,
+    });
     expect(charts.k6.series[0]!.points).to.deep.equal([]);
   });
 
@@ -152,7 +187,9 @@ describe('registerClientPage with 18 months of weekly check-ins', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).to.equal('Skip to main content');
       // Every form control has a label.
       const unlabelled = await page.evaluate(() =>
-        [...document.querySelectorAll('main select, main input:not([type="hidden"]), main textarea')].filter((el) => (el as HTMLInputElement).labels?.length === 0).map((el) => el.id),
+        [...document.querySelectorAll('main select, main input:not([type="hidden"]), main textarea')]
+          .filter((el) => (el as HTMLInputElement).labels?.length === 0)
+          .map((el) => el.id),
       );
       expect(unlabelled).to.deep.equal([]);
       // At 200% zoom (half the width) nothing makes the page scroll sideways.
@@ -160,7 +197,10 @@ describe('registerClientPage with 18 months of weekly check-ins', () => {
       // Chart.js resizes its canvases on the next frames: wait for them rather than read mid-resize.
       const fits = await page
         .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, undefined, { timeout: 5000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       expect(fits, 'the page scrolls sideways at 640px').to.equal(true);
       expect(problems).to.deep.equal([]);
       await context.close();

@@ -118,14 +118,29 @@ describe('registerOutcomesPage', () => {
         values.push({ itemId: item.id, value });
       }
       const scored = scoreInstrument(instrument, values);
-      if (scored) scores.push({ checkInId, instrumentId, instrumentVersion: instrument.version, score: scored.score, complete: scored.complete, computedAt: startedAt, band: scored.band });
+      if (scored)
+        scores.push({
+          checkInId,
+          instrumentId,
+          instrumentVersion: instrument.version,
+          score: scored.score,
+          complete: scored.complete,
+          computedAt: startedAt,
+          band: scored.band,
+        });
     }
     await t.app.store.clients.endCheckIn(client.id, checkInId, { status: 'completed', endedAt: startedAt }, scores);
   }
 
   async function attend(client: ClientRecord, day: string, attendance: 'went' | 'didnt', barriers: string[] = []): Promise<void> {
     const session = { sessionKey: `wednesday-walk|${day}T10:00`, groupId: 'wednesday-walk', sessionStart: `${day}T10:00:00.000Z` };
-    await t.app.store.clients.recordAttendance(client.id, session, () => ({ ...session, attendance, barriers, channel: 'sms', updatedAt: `${day}T18:00:00.000Z` }));
+    await t.app.store.clients.recordAttendance(client.id, session, () => ({
+      ...session,
+      attendance,
+      barriers,
+      channel: 'sms',
+      updatedAt: `${day}T18:00:00.000Z`,
+    }));
   }
 
   /** The page from the heading with this id to the end of its section (or of the first section inside it). */
@@ -137,7 +152,9 @@ describe('registerOutcomesPage', () => {
 
   /** The cells of the table row whose header cell starts with `rowHeader` and (if given) has `measure` next. */
   function row(sectionHtml: string, rowHeader: string, measure?: string): string[] {
-    const rows = [...sectionHtml.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
+    const rows = [...sectionHtml.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
+      [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()),
+    );
     const found = rows.find((cells) => cells[0]!.startsWith(rowHeader) && (measure === undefined || cells[1] === measure));
     expect(found, `row ${rowHeader} ${measure ?? ''}`).to.not.equal(undefined);
     return found!;
@@ -154,7 +171,12 @@ describe('registerOutcomesPage', () => {
     expect(baseline).to.match(/Clients asked<\/dt><dd>10</);
     expect(baseline).to.match(/Often or always lonely<\/dt><dd>50%</);
     // Instrument, measure, answering, n, median (IQR), often/always.
-    expect(row(baseline, 'UCLA 3-item loneliness scale', 'Total score').slice(0, 4)).to.deep.equal(['UCLA 3-item loneliness scale (version 1)', 'Total score', '10', '10']);
+    expect(row(baseline, 'UCLA 3-item loneliness scale', 'Total score').slice(0, 4)).to.deep.equal([
+      'UCLA 3-item loneliness scale (version 1)',
+      'Total score',
+      '10',
+      '10',
+    ]);
     expect(row(baseline, 'ONS direct loneliness question')[5], 'no change column at baseline').to.equal('50% (5 clients)');
     expect(row(baseline, 'Number of groups')[3]).to.equal('10');
     expect(row(baseline, 'Number of groups')[4]).to.equal('2 (1–3)');
@@ -170,19 +192,31 @@ describe('registerOutcomesPage', () => {
     expect(ons[3]).to.equal('&#60;5');
 
     const end = section(page.body, 'wave-programme-end');
-    expect(end).to.match(/Clients asked<\/dt><dd>0</).and.include('No client has been asked for this wave yet.').and.not.include('<table');
+    expect(end)
+      .to.match(/Clients asked<\/dt><dd>0</)
+      .and.include('No client has been asked for this wave yet.')
+      .and.not.include('<table');
   });
 
   it('draws the charts from this server’s scripts, each chart with its table', async () => {
     const page = await browsers.get('admin')!.get('/staff/outcomes');
     expect(page.body).to.include('<script src="/staff/static/chart.umd.js" defer></script>');
-    expect(page.body).not.to.match(/<script src="https?:/).and.not.include('style=').and.not.include('<style');
+    expect(page.body)
+      .not.to.match(/<script src="https?:/)
+      .and.not.include('style=')
+      .and.not.include('<style');
     for (const id of ['ucla3-chart', 'lonely-chart', 'ons4-chart', 'groups-chart', 'attendance-chart', 'barriers-chart']) {
       expect(page.body, id).to.include(`data-chart="${id}"`);
-      const data = JSON.parse(new RegExp(`<script type="application/json" id="${id}">([^<]*)</script>`).exec(page.body)![1]!) as { kind: string; series: unknown[] };
+      const data = JSON.parse(new RegExp(`<script type="application/json" id="${id}">([^<]*)</script>`).exec(page.body)![1]!) as {
+        kind: string;
+        series: unknown[];
+      };
       expect(data.kind).to.equal('bar');
     }
-    const ucla = JSON.parse(/<script type="application\/json" id="ucla3-chart">([^<]*)<\/script>/.exec(page.body)![1]!) as { categories: string[]; series: Array<{ points: Array<{ y: number | null }> }> };
+    const ucla = JSON.parse(/<script type="application\/json" id="ucla3-chart">([^<]*)<\/script>/.exec(page.body)![1]!) as {
+      categories: string[];
+      series: Array<{ points: Array<{ y: number | null }> }>;
+    };
     expect(ucla.categories).to.deep.equal(['Baseline', 'Week 8', 'Programme end', 'Month 18']);
     expect(ucla.series[0]!.points.map((p) => p.y)).to.deep.equal([5.5, 4, null, null]);
     const attendance = section(page.body, 'attendance-title');
@@ -236,7 +270,13 @@ describe('registerOutcomesPage', () => {
     }
     const logged = logLines.slice(before).filter((line) => line.includes('outcomes downloaded'));
     expect(logged).to.have.length(1);
-    expect(JSON.parse(logged[0]!)).to.include({ staffId: 'staff-0001', role: 'duty', download: 'items.csv', programmeId: 'demo', time: '2026-03-02T09:00:00.000Z' });
+    expect(JSON.parse(logged[0]!)).to.include({
+      staffId: 'staff-0001',
+      role: 'duty',
+      download: 'items.csv',
+      programmeId: 'demo',
+      time: '2026-03-02T09:00:00.000Z',
+    });
     expect(logged[0]).not.to.include(clients[0]!.id);
   });
 
@@ -257,7 +297,10 @@ describe('registerOutcomesPage', () => {
     expect(attendance.headers.get('content-disposition')).to.equal('attachment; filename="linkwell-demo-attendance-2026-03-02.csv"');
     expect(attendance.body.split('\r\n')).to.include.members(['row,sessions,clients', 'went,6,', 'didnt,5,', 'barrier:transport,5,<5']);
 
-    const logged = logLines.slice(before).filter((line) => line.includes('outcomes downloaded')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logged = logLines
+      .slice(before)
+      .filter((line) => line.includes('outcomes downloaded'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logged.map((l) => [l.download, l.role])).to.deep.equal([
       ['waves.csv', 'admin'],
       ['attendance.csv', 'duty'],

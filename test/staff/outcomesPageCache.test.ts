@@ -13,11 +13,15 @@ describe('OutcomesCache', () => {
     clock = new ManualClock(DateTime.fromISO('2026-03-02T09:00:00Z'));
     computed = 0;
     fail = false;
-    cache = new OutcomesCache(async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (fail) throw new Error('could not read');
-      return (computed += 1);
-    }, clock, 60_000);
+    cache = new OutcomesCache(
+      async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (fail) throw new Error('could not read');
+        return (computed += 1);
+      },
+      clock,
+      60_000,
+    );
   });
 
   it('gives the same figures, and when they were worked out, for a minute', async () => {
@@ -47,10 +51,15 @@ describe('OutcomesCache', () => {
   });
 
   it('shows figures up to the stale age at once while fresh ones are worked out behind them', async () => {
-    const stale = new OutcomesCache(async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return (computed += 1);
-    }, clock, 60_000, 15 * 60_000);
+    const stale = new OutcomesCache(
+      async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return (computed += 1);
+      },
+      clock,
+      60_000,
+      15 * 60_000,
+    );
     expect((await stale.get()).value).to.equal(1);
     clock.advance({ minutes: 10 });
     // Kept figures at once, worked out ten minutes ago; the next request has the fresh ones.

@@ -8,7 +8,12 @@ const UCLA_OPTIONS = ['hardly_ever_or_never', 'some_of_the_time', 'often'];
 /** Four clients who answered UCLA-3 at baseline (scores 3, 5, 7 and 9), written as the check-in dialog writes them. */
 export async function fourAnsweredBaseline(store: Store, programme: Programme): Promise<void> {
   const ucla = programmeInstruments(programme).get('ucla3')!;
-  for (const [n, codes] of [[1, 1, 1], [2, 2, 1], [3, 2, 2], [3, 3, 3]].entries()) {
+  for (const [n, codes] of [
+    [1, 1, 1],
+    [2, 2, 1],
+    [3, 2, 2],
+    [3, 3, 3],
+  ].entries()) {
     const made = await store.clients.create({
       programmeId: programme.id,
       name: `Earlier client ${n}`,
@@ -46,7 +51,10 @@ export async function fourAnsweredBaseline(store: Store, programme: Programme): 
         answeredAt: at,
       });
     }
-    const scored = scoreInstrument(ucla, ucla.items.map((item, i) => ({ itemId: item.id, value: codes[i]! })))!;
+    const scored = scoreInstrument(
+      ucla,
+      ucla.items.map((item, i) => ({ itemId: item.id, value: codes[i]! })),
+    )!;
     await store.clients.endCheckIn(made.client.id, checkInId, { status: 'completed', endedAt: at }, [
       { checkInId, instrumentId: 'ucla3', instrumentVersion: ucla.version, score: scored.score, complete: scored.complete, computedAt: at },
     ]);
@@ -72,6 +80,8 @@ export function askedIn(page: string, waveId: string): string | undefined {
 export function instrumentRow(page: string, waveId: string, instrumentTitle: string): string[] {
   const start = page.indexOf(` id="wave-${waveId}">`);
   const wave = page.slice(start, page.indexOf('</section>', start));
-  const rows = [...wave.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()));
+  const rows = [...wave.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').trim()),
+  );
   return rows.find((cells) => cells[0]!.startsWith(instrumentTitle))?.slice(1) ?? [];
 }

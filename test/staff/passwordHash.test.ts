@@ -24,7 +24,13 @@ describe('hashPassword', () => {
   });
 
   it('refuses a hash it cannot read rather than failing', async () => {
-    for (const stored of ['', 'plain text', 'scrypt$3$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA', 'argon2id$v=19$m=65536,t=3,p=4$abc$def', `scrypt$${2 ** 30}$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA`]) {
+    for (const stored of [
+      '',
+      'plain text',
+      'scrypt$3$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA',
+      'argon2id$v=19$m=65536,t=3,p=4$abc$def',
+      `scrypt$${2 ** 30}$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA`,
+    ]) {
       expect(await verifyPassword('anything', stored), stored).to.equal(false);
     }
   });

@@ -7,7 +7,15 @@ import type { TestApp } from '../support/testApp.js';
 import { Browser, formToken, PASSWORD } from './staffRig.js';
 
 /** A staff account written straight to the app's data directory, as staff:add does (password PASSWORD unless given). */
-export async function createStaffAccount(dataDir: string, clock: Clock, email: string, name: string, role: StaffRole, linkWorkerId?: string, password = PASSWORD): Promise<void> {
+export async function createStaffAccount(
+  dataDir: string,
+  clock: Clock,
+  email: string,
+  name: string,
+  role: StaffRole,
+  linkWorkerId?: string,
+  password = PASSWORD,
+): Promise<void> {
   const created = await openStaffStore(dataDir).accounts.create({
     id: `staff-${email.split('@')[0]}`,
     email,
@@ -37,5 +45,13 @@ export async function submitFrom(browser: Browser, pagePath: string, action: str
 
 /** The page's text without tags or aria-hidden marks, whitespace collapsed: what a screen reader says. */
 export function textOf(html: string): string {
-  return html.replace(/<span aria-hidden="true">[^<]*<\/span>/g, '').replace(/<\/?(?:a|time|span|q|abbr|strong|em)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&#34;/g, '"').replace(/&#38;/g, '&').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<span aria-hidden="true">[^<]*<\/span>/g, '')
+    .replace(/<\/?(?:a|time|span|q|abbr|strong|em)\b[^>]*>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&#34;/g, '"')
+    .replace(/&#38;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

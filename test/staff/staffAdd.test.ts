@@ -24,7 +24,10 @@ describe('staff:add', function () {
   });
 
   it('creates a link worker account with a hashed password read from standard input', async () => {
-    const run = await staffAdd(['--email', 'Sam.Okafor@example.org', '--name', 'Sam Okafor', '--role', 'link-worker', '--link-worker', 'sam', ...common()], 'correct horse battery staple\n');
+    const run = await staffAdd(
+      ['--email', 'Sam.Okafor@example.org', '--name', 'Sam Okafor', '--role', 'link-worker', '--link-worker', 'sam', ...common()],
+      'correct horse battery staple\n',
+    );
     expect(run.stderr).to.equal('');
     expect(run.code).to.equal(0);
     expect(run.stdout).to.include('Created the link worker account for Sam Okafor <sam.okafor@example.org>');
@@ -51,10 +54,19 @@ describe('staff:add', function () {
   });
 
   it('lists every problem with the arguments, by option', async () => {
-    const run = await staffAdd(['--email', 'not-an-email', '--name', 'Sam', '--role', 'link-worker', '--link-worker', 'nobody', ...common()], 'correct horse battery staple');
+    const run = await staffAdd(
+      ['--email', 'not-an-email', '--name', 'Sam', '--role', 'link-worker', '--link-worker', 'nobody', ...common()],
+      'correct horse battery staple',
+    );
     expect(run.code).to.equal(1);
-    expect(run.stderr).to.include('--email: expected an email address').and.include('--link-worker: no link worker "nobody"').and.include('Usage: npm run staff:add');
-    const duty = await staffAdd(['--email', 'duty@example.org', '--name', 'Duty', '--role', 'duty', '--link-worker', 'sam', ...common()], 'correct horse battery staple');
+    expect(run.stderr)
+      .to.include('--email: expected an email address')
+      .and.include('--link-worker: no link worker "nobody"')
+      .and.include('Usage: npm run staff:add');
+    const duty = await staffAdd(
+      ['--email', 'duty@example.org', '--name', 'Duty', '--role', 'duty', '--link-worker', 'sam', ...common()],
+      'correct horse battery staple',
+    );
     expect(duty.stderr).to.include('--link-worker: only for role link-worker');
   });
 });

@@ -55,7 +55,11 @@ describe('html', () => {
 });
 
 describe('staffLayout', () => {
-  const signedIn: SignedIn = { staff: { id: 's1', email: 'sam@example.org', name: 'Sam <O>', role: 'link-worker', linkWorkerId: 'sam' }, csrfToken: 'TOKEN', sessionKey: 'k' };
+  const signedIn: SignedIn = {
+    staff: { id: 's1', email: 'sam@example.org', name: 'Sam <O>', role: 'link-worker', linkWorkerId: 'sam' },
+    csrfToken: 'TOKEN',
+    sessionKey: 'k',
+  };
 
   it('gives every page a language, a skip link, the navigation and a sign-out form carrying the token', () => {
     const page = staffLayout({ title: 'Alerts', programmeName: 'Demo', signedIn, current: '/staff/alerts', body: html`<h1>Alerts</h1>` });

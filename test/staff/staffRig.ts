@@ -56,13 +56,19 @@ export async function startStaffRig(options: { publicBaseUrl?: string } = {}): P
   };
   const staffPage = registerStaffRoutes(server, deps);
   // Probes standing for the pages others add: one for duty and admin only, one that changes state.
-  server.get('/staff/probe/duty', staffPage(['duty', 'admin'], async (_req, res, signedIn) => {
-    res.json(200, { name: signedIn.staff.name });
-  }));
+  server.get(
+    '/staff/probe/duty',
+    staffPage(['duty', 'admin'], async (_req, res, signedIn) => {
+      res.json(200, { name: signedIn.staff.name });
+    }),
+  );
   for (const method of ['post', 'put', 'patch', 'del'] as const) {
-    server[method]('/staff/probe/change', staffPage(undefined, async (_req, res) => {
-      res.json(200, { changed: true });
-    }));
+    server[method](
+      '/staff/probe/change',
+      staffPage(undefined, async (_req, res) => {
+        res.json(200, { changed: true });
+      }),
+    );
   }
   // Registered without the guard: the gate must still protect it.
   server.post('/staff/probe/unguarded', async (_req: restify.Request, res: restify.Response) => {

@@ -38,10 +38,22 @@ describe('Staff routes, swept', function () {
       body: JSON.stringify({ name: 'Dorothy Pike', phone: '+447700900571', timezone: 'Europe/London', linkWorkerId: 'priya', channel: 'webchat' }),
     });
     ids.id = ((await created.json()) as { id: string }).id;
-    const task: TaskRecord = { id: 'task-1', kind: 'accompany', groupId: 'wednesday-walk', detail: 'Would like company', state: 'open', createdAt: clock.now().toISO()! };
+    const task: TaskRecord = {
+      id: 'task-1',
+      kind: 'accompany',
+      groupId: 'wednesday-walk',
+      detail: 'Would like company',
+      state: 'open',
+      createdAt: clock.now().toISO()!,
+    };
     await t.app.store.clients.addTask(ids.id, task);
     ids.taskId = task.id;
-    const raised = await t.app.alerts.raise({ clientId: ids.id, tier: 'routine', categories: ['low mood'], trigger: { kind: 'score', reason: 'UCLA-3 up 3', checkInId: 'c1' } });
+    const raised = await t.app.alerts.raise({
+      clientId: ids.id,
+      tier: 'routine',
+      categories: ['low mood'],
+      trigger: { kind: 'score', reason: 'UCLA-3 up 3', checkInId: 'c1' },
+    });
     ids.alertId = raised.alert.id;
     priya = await signedInStaff(t, clock, 'priya@example.org', 'Priya Shah', 'link-worker', 'priya');
     sam = await signedInStaff(t, clock, 'sam@example.org', 'Sam Okafor', 'link-worker', 'sam');
@@ -54,11 +66,20 @@ describe('Staff routes, swept', function () {
 
   /** The route's path with its parameters filled: the client, the task and, under /alerts, the alert. */
   const filled = (path: string) =>
-    path.replace(':taskId', ids.taskId).replace(':name', 'charts.js').replace(':id', path.startsWith('/staff/alerts/') ? ids.alertId : ids.id);
+    path
+      .replace(':taskId', ids.taskId)
+      .replace(':name', 'charts.js')
+      .replace(':id', path.startsWith('/staff/alerts/') ? ids.alertId : ids.id);
 
   it('finds the routes it sweeps', () => {
     const found = staffRoutes(t).map((r) => `${r.method} ${r.path}`);
-    expect(found).to.include.members(['GET /staff/alerts/:id', 'POST /staff/alerts/:id/ack', 'GET /staff/clients/:id', 'POST /staff/clients/:id/reassign', 'GET /staff/outcomes/items.csv']);
+    expect(found).to.include.members([
+      'GET /staff/alerts/:id',
+      'POST /staff/alerts/:id/ack',
+      'GET /staff/clients/:id',
+      'POST /staff/clients/:id/reassign',
+      'GET /staff/outcomes/items.csv',
+    ]);
   });
 
   it('sends anyone signed out to sign in, from every staff route', async () => {
@@ -76,7 +97,9 @@ describe('Staff routes, swept', function () {
     const before = JSON.stringify([await t.app.store.clients.get(ids.id), await t.app.alerts.get(ids.alertId)]);
     for (const route of changing) {
       const form = { note: 'x', linkWorkerId: 'sam', handoverNote: 'x', groupId: 'wednesday-walk', status: 'going', nudge: 'off' };
-      const missing = await admin.request(route.method, filled(route.path), new URLSearchParams(form).toString(), { 'Content-Type': 'application/x-www-form-urlencoded' });
+      const missing = await admin.request(route.method, filled(route.path), new URLSearchParams(form).toString(), {
+        'Content-Type': 'application/x-www-form-urlencoded',
+      });
       expect(missing.status, `${route.method} ${route.path} without a token`).to.equal(403);
       const wrong = await admin.post(filled(route.path), { ...form, _csrf: 'A'.repeat(43) });
       expect(wrong.status, `${route.method} ${route.path} with a wrong token`).to.equal(403);
@@ -90,7 +113,10 @@ describe('Staff routes, swept', function () {
     const samToken = formToken((await sam.get('/staff')).body);
     for (const route of byId) {
       const path = filled(route.path);
-      const res = route.method === 'GET' ? await sam.get(path, { Accept: 'text/html' }) : await sam.post(path, { _csrf: samToken, note: 'x', linkWorkerId: 'sam', handoverNote: 'x' });
+      const res =
+        route.method === 'GET'
+          ? await sam.get(path, { Accept: 'text/html' })
+          : await sam.post(path, { _csrf: samToken, note: 'x', linkWorkerId: 'sam', handoverNote: 'x' });
       expect(res.status, `${route.method} ${route.path}`).to.equal(404);
       expect(res.body, `${route.method} ${route.path}`).to.not.include('Dorothy');
     }

@@ -71,7 +71,9 @@ describe('registerStaffRoutes', () => {
     const known = await rig.browser().signIn('duty@example.org', 'wrong password here');
     const unknown = await rig.browser().signIn('nobody@example.org', 'wrong password here');
     expect(unknown.status).to.equal(known.status);
-    expect(unknown.body.replace('nobody@example.org', 'EMAIL')).to.equal(known.body.replace('duty@example.org', 'EMAIL').replace(formToken(known.body), formToken(unknown.body)));
+    expect(unknown.body.replace('nobody@example.org', 'EMAIL')).to.equal(
+      known.body.replace('duty@example.org', 'EMAIL').replace(formToken(known.body), formToken(unknown.body)),
+    );
   });
 
   it('locks sign-in for 15 minutes after 5 wrong passwords in a row, even with the right one, then lets it in', async () => {
@@ -144,7 +146,11 @@ describe('registerStaffRoutes', () => {
     for (const method of ['PUT', 'PATCH', 'DELETE']) {
       expect((await browser.request(method, '/staff/probe/change', '{}', { 'Content-Type': 'application/json' })).status, method).to.equal(403);
     }
-    const json = await browser.request('POST', '/staff/probe/change', '{}', { 'Content-Type': 'application/json', Accept: 'application/json', 'x-csrf-token': token });
+    const json = await browser.request('POST', '/staff/probe/change', '{}', {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'x-csrf-token': token,
+    });
     expect(json.status).to.equal(200);
     expect((await browser.post('/staff/probe/unguarded', { _csrf: token })).status).to.equal(200);
   });
@@ -161,11 +167,25 @@ describe('registerStaffRoutes', () => {
     await rig.addStaff('duty@example.org', 'duty');
     const form = await browser.get(page.location!);
     expect(form.body).to.include('name="next" value="/staff/probe/duty?tab=open"');
-    const signedIn = await browser.post('/staff/sign-in', { _csrf: formToken(form.body), email: 'duty@example.org', password: PASSWORD, next: '/staff/probe/duty?tab=open' });
+    const signedIn = await browser.post('/staff/sign-in', {
+      _csrf: formToken(form.body),
+      email: 'duty@example.org',
+      password: PASSWORD,
+      next: '/staff/probe/duty?tab=open',
+    });
     expect(signedIn.location).to.equal('/staff/probe/duty?tab=open');
   });
 
-  for (const next of ['https://evil.example/staff', '//evil.example/staff', '/\\evil.example', '/staff//evil.example', '/staffing', '/staff/..//evil', '/staff/%2F%2Fevil', 'javascript:alert(1)']) {
+  for (const next of [
+    'https://evil.example/staff',
+    '//evil.example/staff',
+    '/\\evil.example',
+    '/staff//evil.example',
+    '/staffing',
+    '/staff/..//evil',
+    '/staff/%2F%2Fevil',
+    'javascript:alert(1)',
+  ]) {
     it(`goes to the staff home, not elsewhere, after sign-in with next=${next}`, async () => {
       await rig.addStaff('duty@example.org', 'duty');
       const browser = rig.browser();

@@ -26,17 +26,34 @@ describe('staff:set', function () {
   let dataDir: string;
   const set = (email: string, ...flags: string[]) => ['--email', email, '--data-dir', dataDir, ...flags];
   const account = (id: string) => openStaffStore(dataDir).accounts.get(id);
-  const sessionsOf = async (id: string) => (await openStaffStore(dataDir).sessions.list()).filter((s) => s.staffId === id).map((s) => s.idHash).sort();
+  const sessionsOf = async (id: string) =>
+    (await openStaffStore(dataDir).sessions.list())
+      .filter((s) => s.staffId === id)
+      .map((s) => s.idHash)
+      .sort();
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'linkwell-staff-set-'));
     const { accounts, sessions } = openStaffStore(dataDir);
     const passwordHash = await hashPassword(OLD_PASSWORD);
     const common = { passwordHash, createdAt: '2026-03-02T09:00:00.000Z' };
-    await accounts.create({ id: SAM, email: 'sam.okafor@example.org', name: 'Sam Okafor', role: 'link-worker', linkWorkerId: 'sam', failedAttempts: 0, lockedUntil: '2999-01-01T00:00:00.000Z', ...common });
+    await accounts.create({
+      id: SAM,
+      email: 'sam.okafor@example.org',
+      name: 'Sam Okafor',
+      role: 'link-worker',
+      linkWorkerId: 'sam',
+      failedAttempts: 0,
+      lockedUntil: '2999-01-01T00:00:00.000Z',
+      ...common,
+    });
     await accounts.create({ id: DUTY, email: 'duty@example.org', name: 'Duty desk', role: 'duty', failedAttempts: 2, ...common });
     const at = systemClock.now().toISO()!;
-    for (const [n, staffId] of [[1, SAM], [2, SAM], [3, DUTY]] as const) {
+    for (const [n, staffId] of [
+      [1, SAM],
+      [2, SAM],
+      [3, DUTY],
+    ] as const) {
       await sessions.add({ idHash: sessionKey(n), staffId, csrfToken: `csrf-${n}`, createdAt: at, lastSeenAt: at });
     }
   });
@@ -61,7 +78,12 @@ describe('staff:set', function () {
   });
 
   it('disables an account (sign-in refused, signed out everywhere), and enables it again', async () => {
-    const signIn = new StaffSignIn({ accounts: openStaffStore(dataDir).accounts, unknownEmails: new MemoryExpiring('unknown-staff-email'), clock: systemClock, log: createLogger('silent', systemClock) });
+    const signIn = new StaffSignIn({
+      accounts: openStaffStore(dataDir).accounts,
+      unknownEmails: new MemoryExpiring('unknown-staff-email'),
+      clock: systemClock,
+      log: createLogger('silent', systemClock),
+    });
     const disabled = await staffSet(set('duty@example.org', '--disable'));
     expect(disabled.code).to.equal(0);
     expect(disabled.stdout).to.include('Duty desk <duty@example.org>').and.include('disabled (sign-in refused), signed out everywhere (1 session ended).');

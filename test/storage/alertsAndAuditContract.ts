@@ -59,7 +59,10 @@ export function alertsAndAuditContract(name: string, make: () => Promise<AlertsA
 
     it('keeps an alert as written, refuses the same id twice, and finds nothing for an unknown id', async () => {
       await subject.alerts.add(alert('alert-0001'));
-      const second = await subject.alerts.add(alert('alert-0001', { tier: 'routine' })).then(() => 'added', () => 'refused');
+      const second = await subject.alerts.add(alert('alert-0001', { tier: 'routine' })).then(
+        () => 'added',
+        () => 'refused',
+      );
       expect(second).to.equal('refused');
       const { alerts } = await subject.reopen();
       expect(await alerts.get('alert-0001')).to.deep.equal(alert('alert-0001'));
@@ -101,7 +104,11 @@ export function alertsAndAuditContract(name: string, make: () => Promise<AlertsA
       const { alerts } = await subject.reopen();
       expect(ids(await alerts.find({ state: 'unresolved' }))).to.deep.equal(['alert-0104', 'alert-0102']);
       expect(ids(await alerts.find({ state: 'resolved' }))).to.deep.equal(['alert-0103', 'alert-0101']);
-      expect((await alerts.find({ state: 'resolved' }))[1]).to.deep.equal({ ...alert('alert-0101', { createdAt: '2026-03-02T09:00:00.000Z' }), state: 'resolved', resolvedAt: '2026-03-02T13:00:00.000Z' });
+      expect((await alerts.find({ state: 'resolved' }))[1]).to.deep.equal({
+        ...alert('alert-0101', { createdAt: '2026-03-02T09:00:00.000Z' }),
+        state: 'resolved',
+        resolvedAt: '2026-03-02T13:00:00.000Z',
+      });
     });
 
     it("finds one client's alerts, a number not enrolled's, and those of a caseload", async () => {
@@ -122,7 +129,9 @@ export function alertsAndAuditContract(name: string, make: () => Promise<AlertsA
     it('lists the most recently resolved first, of a caseload when asked, at most as many as asked', async () => {
       // Raised in one order, resolved in another.
       await subject.alerts.add(alert('alert-0301', { createdAt: '2026-03-01T09:00:00.000Z', state: 'resolved', resolvedAt: '2026-03-05T09:00:00.000Z' }));
-      await subject.alerts.add(alert('alert-0302', { createdAt: '2026-03-02T09:00:00.000Z', state: 'resolved', resolvedAt: '2026-03-03T09:00:00.000Z', clientId: 'client-b' }));
+      await subject.alerts.add(
+        alert('alert-0302', { createdAt: '2026-03-02T09:00:00.000Z', state: 'resolved', resolvedAt: '2026-03-03T09:00:00.000Z', clientId: 'client-b' }),
+      );
       await subject.alerts.add(alert('alert-0303', { createdAt: '2026-03-03T09:00:00.000Z', state: 'resolved', resolvedAt: '2026-03-04T09:00:00.000Z' }));
       await subject.alerts.add(alert('alert-0304', { createdAt: '2026-03-04T09:00:00.000Z' }));
       expect(ids(await subject.alerts.recentlyResolved({ limit: 10 }))).to.deep.equal(['alert-0301', 'alert-0303', 'alert-0302']);
@@ -169,7 +178,9 @@ export function alertsAndAuditContract(name: string, make: () => Promise<AlertsA
       // counts; resolved: nothing waits; a delivered webhook).
       await subject.alerts.add(alert('alert-0701', { escalateAt: '2026-06-02T11:20:00.000+01:00' }));
       await subject.alerts.add(alert('alert-0702', { tier: 'routine', notifyAt: '2026-06-02T10:05:00.000Z' }));
-      await subject.alerts.add(alert('alert-0703', { state: 'acknowledged', escalateAt: '2026-06-02T09:00:00.000Z', notifications: [webhook('failed', '2026-06-02T10:30:00.000Z')] }));
+      await subject.alerts.add(
+        alert('alert-0703', { state: 'acknowledged', escalateAt: '2026-06-02T09:00:00.000Z', notifications: [webhook('failed', '2026-06-02T10:30:00.000Z')] }),
+      );
       await subject.alerts.add(alert('alert-0704', { state: 'acknowledged', escalateAt: '2026-06-02T09:00:00.000Z' }));
       await subject.alerts.add(alert('alert-0705', { state: 'resolved', notifications: [webhook('failed', '2026-06-02T09:00:00.000Z')] }));
       await subject.alerts.add(alert('alert-0706', { notifications: [webhook('delivered')] }));

@@ -86,7 +86,11 @@ describe('LowdbBotStorage', () => {
     writeFileSync(fileB as string, '');
     const quarantineDir = join(dir, '..', `${basename(dir)}-quarantine`);
     const moved: string[][] = [];
-    const storage = new LowdbBotStorage(dir, { dir: quarantineDir, now: () => DateTime.fromISO('2026-03-02T10:15:30.250Z'), moved: (from, to) => moved.push([from, to]) });
+    const storage = new LowdbBotStorage(dir, {
+      dir: quarantineDir,
+      now: () => DateTime.fromISO('2026-03-02T10:15:30.250Z'),
+      moved: (from, to) => moved.push([from, to]),
+    });
 
     const items = await storage.read(['sms/conversations/a', 'sms/conversations/b']);
     expect(items).to.deep.equal({});
@@ -107,10 +111,7 @@ describe('LowdbBotStorage', () => {
     await storage.write({ k: { turn: 0 } });
     const seen = (await readOne(storage, 'k')) as StoreItem;
 
-    const outcomes = await Promise.allSettled([
-      storage.write({ k: { ...seen, turn: 1 } }),
-      storage.write({ k: { ...seen, turn: 2 } }),
-    ]);
+    const outcomes = await Promise.allSettled([storage.write({ k: { ...seen, turn: 1 } }), storage.write({ k: { ...seen, turn: 2 } })]);
     const won = outcomes.flatMap((outcome, i) => (outcome.status === 'fulfilled' ? [i + 1] : []));
     const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
     expect(won).to.have.length(1);

@@ -7,7 +7,11 @@ import { clientAttentionContract } from './clientAttentionContract.js';
 
 clientStoreContract('Clients and their history on lowdb', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'linkwell-clients-'));
-  return { store: await LowdbClientStore.open(dir), reopen: () => LowdbClientStore.open(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    store: await LowdbClientStore.open(dir),
+    reopen: () => LowdbClientStore.open(dir),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 });
 
 clientAttentionContract('When clients need the scheduler, on lowdb', async () => {

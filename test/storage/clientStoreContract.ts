@@ -19,7 +19,14 @@ export const newClient = (phone: string, name = 'Ada'): NewClient => ({
   channel: 'sms',
   createdAt: '2024-03-01T09:00:00.000Z',
 });
-const checkIn = (clientId: string, id: string, startedAt: string): CheckInRecord => ({ id, clientId, channel: 'sms', instrumentIds: ['ons4'], status: 'open', startedAt });
+const checkIn = (clientId: string, id: string, startedAt: string): CheckInRecord => ({
+  id,
+  clientId,
+  channel: 'sms',
+  instrumentIds: ['ons4'],
+  status: 'open',
+  startedAt,
+});
 const answer = (checkInId: string, itemId: string, value: number, answeredAt: string, effectKey?: string): ItemResponseRecord => ({
   checkInId,
   instrumentId: 'ons4',
@@ -98,7 +105,13 @@ export function clientStoreContract(name: string, make: () => Promise<ClientStor
       const bea = await enrol('+447700900112', 'Bea');
       const cy = await enrol('+447700900113', 'Cy');
       await store.update(bea.id, (c) => ({ ...c, linkWorkerId: 'lw-2', groups: [{ groupId: 'choir', status: 'stopped', nudge: 'off', since: '2024-03-02' }] }));
-      await store.update(cy.id, (c) => ({ ...c, groups: [{ groupId: 'walk', status: 'going', nudge: 'day-before', since: '2024-03-02' }, { groupId: 'choir', status: 'interested', nudge: 'off', since: '2024-03-02' }] }));
+      await store.update(cy.id, (c) => ({
+        ...c,
+        groups: [
+          { groupId: 'walk', status: 'going', nudge: 'day-before', since: '2024-03-02' },
+          { groupId: 'choir', status: 'interested', nudge: 'off', since: '2024-03-02' },
+        ],
+      }));
       const names = (clients: Array<{ name: string }>) => clients.map((c) => c.name).sort();
       expect(names(await store.find({ linkWorkerId: 'lw-1' }))).to.deep.equal(['Ada', 'Cy']);
       expect(names(await store.find({ linkWorkerId: 'lw-2' }))).to.deep.equal(['Bea']);
@@ -124,11 +137,17 @@ export function clientStoreContract(name: string, make: () => Promise<ClientStor
         { checkInId: 'ci-feb', instrumentId: 'ons4', instrumentVersion: '1', score: null, complete: true, computedAt: '2024-03-01T09:06:00.000Z' },
       ]);
       const history = await (await subject.reopen()).history(ada.id);
-      expect(history.checkIns.map((c) => [c.id, c.status])).to.deep.equal([['ci-jan', 'open'], ['ci-feb', 'completed']]);
+      expect(history.checkIns.map((c) => [c.id, c.status])).to.deep.equal([
+        ['ci-jan', 'open'],
+        ['ci-feb', 'completed'],
+      ]);
       expect(history.responses.map((r) => [r.checkInId, r.value])).to.deep.equal([['ci-feb', 7]]);
       expect(history.notes.map((n) => n.text)).to.deep.equal(['in the check-in', 'later note']);
       expect(history.scores).to.have.length(1);
-      expect((await store.history(ada.id, ['2024-01'])).checkIns.map((c) => c.id), 'only the months asked for').to.deep.equal(['ci-jan']);
+      expect(
+        (await store.history(ada.id, ['2024-01'])).checkIns.map((c) => c.id),
+        'only the months asked for',
+      ).to.deep.equal(['ci-jan']);
     });
 
     it('keeps what a replayed turn makes again once, and refuses an answer to a check-in never started', async () => {
@@ -139,19 +158,44 @@ export function clientStoreContract(name: string, make: () => Promise<ClientStor
       await store.recordResponse(ada.id, answer('ci-1', 'happiness', 7, '2024-03-01T09:05:00.000Z', 'SM1#answer0'));
       const history = await store.history(ada.id);
       expect([history.checkIns.length, history.responses.length]).to.deep.equal([1, 1]);
-      const refused = await store.recordResponse(ada.id, answer('ci-never', 'happiness', 1, '2024-03-01T09:05:00.000Z')).then(() => 'kept', () => 'refused');
+      const refused = await store.recordResponse(ada.id, answer('ci-never', 'happiness', 1, '2024-03-01T09:05:00.000Z')).then(
+        () => 'kept',
+        () => 'refused',
+      );
       expect(refused).to.equal('refused');
     });
 
     it('keeps conversation references, events, group sessions and tasks', async () => {
       const ada = await enrol('+447700900006');
-      await store.saveConversationReference(ada.id, 'sms', { conversation: { id: 'sms:ada', isGroup: false, conversationType: 'personal', name: '' }, channelId: 'sms' });
-      await store.recordEvent(ada.id, { type: 'paused', at: '2024-03-01T10:00:00.000Z', until: '2024-03-08T10:00:00.000Z', source: 'sms-keyword', channel: 'sms' });
+      await store.saveConversationReference(ada.id, 'sms', {
+        conversation: { id: 'sms:ada', isGroup: false, conversationType: 'personal', name: '' },
+        channelId: 'sms',
+      });
+      await store.recordEvent(ada.id, {
+        type: 'paused',
+        at: '2024-03-01T10:00:00.000Z',
+        until: '2024-03-08T10:00:00.000Z',
+        source: 'sms-keyword',
+        channel: 'sms',
+      });
       const session = { sessionKey: 'walk|2024-03-06T10:00', groupId: 'walk', sessionStart: '2024-03-06T10:00:00.000Z' };
-      await store.recordAttendance(ada.id, session, () => ({ ...session, attendance: 'unknown', barriers: [], channel: 'sms', updatedAt: '2024-03-05T10:00:00.000Z' }));
+      await store.recordAttendance(ada.id, session, () => ({
+        ...session,
+        attendance: 'unknown',
+        barriers: [],
+        channel: 'sms',
+        updatedAt: '2024-03-05T10:00:00.000Z',
+      }));
       const second = await store.recordAttendance(ada.id, session, (current) => ({ ...current!, attendance: 'went', howItWent: 'lovely' }));
       expect([second.attendance, second.howItWent]).to.deep.equal(['went', 'lovely']);
-      await store.addTask(ada.id, { id: 'task-1', kind: 'accompany', groupId: 'walk', detail: 'Go with Ada', state: 'open', createdAt: '2024-03-02T09:00:00.000Z' });
+      await store.addTask(ada.id, {
+        id: 'task-1',
+        kind: 'accompany',
+        groupId: 'walk',
+        detail: 'Go with Ada',
+        state: 'open',
+        createdAt: '2024-03-02T09:00:00.000Z',
+      });
       const done = await store.updateTask(ada.id, 'task-1', (t) => ({ ...t, id: 'other', state: 'done', doneBy: 'Sam' }));
       expect([done?.id, done?.state]).to.deep.equal(['task-1', 'done']);
       expect(await store.updateTask(ada.id, 'task-9', (t) => t)).to.equal(undefined);
@@ -164,7 +208,7 @@ export function clientStoreContract(name: string, make: () => Promise<ClientStor
       expect(history.tasks.map((t) => t.state)).to.deep.equal(['done']);
     });
 
-    it("replaces words older than a time with a placeholder (coded answers stay), and erases a client whole", async () => {
+    it('replaces words older than a time with a placeholder (coded answers stay), and erases a client whole', async () => {
       const ada = await enrol('+447700900007');
       await store.startCheckIn(checkIn(ada.id, 'ci-1', '2024-01-10T09:00:00.000Z'));
       await store.recordResponse(ada.id, answer('ci-1', 'happiness', 7, '2024-01-10T09:05:00.000Z'));

@@ -83,10 +83,7 @@ describe('LowdbClientStore', () => {
   });
 
   it('enrols only one of two racing enrolments with the same phone', async () => {
-    const results = await Promise.all([
-      store.clients.create(newClient('+447700900001', 'Ada')),
-      store.clients.create(newClient('+447700900001', 'Bea')),
-    ]);
+    const results = await Promise.all([store.clients.create(newClient('+447700900001', 'Ada')), store.clients.create(newClient('+447700900001', 'Bea'))]);
     expect(results.filter((r) => r.ok)).to.have.length(1);
     expect(results.filter((r) => !r.ok)).to.deep.equal([{ ok: false, reason: 'duplicate_phone' }]);
     store.close();
@@ -153,13 +150,18 @@ describe('LowdbClientStore', () => {
     store = await openLowdbStore(dir);
 
     const history = await store.clients.history(ada.id);
-    expect(history.checkIns.map((c) => [c.id, c.status])).to.deep.equal([['ci-0', 'open'], ['ci-1', 'completed']]);
+    expect(history.checkIns.map((c) => [c.id, c.status])).to.deep.equal([
+      ['ci-0', 'open'],
+      ['ci-1', 'completed'],
+    ]);
     expect(history.notes.map((n) => n.text)).to.deep.equal(['loose, January', 'in check-in', 'loose, March']);
   });
 
   it('refuses an answer for a check-in that was never started, and a record with an unusable time', async () => {
     const ada = await enrol('+447700900001');
-    expect((await rejectionOf(() => store.clients.recordResponse(ada.id, { ...response('ons4-1', 1), checkInId: 'nope' }))).message).to.contain('Unknown check-in');
+    expect((await rejectionOf(() => store.clients.recordResponse(ada.id, { ...response('ons4-1', 1), checkInId: 'nope' }))).message).to.contain(
+      'Unknown check-in',
+    );
     expect((await rejectionOf(() => store.clients.startCheckIn({ ...checkIn(ada.id, 'ci-2'), startedAt: '../../index' }))).message).to.contain('Not a month');
     expect((await store.clients.history(ada.id)).responses).to.deep.equal([]);
   });

@@ -59,7 +59,12 @@ describe('LowdbOutcomeTally', () => {
     const reopened = await LowdbClientStore.open(dir);
     const building = reopened.outcomes.catchUp();
     const c = waveCheckIn(ids[0]!, 'baseline', '2024-03-04T10:00:00.000Z');
-    const writes = ids.map((id) => reopened.recordResponse(id, answer({ ...c, id: waveCheckIn(id, 'baseline', '2024-03-04T10:00:00.000Z').id }, 'ucla3', 'isolated', 3, '2024-03-04T10:02:00.000Z')));
+    const writes = ids.map((id) =>
+      reopened.recordResponse(
+        id,
+        answer({ ...c, id: waveCheckIn(id, 'baseline', '2024-03-04T10:00:00.000Z').id }, 'ucla3', 'isolated', 3, '2024-03-04T10:02:00.000Z'),
+      ),
+    );
     await Promise.all([building, ...writes]);
     for (const { clientId, facts } of await readAll(reopened.outcomes, 'walking-group')) {
       expect(facts.waves.baseline!.instruments.ucla3!.items.isolated![0], clientId).to.equal(3);
@@ -88,7 +93,11 @@ describe('LowdbOutcomeTally', () => {
   it('leaves the pending log empty, and files untouched, when an answer changes no facts', async () => {
     const ada = await answered('+447700900001');
     const before = readdirSync(join(dir, 'outcomes')).map((name) => [name, readFileSync(join(dir, 'outcomes', name), 'utf8')]);
-    const routine = { ...waveCheckIn(ada, 'x', '2024-03-11T10:00:00.000Z'), kind: 'routine' as const, occurrenceKey: `${ada}|routine|check-in|2024-03-11T10:00` };
+    const routine = {
+      ...waveCheckIn(ada, 'x', '2024-03-11T10:00:00.000Z'),
+      kind: 'routine' as const,
+      occurrenceKey: `${ada}|routine|check-in|2024-03-11T10:00`,
+    };
     await clients.startCheckIn(routine);
     await clients.recordResponse(ada, answer(routine, 'ons4', 'happiness', 7, '2024-03-11T10:01:00.000Z'));
     expect(readdirSync(join(dir, 'outcomes')).map((name) => [name, readFileSync(join(dir, 'outcomes', name), 'utf8')])).to.deep.equal(before);

@@ -22,7 +22,10 @@ export interface OutcomeTallyUnderTest extends TallyStore {
 const PROGRAMME = 'walking-group';
 
 /** Every client's facts the tally hands out for a programme, in client id order. */
-export async function readAll(tally: Pick<OutcomeTally, 'forProgramme'>, programmeId: string): Promise<Array<{ clientId: string; facts: Readonly<OutcomeFacts> }>> {
+export async function readAll(
+  tally: Pick<OutcomeTally, 'forProgramme'>,
+  programmeId: string,
+): Promise<Array<{ clientId: string; facts: Readonly<OutcomeFacts> }>> {
   const all: Array<{ clientId: string; facts: Readonly<OutcomeFacts> }> = [];
   for await (const entry of tally.forProgramme(programmeId)) all.push(entry);
   return all.sort((a, b) => (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0));
@@ -50,7 +53,14 @@ const routineCheckIn = (clientId: string, startedAt: string): CheckInRecord => (
   occurrenceKey: `${clientId}|routine|check-in|${startedAt.slice(0, 16)}`,
 });
 
-export const answer = (checkIn: CheckInRecord, instrumentId: string, itemId: string, value: number | null, answeredAt: string, extra: Partial<ItemResponseRecord> = {}): ItemResponseRecord => ({
+export const answer = (
+  checkIn: CheckInRecord,
+  instrumentId: string,
+  itemId: string,
+  value: number | null,
+  answeredAt: string,
+  extra: Partial<ItemResponseRecord> = {},
+): ItemResponseRecord => ({
   checkInId: checkIn.id,
   instrumentId,
   instrumentVersion: '1',
@@ -170,9 +180,12 @@ export function outcomeTallyContract(name: string, make: () => Promise<OutcomeTa
         const c = waveCheckIn(clientId, 'week-8', '2024-04-29T10:00:00.000Z');
         const times = clientId === twice ? 2 : 1;
         for (let n = 0; n < times; n += 1) await clients.startCheckIn(c);
-        for (let n = 0; n < times; n += 1) await clients.recordResponse(clientId, answer(c, 'ucla3', 'isolated', 3, '2024-04-29T10:01:00.000Z', { effectKey: `${clientId}|sid-1|0` }));
+        for (let n = 0; n < times; n += 1)
+          await clients.recordResponse(clientId, answer(c, 'ucla3', 'isolated', 3, '2024-04-29T10:01:00.000Z', { effectKey: `${clientId}|sid-1|0` }));
         for (let n = 0; n < times; n += 1) {
-          await clients.endCheckIn(clientId, c.id, { status: 'completed', endedAt: '2024-04-29T10:05:00.000Z' }, [score(c, 'ucla3', 7, '2024-04-29T10:05:00.000Z')]);
+          await clients.endCheckIn(clientId, c.id, { status: 'completed', endedAt: '2024-04-29T10:05:00.000Z' }, [
+            score(c, 'ucla3', 7, '2024-04-29T10:05:00.000Z'),
+          ]);
         }
       }
       expect(await factsOf(twice)).to.deep.equal(await factsOf(once));
@@ -186,11 +199,17 @@ export function outcomeTallyContract(name: string, make: () => Promise<OutcomeTa
       await clients.recordResponse(ada, answer(c, 'ons4', 'happiness', 4, '2024-03-04T10:05:00.000Z'));
       // Written later, given earlier (a retried text): the one given later stays.
       await clients.recordResponse(ada, answer(c, 'ons4', 'happiness', 9, '2024-03-04T10:01:00.000Z'));
-      await clients.endCheckIn(ada, c.id, { status: 'missed', endedAt: '2024-03-11T10:00:00.000Z', waitingFor: { instrumentId: 'ucla3', itemId: 'left_out' } }, [
-        score(c, 'ucla3', 5, '2024-03-11T10:00:00.000Z'),
-      ]);
+      await clients.endCheckIn(
+        ada,
+        c.id,
+        { status: 'missed', endedAt: '2024-03-11T10:00:00.000Z', waitingFor: { instrumentId: 'ucla3', itemId: 'left_out' } },
+        [score(c, 'ucla3', 5, '2024-03-11T10:00:00.000Z')],
+      );
       await clients.recordResponse(ada, answer(c, 'ucla3', 'left_out', 3, '2024-03-12T08:00:00.000Z', { late: true }));
-      await clients.endCheckIn(ada, c.id, { status: 'missed', endedAt: '2024-03-11T10:00:00.000Z' }, [score(c, 'ucla3', 6, '2024-03-12T08:00:00.000Z'), score(c, 'ucla3', null, '2024-03-12T08:00:01.000Z', false)]);
+      await clients.endCheckIn(ada, c.id, { status: 'missed', endedAt: '2024-03-11T10:00:00.000Z' }, [
+        score(c, 'ucla3', 6, '2024-03-12T08:00:00.000Z'),
+        score(c, 'ucla3', null, '2024-03-12T08:00:01.000Z', false),
+      ]);
       const facts = (await factsOf(ada))!;
       expect(facts.waves.baseline!.instruments.ons4!.items.happiness![0]).to.equal(4);
       expect(facts.waves.baseline!.instruments.ucla3!.items.left_out![0]).to.equal(3);
@@ -254,7 +273,8 @@ export function outcomeTallyContract(name: string, make: () => Promise<OutcomeTa
         const mine = started.filter((c) => c.clientId === clientId);
         const roll = random();
         if (roll < 0.15 || mine.length === 0) {
-          const c = random() < 0.7 ? waveCheckIn(clientId, pick(['baseline', 'week-8', 'month-18']), at(n), ['ucla3', 'ons4']) : routineCheckIn(clientId, at(n));
+          const c =
+            random() < 0.7 ? waveCheckIn(clientId, pick(['baseline', 'week-8', 'month-18']), at(n), ['ucla3', 'ons4']) : routineCheckIn(clientId, at(n));
           started.push(c);
           await clients.startCheckIn(c);
         } else if (roll < 0.6) {
@@ -262,11 +282,16 @@ export function outcomeTallyContract(name: string, make: () => Promise<OutcomeTa
           const [instrumentId, itemId] = pick(items);
           const value = random() < 0.2 ? null : Math.floor(random() * 5);
           const effectKey = random() < 0.3 ? `${clientId}|replayed|${n % 7}` : undefined;
-          await clients.recordResponse(clientId, answer(c, instrumentId, itemId, value, at(n), { ...(effectKey ? { effectKey } : {}), instrumentVersion: pick(['1', '1', '2']) }));
+          await clients.recordResponse(
+            clientId,
+            answer(c, instrumentId, itemId, value, at(n), { ...(effectKey ? { effectKey } : {}), instrumentVersion: pick(['1', '1', '2']) }),
+          );
         } else if (roll < 0.8) {
           const c = pick(mine);
           const value = random() < 0.3 ? null : 3 + Math.floor(random() * 7);
-          await clients.endCheckIn(clientId, c.id, { status: 'completed', endedAt: at(n) }, [score(c, pick(['ucla3', 'ons4']), value, at(n), value !== null && random() < 0.8)]);
+          await clients.endCheckIn(clientId, c.id, { status: 'completed', endedAt: at(n) }, [
+            score(c, pick(['ucla3', 'ons4']), value, at(n), value !== null && random() < 0.8),
+          ]);
         } else {
           const known = sessions.filter((s) => s.clientId === clientId);
           const day = known.length > 0 && random() < 0.5 ? pick(known).day : at(n).slice(0, 10);
@@ -293,7 +318,9 @@ export function outcomeTallyContract(name: string, make: () => Promise<OutcomeTa
         const s = session(`2024-03-${String(n + 5).padStart(2, '0')}`, n % 3 === 0 ? 'went' : 'didnt', n % 2 === 0 ? ['transport'] : []);
         writes.push(store.recordAttendance(ada, s.key, s.record));
       }
-      writes.push(second.clients.endCheckIn(ada, c.id, { status: 'completed', endedAt: '2024-03-04T11:00:00.000Z' }, [score(c, 'ucla3', 8, '2024-03-04T11:00:00.000Z')]));
+      writes.push(
+        second.clients.endCheckIn(ada, c.id, { status: 'completed', endedAt: '2024-03-04T11:00:00.000Z' }, [score(c, 'ucla3', 8, '2024-03-04T11:00:00.000Z')]),
+      );
       await Promise.all(writes);
       const facts = (await factsOf(ada, second.tally))!;
       expect(Object.keys(facts.waves.baseline!.instruments.ons4!.items)).to.have.length(20);

@@ -93,4 +93,3 @@ export function pushSubscriptionStoreContract(name: string, make: () => Promise<
     });
   });
 }
-

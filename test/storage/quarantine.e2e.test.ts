@@ -10,7 +10,6 @@ import { filesUnder } from '../support/files.js';
 
 const PHONE = '+447700900311';
 
-
 describe('a conversation state file that cannot be parsed (real server, SMS)', () => {
   let t: SmsTestApp;
   const logLines: string[] = [];

@@ -6,5 +6,9 @@ import { scheduleLedgerContract } from './scheduleLedgerContract.js';
 
 scheduleLedgerContract('Schedule ledger on lowdb', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'linkwell-ledger-'));
-  return { ledger: new LowdbScheduleLedger(dir), reopen: async () => new LowdbScheduleLedger(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    ledger: new LowdbScheduleLedger(dir),
+    reopen: async () => new LowdbScheduleLedger(dir),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 });

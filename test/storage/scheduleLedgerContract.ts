@@ -29,7 +29,9 @@ export function scheduleLedgerContract(name: string, make: () => Promise<LedgerU
     });
 
     it('lets exactly one of many claim an occurrence, even for a client with no ledger yet', async () => {
-      const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => subject.ledger.claim('client-a', 'weekly|2026-03-02', `2026-03-02T10:00:0${i}.000Z`)));
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => subject.ledger.claim('client-a', 'weekly|2026-03-02', `2026-03-02T10:00:0${i}.000Z`)),
+      );
       expect(claims.filter(Boolean)).to.have.length(1);
     });
 

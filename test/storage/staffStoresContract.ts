@@ -44,7 +44,9 @@ export function staffStoresContract(name: string, make: () => Promise<StaffStore
     });
 
     it('finds an account by email in any case, and makes one account per email however many try at once', async () => {
-      const made = await Promise.all(['staff-0001', 'staff-0002', 'staff-0003'].map((id, i) => subject.accounts.create(account(id, i === 1 ? 'SAM@example.org ' : 'sam@example.org'))));
+      const made = await Promise.all(
+        ['staff-0001', 'staff-0002', 'staff-0003'].map((id, i) => subject.accounts.create(account(id, i === 1 ? 'SAM@example.org ' : 'sam@example.org'))),
+      );
       expect(made.filter((r) => r.ok)).to.have.length(1);
       expect(made.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).to.deep.equal(['duplicate_email', 'duplicate_email']);
       const found = await (await subject.other()).accounts.findByEmail('Sam@Example.org');
@@ -66,13 +68,18 @@ export function staffStoresContract(name: string, make: () => Promise<StaffStore
     it('keeps sessions, ends one everywhere, and never writes an ended one back', async () => {
       await subject.sessions.add(session(1));
       await subject.sessions.add(session(2, 'staff-0002'));
-      const again = await subject.sessions.add(session(1)).then(() => 'added', () => 'refused');
+      const again = await subject.sessions.add(session(1)).then(
+        () => 'added',
+        () => 'refused',
+      );
       expect(again).to.equal('refused');
       const other = await subject.other();
       expect(await other.sessions.get(session(1).idHash)).to.deep.equal(session(1));
       await other.sessions.remove(session(1).idHash);
       expect(await subject.sessions.get(session(1).idHash)).to.equal(undefined);
-      expect(await subject.sessions.update(session(1).idHash, (s) => ({ ...s, lastSeenAt: '2026-03-02T10:00:00.000Z' })), 'not written back').to.equal(undefined);
+      expect(await subject.sessions.update(session(1).idHash, (s) => ({ ...s, lastSeenAt: '2026-03-02T10:00:00.000Z' })), 'not written back').to.equal(
+        undefined,
+      );
       expect(await subject.sessions.get(session(1).idHash)).to.equal(undefined);
       const seen = await subject.sessions.update(session(2).idHash, (s) => ({ ...s, idHash: 'changed', lastSeenAt: '2026-03-02T10:00:00.000Z' }));
       expect([seen?.idHash, seen?.lastSeenAt]).to.deep.equal([session(2).idHash, '2026-03-02T10:00:00.000Z']);

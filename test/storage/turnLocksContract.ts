@@ -35,7 +35,10 @@ export function turnLocksContract(name: string, make: () => Promise<TurnLocksUnd
       await Promise.all(Array.from({ length: 8 }, (_, n) => (n % 2 ? subject.second : subject.first).run('webchat:conv-1', turn(n))));
       expect(most).to.equal(1);
       expect(done).to.have.length(8);
-      expect(done.filter((n) => n % 2 === 0), "one instance's turns in the order they came").to.deep.equal([0, 2, 4, 6]);
+      expect(
+        done.filter((n) => n % 2 === 0),
+        "one instance's turns in the order they came",
+      ).to.deep.equal([0, 2, 4, 6]);
     });
 
     it('lets turns of other conversations run meanwhile', async () => {
@@ -54,9 +57,14 @@ export function turnLocksContract(name: string, make: () => Promise<TurnLocksUnd
     });
 
     it('frees the lock when a turn fails', async () => {
-      const failed = await subject.first.run('webchat:conv-2', async () => {
-        throw new Error('turn failed');
-      }).then(() => 'ran', (error: Error) => error.message);
+      const failed = await subject.first
+        .run('webchat:conv-2', async () => {
+          throw new Error('turn failed');
+        })
+        .then(
+          () => 'ran',
+          (error: Error) => error.message,
+        );
       expect(failed).to.equal('turn failed');
       expect(await subject.second.run('webchat:conv-2', async () => 'next turn')).to.equal('next turn');
     });

@@ -9,7 +9,12 @@ export interface TranscriptsUnderTest {
   cleanup?: () => Promise<void>;
 }
 
-const message = (text: string, at = '2026-03-02T10:00:00.000Z', extra: Partial<Activity> = {}): Partial<Activity> => ({ type: 'message', text, timestamp: new Date(at), ...extra });
+const message = (text: string, at = '2026-03-02T10:00:00.000Z', extra: Partial<Activity> = {}): Partial<Activity> => ({
+  type: 'message',
+  text,
+  timestamp: new Date(at),
+  ...extra,
+});
 
 /** The WebChatTranscripts contract every backend must pass: one conversation per client, numbered, bounded, idempotent. */
 export function webChatTranscriptsContract(name: string, make: () => Promise<TranscriptsUnderTest>): void {
@@ -58,7 +63,10 @@ export function webChatTranscriptsContract(name: string, make: () => Promise<Tra
     });
 
     it('refuses to append to a client who has no conversation', async () => {
-      const failed = await store.append('nobody-here', [message('hi')]).then(() => 'appended', () => 'refused');
+      const failed = await store.append('nobody-here', [message('hi')]).then(
+        () => 'appended',
+        () => 'refused',
+      );
       expect(failed).to.equal('refused');
     });
 
@@ -74,7 +82,10 @@ export function webChatTranscriptsContract(name: string, make: () => Promise<Tra
     it(`keeps at most ${WEB_CHAT_KEPT.activities} activities and ${WEB_CHAT_KEPT.bytes / 1024} KB, the oldest going first, places unchanged`, async () => {
       await store.open('client-a', 'conv-1');
       for (let i = 0; i < WEB_CHAT_KEPT.activities + 20; i += 10) {
-        await store.append('client-a', Array.from({ length: 10 }, (_, j) => message(`m${i + j}`)));
+        await store.append(
+          'client-a',
+          Array.from({ length: 10 }, (_, j) => message(`m${i + j}`)),
+        );
       }
       const kept = await store.since('client-a', 0);
       expect(kept.activities).to.have.length(WEB_CHAT_KEPT.activities);

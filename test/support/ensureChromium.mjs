@@ -11,7 +11,9 @@ if (!existsSync(CHROMIUM)) {
   if (!root || !apt) {
     console.error(
       `The browser tests need Debian's chromium at ${CHROMIUM}, and it is not installed.\n` +
-        (apt ? 'Install it as root: apt-get update && apt-get install -y --no-install-recommends chromium\n' : 'Install Chromium so that it is at that path.\n') +
+        (apt
+          ? 'Install it as root: apt-get update && apt-get install -y --no-install-recommends chromium\n'
+          : 'Install Chromium so that it is at that path.\n') +
         'Then run npm test again.',
     );
     process.exit(1);

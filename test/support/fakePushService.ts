@@ -42,8 +42,29 @@ export class FakePushService {
     const key = join(dir, 'push-key.pem');
     const cert = join(dir, 'push-cert.pem');
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert,
-        '-days', '2', '-subj', `/CN=${PUSH_HOST}`, '-addext', `subjectAltName=DNS:${PUSH_HOST}`], { stdio: 'pipe' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+          '-days',
+          '2',
+          '-subj',
+          `/CN=${PUSH_HOST}`,
+          '-addext',
+          `subjectAltName=DNS:${PUSH_HOST}`,
+        ],
+        { stdio: 'pipe' },
+      );
     } catch (cause) {
       throw new Error('The fake push service needs openssl to make its certificate (apt-get install openssl)', { cause });
     }

@@ -33,12 +33,7 @@ export interface FakeRequest {
  * long, then accepts it as Twilio would (the client may have given up by then); `reset` destroys the
  * connection without recording anything.
  */
-export type FakeFault =
-  | { status: 429; retryAfter?: number }
-  | { status: 500 | 503 }
-  | { hangMs: number }
-  | { reset: true }
-  | { code: number; status?: number };
+export type FakeFault = { status: 429; retryAfter?: number } | { status: 500 | 503 } | { hangMs: number } | { reset: true } | { code: number; status?: number };
 
 export interface FakeTwilio {
   /** Base URL, e.g. http://127.0.0.1:PORT, to use as the client's API base URL. */
@@ -168,13 +163,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   /** Validates like Twilio and records the message; answers on `res` when given. Returns whether it was accepted. */
   function accept(res: ServerResponse | null, form: Record<string, string>): boolean {
     const { To: to, From: from, MessagingServiceSid: service, Body: body, StatusCallback: statusCallback } = form;
-    const invalid =
-      !to ? 21604
-      : !from && !service ? 21603
-      : !body ? 21602
-      : !E164.test(to) ? 21211
-      : body.length > 1600 ? 21617
-      : undefined;
+    const invalid = !to ? 21604 : !from && !service ? 21603 : !body ? 21602 : !E164.test(to) ? 21211 : body.length > 1600 ? 21617 : undefined;
     if (invalid !== undefined || !to || !body) {
       if (res) answerError(res, 400, invalid ?? 20001, to ?? '');
       return false;

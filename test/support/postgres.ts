@@ -79,7 +79,9 @@ async function openConnections(port: number, password: string): Promise<number> 
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await client.connect();
   try {
-    const rows = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
+    const rows = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+    );
     return Number(rows.rows[0]!.n);
   } finally {
     await client.end();
@@ -146,7 +148,10 @@ if (typeof after === 'function') {
   after(async function () {
     this.timeout(30_000);
     // A cluster that never started has nothing to stop (its error was the before hook's).
-    await cluster?.then((started) => started.stop(), () => undefined);
+    await cluster?.then(
+      (started) => started.stop(),
+      () => undefined,
+    );
     cluster = undefined;
   });
 }

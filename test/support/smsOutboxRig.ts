@@ -9,7 +9,6 @@ import type { ClientEvent, ClientRecord, OutboundSmsRecord } from '../../storage
 import { startFakeTwilio, type CallbackStatus, type FakeTwilio } from './fakeTwilio.js';
 import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from './smsTestApp.js';
 
-
 export const START = DateTime.fromISO('2025-03-04T10:00:00.000Z', { zone: 'utc' });
 export const PHONE = '+447700900123';
 
@@ -83,9 +82,11 @@ export function readJsonFiles(dir: string): OutboundSmsRecord[] {
     throw error;
   }
   return entries.flatMap((e) =>
-    e.isDirectory() ? readJsonFiles(join(dir, e.name))
-    : e.name.endsWith('.json') && !e.name.startsWith('.') ? [JSON.parse(readFileSync(join(dir, e.name), 'utf8')) as OutboundSmsRecord]
-    : [],
+    e.isDirectory()
+      ? readJsonFiles(join(dir, e.name))
+      : e.name.endsWith('.json') && !e.name.startsWith('.')
+        ? [JSON.parse(readFileSync(join(dir, e.name), 'utf8')) as OutboundSmsRecord]
+        : [],
   );
 }
 

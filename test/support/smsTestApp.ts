@@ -26,16 +26,18 @@ export interface SmsTestApp extends TestApp {
  * The real server with SMS on, against a fake Twilio on loopback. By default PUBLIC_BASE_URL is
  * the server's own loopback URL, so the fake's status callbacks reach it as Twilio's would.
  */
-export async function startSmsTestApp(options: {
-  clock?: Clock;
-  dataDir?: string;
-  programme?: Programme;
-  twilio?: FakeTwilio;
-  publicBaseUrl?: string;
-  env?: Record<string, string>;
-  logSink?: (line: string) => void;
-  scheduler?: 'auto' | 'manual';
-} = {}): Promise<SmsTestApp> {
+export async function startSmsTestApp(
+  options: {
+    clock?: Clock;
+    dataDir?: string;
+    programme?: Programme;
+    twilio?: FakeTwilio;
+    publicBaseUrl?: string;
+    env?: Record<string, string>;
+    logSink?: (line: string) => void;
+    scheduler?: 'auto' | 'manual';
+  } = {},
+): Promise<SmsTestApp> {
   const fake = options.twilio ?? (await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN }));
   const port = await freePort();
   const publicBaseUrl = options.publicBaseUrl ?? `http://127.0.0.1:${port}`;

@@ -24,19 +24,21 @@ export interface TestApp {
  * The real server on a loopback port and a fresh temporary data directory, with the demo
  * programme unless another is given. Logs are silent unless LINKWELL_TEST_LOGS is set.
  */
-export async function startTestApp(options: {
-  clock?: Clock;
-  env?: Record<string, string>;
-  dataDir?: string;
-  programme?: Programme;
-  chatPollMs?: number;
-  makeBot?: AppOptions['makeBot'];
-  /** Default 'manual': a test drives the scheduler with app.scheduler.tick(). */
-  scheduler?: AppOptions['scheduler'];
-  /** Receives every log line (at debug level) instead of stderr. */
-  logSink?: (line: string) => void;
-  pushAgent?: AppOptions['pushAgent'];
-} = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    dataDir?: string;
+    programme?: Programme;
+    chatPollMs?: number;
+    makeBot?: AppOptions['makeBot'];
+    /** Default 'manual': a test drives the scheduler with app.scheduler.tick(). */
+    scheduler?: AppOptions['scheduler'];
+    /** Receives every log line (at debug level) instead of stderr. */
+    logSink?: (line: string) => void;
+    pushAgent?: AppOptions['pushAgent'];
+  } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linkwell-test-'));
   const config = parseEnv({
     PORT: '0',

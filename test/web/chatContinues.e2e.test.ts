@@ -92,7 +92,10 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     const history = await reloaded.readAll();
     expect(history[0]!.text, 'from the start').to.match(/^Hello Maud/);
     expect(history.at(-1)!.text, 'the question on screen is the last thing shown').to.match(SECOND_QUESTION);
-    expect(history.filter((m) => /Welcome back/.test(m.text)), 'nothing came while away').to.deep.equal([]);
+    expect(
+      history.filter((m) => /Welcome back/.test(m.text)),
+      'nothing came while away',
+    ).to.deep.equal([]);
 
     await reloaded.say('some of the time');
     await reloaded.waitForBotText(THIRD_QUESTION);
@@ -108,7 +111,9 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     const { id, chat } = await agreed('Ivor');
     await chat.say('check in');
     await chat.waitForBotText(FIRST_QUESTION);
-    const before = (await (await fetch(`${t.url}${BASE}/conversations/${chat.conversationId}/activities`, { headers: { Authorization: `Bearer ${chat.token}` } })).json()) as {
+    const before = (await (
+      await fetch(`${t.url}${BASE}/conversations/${chat.conversationId}/activities`, { headers: { Authorization: `Bearer ${chat.token}` } })
+    ).json()) as {
       watermark: string;
     };
     close(chat);
@@ -116,7 +121,9 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     t = await startTestApp({ clock, chatPollMs: 200, dataDir: t.dataDir });
 
     // The token the old page still holds reads on from where it was: nothing again, nothing skipped.
-    const old = await fetch(`${t.url}${BASE}/conversations/${chat.conversationId}/activities?watermark=${before.watermark}`, { headers: { Authorization: `Bearer ${chat.token}` } });
+    const old = await fetch(`${t.url}${BASE}/conversations/${chat.conversationId}/activities?watermark=${before.watermark}`, {
+      headers: { Authorization: `Bearer ${chat.token}` },
+    });
     expect(old.status).to.equal(200);
     expect(((await old.json()) as { activities: unknown[] }).activities).to.deep.equal([]);
 
@@ -127,7 +134,9 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     await reopened.waitForBotText(SECOND_QUESTION);
     expect((await kept(id)).responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 3]]);
 
-    const newer = await fetch(`${t.url}${BASE}/conversations/${chat.conversationId}/activities?watermark=${before.watermark}`, { headers: { Authorization: `Bearer ${chat.token}` } });
+    const newer = await fetch(`${t.url}${BASE}/conversations/${chat.conversationId}/activities?watermark=${before.watermark}`, {
+      headers: { Authorization: `Bearer ${chat.token}` },
+    });
     const texts = ((await newer.json()) as { activities: Array<{ text?: string; value?: unknown }> }).activities.map((a) => a.text ?? '');
     expect(texts[0], 'the answer typed after the restart comes first').to.equal('3');
   });
@@ -138,7 +147,9 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     close(hester.chat);
     close(isla.chat);
     const intros = async (clientId: string) =>
-      (await t.app.store.webChat.since(clientId, 0)).activities.filter((a) => a.from?.role === 'bot' && /quick questions/.test(JSON.stringify([a.text, a.attachments]))).length;
+      (await t.app.store.webChat.since(clientId, 0)).activities.filter(
+        (a) => a.from?.role === 'bot' && /quick questions/.test(JSON.stringify([a.text, a.attachments])),
+      ).length;
     // The baseline check-ins go out, and the process dies before either send is recorded.
     const schedule = t.app.store.schedule;
     const settle = schedule.settle.bind(schedule);
@@ -166,7 +177,10 @@ describe('web chat continues across reloads, tabs and restarts', function () {
       expect(claimed).to.deep.equal({});
       expect(Object.values(decided).filter((d) => d.outcome === 'sent')).to.have.length(1);
     }
-    expect((await kept(isla.id)).checkIns.filter((c) => c.kind === 'wave'), 'started again, it is the same check-in').to.have.length(1);
+    expect(
+      (await kept(isla.id)).checkIns.filter((c) => c.kind === 'wave'),
+      'started again, it is the same check-in',
+    ).to.have.length(1);
   });
 
   it("after a restart, one client's conversation token still reads and writes nothing of another's", async () => {
@@ -176,7 +190,11 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     t = await startTestApp({ clock, chatPollMs: 200, dataDir: t.dataDir });
     const auth = { Authorization: `Bearer ${ada.chat.token}`, 'Content-Type': 'application/json' };
     const read = await fetch(`${t.url}${BASE}/conversations/${bea.chat.conversationId}/activities`, { headers: auth });
-    const write = await fetch(`${t.url}${BASE}/conversations/${bea.chat.conversationId}/activities`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'message', text: 'hi' }) });
+    const write = await fetch(`${t.url}${BASE}/conversations/${bea.chat.conversationId}/activities`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ type: 'message', text: 'hi' }),
+    });
     expect([read.status, write.status]).to.deep.equal([403, 403]);
     const own = await fetch(`${t.url}${BASE}/conversations/${ada.chat.conversationId}/activities`, { headers: auth });
     expect(own.status).to.equal(200);
@@ -225,7 +243,9 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     // A week on, the client opens the chat from a link sent since.
     const reopened = await open(await linkOf(id));
     const last = (await reopened.readAll()).at(-1)!;
-    expect(last.text).to.match(/^Welcome back, Reg\. A check-in came on Monday 2 March while you were away, and its time has passed\. Would you like to do one now\?$/);
+    expect(last.text).to.match(
+      /^Welcome back, Reg\. A check-in came on Monday 2 March while you were away, and its time has passed\. Would you like to do one now\?$/,
+    );
     expect(last.suggested).to.deep.equal(['check in', 'help']);
     await reopened.say('check in');
     await reopened.waitForBotText(FIRST_QUESTION);
@@ -255,7 +275,12 @@ describe('web chat continues across reloads, tabs and restarts', function () {
     expect([a.status, b.status]).to.deep.equal([200, 200]);
     expect(((await a.json()) as { id: string }).id).to.equal(((await b.json()) as { id: string }).id);
     await chat.waitForBotText(/passed your message/);
-    expect(await chat.nextBotMessages(1, 800).then(() => 'a second reply', () => 'one reply')).to.equal('one reply');
+    expect(
+      await chat.nextBotMessages(1, 800).then(
+        () => 'a second reply',
+        () => 'one reply',
+      ),
+    ).to.equal('one reply');
     expect((await kept(id)).notes.map((n) => n.text)).to.deep.equal(['The lift is broken again']);
   });
 });

@@ -25,7 +25,11 @@ describe('web chat links: expiry, withdrawal, one conversation and limits', () =
 
   const linkToken = (url: string) => new URL(url).searchParams.get('t')!;
   const post = (path: string, token: string, body?: unknown) =>
-    fetch(`${t.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   const get = (path: string, token: string) => fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   async function open(link: string): Promise<{ conversationId: string; token: string; expires_in: number }> {
     const res = await post(`${BASE}/tokens/generate`, linkToken(link));
@@ -46,7 +50,10 @@ describe('web chat links: expiry, withdrawal, one conversation and limits', () =
     }
     expect(fresh.expires_in, 'never past the link').to.be.at.most(10 * 60);
     clock.advance({ minutes: 11 });
-    for (const res of [await post(`${BASE}/tokens/refresh`, fresh.token), await get(`${BASE}/conversations/${conversation.conversationId}/activities`, fresh.token)]) {
+    for (const res of [
+      await post(`${BASE}/tokens/refresh`, fresh.token),
+      await get(`${BASE}/conversations/${conversation.conversationId}/activities`, fresh.token),
+    ]) {
       expect(res.status).to.equal(401);
     }
     expect((await fetch(link)).status).to.equal(401);
@@ -57,7 +64,10 @@ describe('web chat links: expiry, withdrawal, one conversation and limits', () =
     const chat = await open(oldLink);
     expect((await post(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token, { type: 'message', text: 'hello' })).status).to.equal(200);
 
-    const withdrawn = await t.admin(`/api/admin/clients/${clientId}/chat-links/withdraw`, { method: 'POST', body: JSON.stringify({ changedBy: 'Sam Okafor' }) });
+    const withdrawn = await t.admin(`/api/admin/clients/${clientId}/chat-links/withdraw`, {
+      method: 'POST',
+      body: JSON.stringify({ changedBy: 'Sam Okafor' }),
+    });
     expect(withdrawn.status).to.equal(200);
 
     const page = await fetch(oldLink);
@@ -76,7 +86,9 @@ describe('web chat links: expiry, withdrawal, one conversation and limits', () =
     // The client's chat itself was not withdrawn: their new link carries it on.
     const reopened = await open(newLink.url);
     expect(reopened.conversationId).to.equal(chat.conversationId);
-    const history = (await (await get(`${BASE}/conversations/${reopened.conversationId}/activities`, reopened.token)).json()) as { activities: Array<{ text?: string }> };
+    const history = (await (await get(`${BASE}/conversations/${reopened.conversationId}/activities`, reopened.token)).json()) as {
+      activities: Array<{ text?: string }>;
+    };
     expect(history.activities.map((a) => a.text)).to.include('hello');
   });
 
@@ -86,12 +98,17 @@ describe('web chat links: expiry, withdrawal, one conversation and limits', () =
     expect([(await fetch(first)).status, (await fetch(second)).status]).to.deep.equal([200, 200]);
     const missingWho = await t.admin(`/api/admin/clients/${clientId}/chat-link`, { method: 'POST', body: JSON.stringify({ withdrawOthers: true }) });
     expect(missingWho.status).to.equal(400);
-    const third = await t.admin(`/api/admin/clients/${clientId}/chat-link`, { method: 'POST', body: JSON.stringify({ withdrawOthers: true, changedBy: 'Sam Okafor' }) });
+    const third = await t.admin(`/api/admin/clients/${clientId}/chat-link`, {
+      method: 'POST',
+      body: JSON.stringify({ withdrawOthers: true, changedBy: 'Sam Okafor' }),
+    });
     expect(third.status).to.equal(201);
     const { url } = (await third.json()) as { url: string };
     expect([(await fetch(first)).status, (await fetch(second)).status, (await fetch(url)).status]).to.deep.equal([401, 401, 200]);
     const { events } = await t.app.store.clients.history(clientId);
-    expect(events.filter((e) => e.type === 'chat-links-withdrawn')).to.deep.equal([{ type: 'chat-links-withdrawn', at: clock.now().toISO(), by: 'Sam Okafor' }]);
+    expect(events.filter((e) => e.type === 'chat-links-withdrawn')).to.deep.equal([
+      { type: 'chat-links-withdrawn', at: clock.now().toISO(), by: 'Sam Okafor' },
+    ]);
   });
 
   it('opens the one conversation of the client however often, from however many links and tabs', async () => {
@@ -107,7 +124,11 @@ describe('web chat links: expiry, withdrawal, one conversation and limits', () =
   it('keeps a bounded transcript per client (the newest kept), and refuses a web chat message body past its limit with 413', async () => {
     const chat = await open((await t.app.chatLinkFor(clientId)).url);
     for (let i = 0; i < 60; i += 1) {
-      const res = await post(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token, { type: 'event', name: 'noise', value: `${i}:${'x'.repeat(12_000)}` });
+      const res = await post(`${BASE}/conversations/${chat.conversationId}/activities`, chat.token, {
+        type: 'event',
+        name: 'noise',
+        value: `${i}:${'x'.repeat(12_000)}`,
+      });
       expect(res.status).to.equal(200);
     }
     const file = join(t.dataDir, 'webchat', clientId.slice(0, 2), `${clientId}.json`);
@@ -130,7 +151,9 @@ describe('web chat links: expiry, withdrawal, one conversation and limits', () =
 
     const ticked = await submitFrom(priya, page, `${page}/chat-links/withdraw`, { confirm: 'yes' });
     expect(ticked.status).to.equal(303);
-    expect(textOf((await priya.get(ticked.location!)).body)).to.include('has stopped working').and.include('Web chat links withdrawn by Priya Shah');
+    expect(textOf((await priya.get(ticked.location!)).body))
+      .to.include('has stopped working')
+      .and.include('Web chat links withdrawn by Priya Shah');
     expect((await fetch(link)).status).to.equal(401);
   });
 });

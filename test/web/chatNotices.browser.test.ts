@@ -19,7 +19,10 @@ describe('Web chat page: notices and the installable app', function () {
   before(async () => {
     const vapid = webpush.generateVAPIDKeys();
     [t, browser] = await Promise.all([
-      startTestApp({ chatPollMs: 200, env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:team@example.org' } }),
+      startTestApp({
+        chatPollMs: 200,
+        env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey, VAPID_SUBJECT: 'mailto:team@example.org' },
+      }),
       launchChromium(),
     ]);
   });
@@ -51,11 +54,19 @@ describe('Web chat page: notices and the installable app', function () {
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/chat'))?.scope);
     expect(scope).to.equal(`${t.url}/chat`);
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
-    const manifest = (await (await fetch(new URL(manifestHref!, t.url))).json()) as { name: string; start_url: string; display: string; icons: Array<{ src: string; sizes: string }> };
+    const manifest = (await (await fetch(new URL(manifestHref!, t.url))).json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      icons: Array<{ src: string; sizes: string }>;
+    };
     expect(manifest).to.include({ start_url: '/chat', display: 'standalone' });
     expect(manifest.icons.map((i) => i.sizes)).to.include.members(['192x192', '512x512']);
     for (const icon of manifest.icons) expect((await fetch(new URL(icon.src, t.url))).status, icon.src).to.equal(200);
-    await page.locator('.webchat__bubble__content').getByText(/^Hello Vera/).waitFor();
+    await page
+      .locator('.webchat__bubble__content')
+      .getByText(/^Hello Vera/)
+      .waitFor();
     expect(await accessibilityViolations(page)).to.deep.equal([]);
     expect(problems).to.deep.equal([]);
   });
@@ -66,7 +77,10 @@ describe('Web chat page: notices and the installable app', function () {
     await notices.getByRole('button', { name: 'No thanks' }).click();
     expect(await notices.isHidden()).to.equal(true);
     await page.reload();
-    await page.locator('.webchat__bubble__content').getByText(/^Hello Wren/).waitFor();
+    await page
+      .locator('.webchat__bubble__content')
+      .getByText(/^Hello Wren/)
+      .waitFor();
     await page.waitForTimeout(500);
     expect(await page.locator('#notices').isHidden(), 'not offered again').to.equal(true);
   });
@@ -79,6 +93,9 @@ describe('Web chat page: notices and the installable app', function () {
     await notices.getByText(/^Notices (are off|could not be turned on)/).waitFor();
     expect(await notices.getByText(/Your check-ins will still be here in the chat\./).count()).to.equal(1);
     await page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button', { name: 'Yes', exact: true }).click();
-    await page.locator('.webchat__bubble__content').getByText(/^Thank you, Xan/).waitFor();
+    await page
+      .locator('.webchat__bubble__content')
+      .getByText(/^Thank you, Xan/)
+      .waitFor();
   });
 });

@@ -239,7 +239,12 @@ describe('Web chat page', function () {
     await page.keyboard.press('Enter');
     await chat.botSaid(THANKS);
     const { responses } = await historyOf(clientId);
-    expect(responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 2], ['left_out', 1], ['isolated', 3], ['lonely', 4]]);
+    expect(responses.map((r) => [r.itemId, r.value])).to.deep.equal([
+      ['lack_companionship', 2],
+      ['left_out', 1],
+      ['isolated', 3],
+      ['lonely', 4],
+    ]);
   });
 
   it('carries a check-in on after a reload, with the history shown, and shows it in a second tab too', async () => {
@@ -271,7 +276,11 @@ describe('Web chat page', function () {
       await second.close();
     }
     const { responses, notes, checkIns } = await historyOf(clientId);
-    expect(responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 3], ['left_out', 2], ['isolated', 1]]);
+    expect(responses.map((r) => [r.itemId, r.value])).to.deep.equal([
+      ['lack_companionship', 3],
+      ['left_out', 2],
+      ['isolated', 1],
+    ]);
     expect(checkIns.map((c) => c.status)).to.deep.equal(['open']);
     expect(notes).to.deep.equal([]);
     expect(problems).to.deep.equal([]);

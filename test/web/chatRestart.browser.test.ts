@@ -50,7 +50,9 @@ describe('Web chat page across a server restart', function () {
     const responses = (await (await t.admin(`/api/admin/clients/${id}/responses`)).json()) as { responses: Array<{ itemId: string; value: number }> };
     expect(responses.responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 1]]);
     expect(await bubbles.getByText('Hello Hal').count(), 'the welcome shown once').to.equal(1);
-    expect(await page.locator('.ac-adaptiveCard').getByText('How often do you feel that you lack companionship?').count(), 'the question shown once').to.equal(1);
+    expect(await page.locator('.ac-adaptiveCard').getByText('How often do you feel that you lack companionship?').count(), 'the question shown once').to.equal(
+      1,
+    );
     expect(problems.filter((p) => !/Failed to load resource|net::ERR/.test(p))).to.deep.equal([]);
     await page.close();
   });

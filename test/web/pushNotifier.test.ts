@@ -48,8 +48,14 @@ function vapidClaims(header: string | string[] | undefined, publicKey: string): 
   const [, head, claims, signature, k] = match!;
   expect(k).to.equal(publicKey);
   const raw = Buffer.from(publicKey, 'base64url');
-  const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33).toString('base64url') }, format: 'jwk' });
-  expect(verify('sha256', Buffer.from(`${head}.${claims}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature!, 'base64url')), 'signed with the VAPID key').to.equal(true);
+  const key = createPublicKey({
+    key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33).toString('base64url') },
+    format: 'jwk',
+  });
+  expect(
+    verify('sha256', Buffer.from(`${head}.${claims}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature!, 'base64url')),
+    'signed with the VAPID key',
+  ).to.equal(true);
   return JSON.parse(Buffer.from(claims!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
@@ -79,7 +85,14 @@ describe('WebPushNotifier', () => {
     logLines = [];
     pushService.requests.length = 0;
     pushService.statusFor.clear();
-    notifier = new WebPushNotifier({ subscriptions: store, vapid, clock, log: createLogger('debug', clock, (line) => logLines.push(line)), quietHours: QUIET, agent: pushService.agent });
+    notifier = new WebPushNotifier({
+      subscriptions: store,
+      vapid,
+      clock,
+      log: createLogger('debug', clock, (line) => logLines.push(line)),
+      quietHours: QUIET,
+      agent: pushService.agent,
+    });
   });
 
   const endpoint = (name: string) => `${pushService.origin}/send/${name}`;
@@ -97,7 +110,10 @@ describe('WebPushNotifier', () => {
     expect(await notifier.notify(client, 'check-in')).to.deep.equal({ sent: 2, removed: 0 });
 
     expect(pushService.requests.map((r) => r.path).sort()).to.deep.equal(['/send/laptop', '/send/phone']);
-    for (const [b, path] of [[phone, '/send/phone'], [laptop, '/send/laptop']] as const) {
+    for (const [b, path] of [
+      [phone, '/send/phone'],
+      [laptop, '/send/laptop'],
+    ] as const) {
       const request = pushService.requests.find((r) => r.path === path)!;
       expect(request.body.includes(Buffer.from('check-in')), 'not sent in the clear').to.equal(false);
       const payload = b.read(request.body);
@@ -193,7 +209,13 @@ describe('WebPushNotifier', () => {
   it('says so when the client has no browser subscribed, and never throws when its store fails', async () => {
     expect(await notifier.notify(clientNamed(), 'check-in')).to.deep.equal({ sent: 0, removed: 0, skipped: 'no-subscriptions' });
     const broken = new WebPushNotifier({
-      subscriptions: { ...store, list: () => Promise.reject(new Error('disk gone')), add: store.add, remove: store.remove, removeForClient: store.removeForClient },
+      subscriptions: {
+        ...store,
+        list: () => Promise.reject(new Error('disk gone')),
+        add: store.add,
+        remove: store.remove,
+        removeForClient: store.removeForClient,
+      },
       vapid,
       clock,
       log: createLogger('silent', clock),

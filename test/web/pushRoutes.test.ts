@@ -88,7 +88,14 @@ describe('registerPushRoutes', () => {
   });
 
   const conversationToken = (clientId: string, linkExpiresInSeconds = 3600) =>
-    rig.signer.sign({ typ: 'conversation', sub: clientId, cid: `conv-${clientId}`, exp: rig.signer.expiresIn(1800), gen: 0, lexp: rig.signer.expiresIn(linkExpiresInSeconds) });
+    rig.signer.sign({
+      typ: 'conversation',
+      sub: clientId,
+      cid: `conv-${clientId}`,
+      exp: rig.signer.expiresIn(1800),
+      gen: 0,
+      lexp: rig.signer.expiresIn(linkExpiresInSeconds),
+    });
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${rig.url}${API}${path}`, {
       method: 'POST',
@@ -132,7 +139,7 @@ describe('registerPushRoutes', () => {
     });
   }
 
-  it('refuses keys that are not a browser\'s (wrong length, not on the curve) with 400', async () => {
+  it("refuses keys that are not a browser's (wrong length, not on the curve) with 400", async () => {
     const good = subscriptionJson('https://push.example.org/send/1');
     for (const keys of [
       { ...good.keys, auth: Buffer.alloc(12).toString('base64url') },
@@ -202,7 +209,14 @@ describe('registerPushRoutes', () => {
   it('serves a manifest that parses and names icons the server serves, each of the size it says', async () => {
     const res = await fetch(`${rig.url}/chat/manifest.webmanifest`);
     expect(res.headers.get('content-type')).to.match(/^application\/manifest\+json/);
-    const manifest = (await res.json()) as { name: string; short_name: string; start_url: string; display: string; theme_color: string; icons: Array<{ src: string; sizes: string; type: string }> };
+    const manifest = (await res.json()) as {
+      name: string;
+      short_name: string;
+      start_url: string;
+      display: string;
+      theme_color: string;
+      icons: Array<{ src: string; sizes: string; type: string }>;
+    };
     expect(manifest).to.include({ short_name: 'Linkwell', start_url: '/chat', display: 'standalone', theme_color: '#1f4e5f' });
     expect(manifest.name).to.be.a('string').and.not.equal('');
     expect(manifest.icons.map((i) => i.sizes)).to.include.members(['192x192', '512x512', 'any']);

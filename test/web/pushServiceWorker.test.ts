@@ -48,8 +48,7 @@ function serviceWorker(openWindows: string[] = []) {
     await Promise.all(waits);
     return responded;
   }
-  const push = (data?: string) =>
-    dispatch('push', data === undefined ? { data: null } : { data: { json: () => JSON.parse(data) as unknown } });
+  const push = (data?: string) => dispatch('push', data === undefined ? { data: null } : { data: { json: () => JSON.parse(data) as unknown } });
   const click = (url = '/chat') => dispatch('notificationclick', { notification: { data: { url }, close: () => {} } });
   const tell = (chatUrl: unknown) => dispatch('message', { data: { chatUrl } });
   const navigate = async (url: string) => (await dispatch('fetch', { request: { url, mode: 'navigate' } })) as Response | undefined;
@@ -60,7 +59,9 @@ describe('the web chat service worker (sw.js)', () => {
   it('shows the pushed words, with the icon, as the one Linkwell notification', async () => {
     const sw = serviceWorker();
     await sw.push(JSON.stringify({ title: 'Linkwell', body: 'Linkwell has a message for you', url: '/chat' }));
-    expect(sw.shown).to.deep.equal([{ title: 'Linkwell', options: { body: 'Linkwell has a message for you', icon: '/chat/icon-192.png', tag: 'linkwell', data: { url: `${ORIGIN}/chat` } } }]);
+    expect(sw.shown).to.deep.equal([
+      { title: 'Linkwell', options: { body: 'Linkwell has a message for you', icon: '/chat/icon-192.png', tag: 'linkwell', data: { url: `${ORIGIN}/chat` } } },
+    ]);
   });
 
   it('falls back to "Linkwell has a check-in for you" for an empty or unreadable push', async () => {
@@ -68,7 +69,9 @@ describe('the web chat service worker (sw.js)', () => {
     await sw.push();
     await sw.push('not json');
     await sw.push(JSON.stringify({ title: '', body: 42, url: 'https://elsewhere.example.com/' }));
-    expect(sw.shown.map((s) => [s.title, s.options.body, s.options.data.url])).to.deep.equal(Array(3).fill(['Linkwell', 'Linkwell has a check-in for you', '/chat']));
+    expect(sw.shown.map((s) => [s.title, s.options.body, s.options.data.url])).to.deep.equal(
+      Array(3).fill(['Linkwell', 'Linkwell has a check-in for you', '/chat']),
+    );
   });
 
   it('opens the last chat the page told it about when a notification is pressed and no chat is open', async () => {

@@ -35,13 +35,41 @@ describe('parseVapidEnv', () => {
     ['only the public key', { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_SUBJECT: SUBJECT }, ['VAPID_PRIVATE_KEY: required for web push']],
     ['only the private key', { VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: SUBJECT }, ['VAPID_PUBLIC_KEY: required for web push']],
     ['keys but no subject', { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey }, ['VAPID_SUBJECT: required with the VAPID keys']],
-    ['an http: subject', { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'http://example.org' }, ['VAPID_SUBJECT: expected a mailto: address or an https: URL']],
-    ['a mailto: with no address', { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'mailto:team' }, ['VAPID_SUBJECT: expected an email address']],
-    ['a localhost subject', { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'https://localhost/' }, ['VAPID_SUBJECT: a localhost subject']],
-    ['a padded public key', { VAPID_PUBLIC_KEY: `${pair.publicKey}=`, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: SUBJECT }, ['VAPID_PUBLIC_KEY: expected base64url']],
-    ['a short private key', { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey.slice(0, 20), VAPID_SUBJECT: SUBJECT }, ['VAPID_PRIVATE_KEY: expected 32 bytes']],
-    ['keys from two pairs', { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: other.privateKey, VAPID_SUBJECT: SUBJECT }, ['VAPID_PUBLIC_KEY: is not the public key of VAPID_PRIVATE_KEY']],
-    ['everything wrong at once', { VAPID_PUBLIC_KEY: 'x', VAPID_SUBJECT: 'nobody' }, ['VAPID_PUBLIC_KEY: expected 65 bytes', 'VAPID_PRIVATE_KEY: required', 'VAPID_SUBJECT: expected a mailto:']],
+    [
+      'an http: subject',
+      { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'http://example.org' },
+      ['VAPID_SUBJECT: expected a mailto: address or an https: URL'],
+    ],
+    [
+      'a mailto: with no address',
+      { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'mailto:team' },
+      ['VAPID_SUBJECT: expected an email address'],
+    ],
+    [
+      'a localhost subject',
+      { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: 'https://localhost/' },
+      ['VAPID_SUBJECT: a localhost subject'],
+    ],
+    [
+      'a padded public key',
+      { VAPID_PUBLIC_KEY: `${pair.publicKey}=`, VAPID_PRIVATE_KEY: pair.privateKey, VAPID_SUBJECT: SUBJECT },
+      ['VAPID_PUBLIC_KEY: expected base64url'],
+    ],
+    [
+      'a short private key',
+      { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: pair.privateKey.slice(0, 20), VAPID_SUBJECT: SUBJECT },
+      ['VAPID_PRIVATE_KEY: expected 32 bytes'],
+    ],
+    [
+      'keys from two pairs',
+      { VAPID_PUBLIC_KEY: pair.publicKey, VAPID_PRIVATE_KEY: other.privateKey, VAPID_SUBJECT: SUBJECT },
+      ['VAPID_PUBLIC_KEY: is not the public key of VAPID_PRIVATE_KEY'],
+    ],
+    [
+      'everything wrong at once',
+      { VAPID_PUBLIC_KEY: 'x', VAPID_SUBJECT: 'nobody' },
+      ['VAPID_PUBLIC_KEY: expected 65 bytes', 'VAPID_PRIVATE_KEY: required', 'VAPID_SUBJECT: expected a mailto:'],
+    ],
   ];
   for (const [what, env, expected] of broken) {
     it(`refuses ${what}, naming the variable`, () => {

@@ -60,7 +60,9 @@ describe('web chat check-in sent by text when it went unopened', function () {
     expect(t.sentTo(PHONE), 'nothing by text while the web check-in is open').to.deep.equal([]);
     await at('2026-03-02T17:30');
     const texts = t.sentTo(PHONE);
-    expect(texts.join('\n')).to.match(/quick questions/).and.match(/lack companionship/);
+    expect(texts.join('\n'))
+      .to.match(/quick questions/)
+      .and.match(/lack companionship/);
     await t.text(PHONE, '2');
     await t.settle();
     const { checkIns, responses } = await kept();

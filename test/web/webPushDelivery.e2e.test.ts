@@ -50,7 +50,13 @@ describe('web push to a web chat client', function () {
   async function subscribed(name: string, device = 'phone'): Promise<{ id: string; chat: WebChat; browser: ReturnType<typeof pushBrowser> }> {
     const created = await t.admin('/api/admin/clients', {
       method: 'POST',
-      body: JSON.stringify({ name, phone: `+4477009008${String((phones += 1)).padStart(2, '0')}`, timezone: 'Europe/London', linkWorkerId: 'sam', channel: 'webchat' }),
+      body: JSON.stringify({
+        name,
+        phone: `+4477009008${String((phones += 1)).padStart(2, '0')}`,
+        timezone: 'Europe/London',
+        linkWorkerId: 'sam',
+        channel: 'webchat',
+      }),
     });
     expect(created.status).to.equal(201);
     const { id } = (await created.json()) as { id: string };
@@ -119,7 +125,10 @@ describe('web push to a web chat client', function () {
 
     const third = await subscribed('Sid', 'tablet');
     third.chat.end();
-    const erased = await t.admin(`/api/admin/clients/${third.id}/erase`, { method: 'POST', body: JSON.stringify({ changedBy: 'Ada Admin', confirm: third.id }) });
+    const erased = await t.admin(`/api/admin/clients/${third.id}/erase`, {
+      method: 'POST',
+      body: JSON.stringify({ changedBy: 'Ada Admin', confirm: third.id }),
+    });
     expect(((await erased.json()) as { removed: Record<string, number> }).removed.pushSubscriptions).to.equal(1);
     expect(await t.app.store.pushSubscriptions.list(third.id)).to.deep.equal([]);
   });

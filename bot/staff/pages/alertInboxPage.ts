@@ -44,15 +44,17 @@ ${view !== 'resolved' && flagsToday(options)}
   </select>
   <button type="submit">Show alerts</button>
 </form>
-${alerts.length === 0
-  ? html`<p>${view === 'resolved' ? 'No resolved alerts.' : view === 'all' ? 'No alerts.' : 'No open alerts: nothing is waiting for you here.'}</p>`
-  : html`<div class="table-scroll"><table class="alerts-table">
+${
+  alerts.length === 0
+    ? html`<p>${view === 'resolved' ? 'No resolved alerts.' : view === 'all' ? 'No alerts.' : 'No open alerts: nothing is waiting for you here.'}</p>`
+    : html`<div class="table-scroll"><table class="alerts-table">
   <caption>${caption}</caption>
   <thead><tr><th scope="col">Client</th><th scope="col">Tier</th><th scope="col">About</th><th scope="col">Raised</th><th scope="col">With</th><th scope="col">State</th></tr></thead>
   <tbody>
     ${alerts.map(({ alert, client }) => row(alert, client, options))}
   </tbody>
-</table></div>`}
+</table></div>`
+}
 ${options.resolvedCut !== undefined && html`<p class="hint">Resolved alerts: only the ${options.resolvedCut} most recently resolved are listed here. Every alert is kept.</p>`}</div>`,
   });
 }

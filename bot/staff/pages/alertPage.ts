@@ -48,10 +48,13 @@ export function alertPage(o: AlertPageOptions): string {
     current: '/staff/alerts',
     body: html`<div class="alerts-page"><p><a href="/staff/alerts">Back to all alerts</a></p>
 <h1>${tierLabel(alert.tier)} alert about ${who}</h1>
-${o.problem && html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+${
+  o.problem &&
+  html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
   <h2 id="error-summary-title">There is a problem</h2>
   <ul><li><a href="#resolution-note">${o.problem.message}</a></li></ul>
-</div>`}
+</div>`
+}
 ${o.done && html`<div class="notice" role="status"><p>${o.done === 'acknowledged' ? 'You acknowledged this alert: it will not be escalated further.' : 'You resolved this alert.'}</p></div>`}
 <dl class="alert-facts">
   <dt>Tier</dt><dd>${tierBadge(alert.tier)}</dd>
@@ -74,9 +77,11 @@ ${contactDetails(o)}
 ${o.recentCheckIns.length === 0 ? html`<p>No check-in answers in the last two months.</p>` : o.recentCheckIns.map((c) => checkInTable(c, o.instruments, zone))}
 
 <h2>Recent messages</h2>
-${o.recentNotes.length === 0
-  ? html`<p>No messages in the last two months.</p>`
-  : html`<ul class="messages">${o.recentNotes.map((n) => html`<li><time datetime="${n.createdAt}">${localTime(n.createdAt, zone)}</time> (${channelLabel(n.channel)}): <q>${n.text}</q></li>`)}</ul>`}
+${
+  o.recentNotes.length === 0
+    ? html`<p>No messages in the last two months.</p>`
+    : html`<ul class="messages">${o.recentNotes.map((n) => html`<li><time datetime="${n.createdAt}">${localTime(n.createdAt, zone)}</time> (${channelLabel(n.channel)}): <q>${n.text}</q></li>`)}</ul>`
+}
 
 <h2>Audit trail</h2>
 ${auditTrail(alert, zone)}</div>`,
@@ -88,7 +93,8 @@ function triggerView(t: TriggerView, index: number, o: AlertPageOptions): SafeHt
   const when = html`<time datetime="${t.at}">${localTime(t.at, zone)}</time>`;
   const heading = index === 0 ? html`` : html`<h3>Again while open, ${when}</h3>`;
   if (t.kind === 'message') {
-    if (!o.client) return html`${heading}<p>A text from a number that is not enrolled, ${when}. Its words are not kept: call them back on ${o.alert.fromPhone ?? 'the number they used'}.</p>`;
+    if (!o.client)
+      return html`${heading}<p>A text from a number that is not enrolled, ${when}. Its words are not kept: call them back on ${o.alert.fromPhone ?? 'the number they used'}.</p>`;
     return t.note
       ? html`${heading}<p>Their message (${channelLabel(t.channel)}), ${when}:</p><blockquote class="trigger-message"><p>${t.note.text}</p></blockquote>`
       : html`${heading}<p>A message (${channelLabel(t.channel)}), ${when}. Its words were not found in their history.</p>`;
@@ -103,11 +109,14 @@ function actions(o: AlertPageOptions): SafeHtml {
   const csrf = csrfField(o.signedIn);
   const problem = o.problem;
   return html`<h2>Actions</h2>
-${alert.state === 'open' && html`<form method="post" action="/staff/alerts/${alert.id}/ack" class="alert-action">
+${
+  alert.state === 'open' &&
+  html`<form method="post" action="/staff/alerts/${alert.id}/ack" class="alert-action">
   ${csrf}
   <p>Acknowledge when you have it: escalation stops and the audit trail shows it was you.</p>
   <button type="submit">Acknowledge alert ${alert.code}</button>
-</form>`}
+</form>`
+}
 <form method="post" action="/staff/alerts/${alert.id}/resolve" class="alert-action" novalidate>
   ${csrf}
   <div class="${problem ? 'field field-error' : 'field'}">
@@ -131,21 +140,25 @@ function contactDetails(o: AlertPageOptions): SafeHtml {
       ].filter((h): h is string => h !== undefined)
     : [];
   return html`<dl class="contact-details">
-  ${client
-    ? html`<dt>Client</dt><dd><a href="/staff/clients/${client.id}">${client.name}</a></dd>
+  ${
+    client
+      ? html`<dt>Client</dt><dd><a href="/staff/clients/${client.id}">${client.name}</a></dd>
   <dt>Phone</dt><dd><a href="tel:${client.phone}">${client.phone}</a></dd>
   <dt>Channel</dt><dd>${channelLabel(client.channel)}${holds.length > 0 ? html` (${holds.join('; ')})` : ''}</dd>
   <dt>Link worker</dt><dd>${worker ? html`${worker.name}, <a href="tel:${worker.phone}">${worker.phone}</a>` : client.linkWorkerId}</dd>`
-    : html`<dt>Phone</dt><dd>${alert.fromPhone ? html`<a href="tel:${alert.fromPhone}">${alert.fromPhone}</a>` : 'Not known'} (not enrolled)</dd>`}
+      : html`<dt>Phone</dt><dd>${alert.fromPhone ? html`<a href="tel:${alert.fromPhone}">${alert.fromPhone}</a>` : 'Not known'} (not enrolled)</dd>`
+  }
 </dl>
 <h3>Crisis contacts (${o.programme.name})</h3>
-${o.programme.crisisContacts.length === 0
-  ? html`<p>None configured: 999 in an emergency.</p>`
-  : html`<ul class="crisis-contacts">${o.programme.crisisContacts.map((c) => html`<li>${c.name}: ${c.phone ?? c.text ?? ''}${c.when ? html` (${c.when})` : ''}</li>`)}</ul>`}`;
+${
+  o.programme.crisisContacts.length === 0
+    ? html`<p>None configured: 999 in an emergency.</p>`
+    : html`<ul class="crisis-contacts">${o.programme.crisisContacts.map((c) => html`<li>${c.name}: ${c.phone ?? c.text ?? ''}${c.when ? html` (${c.when})` : ''}</li>`)}</ul>`
+}`;
 }
 
 function checkInTable(c: AnsweredCheckIn, instruments: ReadonlyMap<string, Instrument>, zone: string): SafeHtml {
-  const kind = c.checkIn.kind === 'wave' ? 'measurement wave' : c.checkIn.kind === 'on-request' ? 'asked for' : c.checkIn.kind ?? 'check-in';
+  const kind = c.checkIn.kind === 'wave' ? 'measurement wave' : c.checkIn.kind === 'on-request' ? 'asked for' : (c.checkIn.kind ?? 'check-in');
   const scores = c.scores.filter((s) => s.score !== null);
   return html`<table class="answers">
   <caption>Check-in of ${localTime(c.checkIn.startedAt, zone)} (${kind}, ${c.checkIn.status})</caption>
@@ -160,7 +173,14 @@ function checkInTable(c: AnsweredCheckIn, instruments: ReadonlyMap<string, Instr
 function answerRow(r: ItemResponseRecord, instruments: ReadonlyMap<string, Instrument>): SafeHtml {
   const item = instruments.get(r.instrumentId)?.items.find((i) => i.id === r.itemId);
   const option = item?.kind === 'choice' ? item.options.find((op) => op.id === r.optionId) : undefined;
-  const answer = r.status !== 'answered' ? (r.status === 'skipped' ? 'Skipped' : 'Not understood') : option ? `${option.label} (${r.value})` : String(r.value ?? r.raw ?? '');
+  const answer =
+    r.status !== 'answered'
+      ? r.status === 'skipped'
+        ? 'Skipped'
+        : 'Not understood'
+      : option
+        ? `${option.label} (${r.value})`
+        : String(r.value ?? r.raw ?? '');
   return html`<tr>
   <th scope="row">${item?.text ?? r.itemId} <span class="hint">${r.instrumentId} · ${r.itemId}</span></th>
   <td>${answer}${r.raw && r.raw !== String(r.value) ? html` <span class="hint">they wrote <q>${r.raw}</q></span>` : ''}${r.late ? ' (late)' : ''}</td>
@@ -174,26 +194,41 @@ function auditTrail(alert: AlertRecord, zone: string): SafeHtml {
     return contact ? `${contact.name} (${contactRoleLabel(contact.role)})` : id;
   };
   const entries: Array<{ at: string; text: SafeHtml }> = [
-    { at: alert.createdAt, text: html`Raised: ${tierLabel(alert.tier)}, ${alert.categories.join(', ') || 'no category'}${alert.trigger.kind === 'score' ? ' (scores)' : ' (a message)'}` },
+    {
+      at: alert.createdAt,
+      text: html`Raised: ${tierLabel(alert.tier)}, ${alert.categories.join(', ') || 'no category'}${alert.trigger.kind === 'score' ? ' (scores)' : ' (a message)'}`,
+    },
     ...(alert.notifyAt ? [{ at: alert.createdAt, text: html`Waiting for working hours: nobody told before ${localTime(alert.notifyAt, zone)}` }] : []),
     ...alert.notifications.map((n) => ({
       at: n.at,
-      text: n.channel === 'webhook'
-        ? html`Sent to the programme webhook: ${n.status}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`
-        : html`Texted ${n.to.name} (${contactRoleLabel(n.to.role)})${n.fyi ? ' for information' : ''}: ${n.status}`,
+      text:
+        n.channel === 'webhook'
+          ? html`Sent to the programme webhook: ${n.status}${n.attempts > 1 ? ` (attempt ${n.attempts})` : ''}`
+          : html`Texted ${n.to.name} (${contactRoleLabel(n.to.role)})${n.fyi ? ' for information' : ''}: ${n.status}`,
     })),
     ...alert.escalations.map((e) => ({
       at: e.at,
       // A routine alert is not passed on for want of an acknowledgement: it becomes a flag in the list of whoever has it.
-      text: alert.tier === 'routine' && e.reason === 'not-acknowledged'
-        ? html`Flagged in the list of ${e.to.name} (${contactRoleLabel(e.to.role)}): not acknowledged in time`
-        : html`Escalated to ${e.to.name} (${contactRoleLabel(e.to.role)}): ${e.reason === 'undeliverable' ? 'the text could not be delivered' : 'not acknowledged in time'}`,
+      text:
+        alert.tier === 'routine' && e.reason === 'not-acknowledged'
+          ? html`Flagged in the list of ${e.to.name} (${contactRoleLabel(e.to.role)}): not acknowledged in time`
+          : html`Escalated to ${e.to.name} (${contactRoleLabel(e.to.role)}): ${e.reason === 'undeliverable' ? 'the text could not be delivered' : 'not acknowledged in time'}`,
     })),
-    ...(alert.furtherTriggers ?? []).map((t) => ({ at: t.at, text: html`Raised again while open (${t.kind === 'score' ? 'scores' : 'a message'}): added to this alert` })),
+    ...(alert.furtherTriggers ?? []).map((t) => ({
+      at: t.at,
+      text: html`Raised again while open (${t.kind === 'score' ? 'scores' : 'a message'}): added to this alert`,
+    })),
     ...(alert.acknowledgedAt && alert.acknowledgedBy
-      ? [{ at: alert.acknowledgedAt, text: html`Acknowledged by ${nameOf(alert.acknowledgedBy.id)}${alert.acknowledgedBy.via === 'sms' ? ', by text' : alert.acknowledgedBy.via === 'staff-pages' ? ', on the staff pages' : ', through the admin API'}` }]
+      ? [
+          {
+            at: alert.acknowledgedAt,
+            text: html`Acknowledged by ${nameOf(alert.acknowledgedBy.id)}${alert.acknowledgedBy.via === 'sms' ? ', by text' : alert.acknowledgedBy.via === 'staff-pages' ? ', on the staff pages' : ', through the admin API'}`,
+          },
+        ]
       : []),
-    ...(alert.resolvedAt ? [{ at: alert.resolvedAt, text: html`Resolved by ${alert.resolvedBy ?? 'someone'}. Note: <q class="resolution-note">${alert.resolutionNote ?? ''}</q>` }] : []),
+    ...(alert.resolvedAt
+      ? [{ at: alert.resolvedAt, text: html`Resolved by ${alert.resolvedBy ?? 'someone'}. Note: <q class="resolution-note">${alert.resolutionNote ?? ''}</q>` }]
+      : []),
   ];
   entries.sort((a, b) => a.at.localeCompare(b.at));
   return html`<ol class="audit-trail">${entries.map((e) => html`<li><time datetime="${e.at}">${localTime(e.at, zone)}</time>: ${e.text}</li>`)}</ol>`;

@@ -19,36 +19,54 @@ export function registerClientDataPages(server: Server, deps: StaffPagesDeps): v
   const clientOf = async (id: unknown, signedIn: SignedIn): Promise<ClientRecord> => {
     const client = await deps.clients.get(String(id));
     if (!client || !canSeeClient(signedIn.staff, client)) throw notFound('Client');
-    if (signedIn.staff.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only admins can download or erase a client\'s data.');
+    if (signedIn.staff.role !== 'admin') throw new HttpError(403, 'forbidden', "Only admins can download or erase a client's data.");
     return client;
   };
 
-  server.get('/staff/clients/:id/export.json', page(undefined, async (req, res, signedIn) => {
-    const client = await clientOf(req.params.id, signedIn);
-    const data = await deps.clientData.export(client.id, signedIn.staff.name);
-    res.writeHead(200, {
-      ...STAFF_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="linkwell-client-${client.id}.json"`,
-    });
-    res.end(JSON.stringify(data, null, 2));
-  }));
+  server.get(
+    '/staff/clients/:id/export.json',
+    page(undefined, async (req, res, signedIn) => {
+      const client = await clientOf(req.params.id, signedIn);
+      const data = await deps.clientData.export(client.id, signedIn.staff.name);
+      res.writeHead(200, {
+        ...STAFF_HEADERS,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="linkwell-client-${client.id}.json"`,
+      });
+      res.end(JSON.stringify(data, null, 2));
+    }),
+  );
 
-  server.get('/staff/clients/:id/erase', page(undefined, async (req, res, signedIn) => {
-    sendPage(res, 200, erasePage(deps, signedIn, await clientOf(req.params.id, signedIn)));
-  }));
+  server.get(
+    '/staff/clients/:id/erase',
+    page(undefined, async (req, res, signedIn) => {
+      sendPage(res, 200, erasePage(deps, signedIn, await clientOf(req.params.id, signedIn)));
+    }),
+  );
 
-  server.post('/staff/clients/:id/erase', page(undefined, async (req, res, signedIn) => {
-    const client = await clientOf(req.params.id, signedIn);
-    const name = formValues(req.body, ['name']).name ?? '';
-    if (name.replace(/\s+/g, ' ').toLowerCase() !== client.name.replace(/\s+/g, ' ').trim().toLowerCase()) {
-      sendPage(res, 400, erasePage(deps, signedIn, client, name ? "That is not the client's name as enrolled: nothing was erased." : "Type the client's name to confirm: nothing was erased."));
-      return;
-    }
-    await deps.clientData.erase(client.id, signedIn.staff.name);
-    deps.wake(client.id);
-    redirect(res, '/staff/caseload?done=erased');
-  }));
+  server.post(
+    '/staff/clients/:id/erase',
+    page(undefined, async (req, res, signedIn) => {
+      const client = await clientOf(req.params.id, signedIn);
+      const name = formValues(req.body, ['name']).name ?? '';
+      if (name.replace(/\s+/g, ' ').toLowerCase() !== client.name.replace(/\s+/g, ' ').trim().toLowerCase()) {
+        sendPage(
+          res,
+          400,
+          erasePage(
+            deps,
+            signedIn,
+            client,
+            name ? "That is not the client's name as enrolled: nothing was erased." : "Type the client's name to confirm: nothing was erased.",
+          ),
+        );
+        return;
+      }
+      await deps.clientData.erase(client.id, signedIn.staff.name);
+      deps.wake(client.id);
+      redirect(res, '/staff/caseload?done=erased');
+    }),
+  );
 }
 
 /** The admin section of the client page: download, and the way to erasure. */

@@ -91,8 +91,10 @@ export function settingsProblems(issues: readonly z.core.$ZodIssue[]): FieldProb
   return issues.map((issue) => {
     const path = issue.path.map(String);
     const field = SETTINGS_FIELD_IDS[path.join('.')] ?? SETTINGS_FIELD_IDS[path[0] ?? ''] ?? 'settings-day';
-    const label = path[0] === 'preferredTimeWindow' ? `Time window${path[1] ? ` ${path[1]}` : ''}` : FIELD_LABELS[path[0] ?? ''] ?? 'Settings';
-    const message = issue.message.replace('send null to end a pause now', 'tick "End the pause now" to end it').replace(/^expected HH:mm, got $/, 'expected a time as HH:mm');
+    const label = path[0] === 'preferredTimeWindow' ? `Time window${path[1] ? ` ${path[1]}` : ''}` : (FIELD_LABELS[path[0] ?? ''] ?? 'Settings');
+    const message = issue.message
+      .replace('send null to end a pause now', 'tick "End the pause now" to end it')
+      .replace(/^expected HH:mm, got $/, 'expected a time as HH:mm');
     return { field, message: `${label}: ${message}` };
   });
 }
@@ -195,21 +197,32 @@ ${errorSummary(problems, 'settings-problems')}
 </fieldset>
 <label for="settings-channel">Channel</label>${channel.message}
 <select id="settings-channel" name="channel"${channel.attrs}>
-  ${options([{ value: 'sms', label: 'Text message (SMS)' }, { value: 'webchat', label: 'Web chat' }], values.channel ?? client.channel)}
+  ${options(
+    [
+      { value: 'sms', label: 'Text message (SMS)' },
+      { value: 'webchat', label: 'Web chat' },
+    ],
+    values.channel ?? client.channel,
+  )}
 </select>
-${languages.length > 1
+${
+  languages.length > 1
     ? html`<label for="settings-language">Language</label>${language.message}
 <select id="settings-language" name="language"${language.attrs}>
   ${options([{ value: '', label: `The programme's own (${programme.language})` }, ...languages.slice(1).map((l) => ({ value: l, label: l }))], values.language ?? '')}
 </select>`
-    : html`<input type="hidden" name="language" value="${values.language ?? ''}">`}
+    : html`<input type="hidden" name="language" value="${values.language ?? ''}">`
+}
 <fieldset>
   <legend>Pause</legend>
   <label for="settings-paused-until">Pause messages until (the day they may start again)</label>${pause.message}
   <p class="hint" id="settings-pause-hint">Leave empty to keep things as they are.</p>
   <input type="date" id="settings-paused-until" name="pausedUntil" value="${values.pausedUntil ?? ''}" aria-describedby="settings-pause-hint"${pause.attrs}>
-  ${client.pausedUntil && html`<div class="checkbox"><input type="checkbox" id="settings-end-pause" name="endPause" value="yes"${values.endPause ? raw(' checked') : ''}>
-  <label for="settings-end-pause">End the pause now</label></div>`}
+  ${
+    client.pausedUntil &&
+    html`<div class="checkbox"><input type="checkbox" id="settings-end-pause" name="endPause" value="yes"${values.endPause ? raw(' checked') : ''}>
+  <label for="settings-end-pause">End the pause now</label></div>`
+  }
 </fieldset>
 <div class="actions"><button type="submit">Save settings</button></div>
 </form>`;
@@ -233,7 +246,13 @@ ${errorSummary(problems, 'reassign-problems')}
 </form>`;
 }
 
-export function groupForm(signedIn: SignedIn, client: ClientRecord, groups: readonly DirectoryGroup[], values: FormValues, problems: readonly FieldProblem[]): SafeHtml {
+export function groupForm(
+  signedIn: SignedIn,
+  client: ClientRecord,
+  groups: readonly DirectoryGroup[],
+  values: FormValues,
+  problems: readonly FieldProblem[],
+): SafeHtml {
   const group = fieldError(problems, 'group-group');
   const status = fieldError(problems, 'group-status');
   const nudge = fieldError(problems, 'group-nudge');
@@ -247,11 +266,25 @@ ${errorSummary(problems, 'group-problems')}
 </select>
 <label for="group-status">Status</label>${status.message}
 <select id="group-status" name="status"${status.attrs}>
-  ${options([{ value: 'interested', label: 'Interested' }, { value: 'going', label: 'Going' }, { value: 'stopped', label: 'Stopped' }], values.status ?? 'interested')}
+  ${options(
+    [
+      { value: 'interested', label: 'Interested' },
+      { value: 'going', label: 'Going' },
+      { value: 'stopped', label: 'Stopped' },
+    ],
+    values.status ?? 'interested',
+  )}
 </select>
 <label for="group-nudge">Reminders</label>${nudge.message}
 <select id="group-nudge" name="nudge"${nudge.attrs}>
-  ${options([{ value: 'off', label: 'None' }, { value: 'day-before', label: 'The day before' }, { value: 'morning-of', label: 'The morning of' }], values.nudge ?? 'day-before')}
+  ${options(
+    [
+      { value: 'off', label: 'None' },
+      { value: 'day-before', label: 'The day before' },
+      { value: 'morning-of', label: 'The morning of' },
+    ],
+    values.nudge ?? 'day-before',
+  )}
 </select>
 <label for="group-time">Reminder time (HH:mm, optional)</label>${time.message}
 <p class="hint" id="group-time-hint">Empty: 18:00 the day before, 09:00 the morning of.</p>

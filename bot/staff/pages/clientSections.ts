@@ -57,7 +57,12 @@ export function summarySection(view: ClientView, programme: Programme): SafeHtml
 
 const n = (value: number | null) => (value === null ? '–' : String(value));
 
-function outcomeTable(caption: string, view: ClientView, rows: readonly OutcomeRow[], columns: ReadonlyArray<{ label: string; value: (row: OutcomeRow) => string }>): SafeHtml {
+function outcomeTable(
+  caption: string,
+  view: ClientView,
+  rows: readonly OutcomeRow[],
+  columns: ReadonlyArray<{ label: string; value: (row: OutcomeRow) => string }>,
+): SafeHtml {
   if (rows.length === 0) return html`<p>No answers yet.</p>`;
   return html`<details><summary>${caption} as a table</summary>
 <table>
@@ -84,14 +89,54 @@ export function chartsSection(view: ClientView): SafeHtml {
   return html`<section aria-labelledby="charts-heading">
 <h2 id="charts-heading">Scores over time</h2>
 <p>Dashed vertical lines mark the measurement waves. Each chart's numbers are in the table under it.</p>
-${chartBlock('chart-ucla3', 'UCLA-3 loneliness', 'Total 3–9; higher is lonelier (6–9 is commonly read as lonely).', charts.ucla3,
-    outcomeTable('UCLA-3 loneliness', view, has((r) => r.ucla3 !== null), [{ label: 'UCLA-3 total', value: (r) => n(r.ucla3) }]))}
-${chartBlock('chart-ons-loneliness', 'ONS loneliness', 'How often do you feel lonely? 1 often/always, 2 some of the time, 3 occasionally, 4 hardly ever, 5 never.', charts.onsLoneliness,
-    outcomeTable('ONS loneliness', view, has((r) => r.onsLoneliness !== null), [{ label: 'How often lonely', value: lonelyText }]))}
-${chartBlock('chart-ons4', 'ONS4 personal wellbeing', 'Each 0–10. Life satisfaction, worthwhile and happiness: higher is better. Anxiety: higher is worse.', charts.ons4,
-    outcomeTable('ONS4 personal wellbeing', view, has((r) => Object.values(r.ons4).some((v) => v !== null)), ONS4_ITEMS.map((item) => ({ label: item.label, value: (r: OutcomeRow) => n(r.ons4[item.id]) }))))}
-${chartBlock('chart-k6', 'Kessler K6', 'Total 0–24; 13 or more is probable serious psychological distress.', charts.k6,
-    outcomeTable('Kessler K6', view, has((r) => r.k6 !== null), [{ label: 'K6 total', value: (r) => n(r.k6) }]))}
+${chartBlock(
+  'chart-ucla3',
+  'UCLA-3 loneliness',
+  'Total 3–9; higher is lonelier (6–9 is commonly read as lonely).',
+  charts.ucla3,
+  outcomeTable(
+    'UCLA-3 loneliness',
+    view,
+    has((r) => r.ucla3 !== null),
+    [{ label: 'UCLA-3 total', value: (r) => n(r.ucla3) }],
+  ),
+)}
+${chartBlock(
+  'chart-ons-loneliness',
+  'ONS loneliness',
+  'How often do you feel lonely? 1 often/always, 2 some of the time, 3 occasionally, 4 hardly ever, 5 never.',
+  charts.onsLoneliness,
+  outcomeTable(
+    'ONS loneliness',
+    view,
+    has((r) => r.onsLoneliness !== null),
+    [{ label: 'How often lonely', value: lonelyText }],
+  ),
+)}
+${chartBlock(
+  'chart-ons4',
+  'ONS4 personal wellbeing',
+  'Each 0–10. Life satisfaction, worthwhile and happiness: higher is better. Anxiety: higher is worse.',
+  charts.ons4,
+  outcomeTable(
+    'ONS4 personal wellbeing',
+    view,
+    has((r) => Object.values(r.ons4).some((v) => v !== null)),
+    ONS4_ITEMS.map((item) => ({ label: item.label, value: (r: OutcomeRow) => n(r.ons4[item.id]) })),
+  ),
+)}
+${chartBlock(
+  'chart-k6',
+  'Kessler K6',
+  'Total 0–24; 13 or more is probable serious psychological distress.',
+  charts.k6,
+  outcomeTable(
+    'Kessler K6',
+    view,
+    has((r) => r.k6 !== null),
+    [{ label: 'K6 total', value: (r) => n(r.k6) }],
+  ),
+)}
 </section>`;
 }
 
@@ -117,13 +162,21 @@ function answerLine(programme: Programme, response: ItemResponseRecord): SafeHtm
   return html`<li><span class="question">${question}</span> <strong>${answer}</strong>${response.raw !== null && html` <span class="said">replied “${response.raw}”</span>`}${response.late && ' (late)'}</li>`;
 }
 
-function scoreLine(programme: Programme, score: { instrumentId: string; score: number | null; band?: string | null | undefined; flags?: string[] | undefined; complete: boolean }): SafeHtml | undefined {
+function scoreLine(
+  programme: Programme,
+  score: { instrumentId: string; score: number | null; band?: string | null | undefined; flags?: string[] | undefined; complete: boolean },
+): SafeHtml | undefined {
   if (score.score === null) return undefined;
   const title = instruments(programme).get(score.instrumentId)?.title ?? score.instrumentId;
   return html`<li>${title}: <strong>${score.score}</strong>${score.band && ` (${score.band})`}${score.flags?.length ? html` <strong class="flag">${score.flags.join(', ')}</strong>` : ''}</li>`;
 }
 
-const KIND_LABELS: Record<string, string> = { routine: 'Weekly check-in', wave: 'Measurement wave', 'follow-up': 'Follow-up check-in', 'on-request': 'Check-in (asked for)' };
+const KIND_LABELS: Record<string, string> = {
+  routine: 'Weekly check-in',
+  wave: 'Measurement wave',
+  'follow-up': 'Follow-up check-in',
+  'on-request': 'Check-in (asked for)',
+};
 
 function checkInEntry(programme: Programme, zone: string, entry: Extract<TimelineEntry, { kind: 'check-in' }>): SafeHtml {
   const { checkIn, parts } = entry;
@@ -173,13 +226,15 @@ export function timelineSection(view: ClientView, programme: Programme): SafeHtm
   const zone = view.client.timezone;
   return html`<section aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">Timeline</h2>
-${view.timeline.length === 0
+${
+  view.timeline.length === 0
     ? html`<p>Nothing yet.</p>`
     : html`<ol class="timeline" reversed>${view.timeline.map((entry) =>
         entry.kind === 'check-in'
           ? checkInEntry(programme, zone, entry)
           : html`<li class="timeline-event"><p class="timeline-when">${when(entry.at, zone)}</p><div>${eventText(programme, zone, entry.event)}</div></li>`,
-      )}</ol>`}
+      )}</ol>`
+}
 </section>`;
 }
 
@@ -189,9 +244,11 @@ export function messagesSection(view: ClientView): SafeHtml {
   const notes = [...view.history.notes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return html`<section aria-labelledby="messages-heading">
 <h2 id="messages-heading">Messages to the link worker</h2>
-${notes.length === 0
+${
+  notes.length === 0
     ? html`<p>No messages yet.</p>`
-    : html`<ul class="messages">${notes.map((note) => html`<li><p class="timeline-when">${when(note.createdAt, view.client.timezone)} · ${note.channel}${note.checkInId ? html` · <a href="#check-in-${note.checkInId}">in a check-in</a>` : ''}</p><blockquote>${note.text}</blockquote></li>`)}</ul>`}
+    : html`<ul class="messages">${notes.map((note) => html`<li><p class="timeline-when">${when(note.createdAt, view.client.timezone)} · ${note.channel}${note.checkInId ? html` · <a href="#check-in-${note.checkInId}">in a check-in</a>` : ''}</p><blockquote>${note.text}</blockquote></li>`)}</ul>`
+}
 </section>`;
 }
 
@@ -218,19 +275,26 @@ export function groupsSection(view: ClientView, directory: (id: string) => Direc
   const barriers = Object.entries(summary.barriers).sort((a, b) => b[1] - a[1]);
   return html`<section aria-labelledby="groups-heading">
 <h2 id="groups-heading">Groups</h2>
-${links.length === 0
+${
+  links.length === 0
     ? html`<p>Not linked to any group yet.</p>`
     : html`<table><caption>Group links</caption>
 <thead><tr><th scope="col">Group</th><th scope="col">Status</th><th scope="col">Reminders</th><th scope="col">Since</th></tr></thead>
-<tbody>${links.map((link) => html`<tr><td>${groupName(link.groupId)}${directory(link.groupId)?.status === 'closed' && ' (closed)'}</td>
+<tbody>${links.map(
+        (link) => html`<tr><td>${groupName(link.groupId)}${directory(link.groupId)?.status === 'closed' && ' (closed)'}</td>
 <td>${link.status}${link.stoppedBecause && ` (${link.stoppedBecause === 'not-welcome-twice' ? 'did not feel welcome twice' : 'does not want to go back'})`}</td>
 <td>${link.nudge === 'off' ? 'none' : `${link.nudge === 'day-before' ? 'the day before' : 'the morning of'}${link.nudgeTime ? ` at ${link.nudgeTime}` : ''}`}</td>
-<td>${when(link.since, zone)}</td></tr>`)}</tbody></table>`}
+<td>${when(link.since, zone)}</td></tr>`,
+      )}</tbody></table>`
+}
 <h3>Attendance</h3>
 <p>Went ${summary.went}, didn't go ${summary.didnt}, not known ${summary.unknown}. Felt welcome: yes ${summary.fit.yes}, a bit ${summary.fit['a-bit']}, no ${summary.fit.no}.${barriers.length > 0 && ` What got in the way: ${barriers.map(([id, count]) => `${barrierLabel(id)} ${count}`).join(', ')}.`}</p>
-${attendance.length > 0 && html`<table><caption>Sessions, newest first</caption>
+${
+  attendance.length > 0 &&
+  html`<table><caption>Sessions, newest first</caption>
 <thead><tr><th scope="col">Session</th><th scope="col">Group</th><th scope="col">Went?</th><th scope="col">What got in the way</th><th scope="col">How it went</th></tr></thead>
-<tbody>${attendance.map((record) => attendanceRow(groupName, zone, record))}</tbody></table>`}
+<tbody>${attendance.map((record) => attendanceRow(groupName, zone, record))}</tbody></table>`
+}
 <h3 id="group-form-heading">Link to a group, or change a link</h3>
 ${form}
 </section>`;
@@ -239,17 +303,27 @@ ${form}
 export function tasksSection(view: ClientView, signedIn: SignedIn, directory: (id: string) => DirectoryGroup | undefined): SafeHtml {
   const zone = view.client.timezone;
   const tasks = [...view.history.tasks].sort((a, b) => (a.state === b.state ? b.createdAt.localeCompare(a.createdAt) : a.state === 'open' ? -1 : 1));
-  const KIND: Record<TaskRecord['kind'], string> = { accompany: 'Someone to go with them', 'nudges-stopped': 'Reminders stopped', barrier: 'Follow up a barrier' };
+  const KIND: Record<TaskRecord['kind'], string> = {
+    accompany: 'Someone to go with them',
+    'nudges-stopped': 'Reminders stopped',
+    barrier: 'Follow up a barrier',
+  };
   return html`<section aria-labelledby="tasks-heading">
 <h2 id="tasks-heading">Tasks</h2>
-${tasks.length === 0
+${
+  tasks.length === 0
     ? html`<p>No tasks.</p>`
-    : html`<ul class="tasks">${tasks.map((task) => html`<li class="task-${task.state}" id="task-${task.id}">
+    : html`<ul class="tasks">${tasks.map(
+        (task) => html`<li class="task-${task.state}" id="task-${task.id}">
 <p><strong>${KIND[task.kind]}</strong> · ${directory(task.groupId)?.name ?? task.groupId} · ${when(task.createdAt, zone)}</p>
 <p id="task-${task.id}-detail">${task.detail}</p>
-${task.state === 'open'
+${
+  task.state === 'open'
     ? html`<form method="post" action="/staff/clients/${view.client.id}/tasks/${task.id}/done">${csrfField(signedIn)}<button type="submit" aria-describedby="task-${task.id}-detail">Mark done</button></form>`
-    : html`<p>Done${task.doneBy && ` by ${task.doneBy}`}${task.doneAt && `, ${when(task.doneAt, zone)}`}</p>`}
-</li>`)}</ul>`}
+    : html`<p>Done${task.doneBy && ` by ${task.doneBy}`}${task.doneAt && `, ${when(task.doneAt, zone)}`}</p>`
+}
+</li>`,
+      )}</ul>`
+}
 </section>`;
 }

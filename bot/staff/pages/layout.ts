@@ -78,20 +78,26 @@ export function staffLayout(page: PageOptions): string {
 <title>${page.title} · ${page.programmeName} staff</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/staff/staff.css">
-${page.charts && html`<script src="/staff/static/chart.umd.js" defer></script>
-<script src="/staff/static/charts.js" defer></script>`}
+${
+  page.charts &&
+  html`<script src="/staff/static/chart.umd.js" defer></script>
+<script src="/staff/static/charts.js" defer></script>`
+}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
   <p class="site-name">${page.programmeName} · Linkwell staff</p>
-  ${signedIn && html`<nav aria-label="Staff pages"><ul>
+  ${
+    signedIn &&
+    html`<nav aria-label="Staff pages"><ul>
     ${NAV.map((item) => html`<li><a href="${item.href}"${item.href === page.current ? raw(' aria-current="page"') : ''}>${item.label}</a></li>`)}
   </ul></nav>
   <div class="who">
     <span>Signed in as ${signedIn.staff.name} (${roleLabel(signedIn.staff.role)})</span>
     <form method="post" action="/staff/sign-out" class="sign-out">${csrfField(signedIn)}<button type="submit">Sign out</button></form>
-  </div>`}
+  </div>`
+  }
 </header>
 <main id="main" tabindex="-1">
 ${page.body}

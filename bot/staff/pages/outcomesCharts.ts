@@ -18,10 +18,23 @@ export interface WaveSeries {
  * A bar chart of a statistic by wave and its table (wave by series: the value and from how many
  * clients); a series none of the waves asked is left out, and so is a chart with nothing left.
  */
-export function byWaveFigure(summary: OutcomeSummary, id: string, title: string, series: readonly WaveSeries[], options: { yLabel: string; yMin?: number; yMax?: number }): SafeHtml {
+export function byWaveFigure(
+  summary: OutcomeSummary,
+  id: string,
+  title: string,
+  series: readonly WaveSeries[],
+  options: { yLabel: string; yMin?: number; yMax?: number },
+): SafeHtml {
   const asked = series.filter((s) => summary.waves.some((w) => w.instruments.some((i) => i.instrumentId === s.instrumentId)));
   if (asked.length === 0) return html``;
-  const cells = asked.map((s) => summary.waves.map((wave) => cellOf(wave.instruments.find((i) => i.instrumentId === s.instrumentId), s)));
+  const cells = asked.map((s) =>
+    summary.waves.map((wave) =>
+      cellOf(
+        wave.instruments.find((i) => i.instrumentId === s.instrumentId),
+        s,
+      ),
+    ),
+  );
   const categories = summary.waves.map((w) => waveLabel(w.waveId));
   const data = {
     kind: 'bar' as const,
@@ -34,11 +47,14 @@ export function byWaveFigure(summary: OutcomeSummary, id: string, title: string,
   return html`<section class="outcomes-figure" aria-labelledby="${id}-title">
 <h3 id="${id}-title">${title}</h3>
 ${chart(id, `Bar chart: ${title}, by wave. The same numbers are in the table below.`, data)}
-${tableWrap(`${id}-table`, html`<table>
+${tableWrap(
+  `${id}-table`,
+  html`<table>
 <caption id="${id}-table">${title}: the numbers</caption>
 <thead><tr><th scope="col">Wave</th>${asked.map((s) => html`<th scope="col">${s.label}</th><th scope="col">Clients (n)</th>`)}</tr></thead>
 <tbody>${categories.map((label, w) => html`<tr><th scope="row">${label}</th>${asked.map((_, k) => html`<td>${cells[k]![w]!.text}</td><td>${cells[k]![w]!.n}</td>`)}</tr>`)}</tbody>
-</table>`)}
+</table>`,
+)}
 </section>`;
 }
 
@@ -72,7 +88,9 @@ export function attendanceFigure(summary: OutcomeSummary): SafeHtml {
   return html`<section class="outcomes-figure" aria-labelledby="attendance-title">
 <h3 id="attendance-title">Group attendance</h3>
 <p>Group sessions clients were nudged about or asked after, over the whole programme (a session belongs to no wave).</p>
-${tableWrap('attendance-table', html`<table>
+${tableWrap(
+  'attendance-table',
+  html`<table>
 <caption id="attendance-table">Group sessions by what happened</caption>
 <thead><tr><th scope="col">Sessions</th><th scope="col">Number</th></tr></thead>
 <tbody>
@@ -80,7 +98,8 @@ ${tableWrap('attendance-table', html`<table>
 ${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td>${shown(r.sessions, String)}</td></tr>`)}
 <tr><th scope="row">Clients with at least one session</th><td>${shown(a.clients, String)}</td></tr>
 </tbody>
-</table>`)}
+</table>`,
+)}
 ${chart('attendance-chart', 'Bar chart: group sessions by what happened. The same numbers are in the table above.', data)}
 </section>`;
 }
@@ -99,11 +118,14 @@ export function barriersFigure(summary: OutcomeSummary): SafeHtml {
   return html`<section class="outcomes-figure" aria-labelledby="barriers-title">
 <h3 id="barriers-title">What got in the way</h3>
 <p>A session can have more than one reason, so these do not add up to the sessions missed.</p>
-${tableWrap('barriers-table', html`<table>
+${tableWrap(
+  'barriers-table',
+  html`<table>
 <caption id="barriers-table">Reasons given for missing or declining a group</caption>
 <thead><tr><th scope="col">Reason</th><th scope="col">Sessions</th><th scope="col">Clients</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td>${shown(r.sessions, String)}</td><td>${shown(r.clients, String)}</td></tr>`)}</tbody>
-</table>`)}
+</table>`,
+)}
 ${chart('barriers-chart', 'Bar chart: sessions missed for each reason. The same numbers are in the table above.', data)}
 </section>`;
 }
@@ -122,7 +144,11 @@ ${byWaveFigure(
   summary,
   'ons4-chart',
   'Median ONS4 personal wellbeing',
-  (ons4?.items ?? []).map((item) => ({ instrumentId: 'ons4', measure: item.id, label: item.id === 'anxiety' ? 'Anxiety (0–10, lower is better)' : `${measureLabel(ons4, item.id)} (0–10)` })),
+  (ons4?.items ?? []).map((item) => ({
+    instrumentId: 'ons4',
+    measure: item.id,
+    label: item.id === 'anxiety' ? 'Anxiety (0–10, lower is better)' : `${measureLabel(ons4, item.id)} (0–10)`,
+  })),
   { yLabel: 'Score 0–10', yMin: 0, yMax: 10 },
 )}
 ${byWaveFigure(summary, 'groups-chart', 'Median number of groups', [{ instrumentId: 'groups', measure: 'count', label: 'Median number of groups' }], { yLabel: 'Groups', yMin: 0 })}`;

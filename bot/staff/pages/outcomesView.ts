@@ -20,12 +20,17 @@ export interface OutcomesViewInput {
 
 /** The downloads, with what each holds; all are for duty and admin staff, and each download is logged. */
 export const OUTCOME_DOWNLOADS = [
-  { path: '/staff/outcomes/waves.csv', label: 'Wave summary (CSV)', about: 'the numbers in the wave tables, one row per wave, instrument and measure, small numbers suppressed' },
+  {
+    path: '/staff/outcomes/waves.csv',
+    label: 'Wave summary (CSV)',
+    about: 'the numbers in the wave tables, one row per wave, instrument and measure, small numbers suppressed',
+  },
   { path: '/staff/outcomes/attendance.csv', label: 'Attendance and barriers (CSV)', about: 'the group sessions and reasons tables, small numbers suppressed' },
   {
     path: '/staff/outcomes/items.csv',
     label: 'Item-level answers (CSV)',
-    about: 'one row per answer with instrument and version, for the programme’s analyst: not suppressed, keyed by pseudonymous client id (no names or phone numbers). Keep it as you would case notes',
+    about:
+      'one row per answer with instrument and version, for the programme’s analyst: not suppressed, keyed by pseudonymous client id (no names or phone numbers). Keep it as you would case notes',
   },
 ] as const;
 
@@ -87,9 +92,12 @@ function waveSection(wave: WaveOutcome, library: ReadonlyMap<string, Instrument>
 ${lonely && html`<div><dt>Often or always lonely</dt><dd>${shown(lonely.share, percent)}</dd></div>`}
 ${groups && html`<div><dt>Median number of groups</dt><dd>${shown(groups.median)}</dd></div>`}
 </dl>
-${wave.asked.value === 0
+${
+  wave.asked.value === 0
     ? html`<p>No client has been asked for this wave yet.</p>`
-    : tableWrap(`${id}-caption`, html`<table class="outcomes-wave">
+    : tableWrap(
+        `${id}-caption`,
+        html`<table class="outcomes-wave">
 <caption id="${id}-caption">${label}: answers by instrument</caption>
 <thead><tr>
 <th scope="col">Instrument</th><th scope="col">Measure</th><th scope="col">Clients answering</th><th scope="col">With a value (n)</th>
@@ -98,7 +106,9 @@ ${wave.asked.value === 0
 <tbody>
 ${wave.instruments.map((instrument) => instrumentRows(instrument, library.get(instrument.instrumentId), hasChange))}
 </tbody>
-</table>`)}
+</table>`,
+      )
+}
 </section>`;
 }
 

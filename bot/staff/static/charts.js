@@ -49,8 +49,14 @@
   // would otherwise stretch the axis over years).
   function dateRange(data) {
     var xs = [];
-    data.series.forEach(function (series) { series.points.forEach(function (p) { xs.push(Date.parse(p.x)); }); });
-    (data.markers || []).forEach(function (m) { xs.push(Date.parse(m.x)); });
+    data.series.forEach(function (series) {
+      series.points.forEach(function (p) {
+        xs.push(Date.parse(p.x));
+      });
+    });
+    (data.markers || []).forEach(function (m) {
+      xs.push(Date.parse(m.x));
+    });
     if (xs.length === 0) return {};
     var min = Math.min.apply(null, xs);
     var max = Math.max.apply(null, xs);
@@ -63,7 +69,9 @@
     var datasets = data.series.map(function (series, i) {
       return {
         label: series.label,
-        data: series.points.map(function (p) { return { x: Date.parse(p.x), y: p.y }; }),
+        data: series.points.map(function (p) {
+          return { x: Date.parse(p.x), y: p.y };
+        }),
         borderColor: COLOURS[i % COLOURS.length],
         backgroundColor: COLOURS[i % COLOURS.length],
         borderDash: DASHES[i % DASHES.length],
@@ -87,7 +95,13 @@
         },
         plugins: {
           legend: { position: 'bottom' },
-          tooltip: { callbacks: { title: function (items) { return items.length ? dateLabel(items[0].parsed.x) : ''; } } },
+          tooltip: {
+            callbacks: {
+              title: function (items) {
+                return items.length ? dateLabel(items[0].parsed.x) : '';
+              },
+            },
+          },
           waveMarkers: { markers: data.markers || [] },
         },
       },
@@ -101,7 +115,13 @@
       data: {
         labels: data.categories,
         datasets: data.series.map(function (series, i) {
-          return { label: series.label, data: series.points.map(function (p) { return p.y; }), backgroundColor: COLOURS[i % COLOURS.length] };
+          return {
+            label: series.label,
+            data: series.points.map(function (p) {
+              return p.y;
+            }),
+            backgroundColor: COLOURS[i % COLOURS.length],
+          };
         }),
       },
       options: {

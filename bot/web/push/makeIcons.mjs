@@ -9,7 +9,11 @@ const TEAL = [0x1f, 0x4e, 0x5f];
 const WHITE = [0xff, 0xff, 0xff];
 // Shapes in units of the icon's width, kept inside the central 80% so a maskable crop keeps them (icon.svg draws the same).
 const BUBBLE = { x0: 0.26, y0: 0.3, x1: 0.74, y1: 0.64, r: 0.08 };
-const TAIL = [[0.36, 0.6], [0.36, 0.75], [0.5, 0.6]];
+const TAIL = [
+  [0.36, 0.6],
+  [0.36, 0.75],
+  [0.5, 0.6],
+];
 const DOTS = [0.38, 0.5, 0.62].map((x) => ({ x, y: 0.47, r: 0.035 }));
 
 function inRoundedRect(x, y, { x0, y0, x1, y1, r }) {

@@ -45,7 +45,10 @@ const FILES: Record<string, { file: string; headers: Record<string, string> }> =
       'Content-Security-Policy': "default-src 'self'",
     },
   },
-  '/chat/manifest.webmanifest': { file: 'manifest.webmanifest', headers: { 'Content-Type': 'application/manifest+json; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } },
+  '/chat/manifest.webmanifest': {
+    file: 'manifest.webmanifest',
+    headers: { 'Content-Type': 'application/manifest+json; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+  },
   '/chat/icon.svg': { file: 'icon.svg', headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' } },
   '/chat/icon-192.png': { file: 'icon-192.png', headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' } },
   '/chat/icon-512.png': { file: 'icon-512.png', headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' } },
@@ -73,40 +76,52 @@ export function registerPushRoutes(server: Server, deps: PushRouteDeps): void {
     return deps.vapid;
   };
 
-  server.get(`${API}/key`, handle(log, async (_req, res) => {
-    res.json(200, { publicKey: pushIsOn().publicKey });
-  }));
+  server.get(
+    `${API}/key`,
+    handle(log, async (_req, res) => {
+      res.json(200, { publicKey: pushIsOn().publicKey });
+    }),
+  );
 
-  server.post(`${API}/subscription`, handle(log, async (req, res) => {
-    pushIsOn();
-    const clientId = await clientOf(req);
-    const parsed = pushSubscriptionSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const problems = formatIssues(parsed.error.issues, 'subscription');
-      throw new HttpError(400, 'invalid_subscription', `The push subscription is not valid: ${problems[0]}`, problems);
-    }
-    const { endpoint, expirationTime, keys } = parsed.data;
-    await deps.subscriptions.add(clientId, {
-      endpoint,
-      ...(expirationTime !== undefined ? { expirationTime } : {}),
-      keys: { p256dh: keys.p256dh, auth: keys.auth },
-      createdAt: deps.clock.now().toISO()!,
-    });
-    res.json(201, { subscribed: true });
-  }));
+  server.post(
+    `${API}/subscription`,
+    handle(log, async (req, res) => {
+      pushIsOn();
+      const clientId = await clientOf(req);
+      const parsed = pushSubscriptionSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const problems = formatIssues(parsed.error.issues, 'subscription');
+        throw new HttpError(400, 'invalid_subscription', `The push subscription is not valid: ${problems[0]}`, problems);
+      }
+      const { endpoint, expirationTime, keys } = parsed.data;
+      await deps.subscriptions.add(clientId, {
+        endpoint,
+        ...(expirationTime !== undefined ? { expirationTime } : {}),
+        keys: { p256dh: keys.p256dh, auth: keys.auth },
+        createdAt: deps.clock.now().toISO()!,
+      });
+      res.json(201, { subscribed: true });
+    }),
+  );
 
-  server.post(`${API}/unsubscribe`, handle(log, async (req, res) => {
-    const clientId = await clientOf(req);
-    const { endpoint } = unsubscribeSchema.parse(req.body);
-    await deps.subscriptions.remove(clientId, endpoint);
-    res.send(204);
-  }));
+  server.post(
+    `${API}/unsubscribe`,
+    handle(log, async (req, res) => {
+      const clientId = await clientOf(req);
+      const { endpoint } = unsubscribeSchema.parse(req.body);
+      await deps.subscriptions.remove(clientId, endpoint);
+      res.send(204);
+    }),
+  );
 
   for (const [path, { file, headers }] of Object.entries(FILES)) {
     const body = readFileSync(join(here, file));
-    server.get(path, handle(log, async (_req, res) => {
-      res.writeHead(200, headers);
-      res.end(body);
-    }));
+    server.get(
+      path,
+      handle(log, async (_req, res) => {
+        res.writeHead(200, headers);
+        res.end(body);
+      }),
+    );
   }
 }

@@ -27,7 +27,8 @@ function endpointProblem(endpoint: string): string | undefined {
   if (url.username || url.password) return 'must not carry a user name or password';
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (isIP(host) !== 0) return 'must name a push service by its host name, not an IP address';
-  if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.')) return 'must be a push service on the internet, not this machine or a local name';
+  if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.'))
+    return 'must be a push service on the internet, not this machine or a local name';
   return undefined;
 }
 

@@ -81,7 +81,13 @@ export function classifyRisk(model: RiskModel, text: string): { tier: RiskTier |
     }
   }
   const tier: RiskTier | null =
-    scores.urgent >= model.thresholds.urgent ? 'urgent' : scores.sameDay >= model.thresholds.sameDay ? 'same-day' : scores.flag >= model.thresholds.flag ? 'routine' : null;
+    scores.urgent >= model.thresholds.urgent
+      ? 'urgent'
+      : scores.sameDay >= model.thresholds.sameDay
+        ? 'same-day'
+        : scores.flag >= model.thresholds.flag
+          ? 'routine'
+          : null;
   return { tier, scores };
 }
 

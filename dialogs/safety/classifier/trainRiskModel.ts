@@ -120,10 +120,17 @@ export function crossValidatedScores(messages: readonly TrainingMessage[], folds
  * reach. The rule layers catch what is said in known ways; the model adds what they miss, and may
  * only do so at a small, chosen cost in false alarms.
  */
-export function chooseThresholds(messages: readonly TrainingMessage[], scores: readonly Record<Head, number>[], falseAlarms: Record<Head, number>): Record<Head, number> {
+export function chooseThresholds(
+  messages: readonly TrainingMessage[],
+  scores: readonly Record<Head, number>[],
+  falseAlarms: Record<Head, number>,
+): Record<Head, number> {
   const thresholds = {} as Record<Head, number>;
   for (const head of HEADS) {
-    const quiet = scores.filter((_, i) => messages[i]!.label === null).map((s) => s[head]).sort((a, b) => b - a);
+    const quiet = scores
+      .filter((_, i) => messages[i]!.label === null)
+      .map((s) => s[head])
+      .sort((a, b) => b - a);
     const at = Math.floor(falseAlarms[head] * quiet.length);
     thresholds[head] = Math.max(0.05, quiet[at] ?? 0.5);
   }

@@ -14,7 +14,10 @@ describe('Alerts kept before migration 0012 (PostgreSQL)', function () {
 
   beforeEach(async () => {
     db = await freshDatabase({ migrated: false });
-    await migrate(db.pool, migrations().filter((m) => m.version < 12));
+    await migrate(
+      db.pool,
+      migrations().filter((m) => m.version < 12),
+    );
   });
   afterEach(async () => {
     await db.drop();
@@ -25,7 +28,22 @@ describe('Alerts kept before migration 0012 (PostgreSQL)', function () {
 
   it('finds existing alerts by code, due time and time resolved, and a code given twice finds the one still being dealt with', async () => {
     await keep(alert('alert-0001', { code: 'HR7Q', escalateAt: '2026-03-02T11:15:00.000+01:00' }));
-    await keep(alert('alert-0002', { code: 'KTW3', state: 'acknowledged', notifications: [{ at: '2026-03-02T10:00:00.000Z', to: { role: 'webhook', id: 'webhook', name: 'programme webhook' }, channel: 'webhook', status: 'failed', attempts: 1, retryAt: '2026-03-02T10:01:00.000Z' }] }));
+    await keep(
+      alert('alert-0002', {
+        code: 'KTW3',
+        state: 'acknowledged',
+        notifications: [
+          {
+            at: '2026-03-02T10:00:00.000Z',
+            to: { role: 'webhook', id: 'webhook', name: 'programme webhook' },
+            channel: 'webhook',
+            status: 'failed',
+            attempts: 1,
+            retryAt: '2026-03-02T10:01:00.000Z',
+          },
+        ],
+      }),
+    );
     await keep(alert('alert-0003', { code: 'M4PX', state: 'resolved', resolvedAt: '2026-03-04T09:00:00.000Z' }));
     // Two instances once gave K7QM twice: the open one keeps it, though the resolved one is newer.
     await keep(alert('alert-0004', { code: 'K7QM', createdAt: '2026-03-01T09:00:00.000Z' }));

@@ -54,14 +54,20 @@ describe('Linkwell on PostgreSQL', function () {
     await again.waitForBotText(/isolated/);
     again.end();
     const responses = (await (await t.admin(`/api/admin/clients/${id}/responses`)).json()) as { responses: Array<{ itemId: string; value: number }> };
-    expect(responses.responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 3], ['left_out', 1]]);
+    expect(responses.responses.map((r) => [r.itemId, r.value])).to.deep.equal([
+      ['lack_companionship', 3],
+      ['left_out', 1],
+    ]);
   });
 
   it('refuses to start on a database whose schema is behind, saying to run db:migrate, and migrates with npm run db:migrate', async () => {
     const empty = await freshDatabase({ migrated: false });
     const dataDir = mkdtempSync(join(tmpdir(), 'linkwell-pg-start-'));
     try {
-      const refused = await startTestApp({ env: { DATABASE_URL: empty.url }, dataDir }).then(() => 'started', (error: Error) => error.message);
+      const refused = await startTestApp({ env: { DATABASE_URL: empty.url }, dataDir }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
       expect(refused).to.match(/schema is at version 0; this Linkwell needs version \d+\. Run: npm run db:migrate/);
       const migrated = await runScript('bot/cli/dbMigrate.ts', [], '', { DATABASE_URL: empty.url, CHAT_LINK_SECRET: 'x'.repeat(40) });
       expect(migrated.code, migrated.stderr).to.equal(0);
@@ -82,7 +88,10 @@ describe('Linkwell on PostgreSQL', function () {
     const programme = await loadProgrammeFile(DEMO_PROGRAMME_FILE);
     t = await startTestApp({ env: { DATABASE_URL: db.url }, programme });
     const edited = { ...programme, checkIn: { ...programme.checkIn, time: '11:00' } };
-    const refused = await startTestApp({ env: { DATABASE_URL: db.url }, programme: edited }).then(() => 'started', (error: Error) => error.message);
+    const refused = await startTestApp({ env: { DATABASE_URL: db.url }, programme: edited }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
     expect(refused).to.match(/Another running Linkwell on this database runs a different programme file .*Start every instance with the same file/);
     const same = await startTestApp({ env: { DATABASE_URL: db.url }, programme });
     await same.close();
@@ -93,7 +102,10 @@ describe('Linkwell on PostgreSQL', function () {
   it('refuses to start when the database cannot be reached, naming the host, and writes nothing to the data folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'linkwell-pg-down-'));
     try {
-      const refused = await startTestApp({ env: { DATABASE_URL: 'postgres://linkwell:secret@127.0.0.1:9/linkwell' }, dataDir }).then(() => 'started', (error: Error) => error.message);
+      const refused = await startTestApp({ env: { DATABASE_URL: 'postgres://linkwell:secret@127.0.0.1:9/linkwell' }, dataDir }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
       expect(refused).to.match(/Cannot reach the PostgreSQL database at 127\.0\.0\.1:9\/linkwell/);
       expect(refused).not.to.include('secret');
       expect(readdirSync(dataDir)).to.deep.equal([]);

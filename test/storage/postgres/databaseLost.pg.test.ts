@@ -33,7 +33,9 @@ describe('Linkwell on PostgreSQL when the database is lost while running', funct
     // A link worker's browser, signed in before: its session cannot be looked up.
     const page = await fetch(`${t.url}/staff/alerts`, { headers: { Accept: 'text/html', Cookie: `linkwell_staff=${'a'.repeat(43)}` } });
     expect(page.status).to.equal(503);
-    expect(await page.text()).to.include('Linkwell cannot reach its database just now').and.include('Nothing you sent was saved');
+    expect(await page.text())
+      .to.include('Linkwell cannot reach its database just now')
+      .and.include('Nothing you sent was saved');
 
     await db.reachable(true);
     // Twilio's retry of the same text, once the database is back: kept and answered.

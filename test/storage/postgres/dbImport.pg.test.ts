@@ -52,7 +52,17 @@ describe('npm run db:import', function () {
     const first = await runScript('bot/cli/dbImport.ts', ['--from', lowdb.dataDir], '', env);
     expect(first.code, first.stderr + first.stdout).to.equal(0);
     expect(first.stdout).to.include('Every collection matches');
-    for (const collection of ['clients', 'client records by month', 'conversation state', 'texts sent or to send', 'Twilio sids claimed', 'alerts', 'privacy audit', 'web chat transcripts', 'staff accounts']) {
+    for (const collection of [
+      'clients',
+      'client records by month',
+      'conversation state',
+      'texts sent or to send',
+      'Twilio sids claimed',
+      'alerts',
+      'privacy audit',
+      'web chat transcripts',
+      'staff accounts',
+    ]) {
       expect(first.stdout, collection).to.match(new RegExp(`${collection}\\s+[1-9]\\d* in the folder\\s+[1-9]\\d* in the database\\s+same`));
     }
     const again = await runScript('bot/cli/dbImport.ts', ['--from', lowdb.dataDir], '', env);
@@ -72,7 +82,7 @@ describe('npm run db:import', function () {
     }
   });
 
-  it("refuses a database holding clients the folder does not have, copying nothing", async () => {
+  it('refuses a database holding clients the folder does not have, copying nothing', async () => {
     const lowdb = await startTestApp();
     await lowdb.close({ keepData: true });
     await db.pool.query("INSERT INTO clients (id, phone, record) VALUES ('someone-else', '+447700900999', '{}')");

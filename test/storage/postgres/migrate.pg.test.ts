@@ -40,7 +40,11 @@ describe('PostgreSQL schema migrations', function () {
 
   it('says the schema is behind when a step numbered below the highest applied is missing, and applies it', async () => {
     await migrate(db.pool, folder({ '0001_one.sql': 'CREATE TABLE one (id int);', '0003_three.sql': 'CREATE TABLE three (id int);' }));
-    const later = folder({ '0001_one.sql': 'CREATE TABLE one (id int);', '0002_two.sql': 'CREATE TABLE two (id int);', '0003_three.sql': 'CREATE TABLE three (id int);' });
+    const later = folder({
+      '0001_one.sql': 'CREATE TABLE one (id int);',
+      '0002_two.sql': 'CREATE TABLE two (id int);',
+      '0003_three.sql': 'CREATE TABLE three (id int);',
+    });
     const state = await schemaState(db.pool, later);
     expect(state).to.deep.equal({ state: 'behind', version: 3, wanted: 3, missing: [2] });
     expect(new SchemaBehindError(3, 3, [2]).message).to.match(/at version 3 but lacks step 2, which this Linkwell needs\. Run: npm run db:migrate/);
@@ -55,7 +59,10 @@ describe('PostgreSQL schema migrations', function () {
 
   it('leaves the schema as it was when a migration fails, steps before it included', async () => {
     const steps = folder({ '0001_good.sql': 'CREATE TABLE one (id int);', '0002_bad.sql': 'CREATE TABLE two (id int); SELECT no_such_function();' });
-    const failed = await migrate(db.pool, steps).then(() => 'migrated', (error: Error) => error.message);
+    const failed = await migrate(db.pool, steps).then(
+      () => 'migrated',
+      (error: Error) => error.message,
+    );
     expect(failed).to.match(/no_such_function/);
     expect(await tables()).to.deep.equal([]);
   });
@@ -63,7 +70,10 @@ describe('PostgreSQL schema migrations', function () {
   it('refuses a migration that was changed after it was applied', async () => {
     await migrate(db.pool, folder({ '0001_first.sql': 'CREATE TABLE one (id int);' }));
     const changed = folder({ '0001_first.sql': 'CREATE TABLE one (id bigint);' });
-    const refused = await migrate(db.pool, changed).then(() => 'migrated', (error: Error) => error.message);
+    const refused = await migrate(db.pool, changed).then(
+      () => 'migrated',
+      (error: Error) => error.message,
+    );
     expect(refused).to.match(/Migration 1 \(first\) has changed since it was applied/);
   });
 });

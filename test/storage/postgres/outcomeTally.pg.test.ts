@@ -72,7 +72,10 @@ describe('PgOutcomeTally', function () {
 
   it('works out, once migrated to 0010, the tally of a database that held answers before it', async () => {
     db = await freshDatabase({ migrated: false });
-    await migrate(db.pool, migrations().filter((m) => m.version < 10));
+    await migrate(
+      db.pool,
+      migrations().filter((m) => m.version < 10),
+    );
     const client = { ...newClient('+447700900001'), id: 'client-before-0010' };
     const c = waveCheckIn(client.id, 'baseline', '2024-03-04T10:00:00.000Z');
     const month = { ...emptyMonth(), checkIns: [c], responses: [answer(c, 'ucla3', 'left_out', 2, '2024-03-04T10:01:00.000Z')] };
@@ -100,7 +103,13 @@ describe('PgOutcomeTally', function () {
       await lowdb.clients.startCheckIn(c);
       await lowdb.clients.recordResponse(made.client.id, answer(c, 'ucla3', 'left_out', 2, '2024-03-04T10:01:00.000Z'));
       const session = { sessionKey: 'walk|2024-03-06T10:00', groupId: 'walk', sessionStart: '2024-03-06T10:00:00.000Z' };
-      await lowdb.clients.recordAttendance(made.client.id, session, () => ({ ...session, attendance: 'didnt', barriers: ['cost'], channel: 'sms', updatedAt: '2024-03-06T18:00:00.000Z' }));
+      await lowdb.clients.recordAttendance(made.client.id, session, () => ({
+        ...session,
+        attendance: 'didnt',
+        barriers: ['cost'],
+        channel: 'sms',
+        updatedAt: '2024-03-06T18:00:00.000Z',
+      }));
       const inFolder = await readAll(lowdb.clients.outcomes, 'walking-group');
       lowdb.close();
 

@@ -32,7 +32,7 @@ describe('two instances on one database: texts and check-ins go once', function 
 
   const to = (phone: string) => twilio.messages.filter((m) => m.to === phone).map((m) => m.body);
 
-  it("leaves the texts another live instance is sending to it, even when it starts mid-send", async () => {
+  it('leaves the texts another live instance is sending to it, even when it starts mid-send', async () => {
     twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN, latencyMs: 400 });
     const a = await instance();
     const phone = '+447700900891';
@@ -60,7 +60,10 @@ describe('two instances on one database: texts and check-ins go once', function 
     await Promise.all([a.app.scheduler.tick(), b.app.scheduler.tick()]);
     await Promise.all([a.settle(), b.settle()]);
     for (const phone of phones) {
-      expect(to(phone).filter((body) => /quick questions/.test(body)), phone).to.have.length(1);
+      expect(
+        to(phone).filter((body) => /quick questions/.test(body)),
+        phone,
+      ).to.have.length(1);
     }
   });
 
@@ -86,12 +89,15 @@ describe('two instances on one database: texts and check-ins go once', function 
     await new Promise((resolve) => setTimeout(resolve, 300));
     await Promise.all([a.app.alerts.idle(), b.app.alerts.idle()]);
     await Promise.all([a.settle(), b.settle()]);
-    expect(to(duty).filter((body) => /alert/.test(body)), 'nobody else asked once Priya has it').to.deep.equal([]);
+    expect(
+      to(duty).filter((body) => /alert/.test(body)),
+      'nobody else asked once Priya has it',
+    ).to.deep.equal([]);
     const [alert] = await a.app.alerts.list({ clientId: (await a.app.store.clients.findByPhone(phone))!.id });
     expect(alert).to.deep.include({ state: 'acknowledged', step: 0 });
   });
 
-  it("finishes once, by looking at Twilio first, a text an instance that died was sending, once its lease runs out", async () => {
+  it('finishes once, by looking at Twilio first, a text an instance that died was sending, once its lease runs out', async () => {
     twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     const a = await instance();
     const phone = '+447700900892';
@@ -111,7 +117,8 @@ describe('two instances on one database: texts and check-ins go once', function 
     await new Promise((resolve) => setTimeout(resolve, 100));
     clock.advance({ milliseconds: ADOPT_EVERY_MS });
     const clientId = (await b.app.store.clients.findByPhone(phone))!.id;
-    for (let i = 0; i < 50 && (await b.app.store.smsOutbox.forClient(clientId))[0]!.status !== 'sent'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 50 && (await b.app.store.smsOutbox.forClient(clientId))[0]!.status !== 'sent'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await b.settle();
     expect(to(phone), 'found at Twilio: not sent again').to.have.length(1);
     const [record] = await b.app.store.smsOutbox.forClient(clientId);
