@@ -1,16 +1,14 @@
 import type { Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  ActivityHandler,
+  type ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
-import { DateTime } from 'luxon';
 import restify from 'restify';
 import { CheckInDialog } from '../dialogs/checkInDialog.js';
 import { openStore } from '../storage/openStore.js';

@@ -335,7 +335,7 @@ export class AlertService {
       moved = true;
       return { ...a, step, escalateAt: this.escalateAtFrom(a, now, step), escalations: [...a.escalations, { at: now.toISO()!, to, reason }] };
     });
-    if (!alert || alert.state !== 'open') return;
+    if (alert?.state !== 'open') return;
     if (!moved && reason === 'not-acknowledged' && alert.escalateAt) return;
     const to = alert.chain[alert.step];
     if (!moved || !to) {
@@ -385,7 +385,7 @@ export class AlertService {
       ? await this.deps.alerts.get(alertId)
       : await this.save(alertId, (a) => {
           const last = a.notifications.find((n) => n.channel === 'webhook');
-          if (!last || last.status !== 'failed' || !last.retryAt || DateTime.fromISO(last.retryAt) > now) return a;
+          if (last?.status !== 'failed' || !last.retryAt || DateTime.fromISO(last.retryAt) > now) return a;
           claimed = true;
           // No webhook configured any more: no more tries.
           const retryAt = webhook ? now.plus({ milliseconds: WEBHOOK_LEASE_MS }).toISO()! : undefined;

@@ -376,7 +376,7 @@ export class GroupTalk {
     await this.send(context, this.deps.say('groupNudgesStopped', client, { groupName: group.name }));
   }
 
-  private askFit(context: TurnContext, client: ClientRecord, state: GroupTalkState, question: string): Promise<boolean> {
+  private askFit(context: TurnContext, _client: ClientRecord, state: GroupTalkState, question: string): Promise<boolean> {
     return this.next(context, state, 'fit', [question], ['1 Yes', '2 A bit', '3 No']).then(() => true);
   }
 

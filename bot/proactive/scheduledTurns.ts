@@ -55,7 +55,7 @@ export class ScheduledTurns implements ScheduledDelivery {
    * Close a check-in whose window has passed. A web chat check-in no page ever showed goes by text
    * instead when the programme asks for it (in quiet hours: not yet, and when to look again).
    */
-  async expire(client: ClientRecord, checkInId: string): Promise<{ notBefore: DateTime } | void> {
+  async expire(client: ClientRecord, checkInId: string): Promise<{ notBefore: DateTime } | undefined> {
     const unopened = await this.unopenedWebCheckIn(client, checkInId);
     const fallback = this.deps.smsFallback;
     if (unopened && fallback) {

@@ -1,4 +1,4 @@
-import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
+import { type DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
 import { clientPlan } from './clientPlan.js';
 import { isoInstant } from './isoInstant.js';

@@ -21,7 +21,7 @@ export interface ScheduledDelivery {
    * Close a check-in whose window has passed (recorded as missed), or say it cannot close yet and
    * when to look again (what closing it would send must wait for quiet hours to end).
    */
-  expire(client: ClientRecord, checkInId: string): Promise<{ notBefore: DateTime } | void>;
+  expire(client: ClientRecord, checkInId: string): Promise<{ notBefore: DateTime } | undefined>;
   /** Whether the message of an occurrence reached the channel (asked of a claim a crash left unsettled). */
   wasSent(client: ClientRecord, occurrenceKey: string): Promise<boolean>;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import type { Programme } from '../../bot/config/programmeSchema.js';
 import { clientFiles } from '../../storage/lowdb/clientFiles.js';
 import type { ClientRecord } from '../../storage/records.js';

@@ -5,7 +5,7 @@
 import { readTrainingCorpus } from '../../bot/cli/riskTrainingCorpus.js';
 import { builtInRiskModel } from '../../dialogs/safety/classifier/builtInRiskModel.js';
 import { heldOut } from '../../dialogs/safety/classifier/trainRiskModel.js';
-import { TIER_RANK, type RiskTier } from '../../dialogs/safety/riskLexicon.js';
+import { TIER_RANK } from '../../dialogs/safety/riskLexicon.js';
 import { defaultRiskLexicon, screenMessage } from '../../dialogs/safety/screenMessage.js';
 import { share } from './blindEval.js';
 

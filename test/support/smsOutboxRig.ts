@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import twilio from 'twilio';
 import { ManualClock } from '../../bot/clock.js';
 import type { ClientEvent, ClientRecord, OutboundSmsRecord } from '../../storage/records.js';
 import { startFakeTwilio, type CallbackStatus, type FakeTwilio } from './fakeTwilio.js';

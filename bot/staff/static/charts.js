@@ -6,8 +6,7 @@
 // Data: { kind: 'line' | 'bar', yLabel, yMin?, yMax?, reverse?, series: [{ label, points: [{ x, y }] }],
 //         categories?: [label], markers?: [{ x, label }] }
 // For 'line', x is an ISO date; for 'bar', x is a category label.
-(function () {
-  'use strict';
+(() => {
   var Chart = window.Chart;
   if (!Chart) return;
   var COLOURS = ['#1d4f91', '#b34700', '#2e7d32', '#6a1b9a', '#00695c', '#8d1c1c'];
@@ -16,8 +15,8 @@
   // Vertical lines for measurement waves (baseline, week 8, end, month 18).
   var waveMarkers = {
     id: 'waveMarkers',
-    afterDatasetsDraw: function (chart, _args, options) {
-      var markers = (options && options.markers) || [];
+    afterDatasetsDraw: (chart, _args, options) => {
+      var markers = options?.markers || [];
       var x = chart.scales.x;
       var area = chart.chartArea;
       var ctx = chart.ctx;
@@ -26,7 +25,7 @@
       ctx.fillStyle = '#222';
       ctx.setLineDash([4, 4]);
       ctx.font = '12px system-ui, sans-serif';
-      markers.forEach(function (marker) {
+      markers.forEach((marker) => {
         var px = x.getPixelForValue(Date.parse(marker.x));
         if (!(px >= area.left && px <= area.right)) return;
         ctx.beginPath();
@@ -49,12 +48,12 @@
   // would otherwise stretch the axis over years).
   function dateRange(data) {
     var xs = [];
-    data.series.forEach(function (series) {
-      series.points.forEach(function (p) {
+    data.series.forEach((series) => {
+      series.points.forEach((p) => {
         xs.push(Date.parse(p.x));
       });
     });
-    (data.markers || []).forEach(function (m) {
+    (data.markers || []).forEach((m) => {
       xs.push(Date.parse(m.x));
     });
     if (xs.length === 0) return {};
@@ -66,21 +65,17 @@
 
   function lineChart(canvas, data) {
     var range = dateRange(data);
-    var datasets = data.series.map(function (series, i) {
-      return {
-        label: series.label,
-        data: series.points.map(function (p) {
-          return { x: Date.parse(p.x), y: p.y };
-        }),
-        borderColor: COLOURS[i % COLOURS.length],
-        backgroundColor: COLOURS[i % COLOURS.length],
-        borderDash: DASHES[i % DASHES.length],
-        pointStyle: ['circle', 'rect', 'triangle', 'rectRot', 'star', 'cross'][i % 6],
-        pointRadius: 4,
-        spanGaps: true,
-        tension: 0,
-      };
-    });
+    var datasets = data.series.map((series, i) => ({
+      label: series.label,
+      data: series.points.map((p) => ({ x: Date.parse(p.x), y: p.y })),
+      borderColor: COLOURS[i % COLOURS.length],
+      backgroundColor: COLOURS[i % COLOURS.length],
+      borderDash: DASHES[i % DASHES.length],
+      pointStyle: ['circle', 'rect', 'triangle', 'rectRot', 'star', 'cross'][i % 6],
+      pointRadius: 4,
+      spanGaps: true,
+      tension: 0,
+    }));
     return new Chart(canvas, {
       type: 'line',
       data: { datasets: datasets },
@@ -97,9 +92,7 @@
           legend: { position: 'bottom' },
           tooltip: {
             callbacks: {
-              title: function (items) {
-                return items.length ? dateLabel(items[0].parsed.x) : '';
-              },
+              title: (items) => (items.length ? dateLabel(items[0].parsed.x) : ''),
             },
           },
           waveMarkers: { markers: data.markers || [] },
@@ -114,15 +107,11 @@
       type: 'bar',
       data: {
         labels: data.categories,
-        datasets: data.series.map(function (series, i) {
-          return {
-            label: series.label,
-            data: series.points.map(function (p) {
-              return p.y;
-            }),
-            backgroundColor: COLOURS[i % COLOURS.length],
-          };
-        }),
+        datasets: data.series.map((series, i) => ({
+          label: series.label,
+          data: series.points.map((p) => p.y),
+          backgroundColor: COLOURS[i % COLOURS.length],
+        })),
       },
       options: {
         animation: false,
@@ -134,13 +123,13 @@
     });
   }
 
-  document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+  document.querySelectorAll('canvas[data-chart]').forEach((canvas) => {
     var source = document.getElementById(canvas.getAttribute('data-chart'));
     if (!source) return;
     var data;
     try {
       data = JSON.parse(source.textContent || '{}');
-    } catch (e) {
+    } catch (_e) {
       return;
     }
     var chart = data.kind === 'bar' ? barChart(canvas, data) : lineChart(canvas, data);

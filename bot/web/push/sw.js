@@ -33,14 +33,14 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('message', (event) => {
-  const chatUrl = chatUrlOf(event.data && event.data.chatUrl);
+  const chatUrl = chatUrlOf(event.data?.chatUrl);
   if (chatUrl) event.waitUntil(rememberChatUrl(chatUrl));
 });
 
 self.addEventListener('push', (event) => {
   let data = {};
   try {
-    data = (event.data && event.data.json()) || {};
+    data = event.data?.json() || {};
   } catch {
     data = {};
   }
@@ -64,7 +64,7 @@ self.addEventListener('notificationclick', (event) => {
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
       const open = windows.find((w) => chatUrlOf(w.url));
       if (open) return open.focus();
-      const target = (await lastChatUrl()) || chatUrlOf(event.notification.data && event.notification.data.url) || FALLBACK.url;
+      const target = (await lastChatUrl()) || chatUrlOf(event.notification.data?.url) || FALLBACK.url;
       return self.clients.openWindow(target);
     })(),
   );
