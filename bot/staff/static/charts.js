@@ -7,6 +7,7 @@
 //         categories?: [label], markers?: [{ x, label }] }
 // For 'line', x is an ISO date; for 'bar', x is a category label.
 (() => {
+  'use strict';
   var Chart = window.Chart;
   if (!Chart) return;
   var COLOURS = ['#1d4f91', '#b34700', '#2e7d32', '#6a1b9a', '#00695c', '#8d1c1c'];
