@@ -124,6 +124,22 @@ export async function freshDatabase(options: { migrated?: boolean } = {}): Promi
   };
 }
 
+/** A fresh database with a second pool on it, as another instance sharing the store has; `drop` ends both. */
+export async function sharedDatabase(max = 4): Promise<TestDatabase & { second: pg.Pool }> {
+  const db = await freshDatabase();
+  const second = new pg.Pool({ connectionString: db.url, max });
+  // A connection the server ends (the database dropped under it) is not a test failure.
+  second.on('error', () => {});
+  return {
+    ...db,
+    second,
+    drop: async () => {
+      await second.end();
+      await db.drop();
+    },
+  };
+}
+
 // The cluster's shutdown at the end of the run ends every connection left open by a test's
 // child of a closed pool; that connection's 'error' is the teardown's, not a test's (an app's own
 // pools keep their handlers: see databaseLost.pg.test.ts for the server surviving such an end).

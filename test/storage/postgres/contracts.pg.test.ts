@@ -8,7 +8,7 @@ import { PgClientStore } from '../../../storage/postgres/pgClientStore.js';
 import { PgClientAttention } from '../../../storage/postgres/pgClientAttention.js';
 import { PgTurnLocks } from '../../../storage/postgres/pgTurnLocks.js';
 import { PgWebChat } from '../../../storage/postgres/pgWebChat.js';
-import { freshDatabase } from '../../support/postgres.js';
+import { freshDatabase, sharedDatabase } from '../../support/postgres.js';
 import { storageContract } from '../botStorageContract.js';
 import { alertsAndAuditContract } from '../alertsAndAuditContract.js';
 import { clientStoreContract } from '../clientStoreContract.js';
@@ -48,19 +48,14 @@ pushSubscriptionStoreContract('Push subscriptions on PostgreSQL', async () => {
 });
 
 alertsAndAuditContract('Alerts and the privacy audit on PostgreSQL (two instances)', async () => {
-  const db = await freshDatabase();
-  const second = new pg.Pool({ connectionString: db.url, max: 4 });
-  // Its connections end with the database (dropped under them): not a test failure.
-  second.on('error', () => {});
+  const db = await sharedDatabase();
+  const { second } = db;
   const open = () => ({ alerts: new PgAlerts(db.pool), audit: new PgPrivacyAudit(db.pool) });
   return {
     ...open(),
     reopen: async () => open(),
     other: new PgAlerts(second),
-    cleanup: async () => {
-      await second.end();
-      await db.drop();
-    },
+    cleanup: db.drop,
   };
 });
 
@@ -81,18 +76,13 @@ clientStoreContract('Clients and their history on PostgreSQL', async () => {
 });
 
 clientAttentionContract('When clients need the scheduler, on PostgreSQL (two instances)', async () => {
-  const db = await freshDatabase();
-  const second = new pg.Pool({ connectionString: db.url, max: 4 });
-  // A connection the server ends (the database dropped under it) is not a test failure.
-  second.on('error', () => {});
+  const db = await sharedDatabase();
+  const { second } = db;
   return {
     clients: new PgClientStore(db.pool),
     attention: new PgClientAttention(db.pool),
     other: new PgClientAttention(second),
-    cleanup: async () => {
-      await second.end();
-      await db.drop();
-    },
+    cleanup: db.drop,
   };
 });
 
@@ -112,32 +102,23 @@ turnLocksContract('Turn locks on PostgreSQL (two instances)', async () => {
 });
 
 expiringRecordsContract('Expiring records on PostgreSQL (two instances)', async () => {
-  const db = await freshDatabase();
-  const second = new pg.Pool({ connectionString: db.url, max: 4 });
-  // A connection the server ends (the database dropped under it) is not a test failure.
-  second.on('error', () => {});
+  const db = await sharedDatabase();
+  const { second } = db;
   return {
     open: <T>(kind: string) => new PgExpiring<T>(db.pool, kind),
     other: <T>(kind: string) => new PgExpiring<T>(second, kind),
-    cleanup: async () => {
-      await second.end();
-      await db.drop();
-    },
+    cleanup: db.drop,
   };
 });
 
 outcomeTallyContract('The outcome tally on PostgreSQL (two instances)', async () => {
-  const db = await freshDatabase();
-  const second = new pg.Pool({ connectionString: db.url, max: 8 });
-  second.on('error', () => {});
+  const db = await sharedDatabase(8);
+  const { second } = db;
   const open = async (pool: pg.Pool) => ({ clients: new PgClientStore(pool), tally: new PgOutcomeTally(pool) });
   return {
     ...(await open(db.pool)),
     reopen: () => open(db.pool),
     other: () => open(second),
-    cleanup: async () => {
-      await second.end();
-      await db.drop();
-    },
+    cleanup: db.drop,
   };
 });
