@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { PgBotStorage } from '../../../storage/postgres/pgBotStorage.js';
 import { PgSmsInbox, PgSmsOutbox } from '../../../storage/postgres/pgSms.js';
 import { PgAlerts, PgPrivacyAudit, PgPushSubscriptions } from '../../../storage/postgres/pgSmallStores.js';
