@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { itemPrompt, showsCards } from '../cards/itemPrompt.js';
-import type { Clock } from '../bot/clock.js';
+import type { Clock } from '../bot/time/clock.js';
 import type { ClientHistoryRepository } from '../storage/ports.js';
 import type { CheckInKind, CheckInRecord, CheckInStatus, ItemResponseRecord, ScoreRecord } from '../storage/records.js';
 import { DialogIds } from './dialogIds.js';
@@ -10,8 +10,8 @@ import { scoreInstrument } from './instruments/scoreInstrument.js';
 import { interpretReply } from './understanding/interpretReply.js';
 import { recognizeCommand } from './understanding/recognizeCommand.js';
 import { isNothingToAdd } from './understanding/isNothingToAdd.js';
-import { fill, type Wording, type WordingValues } from './wording.js';
-import { effectId, effectKeyOf, idFromKey } from './turnEffects.js';
+import { fill, type Wording, type WordingValues } from './wording/wording.js';
+import { effectId, effectKeyOf, idFromKey } from '../bot/channels/turnEffects.js';
 
 /** Who the check-in is for, and (when the schedule started it) what it is; passed to beginDialog. */
 export interface CheckInOptions {

@@ -64,7 +64,7 @@ export function hasFacts(facts: OutcomeFacts): boolean {
 
 /**
  * The wave a check-in was started for: its occurrence key is `client|wave|<wave id>|<local time>`
- * (the same rule as bot/alerts' waveIdOf, which storage cannot import); undefined for any other.
+ * (the same rule as bot/care/alerts' waveIdOf, which storage cannot import); undefined for any other.
  */
 export function waveOfCheckIn(checkIn: Pick<CheckInRecord, 'kind' | 'occurrenceKey'>): string | undefined {
   return checkIn.kind === 'wave' ? checkIn.occurrenceKey?.split('|')[2] : undefined;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { loadEnv, type AppConfig } from '../config/env.js';
-import { ConfigError } from '../config/formatIssues.js';
+import { ConfigError } from '../platform/formatIssues.js';
 
 /**
  * Run a database command (`npm run db:…`) against DATABASE_URL: a plain message and exit 1 for a

@@ -5,15 +5,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import twilio from 'twilio';
-import { createApp, type App } from '../app.js';
-import { ManualClock } from '../clock.js';
+import { createApp, type App } from '../server/app.js';
+import { ManualClock } from '../time/clock.js';
 import { DEMO_PROGRAMME_FILE, parseEnv, type AppConfig } from '../config/env.js';
-import { ConfigError } from '../config/formatIssues.js';
+import { ConfigError } from '../platform/formatIssues.js';
 import { loadProgrammeFile, type Programme } from '../config/programmeSchema.js';
-import { freePort } from '../http/freePort.js';
-import { createLogger } from '../logger.js';
-import { startLocalTwilio, type LocalText, type LocalTwilio } from '../sms/localTwilio.js';
-import { SMS_WEBHOOK_PATH } from '../sms/smsRoutes.js';
+import { freePort } from '../platform/http/freePort.js';
+import { createLogger } from '../platform/logger.js';
+import { startLocalTwilio, type LocalText, type LocalTwilio } from '../channels/sms/localTwilio.js';
+import { SMS_WEBHOOK_PATH } from '../channels/sms/smsRoutes.js';
 
 // `npm run demo:week`: a week of the demo programme for a few made-up clients, through the real
 // server and its SMS channel (against a local stand-in for Twilio), on a clock that jumps from one

@@ -1,5 +1,5 @@
 import webpush from 'web-push';
-import { ConfigError } from '../config/formatIssues.js';
+import { ConfigError } from '../platform/formatIssues.js';
 import { parseVapidEnv } from '../config/vapid.js';
 
 // `npm run push:keys -- mailto:team@example.org`: a new VAPID key pair for web push, as the three

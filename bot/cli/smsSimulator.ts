@@ -4,15 +4,15 @@ import { parseArgs } from 'node:util';
 import twilio from 'twilio';
 import { smsSegments } from '../../cards/smsText.js';
 import { CorruptDataError, DataDirLockedError } from '../../storage/errors.js';
-import { createApp, type App } from '../app.js';
-import { systemClock } from '../clock.js';
+import { createApp, type App } from '../server/app.js';
+import { systemClock } from '../time/clock.js';
 import { loadEnv, type AppConfig } from '../config/env.js';
 import { e164 } from '../config/fieldSchemas.js';
-import { ConfigError } from '../config/formatIssues.js';
+import { ConfigError } from '../platform/formatIssues.js';
 import { loadProgrammeFile, type Programme } from '../config/programmeSchema.js';
-import { SMS_WEBHOOK_PATH } from '../sms/smsRoutes.js';
-import { startLocalTwilio, type LocalTwilio } from '../sms/localTwilio.js';
-import { freePort } from '../http/freePort.js';
+import { SMS_WEBHOOK_PATH } from '../channels/sms/smsRoutes.js';
+import { startLocalTwilio, type LocalTwilio } from '../channels/sms/localTwilio.js';
+import { freePort } from '../platform/http/freePort.js';
 
 // `npm run sms -- +447700900123 "hardly ever"`: text Linkwell as a phone would, without Twilio or
 // a phone. Runs Linkwell on your DATA_DIR and programme with a local stand-in for Twilio, posts a

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { normaliseEmail } from '../../storage/staffEmail.js';
-import { systemClock } from '../clock.js';
+import { systemClock } from '../time/clock.js';
 import type { Programme } from '../config/programmeSchema.js';
 import { hashPassword } from '../staff/passwordHash.js';
 import { roleLabel } from '../staff/pages/layout.js';

@@ -4,7 +4,7 @@ import { CorruptDataError, DatabaseUnavailableError, SchemaBehindError } from '.
 import { openStore, storeName } from '../../storage/openStore.js';
 import type { Store } from '../../storage/ports.js';
 import { loadEnv, type AppConfig } from '../config/env.js';
-import { ConfigError } from '../config/formatIssues.js';
+import { ConfigError } from '../platform/formatIssues.js';
 import { loadProgrammeFile, type Programme } from '../config/programmeSchema.js';
 
 // What the staff account commands (staff:add, staff:set) share: options, the password, and how they fail.

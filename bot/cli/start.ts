@@ -1,6 +1,6 @@
-import { createApp } from '../app.js';
+import { createApp } from '../server/app.js';
 import { loadEnv } from '../config/env.js';
-import { ConfigError } from '../config/formatIssues.js';
+import { ConfigError } from '../platform/formatIssues.js';
 import { loadProgrammeFile } from '../config/programmeSchema.js';
 import { CorruptDataError, DataDirLockedError, DatabaseUnavailableError, ProgrammeMismatchError, SchemaBehindError } from '../../storage/errors.js';
 

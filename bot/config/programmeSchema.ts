@@ -4,12 +4,12 @@ import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments
 import { instrumentSchema, type Instrument } from '../../dialogs/instruments/instrumentSchema.js';
 import { riskLexiconExtensionSchema } from '../../dialogs/safety/riskLexiconExtension.js';
 import { scoreTriggerConfigSchema } from '../../dialogs/safety/scoreTriggerConfig.js';
-import { wordingSchema, type Wording } from '../../dialogs/wording.js';
+import { wordingSchema, type Wording } from '../../dialogs/wording/wording.js';
 import { alertSettingsSchema } from './alertSettingsSchema.js';
-import { groupSchema } from '../groups/groupSchema.js';
-import { groupMessagesSchema } from '../groups/groupMessagesSchema.js';
+import { groupSchema } from './groupSchema.js';
+import { groupMessagesSchema } from './groupMessagesSchema.js';
 import { e164, ianaTimeZone, slug } from './fieldSchemas.js';
-import { ConfigError, formatIssues } from './formatIssues.js';
+import { ConfigError, formatIssues } from '../platform/formatIssues.js';
 import {
   crisisContactSchema,
   dutyContactSchema,

@@ -1,6 +1,6 @@
 import { createECDH } from 'node:crypto';
 import { z } from 'zod';
-import { ConfigError, formatIssues } from './formatIssues.js';
+import { ConfigError, formatIssues } from '../platform/formatIssues.js';
 
 /** The server's VAPID identity: push services check every message was signed with it. */
 export interface VapidDetails {

@@ -1,4 +1,4 @@
-import type { Wording } from '../../dialogs/wording.js';
+import type { Wording } from '../../dialogs/wording/wording.js';
 import type { Programme } from './programmeSchema.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { ScheduleLedgerRepository } from '../../storage/ports.js';
 import type { CheckInHooks } from '../../dialogs/checkInDialog.js';
 import type { ClientRepository } from '../../storage/ports.js';
-import type { Clock } from '../clock.js';
-import type { QuietHours } from './quietHours.js';
-import { nextAllowed } from './quietHours.js';
-import { memoZone } from './memoZone.js';
+import type { Clock } from '../time/clock.js';
+import type { QuietHours } from '../time/quietHours.js';
+import { nextAllowed } from '../time/quietHours.js';
+import { memoZone } from '../time/memoZone.js';
 
 /** How long "later" waits before asking again (then the next hour outside quiet hours). */
 const LATER_HOURS = 3;

@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Programme } from '../config/programmeSchema.js';
 import { fixedDates, type FixedDates } from './fixedDates.js';
-import { isoInstant } from './isoInstant.js';
-import { memoZone } from './memoZone.js';
+import { isoInstant } from '../time/isoInstant.js';
+import { memoZone } from '../time/memoZone.js';
 import type { PlannedOccurrence } from './plannedOccurrences.js';
 import { routineRule, type RoutineRule, type ScheduleClient } from './routineOccurrences.js';
 

@@ -1,5 +1,5 @@
 import type { Programme } from '../config/programmeSchema.js';
-import { DAY_MS, MINUTE_MS, dayOf, firstInstantAt, fixOffset, plusMonthsWall, wallOf } from './localClock.js';
+import { DAY_MS, MINUTE_MS, dayOf, firstInstantAt, fixOffset, plusMonthsWall, wallOf } from '../time/localClock.js';
 import type { RoutineRule } from './routineOccurrences.js';
 
 /** A client's dates fixed by enrolment, as epoch milliseconds. */

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import type { ClientRecord, ScheduleLedgerRecord } from '../../storage/records.js';
 import type { Programme } from '../config/programmeSchema.js';
-import type { ScheduledMessage } from '../proactive/scheduledMessage.js';
-import { memoZone } from './memoZone.js';
+import type { ScheduledMessage } from '../channels/scheduledMessage.js';
+import { memoZone } from '../time/memoZone.js';
 import type { Occurrence } from './occurrences.js';
 import type { Decision } from './planDue.js';
-import { nextAllowed } from './quietHours.js';
+import { nextAllowed } from '../time/quietHours.js';
 import { scheduleStateOf } from './scheduleState.js';
 
 /** A welcome unsent a week after enrolment is stale; the link worker will have been in touch. */

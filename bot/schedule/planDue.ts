@@ -1,12 +1,12 @@
 import { type DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
 import { clientPlan } from './clientPlan.js';
-import { isoInstant } from './isoInstant.js';
-import { isoWeekOf, wallOf } from './localClock.js';
+import { isoInstant } from '../time/isoInstant.js';
+import { isoWeekOf, wallOf } from '../time/localClock.js';
 import { toOccurrence, utcDateTime, type Occurrence } from './occurrences.js';
 import { plannedAround, type PlannedOccurrence } from './plannedOccurrences.js';
 import { programmePlan, type ProgrammePlan } from './programmePlan.js';
-import { nextAllowedMs } from './quietHours.js';
+import { nextAllowedMs } from '../time/quietHours.js';
 import type { ScheduleClient } from './routineOccurrences.js';
 
 /** What the planner needs to know about a client beyond their schedule. */

@@ -1,6 +1,6 @@
 import type { Zone } from 'luxon';
 import type { ClientPlan } from './clientPlan.js';
-import { HOUR_MS, stampOf, wallOf } from './localClock.js';
+import { HOUR_MS, stampOf, wallOf } from '../time/localClock.js';
 import type { OccurrenceKind } from './occurrences.js';
 import type { ProgrammePlan } from './programmePlan.js';
 import { routineSlots } from './routineOccurrences.js';

@@ -1,6 +1,6 @@
 import type { Programme } from '../config/programmeSchema.js';
-import { hoursMs } from './localClock.js';
-import { minutesOf } from './quietHours.js';
+import { hoursMs } from '../time/localClock.js';
+import { minutesOf } from '../time/quietHours.js';
 
 /** A message fixed by enrolment: a wave or an ending message, and how long it stays open. */
 export interface FixedItem {

@@ -1,9 +1,9 @@
 import { DateTime, type Zone } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
 import { WEEKDAYS, type Weekday } from '../config/scheduleSchema.js';
-import { isoInstant } from './isoInstant.js';
-import { DAY_MS, HOUR_MS, MINUTE_MS, civilOf, dayOf, earliestSame, firstInstantAt, isoDateOf, wallOf, weekdayOf } from './localClock.js';
-import { memoZone } from './memoZone.js';
+import { isoInstant } from '../time/isoInstant.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS, civilOf, dayOf, earliestSame, firstInstantAt, isoDateOf, wallOf, weekdayOf } from '../time/localClock.js';
+import { memoZone } from '../time/memoZone.js';
 
 type RoutineSchedule = Programme['checkIn'];
 

@@ -1,18 +1,18 @@
 import { DateTime } from 'luxon';
 import type { ClientAttention, ClientRepository, ScheduleLedgerRepository, TakenClient } from '../../storage/ports.js';
 import type { ClientRecord, ScheduleLedgerRecord } from '../../storage/records.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../time/clock.js';
 import type { Programme } from '../config/programmeSchema.js';
-import type { Logger } from '../logger.js';
-import type { DeliveryOutcome, ScheduledMessage } from '../proactive/scheduledMessage.js';
-import { memoZone } from './memoZone.js';
+import type { Logger } from '../platform/logger.js';
+import type { DeliveryOutcome, ScheduledMessage } from '../channels/scheduledMessage.js';
+import { memoZone } from '../time/memoZone.js';
 import { occurrences, type Occurrence } from './occurrences.js';
 import { planDue, type Decision, type Ledger } from './planDue.js';
 import { scheduleStateOf } from './scheduleState.js';
 import { messageForOccurrence, welcomeDecision } from './occurrenceMessages.js';
-import type { Group } from '../groups/groupSchema.js';
-import { groupOccurrences } from '../groups/groupOccurrences.js';
-import { groupWeek, planGroupDue } from '../groups/planGroupDue.js';
+import type { Group } from '../config/groupSchema.js';
+import { groupOccurrences } from '../care/groups/groupOccurrences.js';
+import { groupWeek, planGroupDue } from '../care/groups/planGroupDue.js';
 
 /** How the dispatcher reaches a client: the bot, through the client's channel. */
 export interface ScheduledDelivery {

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { Programme } from '../config/programmeSchema.js';
 import type { Occurrence } from './occurrences.js';
 import { planDue, type ClientScheduleState, type Ledger, type SkipReason } from './planDue.js';
-import { isoWeekOf, wallOf } from './localClock.js';
-import { memoZone } from './memoZone.js';
+import { isoWeekOf, wallOf } from '../time/localClock.js';
+import { memoZone } from '../time/memoZone.js';
 
 export interface SimulatedEvent {
   occurrence: Occurrence;

@@ -1,5 +1,5 @@
 import type { AlertContact, AlertRecord, AlertTier, ClientRecord } from '../../storage/records.js';
-import { isFlagged } from '../alerts/alertChain.js';
+import { isFlagged } from '../care/alerts/alertChain.js';
 import { canSeeClient } from './staffGuard.js';
 import type { StaffMember } from './staffSessions.js';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AlertRecord, AlertTier, CheckInRecord, CheckInSummaryRecord, ClientHistory, ClientRecord } from '../../storage/records.js';
-import { waveIdOf } from '../alerts/scoreAlerts.js';
+import { waveIdOf } from '../care/alerts/scoreAlerts.js';
 import { scheduleStateOf } from '../schedule/scheduleState.js';
 import { tierLabel, TIER_ORDER } from './alertInbox.js';
 

@@ -1,5 +1,5 @@
 import type { CheckInRecord, ClientHistory, ItemResponseRecord, ScoreRecord } from '../../storage/records.js';
-import { waveIdOf } from '../alerts/scoreAlerts.js';
+import { waveIdOf } from '../care/alerts/scoreAlerts.js';
 import type { ChartData } from './pages/chartData.js';
 
 /** ONS4's items in the order the ONS reports them; anxiety runs the other way (higher is worse). */

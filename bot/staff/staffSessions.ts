@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { StaffRepository, StaffSessionRepository } from '../../storage/ports.js';
 import type { StaffAccountRecord, StaffRole, StaffSessionRecord } from '../../storage/records.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../time/clock.js';
 
 export const SESSION_COOKIE = 'linkwell_staff';
 /** A session ends after 8 hours without a request, and 12 hours after sign-in whatever happens. */

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { ExpiringRecords, StaffRepository } from '../../storage/ports.js';
 import type { StaffAccountRecord } from '../../storage/records.js';
-import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
+import type { Clock } from '../time/clock.js';
+import type { Logger } from '../platform/logger.js';
 import { decoyHash, verifyPassword, type ScryptCost } from './passwordHash.js';
 
 /** Wrong passwords in a row before sign-in is refused, and for how long. */

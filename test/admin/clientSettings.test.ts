@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
 import type { ClientEvent, ClientRecord } from '../../storage/records.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { quietOverlap } from '../../bot/admin/clientSettingsSchema.js';
+import { quietOverlap } from '../../bot/staff/api/clientSettingsSchema.js';
 
 describe('quietOverlap', () => {
   const cases: ReadonlyArray<[quiet: string, window: string, expected: ReturnType<typeof quietOverlap>]> = [

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ackDeadline, alertRoute, isFlagged, missingDeadline } from '../../bot/alerts/alertChain.js';
+import { ackDeadline, alertRoute, isFlagged, missingDeadline } from '../../bot/care/alerts/alertChain.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
 import type { AlertRecord, ClientRecord } from '../../storage/records.js';
 

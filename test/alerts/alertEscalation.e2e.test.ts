@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
 import type { AlertRecord } from '../../storage/records.js';

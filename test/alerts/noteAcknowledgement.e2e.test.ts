@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { smsSegments, toSmsText } from '../../cards/smsText.js';
-import { fill, wordingSchema } from '../../dialogs/wording.js';
+import { fill, wordingSchema } from '../../dialogs/wording/wording.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { smsConversation, type SmsConversation } from '../support/smsConversation.js';
 import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp, enrolSmsClient } from '../support/smsTestApp.js';

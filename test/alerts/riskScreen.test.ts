@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import { riskScreenFor } from '../../bot/alerts/riskScreen.js';
+import { riskScreenFor } from '../../bot/care/alerts/riskScreen.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
 
 describe('riskScreenFor', () => {
@@ -34,5 +34,5 @@ describe('riskScreenFor', () => {
 });
 
 function loadProgrammeForTest() {
-  return parseProgramme(JSON.parse(readFileSync(new URL('../../bot/programmes/demo.programme.json', import.meta.url), 'utf8')), 'demo.programme.json');
+  return parseProgramme(JSON.parse(readFileSync(new URL('../../bot/config/programmes/demo.programme.json', import.meta.url), 'utf8')), 'demo.programme.json');
 }

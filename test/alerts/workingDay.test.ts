@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { isWorkingTime, nextWorkingStart, whenStaffSee, workingDayEnd, workingDaysAfter } from '../../bot/alerts/workingDay.js';
+import { isWorkingTime, nextWorkingStart, whenStaffSee, workingDayEnd, workingDaysAfter } from '../../bot/care/alerts/workingDay.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
 
 const programme = parseProgramme(

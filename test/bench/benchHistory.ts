@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Instrument } from '../../dialogs/instruments/instrumentSchema.js';
 import { scoreInstrument } from '../../dialogs/instruments/scoreInstrument.js';
-import { LINKWELL_BOT_ACCOUNT, LOCAL_DIRECTLINE_SERVICE_URL, WEBCHAT_CHANNEL_ID } from '../../bot/directline/directLineAdapter.js';
-import { userIdFor } from '../../bot/directline/directLineAdapter.js';
+import { LINKWELL_BOT_ACCOUNT, LOCAL_DIRECTLINE_SERVICE_URL, WEBCHAT_CHANNEL_ID } from '../../bot/channels/directline/directLineAdapter.js';
+import { userIdFor } from '../../bot/channels/directline/directLineAdapter.js';
 import type { ClientHistory, ClientRecord, ItemResponseRecord, NoteRecord, ScoreRecord } from '../../storage/records.js';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;

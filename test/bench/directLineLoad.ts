@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Activity } from 'botbuilder';
-import type { TokenSigner } from '../../bot/security/signedToken.js';
+import type { TokenSigner } from '../../bot/platform/signedToken.js';
 import type { HttpClient } from './httpClient.js';
 
 const BASE = '/v3/directline';

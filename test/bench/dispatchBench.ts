@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
-import type { Clock } from '../../bot/clock.js';
+import type { Clock } from '../../bot/time/clock.js';
 import type { Programme } from '../../bot/config/programmeSchema.js';
 import type { TickReport } from '../../bot/schedule/scheduleDispatcher.js';
 import { clientFiles } from '../../storage/lowdb/clientFiles.js';

@@ -1,5 +1,5 @@
 import { ActivityHandler } from 'botbuilder';
-import { createApp } from '../../bot/app.js';
+import { createApp } from '../../bot/server/app.js';
 import { loadEnv } from '../../bot/config/env.js';
 import { loadProgrammeFile } from '../../bot/config/programmeSchema.js';
 

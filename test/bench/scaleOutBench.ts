@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock } from '../../bot/clock.js';
-import { TokenSigner } from '../../bot/security/signedToken.js';
+import { systemClock } from '../../bot/time/clock.js';
+import { TokenSigner } from '../../bot/platform/signedToken.js';
 import { fixed, percentile } from './benchReport.js';
 import { runLoad, type LoadOptions, type LoadResult, type Utterance } from './directLineLoad.js';
 import { HttpClient } from './httpClient.js';

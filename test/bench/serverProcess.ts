@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { HttpClient } from './httpClient.js';
-import { freePort } from '../../bot/http/freePort.js';
+import { freePort } from '../../bot/platform/http/freePort.js';
 
 export interface ServerOptions {
   /** Entry file, relative to the project root. */

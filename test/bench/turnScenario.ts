@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { systemClock } from '../../bot/clock.js';
-import { TokenSigner } from '../../bot/security/signedToken.js';
+import { systemClock } from '../../bot/time/clock.js';
+import { TokenSigner } from '../../bot/platform/signedToken.js';
 import { fixed, percentile } from './benchReport.js';
 import { runLoad, type LoadResult, type Utterance } from './directLineLoad.js';
 import { HttpClient } from './httpClient.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { startFakeChannelService } from '../support/fakeChannelService.js';
 import { describeActivity } from '../support/describeActivity.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
-import { emulatorOnly } from '../../bot/emulatorDemoBinding.js';
+import { emulatorOnly } from '../../bot/server/emulatorDemoBinding.js';
 import type { Request } from 'restify';
 
 const activity = (serviceUrl: string, channelId: string, conversationId: string, text: string) => ({

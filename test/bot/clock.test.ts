@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 
 describe('ManualClock', () => {
   const start = DateTime.fromISO('2026-03-29T00:30:00Z');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { stopServer } from '../../bot/http/stopServer.js';
+import { stopServer } from '../../bot/platform/http/stopServer.js';
 import { startTestApp } from '../support/testApp.js';
 
 /** One GET over the agent's kept-alive connection: its status, or the error's code. */

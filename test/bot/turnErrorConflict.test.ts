@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
-import { createLogger } from '../../bot/logger.js';
-import { turnErrorHandler } from '../../bot/turnErrorHandler.js';
+import { ManualClock } from '../../bot/time/clock.js';
+import { createLogger } from '../../bot/platform/logger.js';
+import { turnErrorHandler } from '../../bot/server/turnErrorHandler.js';
 import { ETagConflictError } from '../../storage/errors.js';
 
 /** A failed turn clears a broken conversation's state, but never state another turn saved first. */

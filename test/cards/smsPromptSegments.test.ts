@@ -2,14 +2,14 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { itemPrompt } from '../../cards/itemPrompt.js';
 import { smsSegments, toSmsText } from '../../cards/smsText.js';
 import { CheckInDialog } from '../../dialogs/checkInDialog.js';
 import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments.js';
 import { itemSchema, type ChoiceItem, type Instrument, type InstrumentItem } from '../../dialogs/instruments/instrumentSchema.js';
 import { interpretReply } from '../../dialogs/understanding/interpretReply.js';
-import { fill, wordingSchema, type PLACEHOLDERS, type Wording } from '../../dialogs/wording.js';
+import { fill, wordingSchema, type PLACEHOLDERS, type Wording } from '../../dialogs/wording/wording.js';
 import { RecordingHistory } from '../support/recordingHistory.js';
 
 // Long but real values for every placeholder: a new placeholder fails the typecheck until it has one.

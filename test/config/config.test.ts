@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_PROGRAMME_FILE, envSchema, parseEnv } from '../../bot/config/env.js';
-import { ConfigError } from '../../bot/config/formatIssues.js';
+import { ConfigError } from '../../bot/platform/formatIssues.js';
 import { loadProgrammeFile, parseProgramme, programmeJsonSchema } from '../../bot/config/programmeSchema.js';
 
 const demo = JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')) as Record<string, unknown>;
@@ -222,7 +222,7 @@ describe('programme schedule configuration', () => {
   });
 
   it('publishes the JSON Schema that editors use, kept in step with the validator', () => {
-    const committed = JSON.parse(readFileSync('bot/programmes/programme.schema.json', 'utf8')) as unknown;
+    const committed = JSON.parse(readFileSync('bot/config/programmes/programme.schema.json', 'utf8')) as unknown;
     expect(committed, 'run: npm run programme:check -- --write-schema').to.deep.equal(programmeJsonSchema());
     expect(JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')).$schema).to.equal('./programme.schema.json');
   });

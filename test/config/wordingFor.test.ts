@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { parseProgramme, programmeLanguages } from '../../bot/config/programmeSchema.js';
 import { wordingFor } from '../../bot/config/wordingFor.js';
-import { PLACEHOLDERS, wordingSchema } from '../../dialogs/wording.js';
+import { PLACEHOLDERS, wordingSchema } from '../../dialogs/wording/wording.js';
 import { programmeProblems } from '../support/programmeProblems.js';
 
 const demo = JSON.parse(readFileSync(DEMO_PROGRAMME_FILE, 'utf8')) as Record<string, unknown>;

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { DialogTestClient } from 'botbuilder-testing';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { CheckInDialog } from '../../dialogs/checkInDialog.js';
 import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments.js';
 import { instrumentSchema } from '../../dialogs/instruments/instrumentSchema.js';
-import { wordingSchema } from '../../dialogs/wording.js';
+import { wordingSchema } from '../../dialogs/wording/wording.js';
 import { RecordingHistory } from '../support/recordingHistory.js';
 import { fixtureMetric, wellbeingSeven } from './instrumentFixtures.js';
 

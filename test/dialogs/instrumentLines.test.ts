@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { DialogTestClient } from 'botbuilder-testing';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { checkInInstruments, parseProgramme } from '../../bot/config/programmeSchema.js';
 import { CheckInDialog } from '../../dialogs/checkInDialog.js';
-import { wordingSchema } from '../../dialogs/wording.js';
+import { wordingSchema } from '../../dialogs/wording/wording.js';
 import { describeActivity } from '../support/describeActivity.js';
 import { RecordingHistory } from '../support/recordingHistory.js';
 import { programmeProblems } from '../support/programmeProblems.js';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { formatIssues } from '../../bot/config/formatIssues.js';
+import { formatIssues } from '../../bot/platform/formatIssues.js';
 import { instrumentSchema } from '../../dialogs/instruments/instrumentSchema.js';
 import { meanSixOfSeven, wellbeingSeven } from './instrumentFixtures.js';
 

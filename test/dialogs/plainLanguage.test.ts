@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { flesch } from 'flesch';
 import { syllable } from 'syllable';
-import { fill, wordingSchema, type WordingValues } from '../../dialogs/wording.js';
+import { fill, wordingSchema, type WordingValues } from '../../dialogs/wording/wording.js';
 import { loadProgrammeFile } from '../../bot/config/programmeSchema.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { readFileSync } from 'node:fs';
-import { chatPageHtml, invalidLinkHtml } from '../../bot/web/chatPage.js';
+import { chatPageHtml, invalidLinkHtml } from '../../bot/channels/web/chatPage.js';
 
 /** The words of a page as a reader meets them, one text per paragraph, heading or button. */
 function pageTexts(html: string): string[] {
@@ -23,7 +23,7 @@ function pageTexts(html: string): string[] {
 }
 
 /** What the chat page's script says to the client (its status and notices lines). */
-const chatScriptTexts = [...readFileSync(new URL('../../bot/web/chat.js', import.meta.url), 'utf8').matchAll(/(?:say|show)\(\s*'([^']+)'/g)].map(
+const chatScriptTexts = [...readFileSync(new URL('../../bot/channels/web/chat.js', import.meta.url), 'utf8').matchAll(/(?:say|show)\(\s*'([^']+)'/g)].map(
   ([, text]) => text!,
 );
 

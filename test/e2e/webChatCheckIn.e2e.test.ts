@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import type { ClientHistory, ClientRecord } from '../../storage/records.js';
 import { generateToken, linkTokenOf, openChat, type IssuedConversation, type WebChat } from '../support/directLineClient.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
-import { ConfigError } from '../../bot/config/formatIssues.js';
-import { GroupDirectory, type GroupEntry, type GroupFlag } from '../../bot/groups/groupDirectory.js';
-import type { Group } from '../../bot/groups/groupSchema.js';
+import { ManualClock } from '../../bot/time/clock.js';
+import { ConfigError } from '../../bot/platform/formatIssues.js';
+import { GroupDirectory, type GroupEntry, type GroupFlag } from '../../bot/care/groups/groupDirectory.js';
+import type { Group } from '../../bot/config/groupSchema.js';
 import { LowdbEntries } from '../../storage/lowdb/lowdbEntries.js';
 import { group } from './groupFixtures.js';
 

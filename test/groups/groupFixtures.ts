@@ -1,4 +1,4 @@
-import { groupSchema, type Group } from '../../bot/groups/groupSchema.js';
+import { groupSchema, type Group } from '../../bot/config/groupSchema.js';
 
 /** A valid group as an admin would enter it, with any fields replaced. */
 export function groupInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {

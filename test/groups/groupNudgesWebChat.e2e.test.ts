@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { linkTokenOf, openChat, type WebChat } from '../support/directLineClient.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 

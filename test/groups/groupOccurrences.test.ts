@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { groupMessagesSchema, type GroupMessages } from '../../bot/groups/groupMessagesSchema.js';
-import { groupOccurrences, type GroupClient } from '../../bot/groups/groupOccurrences.js';
-import type { Group } from '../../bot/groups/groupSchema.js';
+import { groupMessagesSchema, type GroupMessages } from '../../bot/config/groupMessagesSchema.js';
+import { groupOccurrences, type GroupClient } from '../../bot/care/groups/groupOccurrences.js';
+import type { Group } from '../../bot/config/groupSchema.js';
 import type { ClientGroupLink } from '../../storage/records.js';
 import { group } from './groupFixtures.js';
 

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import restify from 'restify';
-import { registerGroupRoutes } from '../../bot/admin/groupRoutes.js';
-import { ManualClock } from '../../bot/clock.js';
-import { GroupDirectory, type GroupEntry } from '../../bot/groups/groupDirectory.js';
-import { createLogger } from '../../bot/logger.js';
+import { registerGroupRoutes } from '../../bot/staff/api/groupRoutes.js';
+import { ManualClock } from '../../bot/time/clock.js';
+import { GroupDirectory, type GroupEntry } from '../../bot/care/groups/groupDirectory.js';
+import { createLogger } from '../../bot/platform/logger.js';
 import { LowdbEntries } from '../../storage/lowdb/lowdbEntries.js';
 import { openLowdbStore, type LowdbStore } from '../../storage/lowdb/openLowdbStore.js';
 import type { ClientRecord } from '../../storage/records.js';
@@ -43,7 +43,7 @@ interface Rig {
   close(): Promise<void>;
 }
 
-/** A restify server set up as bot/app.ts sets it up, with only the group routes. */
+/** A restify server set up as bot/server/app.ts sets it up, with only the group routes. */
 async function startRig(dataDir: string, clock: ManualClock): Promise<Rig> {
   const store = await openLowdbStore(dataDir, { now: () => clock.now() });
   const directory = await GroupDirectory.open(programme, new LowdbEntries<GroupEntry>(join(dataDir, 'groups', 'test')), clock);

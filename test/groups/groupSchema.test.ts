@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { formatIssues } from '../../bot/config/formatIssues.js';
-import { groupSchema } from '../../bot/groups/groupSchema.js';
+import { formatIssues } from '../../bot/platform/formatIssues.js';
+import { groupSchema } from '../../bot/config/groupSchema.js';
 import { groupInput } from './groupFixtures.js';
 
 /** Every problem with a group, one line each, as an admin sees them. */

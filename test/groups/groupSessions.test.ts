@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { groupSessions } from '../../bot/groups/groupSessions.js';
+import { groupSessions } from '../../bot/care/groups/groupSessions.js';
 import { group } from './groupFixtures.js';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { groupMessagesSchema } from '../../bot/groups/groupMessagesSchema.js';
-import type { Group } from '../../bot/groups/groupSchema.js';
-import { groupWeek, planGroupDue, type GroupClientState, type GroupPlanInput } from '../../bot/groups/planGroupDue.js';
+import { groupMessagesSchema } from '../../bot/config/groupMessagesSchema.js';
+import type { Group } from '../../bot/config/groupSchema.js';
+import { groupWeek, planGroupDue, type GroupClientState, type GroupPlanInput } from '../../bot/care/groups/planGroupDue.js';
 import type { ClientGroupLink } from '../../storage/records.js';
 import { group } from './groupFixtures.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { loadProgrammeFile } from '../../bot/config/programmeSchema.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { signedInStaff, submitFrom, textOf } from '../staff/signedInStaff.js';

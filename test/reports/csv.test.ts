@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { csvCell, csvLine } from '../../bot/reports/csv.js';
+import { csvCell, csvLine } from '../../bot/care/reports/csv.js';
 
 describe('csvCell', () => {
   const cases: Array<[Parameters<typeof csvCell>[0], string]> = [

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { itemCsv, itemCsvLines } from '../../bot/reports/itemCsv.js';
+import { itemCsv, itemCsvLines } from '../../bot/care/reports/itemCsv.js';
 import type { ClientHistory } from '../../storage/records.js';
 import { checkIn, client, emptyHistory, give, response } from './outcomeFixtures.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readWaveSummary, waveSummary, type InstrumentOutcome, type OutcomeSummary } from '../../bot/reports/outcomes.js';
+import { readWaveSummary, waveSummary, type InstrumentOutcome, type OutcomeSummary } from '../../bot/care/reports/outcomes.js';
 import type { ClientHistory } from '../../storage/records.js';
 import { checkIn, client, cohort, demoProgramme, emptyHistory, give, response, session, waves, type Given } from './outcomeFixtures.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { reportNested, reportPartition, reportStatistic } from '../../bot/reports/suppression.js';
-import { median, quantile } from '../../bot/reports/statistics.js';
+import { reportNested, reportPartition, reportStatistic } from '../../bot/care/reports/suppression.js';
+import { median, quantile } from '../../bot/care/reports/statistics.js';
 
 const shown = (value: number) => ({ value, suppressed: false });
 const hidden = { value: null, suppressed: true };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { waveSummary } from '../../bot/reports/outcomes.js';
-import { WAVE_SUMMARY_COLUMNS, attendanceSummaryCsv, waveSummaryCsv } from '../../bot/reports/waveSummaryCsv.js';
+import { waveSummary } from '../../bot/care/reports/outcomes.js';
+import { WAVE_SUMMARY_COLUMNS, attendanceSummaryCsv, waveSummaryCsv } from '../../bot/care/reports/waveSummaryCsv.js';
 import type { ClientHistory } from '../../storage/records.js';
 import { client, cohort, demoProgramme, emptyHistory, session, type Given } from './outcomeFixtures.js';
 

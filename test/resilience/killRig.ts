@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort } from '../../bot/http/freePort.js';
-import { idFromKey } from '../../dialogs/turnEffects.js';
+import { freePort } from '../../bot/platform/http/freePort.js';
+import { idFromKey } from '../../bot/channels/turnEffects.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { inboundForm, postTwilioForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM_NUMBER } from '../support/smsTestApp.js';
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { isoInstant } from '../../bot/schedule/isoInstant.js';
-import { memoZone } from '../../bot/schedule/memoZone.js';
+import { isoInstant } from '../../bot/time/isoInstant.js';
+import { memoZone } from '../../bot/time/memoZone.js';
 
 describe('isoInstant', () => {
   const zone = memoZone('America/St_Johns');

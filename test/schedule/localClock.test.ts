@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { civilOf, dayNumberOf, isoDateOf, isoWeekOf, plusMonthsWall, stampOf, wallOf } from '../../bot/schedule/localClock.js';
-import { memoZone } from '../../bot/schedule/memoZone.js';
+import { civilOf, dayNumberOf, isoDateOf, isoWeekOf, plusMonthsWall, stampOf, wallOf } from '../../bot/time/localClock.js';
+import { memoZone } from '../../bot/time/memoZone.js';
 
 describe('isoWeekOf', () => {
   it("names every day's ISO week as luxon does, across year ends, 2019 to 2032", () => {

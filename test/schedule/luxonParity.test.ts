@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
-import { memoZone } from '../../bot/schedule/memoZone.js';
+import { memoZone } from '../../bot/time/memoZone.js';
 import { occurrences, type Occurrence } from '../../bot/schedule/occurrences.js';
 import { planDue, type Decision } from '../../bot/schedule/planDue.js';
-import { isQuiet, nextAllowed } from '../../bot/schedule/quietHours.js';
+import { isQuiet, nextAllowed } from '../../bot/time/quietHours.js';
 import { firstInstant, routineOccurrences } from '../../bot/schedule/routineOccurrences.js';
 import { refFirstInstant, refIsQuiet, refNextAllowed, refOccurrences, refPlanDue, refRoutineOccurrences, refZone } from './luxonPlanner.js';
 import { CADENCES, parityClients, parityLedger, parityProgramme, randomFrom, SPAN, transitions, ZONES } from './parityCases.js';

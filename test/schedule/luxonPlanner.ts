@@ -3,7 +3,7 @@ import type { Programme } from '../../bot/config/programmeSchema.js';
 import { WEEKDAYS } from '../../bot/config/scheduleSchema.js';
 import { OCCURRENCE_KINDS, type Occurrence, type OccurrenceKind } from '../../bot/schedule/occurrences.js';
 import type { ClientScheduleState, Decision, Ledger, SkipReason, WaitReason } from '../../bot/schedule/planDue.js';
-import type { QuietHours } from '../../bot/schedule/quietHours.js';
+import type { QuietHours } from '../../bot/time/quietHours.js';
 import type { ScheduleClient } from '../../bot/schedule/routineOccurrences.js';
 
 // The planner as it was written on luxon DateTimes before it moved to epoch milliseconds, kept

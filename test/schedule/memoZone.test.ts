@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime, IANAZone } from 'luxon';
-import { memoZone } from '../../bot/schedule/memoZone.js';
+import { memoZone } from '../../bot/time/memoZone.js';
 import { transitions, ZONES } from './parityCases.js';
 
 describe('memoZone', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { isQuiet, nextAllowed } from '../../bot/schedule/quietHours.js';
+import { isQuiet, nextAllowed } from '../../bot/time/quietHours.js';
 
 describe('quiet hours', () => {
   const overnight = { start: '21:00', end: '09:00' };

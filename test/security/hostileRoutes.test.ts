@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { signedInStaff } from '../staff/signedInStaff.js';
 import type { Browser } from '../staff/staffRig.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';

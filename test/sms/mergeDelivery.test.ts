@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mergeDelivery } from '../../bot/sms/mergeDelivery.js';
+import { mergeDelivery } from '../../bot/channels/sms/mergeDelivery.js';
 
 describe('mergeDelivery: a status callback merged into what is known', () => {
   const sent = { status: 'sent' as const, errorCode: null, at: '2026-03-02T10:00:00.000Z' };

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
-import type { ContactPreferences } from '../../bot/contact/contactPreferences.js';
-import { createLogger } from '../../bot/logger.js';
-import { SmsDispatcher } from '../../bot/sms/smsDispatcher.js';
-import type { TwilioMessages } from '../../bot/sms/twilioMessages.js';
+import { ManualClock } from '../../bot/time/clock.js';
+import type { ContactPreferences } from '../../bot/channels/contactPreferences.js';
+import { createLogger } from '../../bot/platform/logger.js';
+import { SmsDispatcher } from '../../bot/channels/sms/smsDispatcher.js';
+import type { TwilioMessages } from '../../bot/channels/sms/twilioMessages.js';
 import { LowdbSmsOutbox } from '../../storage/lowdb/lowdbSmsOutbox.js';
 import type { ClientRecord } from '../../storage/records.js';
 

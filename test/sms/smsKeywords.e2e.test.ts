@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import type { ClientEvent, ClientRecord, NoteRecord } from '../../storage/records.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
 

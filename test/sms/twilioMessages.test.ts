@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import twilio from 'twilio';
-import { createTwilioMessages, TwilioRequestError, type SendResult, type SmsSender, type TwilioMessages } from '../../bot/sms/twilioMessages.js';
+import { createTwilioMessages, TwilioRequestError, type SendResult, type SmsSender, type TwilioMessages } from '../../bot/channels/sms/twilioMessages.js';
 import { startFakeTwilio, type FakeFault, type FakeTwilio } from '../support/fakeTwilio.js';
 
 const ACCOUNT_SID = `AC${'a1'.repeat(16)}`;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { OutboundSmsRecord } from '../../storage/records.js';
-import { WaitingTexts } from '../../bot/sms/waitingTexts.js';
+import { WaitingTexts } from '../../bot/channels/sms/waitingTexts.js';
 
 let seq = 0;
 const text = (id: string, clientId: string, nextAttemptAt: string, createdAt = '2026-03-02T09:00:00.000Z'): OutboundSmsRecord => ({

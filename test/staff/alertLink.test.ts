@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { startSmsTestApp, type SmsTestApp, enrolSmsClient } from '../support/smsTestApp.js';
 import { createStaffAccount, textOf } from './signedInStaff.js';
 import { Browser, formToken, PASSWORD } from './staffRig.js';

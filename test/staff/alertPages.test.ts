@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import type { AlertRecord } from '../../storage/records.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
 import { RESOLVED_SHOWN } from '../../bot/staff/pages/alertPages.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { loadProgrammeFile, type Programme } from '../../bot/config/programmeSchema.js';
 import type { ClientCharts } from '../../bot/staff/clientViewCharts.js';

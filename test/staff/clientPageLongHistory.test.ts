@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import type { Browser as Chromium } from 'playwright-core';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import type { ClientCharts } from '../../bot/staff/clientViewCharts.js';
 import { hashPassword } from '../../bot/staff/passwordHash.js';
 import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';

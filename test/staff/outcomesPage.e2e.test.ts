@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { smsConversation } from '../support/smsConversation.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
 import { answerAll, askedIn, fourAnsweredBaseline, instrumentRow } from './outcomesRig.js';

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { programmeInstruments } from '../../bot/config/programmeSchema.js';
-import { ITEM_CSV_COLUMNS } from '../../bot/reports/itemCsv.js';
-import { WAVE_SUMMARY_COLUMNS } from '../../bot/reports/waveSummaryCsv.js';
+import { ITEM_CSV_COLUMNS } from '../../bot/care/reports/itemCsv.js';
+import { WAVE_SUMMARY_COLUMNS } from '../../bot/care/reports/waveSummaryCsv.js';
 import { hashPassword } from '../../bot/staff/passwordHash.js';
 import { scoreInstrument } from '../../dialogs/instruments/scoreInstrument.js';
 import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { OutcomesCache } from '../../bot/staff/pages/outcomesCache.js';
 
 describe('OutcomesCache', () => {

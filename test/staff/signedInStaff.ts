@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { Clock } from '../../bot/clock.js';
+import type { Clock } from '../../bot/time/clock.js';
 import { hashPassword } from '../../bot/staff/passwordHash.js';
 import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
 import type { StaffRole } from '../../storage/records.js';

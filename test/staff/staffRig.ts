@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import restify from 'restify';
-import { ManualClock } from '../../bot/clock.js';
-import { createLogger } from '../../bot/logger.js';
+import { ManualClock } from '../../bot/time/clock.js';
+import { createLogger } from '../../bot/platform/logger.js';
 import { hashPassword } from '../../bot/staff/passwordHash.js';
 import { registerStaffRoutes } from '../../bot/staff/staffRoutes.js';
 import type { Strikes } from '../../bot/staff/staffSignIn.js';
@@ -29,7 +29,7 @@ export interface StaffRig {
   close(): Promise<void>;
 }
 
-/** A real restify server set up like bot/app.ts, with only the staff routes and two probe routes. */
+/** A real restify server set up like bot/server/app.ts, with only the staff routes and two probe routes. */
 export async function startStaffRig(options: { publicBaseUrl?: string } = {}): Promise<StaffRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linkwell-staff-'));
   const clock = new ManualClock(DateTime.fromISO('2026-03-02T09:00:00Z'));

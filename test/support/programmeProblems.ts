@@ -1,4 +1,4 @@
-import { ConfigError } from '../../bot/config/formatIssues.js';
+import { ConfigError } from '../../bot/platform/formatIssues.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
 
 /** Every problem parseProgramme finds in `data`, by path; none when it is valid. */

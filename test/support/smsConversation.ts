@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { DateTime } from 'luxon';
-import type { ManualClock } from '../../bot/clock.js';
+import type { ManualClock } from '../../bot/time/clock.js';
 import type { FakeTwilio } from './fakeTwilio.js';
 import type { SmsTestApp } from './smsTestApp.js';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import type { ClientEvent, ClientRecord, OutboundSmsRecord } from '../../storage/records.js';
 import { startFakeTwilio, type CallbackStatus, type FakeTwilio } from './fakeTwilio.js';
 import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from './smsTestApp.js';

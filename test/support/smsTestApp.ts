@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
-import type { Clock } from '../../bot/clock.js';
+import type { Clock } from '../../bot/time/clock.js';
 import type { Programme } from '../../bot/config/programmeSchema.js';
 import { startFakeTwilio, type FakeMessage, type FakeTwilio } from './fakeTwilio.js';
 import { startTestApp, type TestApp } from './testApp.js';
-import { freePort } from '../../bot/http/freePort.js';
+import { freePort } from '../../bot/platform/http/freePort.js';
 
 export const TEST_ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const TEST_AUTH_TOKEN = 'test-twilio-auth-token-0123456789';

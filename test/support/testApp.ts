@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type App, type AppOptions } from '../../bot/app.js';
-import type { Clock } from '../../bot/clock.js';
+import { createApp, type App, type AppOptions } from '../../bot/server/app.js';
+import type { Clock } from '../../bot/time/clock.js';
 import { parseEnv } from '../../bot/config/env.js';
 import { loadProgrammeFile, type Programme } from '../../bot/config/programmeSchema.js';
-import { createLogger } from '../../bot/logger.js';
-import { systemClock } from '../../bot/clock.js';
+import { createLogger } from '../../bot/platform/logger.js';
+import { systemClock } from '../../bot/time/clock.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 

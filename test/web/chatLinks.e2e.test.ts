@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB_CHAT_KEPT } from '../../storage/ports.js';

@@ -7,11 +7,11 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import restify from 'restify';
 import webpush from 'web-push';
-import { ManualClock } from '../../bot/clock.js';
-import { createLogger } from '../../bot/logger.js';
-import { TokenSigner } from '../../bot/security/signedToken.js';
-import { ChatLinks } from '../../bot/web/chatLinks.js';
-import { registerPushRoutes } from '../../bot/web/push/pushRoutes.js';
+import { ManualClock } from '../../bot/time/clock.js';
+import { createLogger } from '../../bot/platform/logger.js';
+import { TokenSigner } from '../../bot/platform/signedToken.js';
+import { ChatLinks } from '../../bot/channels/web/chatLinks.js';
+import { registerPushRoutes } from '../../bot/channels/web/push/pushRoutes.js';
 import type { VapidDetails } from '../../bot/config/vapid.js';
 import { LowdbPushSubscriptions } from '../../storage/lowdb/lowdbPushSubscriptions.js';
 import { openLowdbStore, type LowdbStore } from '../../storage/lowdb/openLowdbStore.js';
@@ -39,7 +39,7 @@ interface Rig {
   close(): Promise<void>;
 }
 
-/** A restify server set up as bot/app.ts sets one up, with only the push routes. */
+/** A restify server set up as bot/server/app.ts sets one up, with only the push routes. */
 async function startRig(dataDir: string, clock: ManualClock, vapid: VapidDetails | undefined): Promise<Rig> {
   const store = await openLowdbStore(dataDir, { now: () => clock.now() });
   const subscriptions = new LowdbPushSubscriptions(join(dataDir, 'push'));

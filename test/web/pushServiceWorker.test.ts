@@ -3,12 +3,12 @@ import { runInNewContext } from 'node:vm';
 import { expect } from 'chai';
 
 const ORIGIN = 'https://linkwell.example.org';
-const SOURCE = readFileSync(new URL('../../bot/web/push/sw.js', import.meta.url), 'utf8');
+const SOURCE = readFileSync(new URL('../../bot/channels/web/push/sw.js', import.meta.url), 'utf8');
 
 type Listener = (event: Record<string, unknown>) => void;
 
 /**
- * bot/web/push/sw.js run as a browser runs it, in a scope of its own with the parts of the service
+ * bot/channels/web/push/sw.js run as a browser runs it, in a scope of its own with the parts of the service
  * worker global it uses: events, the Cache API (in memory), notifications and window clients.
  */
 function serviceWorker(openWindows: string[] = []) {

@@ -1,6 +1,6 @@
 import { createECDH } from 'node:crypto';
 import { expect } from 'chai';
-import { MAX_ENDPOINT_LENGTH, pushSubscriptionSchema } from '../../bot/web/push/subscriptionSchema.js';
+import { MAX_ENDPOINT_LENGTH, pushSubscriptionSchema } from '../../bot/channels/web/push/subscriptionSchema.js';
 
 const ecdh = createECDH('prime256v1');
 ecdh.generateKeys();

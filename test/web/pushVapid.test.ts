@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import webpush from 'web-push';
-import { ConfigError } from '../../bot/config/formatIssues.js';
+import { ConfigError } from '../../bot/platform/formatIssues.js';
 import { parseVapidEnv } from '../../bot/config/vapid.js';
 
 const pair = webpush.generateVAPIDKeys();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import webpush from 'web-push';
-import { ManualClock } from '../../bot/clock.js';
+import { ManualClock } from '../../bot/time/clock.js';
 import { linkTokenOf, openChat, type WebChat } from '../support/directLineClient.js';
 import { FakePushService, pushBrowser } from '../support/fakePushService.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { HttpError, notFound } from '../../http/httpError.js';
+import { HttpError, notFound } from '../../platform/http/httpError.js';
 import { canSeeClient } from '../staffGuard.js';
 import { redirect, sendPage, STAFF_HEADERS } from '../staffResponses.js';
 import type { SignedIn } from '../staffSessions.js';

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { ClientRecord } from '../../../storage/records.js';
-import { knownLinkWorker } from '../../admin/clientSettingsSchema.js';
+import { knownLinkWorker } from '../api/clientSettingsSchema.js';
 import { programmeLanguages, type Programme } from '../../config/programmeSchema.js';
 import { WEEKDAYS } from '../../config/scheduleSchema.js';
-import type { DirectoryGroup } from '../../groups/groupDirectory.js';
+import type { DirectoryGroup } from '../../care/groups/groupDirectory.js';
 import type { SignedIn } from '../staffSessions.js';
 import { csrfField, html, raw, type SafeHtml } from './layout.js';
 

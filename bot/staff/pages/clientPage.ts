@@ -1,16 +1,16 @@
 import type { Request, Server } from 'restify';
 import type { ClientRecord } from '../../../storage/records.js';
-import { setLink } from '../../admin/groupRoutes.js';
-import { groupLinkBodySchema } from '../../admin/groupRoutesSchema.js';
-import { clientSettingsChangeSchema, zoneAfterChange } from '../../admin/clientSettingsSchema.js';
-import { notFound } from '../../http/httpError.js';
-import { memoZone } from '../../schedule/memoZone.js';
-import { nextAllowed } from '../../schedule/quietHours.js';
+import { setLink } from '../api/groupRoutes.js';
+import { groupLinkBodySchema } from '../api/groupRoutesSchema.js';
+import { clientSettingsChangeSchema, zoneAfterChange } from '../api/clientSettingsSchema.js';
+import { notFound } from '../../platform/http/httpError.js';
+import { memoZone } from '../../time/memoZone.js';
+import { nextAllowed } from '../../time/quietHours.js';
 import { clientView, linkWorkerName } from '../clientView.js';
 import { clientCharts, outcomeRows, partsByCheckIn, waveMarkers } from '../clientViewCharts.js';
 import { canSeeClient } from '../staffGuard.js';
 import { redirect, sendJson, sendPage } from '../staffResponses.js';
-import { ownValue } from '../../http/ownValue.js';
+import { ownValue } from '../../platform/http/ownValue.js';
 import type { SignedIn } from '../staffSessions.js';
 import {
   formValues,

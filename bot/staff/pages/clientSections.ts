@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import type { AttendanceRecord, ClientEvent, ClientSettingChange, ItemResponseRecord, TaskRecord } from '../../../storage/records.js';
-import { summariseAttendance } from '../../admin/attendanceRoutes.js';
+import { summariseAttendance } from '../api/attendanceRoutes.js';
 import { programmeInstruments, type Programme } from '../../config/programmeSchema.js';
-import { memoZone } from '../../schedule/memoZone.js';
+import { memoZone } from '../../time/memoZone.js';
 import { BARRIERS } from '../../../dialogs/understanding/interpretBarrier.js';
 import type { Instrument } from '../../../dialogs/instruments/instrumentSchema.js';
-import type { DirectoryGroup } from '../../groups/groupDirectory.js';
+import type { DirectoryGroup } from '../../care/groups/groupDirectory.js';
 import type { SignedIn } from '../staffSessions.js';
 import { linkWorkerName, type ClientView, type TimelineEntry } from '../clientView.js';
 import { ONS4_ITEMS, ONS_LONELINESS_LABELS, waveLabel, type OutcomeRow } from '../clientViewCharts.js';

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import type { Clock } from '../../clock.js';
+import type { Clock } from '../../time/clock.js';
 
 /** A value and when it was computed. */
 export interface Computed<T> {

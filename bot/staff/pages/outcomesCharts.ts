@@ -1,6 +1,6 @@
 import type { Instrument } from '../../../dialogs/instruments/instrumentSchema.js';
 import { BARRIERS } from '../../../dialogs/understanding/interpretBarrier.js';
-import type { MeasureOutcome, OutcomeSummary } from '../../reports/outcomes.js';
+import type { MeasureOutcome, OutcomeSummary } from '../../care/reports/outcomes.js';
 import { chart } from './chartData.js';
 import { html, type SafeHtml } from './layout.js';
 import { measureLabel, percent, plotted, shown, waveLabel } from './outcomesFormat.js';

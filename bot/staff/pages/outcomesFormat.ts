@@ -1,5 +1,5 @@
 import type { Instrument } from '../../../dialogs/instruments/instrumentSchema.js';
-import type { Reported } from '../../reports/suppression.js';
+import type { Reported } from '../../care/reports/suppression.js';
 
 /** What a suppressed number reads as, on the page as in the CSV downloads. */
 export const SUPPRESSED_TEXT = '<5';

@@ -1,9 +1,9 @@
 import type { Request, Response, Server } from 'restify';
 import type { StaffRole } from '../../../storage/records.js';
 import { programmeInstruments } from '../../config/programmeSchema.js';
-import { itemCsvLines } from '../../reports/itemCsv.js';
-import { tallySummary } from '../../reports/outcomes.js';
-import { attendanceSummaryCsv, waveSummaryCsv } from '../../reports/waveSummaryCsv.js';
+import { itemCsvLines } from '../../care/reports/itemCsv.js';
+import { tallySummary } from '../../care/reports/outcomes.js';
+import { attendanceSummaryCsv, waveSummaryCsv } from '../../care/reports/waveSummaryCsv.js';
 import type { SignedIn } from '../staffSessions.js';
 import { sendPage } from '../staffResponses.js';
 import { OutcomesCache } from './outcomesCache.js';

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Instrument } from '../../../dialogs/instruments/instrumentSchema.js';
-import { OFTEN_ALWAYS, type InstrumentOutcome, type OutcomeSummary, type WaveOutcome } from '../../reports/outcomes.js';
-import { SMALL_NUMBER, type Reported } from '../../reports/suppression.js';
+import { OFTEN_ALWAYS, type InstrumentOutcome, type OutcomeSummary, type WaveOutcome } from '../../care/reports/outcomes.js';
+import { SMALL_NUMBER, type Reported } from '../../care/reports/suppression.js';
 import type { SignedIn } from '../staffSessions.js';
 import { attendanceFigure, barriersFigure, tableWrap, waveFigures } from './outcomesCharts.js';
 import { html, staffLayout, type SafeHtml } from './layout.js';

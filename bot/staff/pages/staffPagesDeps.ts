@@ -1,14 +1,14 @@
 import type { ClientHistoryRepository, ClientRepository, OutcomeTally, ScheduleLedgerRepository } from '../../../storage/ports.js';
 import type { ClientHistory, ClientRecord } from '../../../storage/records.js';
-import type { ClientSettings } from '../../admin/clientSettings.js';
-import type { AlertService } from '../../alerts/alertService.js';
-import type { Clock } from '../../clock.js';
+import type { ClientSettings } from '../api/clientSettings.js';
+import type { AlertService } from '../../care/alerts/alertService.js';
+import type { Clock } from '../../time/clock.js';
 import type { Programme } from '../../config/programmeSchema.js';
-import type { GroupDirectory } from '../../groups/groupDirectory.js';
-import type { Logger } from '../../logger.js';
+import type { GroupDirectory } from '../../care/groups/groupDirectory.js';
+import type { Logger } from '../../platform/logger.js';
 import type { staffPage, StaffDeps } from '../staffGuard.js';
-import type { ChatLinks } from '../../web/chatLinks.js';
-import type { ClientData } from '../../privacy/clientData.js';
+import type { ChatLinks } from '../../channels/web/chatLinks.js';
+import type { ClientData } from '../../care/privacy/clientData.js';
 
 /** What every staff page module gets (built once in createApp). */
 export interface StaffPagesDeps {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../../bot/clock.js';
+import { ManualClock } from '../../../bot/time/clock.js';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
 import { enrolSmsClient, startSmsTestApp, type SmsTestApp } from '../../support/smsTestApp.js';
 

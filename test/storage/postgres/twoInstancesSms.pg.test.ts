@@ -1,7 +1,7 @@
 import { assert, expect } from 'chai';
 import { DateTime } from 'luxon';
-import { ManualClock } from '../../../bot/clock.js';
-import { ADOPT_EVERY_MS, SEND_LEASE_MS } from '../../../bot/sms/smsDispatcher.js';
+import { ManualClock } from '../../../bot/time/clock.js';
+import { ADOPT_EVERY_MS, SEND_LEASE_MS } from '../../../bot/channels/sms/smsDispatcher.js';
 import { startFakeTwilio, type FakeTwilio } from '../../support/fakeTwilio.js';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
 import { enrolSmsClient, startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../../support/smsTestApp.js';

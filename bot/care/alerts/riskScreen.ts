@@ -1,0 +1,23 @@
+import type { Programme } from '../../config/programmeSchema.js';
+import type { Logger } from '../../platform/logger.js';
+import { defaultRiskLexicon, extendLexicon, screenMessage, unreadFinding, type RiskFinding } from '../../../dialogs/safety/screenMessage.js';
+
+/** Screens one message for risk with a programme's lexicon. */
+export type RiskScreen = (text: string) => RiskFinding | null;
+
+/**
+ * The programme's screen: the built-in lexicon with what the programme file adds, then the concept
+ * rules and the trained model. A screen that throws never passes a message as safe: the error is
+ * logged (without the message) and the message raises a same-day alert.
+ */
+export function riskScreenFor(programme: Programme, log?: Pick<Logger, 'error'>, screen: typeof screenMessage = screenMessage): RiskScreen {
+  const lexicon = extendLexicon(defaultRiskLexicon, programme.risk.lexicon);
+  return (text) => {
+    try {
+      return screen(text, lexicon);
+    } catch (error) {
+      log?.error('risk.screen-failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), length: text.length });
+      return unreadFinding('could-not-screen', 'could not screen this message');
+    }
+  };
+}

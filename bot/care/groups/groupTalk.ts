@@ -1,0 +1,442 @@
+import { ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DateTime } from 'luxon';
+import { barrierMenuText, interpretBarrier, type BarrierId } from '../../../dialogs/understanding/interpretBarrier.js';
+import { interpretFitReply, interpretNudgeReply, interpretWentReply, saysNotGoingBack } from '../../../dialogs/understanding/interpretGroupReply.js';
+import { interpretYesNo } from '../../../dialogs/understanding/interpretYesNo.js';
+import { recognizeCommand } from '../../../dialogs/understanding/recognizeCommand.js';
+import type { Wording, WordingValues } from '../../../dialogs/wording/wording.js';
+import type { ClientHistoryRepository, ClientRepository } from '../../../storage/ports.js';
+import type { AttendanceRecord, ClientGroupLink, ClientRecord } from '../../../storage/records.js';
+import type { Clock } from '../../time/clock.js';
+import type { DeliveryOutcome, ScheduledMessage } from '../../channels/scheduledMessage.js';
+import type { Group } from '../../config/groupSchema.js';
+import { GroupRecords } from './groupRecords.js';
+import { countWord, labels, sentence, sessionDate, whenAhead, whenPast, withButtons } from './groupWording.js';
+
+/** What a reply to a group message can change in the directory: a session reported not running flags the group for re-verification. */
+export interface GroupDirectoryView {
+  groups(): readonly Group[];
+  flag(groupId: string, report: { reason: 'reported-not-running'; sessionKey: string; clientId: string; at: string }): Promise<void>;
+}
+
+export interface GroupTalkDeps {
+  conversationState: ConversationState;
+  clients: Pick<ClientRepository, 'update'>;
+  history: Pick<ClientHistoryRepository, 'history' | 'recordAttendance' | 'addTask' | 'recordNote' | 'recordEvent'>;
+  directory: GroupDirectoryView;
+  clock: Clock;
+  /** The programme's wording for the client, filled (the bot's own `say`). */
+  say: (key: keyof Wording, client: ClientRecord, values?: WordingValues) => string;
+  /** The scheduler should look at the client again: links changed (nudges stopped), or a group question closed (a held message may go now). */
+  wake: (clientId: string) => void;
+  /** How long after a session starts "did you make it?" may still be answered (the programme's follow-up window). */
+  followUpWindowHours: number;
+}
+
+type Step = 'nudge' | 'went' | 'how' | 'fit' | 'barriers' | 'barrier-other' | 'company';
+
+/** The group question waiting for the client's reply, kept in conversation state. */
+export interface GroupTalkState {
+  groupId: string;
+  sessionKey: string;
+  sessionStart: string;
+  step: Step;
+  askedAt: string;
+  /** After this a reply is not read as an answer to it. */
+  expiresAt: string;
+  misses: number;
+  /** Barriers given, kept for the question after them ("would it help if someone came with you?"). */
+  barriers?: string[] | undefined;
+}
+
+/** How long a question after the first (how was it, what got in the way) waits for its answer. */
+const STEP_HOURS = 24;
+/** Another group message waits this long for the client to answer the group question they were just asked. */
+const HOLD_FOR_ANSWER_MINUTES = 30;
+
+/**
+ * The conversation about one group session: the nudge before it ("Reply 1 if you're going, 2 if
+ * something's in the way"), "did you make it?" after it, how it was and whether the client felt
+ * welcome, or what got in the way. Every answer is kept on the session's attendance record as it
+ * comes; what a link worker should act on becomes a task; a group reported not running is flagged
+ * in the directory; "didn't feel welcome" twice, or "I don't want to go back", stops nudges for that
+ * group and tells the link worker. The bot decides whether a reply is for this or for an open
+ * check-in (see understands), after screening it for risk.
+ */
+export class GroupTalk {
+  private readonly state: StatePropertyAccessor<GroupTalkState | undefined>;
+  private readonly records: GroupRecords;
+
+  constructor(private readonly deps: GroupTalkDeps) {
+    this.state = deps.conversationState.createProperty<GroupTalkState | undefined>('groupTalk');
+    this.records = new GroupRecords(deps);
+  }
+
+  /**
+   * Send a nudge or follow-up the scheduler asked for. 'not-needed' when the client has already told
+   * us about that session (or another session of the group that day: a time edited in the directory
+   * must not bring a second nudge), when the link stopped, or when they paused or an urgent alert
+   * opened since the scheduler planned it. 'group-question-open' while they are answering another
+   * group question (asked in the last half hour): it goes when that is done.
+   */
+  async deliver(
+    context: TurnContext,
+    client: ClientRecord,
+    message: Extract<ScheduledMessage, { kind: 'group-nudge' | 'group-follow-up' }>,
+  ): Promise<DeliveryOutcome> {
+    const group = this.deps.directory.groups().find((g) => g.id === message.groupId);
+    const link = client.groups?.find((l) => l.groupId === message.groupId);
+    if (!group || !link || link.status === 'stopped') return 'not-needed';
+    const now = this.deps.clock.now();
+    if (client.riskOpenSince || (client.pausedUntil && DateTime.fromISO(client.pausedUntil) > now)) return 'not-needed';
+    const waiting = await this.pending(context);
+    if (waiting && waiting.sessionKey !== message.sessionKey && now.diff(DateTime.fromISO(waiting.askedAt)).as('minutes') < HOLD_FOR_ANSWER_MINUTES)
+      return 'group-question-open';
+    const session = { sessionKey: message.sessionKey, groupId: group.id, sessionStart: message.sessionStart };
+    const sameDay = await this.records.attendanceThatDay(client, session);
+    const known = sameDay.find((a) => a.sessionKey === session.sessionKey);
+    const told = sameDay.some((a) => a.intention === 'not-going' || a.attendance !== 'unknown');
+    const start = DateTime.fromISO(message.sessionStart);
+    if (message.kind === 'group-nudge') {
+      if (told || sameDay.some((a) => a.intention === 'going')) return 'not-needed';
+      if (!known) await this.records.record(client, session, context.activity.channelId, () => ({}));
+      await this.ask(
+        context,
+        session,
+        'nudge',
+        start.plus({ minutes: group.durationMinutes }),
+        this.deps.say('groupNudge', client, {
+          groupName: group.name,
+          sessionTime: whenAhead(start, now, client.timezone),
+          venue: group.venue.name,
+          travel: sentence(group.transport),
+        }),
+        ['1 Going', "2 Something's in the way"],
+      );
+      return 'sent';
+    }
+    if (told) return 'not-needed';
+    if (!known) await this.records.record(client, session, context.activity.channelId, () => ({}));
+    await this.ask(
+      context,
+      session,
+      'went',
+      start.plus({ hours: this.deps.followUpWindowHours }),
+      this.deps.say('groupFollowUp', client, {
+        groupName: group.name,
+        sessionTime: whenPast(start, now, client.timezone),
+      }),
+      ['1 Yes', '2 No'],
+    );
+    return 'sent';
+  }
+
+  /** The group question waiting for a reply, if it has not lapsed. */
+  async pending(context: TurnContext): Promise<GroupTalkState | undefined> {
+    const state = await this.state.get(context);
+    if (!state) return undefined;
+    if (DateTime.fromISO(state.expiresAt) <= this.deps.clock.now()) {
+      await this.state.delete(context);
+      return undefined;
+    }
+    return state;
+  }
+
+  /** Forget the waiting question ("menu", STOP, an urgent risk). */
+  async clear(context: TurnContext): Promise<void> {
+    await this.state.delete(context);
+  }
+
+  /** Whether a reply reads as an answer to the waiting question (free-text questions take anything). */
+  understands(state: GroupTalkState, text: string): boolean {
+    switch (state.step) {
+      case 'nudge':
+        return interpretNudgeReply(text).kind !== 'unclear' || saysNotGoingBack(text);
+      case 'went':
+        return interpretWentReply(text).kind !== 'unclear' || saysNotGoingBack(text);
+      case 'fit':
+        return interpretFitReply(text) !== 'unclear';
+      case 'barriers':
+        return barrierReply(text) !== undefined;
+      case 'company':
+        return interpretYesNo(text) !== 'unclear';
+      case 'how':
+      case 'barrier-other':
+        return text.trim() !== '' || recognizeCommand(text) === 'skip';
+    }
+  }
+
+  /** Take the client's reply to the waiting question. Resolves true while a group question is still waiting. */
+  async reply(context: TurnContext, client: ClientRecord, state: GroupTalkState, text: string): Promise<boolean> {
+    const group = this.deps.directory.groups().find((g) => g.id === state.groupId);
+    if (!group) {
+      await this.state.delete(context);
+      await this.records.keepNote(client, text, context);
+      await this.send(context, this.deps.say('groupNoted', client));
+      return false;
+    }
+    const channel = context.activity.channelId;
+    const session = { sessionKey: state.sessionKey, groupId: state.groupId, sessionStart: state.sessionStart };
+    const values = { groupName: group.name };
+    if (recognizeCommand(text) === 'skip') {
+      // Skipping "how was it?" still asks whether they felt welcome; any other question is let go.
+      if (state.step === 'how') return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+      await this.state.delete(context);
+      await this.send(context, this.deps.say('groupSkipped', client, values));
+      return false;
+    }
+    if (saysNotGoingBack(text) && (state.step === 'nudge' || state.step === 'went' || state.step === 'fit')) {
+      const went = state.step === 'went' ? interpretWentReply(text).kind === 'went' : undefined;
+      await this.records.record(client, session, channel, () =>
+        state.step === 'nudge'
+          ? { intention: 'not-going', attendance: 'didnt' }
+          : state.step === 'went'
+            ? { attendance: went ? 'went' : 'didnt' }
+            : { fit: 'no' },
+      );
+      await this.records.keepNote(client, text, context);
+      await this.stopNudges(context, client, group, 'does-not-want-to-go-back', state.sessionKey);
+      return false;
+    }
+    switch (state.step) {
+      case 'nudge': {
+        const reply = interpretNudgeReply(text);
+        if (reply.kind === 'unclear') return this.miss(context, client, state, text, 'groupNudgeReask', values);
+        if (reply.kind === 'going') {
+          await this.records.record(client, session, channel, () => ({ intention: 'going' }));
+          await this.state.delete(context);
+          await this.send(context, this.deps.say('groupGoing', client, values));
+          return false;
+        }
+        await this.records.record(client, session, channel, () => ({ intention: 'not-going', attendance: 'didnt' }));
+        return this.afterNo(context, client, group, state, reply.barriers, text);
+      }
+      case 'went': {
+        const reply = interpretWentReply(text);
+        if (reply.kind === 'unclear')
+          return this.miss(context, client, state, text, 'groupFollowUpReask', {
+            ...values,
+            sessionTime: whenPast(DateTime.fromISO(state.sessionStart), this.deps.clock.now(), client.timezone),
+          });
+        if (reply.kind === 'went') {
+          await this.records.record(client, session, channel, () => ({ attendance: 'went', ...(reply.more ? { howItWent: reply.more } : {}) }));
+          if (reply.more) {
+            await this.records.keepNote(client, reply.more, context);
+            // "Yes, but I didn't feel welcome" answers the next question too.
+            if (barrierReply(reply.more)?.includes('not-welcome')) {
+              await this.records.record(client, session, channel, () => ({ fit: 'no' }));
+              return this.notWelcome(context, client, group, state, []);
+            }
+            return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+          }
+          await this.next(context, state, 'how', [this.deps.say('groupHowWasIt', client, values)]);
+          return true;
+        }
+        await this.records.record(client, session, channel, () => ({ attendance: 'didnt' }));
+        return this.afterNo(context, client, group, state, reply.barriers, text);
+      }
+      case 'how':
+        await this.records.record(client, session, channel, () => ({ howItWent: text.trim() }));
+        await this.records.keepNote(client, text, context);
+        return this.askFit(context, client, state, this.deps.say('groupFitAsk', client, values));
+      case 'fit': {
+        const fit = interpretFitReply(text);
+        if (fit === 'unclear') return this.miss(context, client, state, text, 'groupFitReask', values);
+        await this.records.record(client, session, channel, () => ({ fit }));
+        if (fit === 'no') return this.notWelcome(context, client, group, state, []);
+        const lines = [this.deps.say(fit === 'yes' ? 'groupFitYes' : 'groupFitABit', client, values)];
+        const count = await this.records.wentThisMonth(client, group.id);
+        if (count >= 2) lines.push(this.deps.say('groupCelebrate', client, { ...values, count: countWord(count) }));
+        await this.state.delete(context);
+        await this.sendAll(context, lines);
+        return false;
+      }
+      case 'barriers': {
+        const barriers = barrierReply(text);
+        if (!barriers) return this.miss(context, client, state, text, 'groupBarrierReask', values, barrierMenuText());
+        return this.afterNo(context, client, group, state, barriers, text);
+      }
+      case 'barrier-other':
+        await this.records.record(client, session, channel, (a) => ({ barriers: union(a.barriers, ['other']), barrierText: text.trim() }));
+        await this.records.keepNote(client, text, context);
+        return this.barrierGiven(context, client, group, state, ['other']);
+      case 'company': {
+        const yesNo = interpretYesNo(text);
+        if (yesNo === 'unclear') return this.miss(context, client, state, text, 'groupCompanyAskNext', values);
+        await this.state.delete(context);
+        if (yesNo === 'yes') {
+          await this.records.record(client, session, channel, () => ({ wantsCompany: true }));
+          await this.records.task(context, client, 'accompany', group, state.sessionKey, `Would like someone to go with them to ${group.name}`);
+          await this.send(context, this.deps.say('groupCompanyYes', client, values));
+        } else {
+          await this.records.record(client, session, channel, () => ({ wantsCompany: false }));
+          await this.send(context, this.deps.say('groupCompanyNo', client, values));
+        }
+        return false;
+      }
+    }
+  }
+
+  /** "No" (to the nudge or to "did you make it?"): what got in the way, asked unless the reply said. */
+  private async afterNo(
+    context: TurnContext,
+    client: ClientRecord,
+    group: Group,
+    state: GroupTalkState,
+    barriers: readonly string[],
+    text: string,
+  ): Promise<boolean> {
+    const session = { sessionKey: state.sessionKey, groupId: state.groupId, sessionStart: state.sessionStart };
+    if (barriers.length === 0) {
+      await this.next(context, state, 'barriers', [this.deps.say('groupBarrierAsk', client), barrierMenuText()]);
+      return true;
+    }
+    const words = /[a-z]{3,}/i.test(text) ? { barrierText: text.trim() } : {};
+    if (barriers.length === 1 && barriers[0] === 'other' && !words.barrierText) {
+      await this.next(context, state, 'barrier-other', [this.deps.say('groupBarrierOther', client)]);
+      return true;
+    }
+    await this.records.record(client, session, context.activity.channelId, (a) => ({ barriers: union(a.barriers, barriers), ...words }));
+    return this.barrierGiven(context, client, group, state, barriers);
+  }
+
+  /** Act on the barriers given: flag a group not running, stop after a second "not welcome", offer company to someone nervous. */
+  private async barrierGiven(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[]): Promise<boolean> {
+    const values = { groupName: group.name };
+    const now = this.deps.clock.now();
+    if (barriers.includes('not-welcome')) return this.notWelcome(context, client, group, state, barriers);
+    const lines: string[] = [];
+    if (barriers.includes('not-running-or-full')) {
+      await this.deps.directory.flag(group.id, { reason: 'reported-not-running', sessionKey: state.sessionKey, clientId: client.id, at: now.toISO()! });
+      lines.push(this.deps.say('groupNotRunning', client, values));
+    }
+    lines.push(this.deps.say(barriers.includes('feeling-low') ? 'groupFeelingLow' : 'groupBarrierThanks', client, values));
+    await this.records.task(
+      context,
+      client,
+      'barrier',
+      group,
+      state.sessionKey,
+      `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`,
+    );
+    if (barriers.includes('nervous-anxious')) {
+      const first = (await this.records.wentBefore(client, group.id)) === 0;
+      await this.next(context, { ...state, barriers: [...barriers] }, 'company', [
+        ...lines,
+        this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values),
+      ]);
+      return true;
+    }
+    await this.state.delete(context);
+    await this.sendAll(context, lines);
+    return false;
+  }
+
+  /** Didn't feel welcome: the second time for this group stops its nudges; the first, company is offered. */
+  private async notWelcome(context: TurnContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[]): Promise<boolean> {
+    const values = { groupName: group.name };
+    // One read for both questions: how often they felt unwelcome here, and whether they have been before.
+    const here = (await this.records.history(client)).attendance.filter((a) => a.groupId === group.id);
+    const times = here.filter((a) => a.fit === 'no' || a.barriers.includes('not-welcome')).length;
+    if (times >= 2) {
+      await this.stopNudges(context, client, group, 'not-welcome-twice', state.sessionKey);
+      return false;
+    }
+    if (barriers.length > 0) {
+      await this.records.task(
+        context,
+        client,
+        'barrier',
+        group,
+        state.sessionKey,
+        `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`,
+      );
+    }
+    const first = !here.some((a) => a.attendance === 'went');
+    await this.next(context, state, 'company', [
+      this.deps.say('groupNotWelcome', client, values),
+      this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values),
+    ]);
+    return true;
+  }
+
+  /** No more nudges for this group: the link is set to stopped, the link worker gets a task, the client is told. */
+  private async stopNudges(
+    context: TurnContext,
+    client: ClientRecord,
+    group: Group,
+    because: NonNullable<ClientGroupLink['stoppedBecause']>,
+    sessionKey: string,
+  ): Promise<void> {
+    await this.records.stopLink(client, group, because);
+    const why = because === 'not-welcome-twice' ? "didn't feel welcome, twice" : "said they don't want to go back";
+    await this.records.task(context, client, 'nudges-stopped', group, sessionKey, `Nudges for ${group.name} stopped: ${why}. Talk about other groups?`);
+    this.deps.wake(client.id);
+    await this.state.delete(context);
+    await this.send(context, this.deps.say('groupNudgesStopped', client, { groupName: group.name }));
+  }
+
+  private askFit(context: TurnContext, _client: ClientRecord, state: GroupTalkState, question: string): Promise<boolean> {
+    return this.next(context, state, 'fit', [question], ['1 Yes', '2 A bit', '3 No']).then(() => true);
+  }
+
+  /** A reply that was not an answer: asked once more; a second miss is kept for the link worker and the question dropped. */
+  private async miss(
+    context: TurnContext,
+    client: ClientRecord,
+    state: GroupTalkState,
+    text: string,
+    reask: keyof Wording,
+    values: WordingValues,
+    extra?: string,
+  ): Promise<boolean> {
+    // Whatever it meant, what the client wrote is kept for their link worker.
+    await this.records.keepNote(client, text, context);
+    if (state.misses >= 1) {
+      await this.state.delete(context);
+      await this.send(context, this.deps.say('groupNoted', client));
+      return false;
+    }
+    await this.state.set(context, { ...state, misses: state.misses + 1, askedAt: this.deps.clock.now().toISO()! });
+    await this.sendAll(context, [this.deps.say(reask, client, values), ...(extra ? [extra] : [])]);
+    return true;
+  }
+
+  private async ask(
+    context: TurnContext,
+    session: Pick<AttendanceRecord, 'sessionKey' | 'groupId' | 'sessionStart'>,
+    step: Step,
+    expiresAt: DateTime,
+    text: string,
+    buttons: string[],
+  ): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.state.set(context, { ...session, step, askedAt: now.toISO()!, expiresAt: expiresAt.toUTC().toISO()!, misses: 0 });
+    await context.sendActivity(withButtons(text, buttons));
+  }
+
+  private async next(context: TurnContext, state: GroupTalkState, step: Step, lines: string[], buttons: string[] = []): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.state.set(context, { ...state, step, misses: 0, askedAt: now.toISO()!, expiresAt: now.plus({ hours: STEP_HOURS }).toUTC().toISO()! });
+    const last = lines.length - 1;
+    await context.sendActivities(lines.map((line, i) => (i === last ? withButtons(line, buttons) : { type: ActivityTypes.Message, text: line })));
+  }
+
+  private send(context: TurnContext, text: string): Promise<unknown> {
+    return context.sendActivity({ type: ActivityTypes.Message, text });
+  }
+
+  private sendAll(context: TurnContext, lines: string[]): Promise<unknown> {
+    return context.sendActivities(lines.map((text) => ({ type: ActivityTypes.Message, text })));
+  }
+}
+
+/** A reply to the barriers menu: the barriers named, or undefined when it names none. */
+function barrierReply(text: string): BarrierId[] | undefined {
+  const reply = interpretBarrier(text);
+  return reply.kind === 'barrier' ? reply.barriers : undefined;
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
