@@ -21,8 +21,6 @@ import {
   workingHoursSchema,
 } from './scheduleSchema.js';
 
-// K6 and ONS4 belong in waves once the instrument library ships them (issue 5); until then the
-// loneliness measures the product has.
 // The outcome measures at milestones: loneliness both ways, wellbeing, health and groups; at week 8
 // also how the client finds their link worker and whether they belong somewhere. (K6 is for
 // programmes to add once they have risk handling in place for its items.)

@@ -8,7 +8,7 @@ import { onsLoneliness } from './builtin/onsLoneliness.js';
 import { ucla3 } from './builtin/ucla3.js';
 import { instrumentSchema, type Instrument } from './instrumentSchema.js';
 
-// Validated wording: never reworded. Sources and scoring: the README's "Instruments" section.
+// Validated wording: never reworded. Sources and scoring: docs/domain.md and docs/instruments.md.
 
 /** Instruments Linkwell ships, by id, validated once at load. */
 export const builtinInstruments: ReadonlyMap<string, Instrument> = new Map(

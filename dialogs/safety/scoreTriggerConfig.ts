@@ -5,7 +5,7 @@ const enabled = z.boolean().default(true);
 
 /**
  * When scores raise an alert, and at what tier: each rule can be turned off or given other
- * thresholds and tiers by a programme. Defaults follow issue 6 and PRODUCT.md "## Instruments".
+ * thresholds and tiers by a programme. Defaults follow the instruments' published bands (docs/domain.md).
  */
 export const scoreTriggerConfigSchema = z
   .strictObject({

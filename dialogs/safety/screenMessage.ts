@@ -48,7 +48,7 @@ export interface ScreenOptions {
 const DENIED: Readonly<Record<RiskTier, RiskTier | null>> = { urgent: 'routine', 'same-day': 'routine', routine: null };
 
 /**
- * Screen one inbound message in three layers (README "How messages are screened"): the highest
+ * Screen one inbound message in three layers (docs/risk-and-alerts.md, "How messages are screened"): the highest
  * tier found, with its categories, or null when nothing was. Phrases: one inside a longer built-in
  * `overrides` phrase gives way to it ("my son is suicidal" is someone else's risk); one inside a
  * figure of speech is dropped unless it is explicit; one inside a longer one of its category counts

@@ -14,7 +14,7 @@ import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { smsConversation, type SmsConversation } from '../support/smsConversation.js';
 import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
 
-/** Where the browser test leaves a screenshot of each staff page (git-ignored; see the README). */
+/** Where the browser test leaves a screenshot of each staff page (git-ignored; see docs/testing.md). */
 export const SCREENSHOTS = join('test-output', 'screenshots');
 const PASSWORD = 'a long staff password for the browser test';
 const PHONE = '+447700900561';
