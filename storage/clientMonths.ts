@@ -64,13 +64,28 @@ export function hasWordsBefore(document: MonthDocument, before: string, placehol
 export function removeWordsIn(document: MonthDocument, before: string, placeholder: string): number {
   const old = (at: string | undefined) => at !== undefined && at < before;
   let changed = 0;
-  for (const note of document.notes) if (old(note.createdAt) && note.text !== placeholder) (note.text = placeholder), (changed += 1);
-  for (const response of document.responses)
-    if (old(response.answeredAt) && response.raw !== null && response.raw !== placeholder) (response.raw = placeholder), (changed += 1);
+  for (const note of document.notes) {
+    if (old(note.createdAt) && note.text !== placeholder) {
+      note.text = placeholder;
+      changed += 1;
+    }
+  }
+  for (const response of document.responses) {
+    if (old(response.answeredAt) && response.raw !== null && response.raw !== placeholder) {
+      response.raw = placeholder;
+      changed += 1;
+    }
+  }
   for (const session of document.attendance ?? []) {
     if (!old(session.sessionStart)) continue;
-    if (session.howItWent !== undefined && session.howItWent !== placeholder) (session.howItWent = placeholder), (changed += 1);
-    if (session.barrierText !== undefined && session.barrierText !== placeholder) (session.barrierText = placeholder), (changed += 1);
+    if (session.howItWent !== undefined && session.howItWent !== placeholder) {
+      session.howItWent = placeholder;
+      changed += 1;
+    }
+    if (session.barrierText !== undefined && session.barrierText !== placeholder) {
+      session.barrierText = placeholder;
+      changed += 1;
+    }
   }
   return changed;
 }

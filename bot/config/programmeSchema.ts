@@ -159,7 +159,9 @@ export const programmeSchema = z
       if (!known.has(id))
         ctx.addIssue({ code: 'custom', path: ['instrumentLines', id], message: `unknown instrument "${id}"; known: ${[...known].join(', ')}` });
     }
-    programme.waves.forEach((wave, w) => checkKnown(wave.instruments, ['waves', w, 'instruments']));
+    programme.waves.forEach((wave, w) => {
+      checkKnown(wave.instruments, ['waves', w, 'instruments']);
+    });
     programme.groups.forEach((group, g) => {
       if (programme.groups.findIndex((other) => other.id === group.id) !== g) {
         ctx.addIssue({ code: 'custom', path: ['groups', g, 'id'], message: `duplicate group id "${group.id}"` });

@@ -37,7 +37,7 @@ export function plannedAround(plan: ProgrammePlan, client: ClientPlan, id: strin
 
 /** A client's occurrences due in [from, to), epoch milliseconds: in time order, and by rank at the same time. */
 export function plannedBetween(plan: ProgrammePlan, client: ClientPlan, id: string, from: number, to: number): PlannedOccurrence[] {
-  const { zone, time } = client;
+  const { zone } = client;
   const all: PlannedOccurrence[] = [];
   const { due } = client;
   for (let i = 0; i < due.length; i += 1) {
@@ -46,7 +46,7 @@ export function plannedBetween(plan: ProgrammePlan, client: ClientPlan, id: stri
     const { kind, item, windowMs } = plan.fixedItems[i] ?? plan.followUp;
     all.push(planned(id, zone, kind, item, at, at + windowMs));
   }
-  for (const { at, day } of routineSlots(client, from - plan.checkInWindowMs, to)) {
+  for (const { at } of routineSlots(client, from - plan.checkInWindowMs, to)) {
     // Routine check-ins run for the programme's length; after it, only follow-ups.
     if (at >= client.routineEndMs) continue;
     if (at >= from) all.push(planned(id, zone, 'routine', 'check-in', at, at + plan.checkInWindowMs));

@@ -86,7 +86,9 @@ function scoringIssues(instrument: Instrument): InstrumentIssue[] {
     scores = [...new Set(raw.map((r) => converted.get(r)!))].sort((a, b) => a - b);
   }
   if (scoring.bands.length > 0) issues.push(...within(['scoring', 'bands'], bandIssues(scoring.bands, scores, 'score')));
-  scoring.thresholds.forEach((threshold, j) => issues.push(...within(['scoring', 'thresholds', j], thresholdIssues(threshold, scores))));
+  scoring.thresholds.forEach((threshold, j) => {
+    issues.push(...within(['scoring', 'thresholds', j], thresholdIssues(threshold, scores)));
+  });
   return issues;
 }
 

@@ -36,7 +36,9 @@ export class CompiledLexicon {
     this.spellings = spellingTable(lexicon.spellings);
     for (const phrase of lexicon.phrases) this.add(phrase.phrase, { kind: 'phrase', phrase });
     for (const pattern of lexicon.figuresOfSpeech) this.add(pattern, { kind: 'figure', pattern });
-    for (const to of [...this.spellings.single.values(), ...this.spellings.multi.values()]) to.forEach((w) => this.known.add(w));
+    for (const to of [...this.spellings.single.values(), ...this.spellings.multi.values()]) {
+      for (const w of to) this.known.add(w);
+    }
     for (const word of lexicon.notMisspellings) this.known.add(squeeze(word.toLowerCase()));
     this.fuzzy = [...new Set(lexicon.fuzzyWords.map((w) => squeeze(w.toLowerCase())))];
     this.trie.seal();

@@ -28,7 +28,8 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 const JOINERS = new Set(['and', 'n', 'or', 'also', 'plus', 'number', 'no', 'nos', 'both']);
 
 // A relative who was ill is a caring duty, not the client's own health: read first and taken out.
-const RELATIVE = String.raw`(?:husband|hubby|wife|partner|mum|mam|mother|dad|father|son|daughter|sister|brother|grandson|granddaughter|grandchild|grandchildren|grandkids|grandkid|mother in law|father in law)`;
+const RELATIVE =
+  '(?:husband|hubby|wife|partner|mum|mam|mother|dad|father|son|daughter|sister|brother|grandson|granddaughter|grandchild|grandchildren|grandkids|grandkid|mother in law|father in law)';
 const RELATIVE_ILL = new RegExp(
   String.raw`\b${RELATIVE}(?: (?:was|is|were|are|has|had|been|got|taken|fell|having))* (?:ill|poorly|unwell|sick|bad|in hospital|into hospital|a fall|fall|fell|needed me|needs me|off school)\b`,
 );

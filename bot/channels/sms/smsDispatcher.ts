@@ -227,7 +227,7 @@ export class SmsDispatcher {
       this.launch(head);
     }
     this.schedule(wakeAt);
-    if (this.isIdle()) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+    if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private launch(record: OutboundSmsRecord): void {
@@ -245,8 +245,11 @@ export class SmsDispatcher {
       .finally(() => {
         this.inFlight -= 1;
         this.waiting.setBusy(record.clientId, false);
-        if (this.stopped) this.idleWaiters.splice(0).forEach((resolve) => resolve());
-        else this.pump();
+        if (this.stopped) {
+          for (const resolve of this.idleWaiters.splice(0)) resolve();
+        } else {
+          this.pump();
+        }
       });
   }
 

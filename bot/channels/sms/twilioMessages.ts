@@ -1,6 +1,7 @@
 import { ownValue } from '../../platform/http/ownValue.js';
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
+import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message.js';
 import type * as TwilioHttp from 'twilio/lib/http/response.js';
 
 export interface OutboundSms {
@@ -143,7 +144,7 @@ export function createTwilioMessages(options: TwilioMessagesOptions): TwilioMess
       // Not Twilio's DateSent filter: a message still queued has no date_sent yet, and those are
       // exactly the ones a restart may have left unconfirmed.
       const sinceMs = Math.floor(since.getTime() / 1000) * 1000;
-      let found;
+      let found: MessageInstance[];
       try {
         found = await client.messages.list({
           to,
