@@ -1,4 +1,4 @@
-import { CardFactory, type Attachment } from 'botbuilder';
+import { CardFactory, type Attachment } from 'botbuilder-core';
 import type { InstrumentItem } from '../dialogs/instruments/instrumentSchema.js';
 
 /** The value a card button submits: which item, and the coded answer. */

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder-core';
 import type { InstrumentItem } from '../dialogs/instruments/instrumentSchema.js';
 import { itemCard } from './itemCard.js';
 import { itemText } from './itemText.js';

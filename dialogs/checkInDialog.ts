@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder-core';
 import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { itemPrompt, showsCards } from '../cards/itemPrompt.js';
 import type { Clock } from '../bot/time/clock.js';
@@ -98,6 +98,14 @@ export class CheckInDialog extends Dialog<CheckInOptions> {
   /** An item of any instrument a check-in may ask (for an answer that comes after it closed). */
   itemOf(instrumentId: string, itemId: string): { instrument: Instrument; item: InstrumentItem } | undefined {
     return this.items.get(stepKey(instrumentId, itemId));
+  }
+
+  /** The check-in open in this conversation, when the active dialog is one: its record, its occurrence and the item it has reached. */
+  openCheckIn(dc: DialogContext): { checkInId: string; occurrenceKey: string | undefined; index: number } | undefined {
+    const instance = dc.activeDialog;
+    if (instance?.id !== this.id) return undefined;
+    const state = instance.state[STATE] as CheckInState;
+    return { checkInId: state.checkInId, occurrenceKey: state.occurrenceKey, index: state.index };
   }
 
   /**

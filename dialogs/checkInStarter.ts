@@ -1,4 +1,4 @@
-import type { BotAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { BotAdapter, ConversationReference, TurnContext } from 'botbuilder-core';
 import type { ClientHistoryRepository } from '../storage/ports.js';
 import type { ClientRecord } from '../storage/records.js';
 import { CHECK_IN_STARTED, CLIENT_ID, START_CHECK_IN_EVENT, channelKey } from '../bot/channels/turnKeys.js';

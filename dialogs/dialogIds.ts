@@ -1,4 +1,5 @@
 /** Every dialog id in one place. */
 export const DialogIds = {
   checkIn: 'checkIn',
+  groupQuestion: 'groupQuestion',
 } as const;

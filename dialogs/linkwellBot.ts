@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder-core';
 import { DateTime } from 'luxon';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { CHECK_IN_EXPIRED, type CheckInDialog, type CheckInOptions } from './checkInDialog.js';
@@ -20,13 +20,14 @@ import type { RiskScreen } from '../bot/care/alerts/riskScreen.js';
 import { agreementsOf, hasAgreed, type ContactPreferences } from '../bot/channels/contactPreferences.js';
 import { SMS_CHANNEL_ID } from '../bot/channels/sms/twilioSmsAdapter.js';
 import { smsKeywordTurn, type SmsKeywordDeps } from '../bot/channels/sms/smsKeywordTurn.js';
-import { GroupTalk, type GroupTalkDeps, type GroupTalkState } from '../bot/care/groups/groupTalk.js';
+import { GroupDialog, type GroupTalkDeps, type GroupTalkState } from './groupDialog.js';
 import type { DeliveryOutcome, ScheduledMessage } from '../bot/channels/scheduledMessage.js';
 import { whenPast } from '../bot/care/groups/groupWording.js';
 import {
   CHAT_REOPENED_EVENT,
   CHECK_IN_STARTED,
   CLIENT_ID,
+  TURN_CLIENT,
   EXPIRE_CHECK_IN_EVENT,
   OCCURRENCE_KEY,
   SCHEDULED_MESSAGE_EVENT,
@@ -47,7 +48,7 @@ export interface LinkwellBotDeps {
   contact: ContactPreferences;
   clock: Clock;
   /** Group nudges and follow-ups: the directory, and who to tell when a client's links change. */
-  groups: Pick<GroupTalkDeps, 'directory' | 'wake' | 'followUpWindowHours'>;
+  groups: Pick<GroupTalkDeps, 'directory' | 'clientChanged' | 'followUpWindowHours'>;
 }
 
 const AGREEMENTS = new Set(['yes', 'y', 'yes please', 'yep', 'yeah', 'ok', 'okay', 'i agree', 'agree', 'agreed', 'yes i agree', 'happy to']);
@@ -81,7 +82,9 @@ export class LinkwellBot extends ActivityHandler {
   /** The client asked for a check-in before agreeing: it starts when they say YES. */
   private readonly checkInAsked: StatePropertyAccessor<boolean>;
   private readonly wordings = new Map<string, Wording>();
-  private readonly groupTalk: GroupTalk;
+  /** Group questions wait on a stack of their own, beside the check-in's. */
+  private readonly groupDialog: GroupDialog;
+  private readonly groupStack: DialogSet;
   private readonly smsKeywordDeps: SmsKeywordDeps;
   private readonly riskResponseDeps: RiskResponseDeps;
 
@@ -91,7 +94,7 @@ export class LinkwellBot extends ActivityHandler {
     this.handledMessages = deps.conversationState.createProperty<string[]>('handledMessages');
     this.checkInAsked = deps.conversationState.createProperty<boolean>('checkInAskedBeforeAgreeing');
     this.dialogs.add(deps.checkInDialog);
-    this.groupTalk = new GroupTalk({
+    this.groupDialog = new GroupDialog({
       ...deps.groups,
       conversationState: deps.conversationState,
       clients: deps.clients,
@@ -99,12 +102,13 @@ export class LinkwellBot extends ActivityHandler {
       clock: deps.clock,
       say: (key, client, values) => this.say(key, client, values),
     });
+    this.groupStack = GroupDialog.stack(deps.conversationState, this.groupDialog);
     this.smsKeywordDeps = {
       clock: deps.clock,
       contact: deps.contact,
       say: (key, client, values) => this.say(key, client, values),
       keepNote: (client, text, context) => this.keepNote(client, text, context),
-      clearGroupQuestion: (context) => this.groupTalk.clear(context),
+      clearGroupQuestion: async (context) => this.groupDialog.clear(await this.groupStack.createContext(context)),
     };
     this.riskResponseDeps = {
       ...this.smsKeywordDeps,
@@ -113,16 +117,17 @@ export class LinkwellBot extends ActivityHandler {
       history: deps.history,
       // Never the check-in's answer when the reply is for a group question waiting beside it.
       keepAnswer: async (dc, options) => {
-        const talk = await this.groupTalk.pending(dc.context);
+        const talk = await this.groupDialog.pending(await this.groupStack.createContext(dc.context));
         if (talk && this.isForGroup(dc, talk, dc.context.activity.text?.trim() ?? '')) return false;
         return deps.checkInDialog.keepAnswer(dc, options);
       },
       // Only what a group question would take as its answer: a few words that answer nothing stay a note.
       answerGroupQuestion: async (dc, client) => {
         const text = dc.context.activity.text?.trim() ?? '';
-        const talk = await this.groupTalk.pending(dc.context);
-        return talk !== undefined && talk !== null && this.groupTalk.understands(talk, text) && this.answerGroupQuestion(dc, client, text);
+        const talk = await this.groupDialog.pending(await this.groupStack.createContext(dc.context));
+        return talk !== undefined && this.groupDialog.understands(talk, text) && this.answerGroupQuestion(dc, client, text);
       },
+      openCheckInId: (dc) => deps.checkInDialog.openCheckIn(dc)?.checkInId,
     };
 
     this.onMessage(async (context, next) => {
@@ -170,6 +175,7 @@ export class LinkwellBot extends ActivityHandler {
     // "changed" on every turn, rewriting the client's whole history file. Proactive turns don't need it.
     const { activityId: _perTurn, ...reference } = TurnContext.getConversationReference(context.activity);
     await this.deps.history.saveConversationReference(client.id, channelKey(context.activity.channelId), reference);
+    context.turnState.set(TURN_CLIENT, client);
     await handle(client);
   }
 
@@ -194,7 +200,7 @@ export class LinkwellBot extends ActivityHandler {
     if (recognizeCommand(text) === 'menu') {
       // Whatever is open ends (a check-in is kept as stopped): no one can get stuck.
       await dc.cancelAllDialogs();
-      await this.groupTalk.clear(context);
+      await this.groupDialog.clear(await this.groupStack.createContext(context));
       await context.sendActivity(this.menuActivity(client));
       return;
     }
@@ -276,12 +282,13 @@ export class LinkwellBot extends ActivityHandler {
 
   /** Takes the reply as the answer to the group question waiting, if it is for it; false if not. */
   private async answerGroupQuestion(dc: DialogContext, client: ClientRecord, text: string): Promise<boolean> {
-    const talk = await this.groupTalk.pending(dc.context);
+    const groupDc = await this.groupStack.createContext(dc.context);
+    const talk = await this.groupDialog.pending(groupDc);
     if (!talk || !this.isForGroup(dc, talk, text)) return false;
-    const stillWaiting = await this.groupTalk.reply(dc.context, client, talk, text);
-    if (!stillWaiting) {
+    await groupDc.continueDialog();
+    if (!groupDc.activeDialog) {
       // A group message held while this question was answered may go now.
-      this.deps.groups.wake(client.id);
+      this.deps.groups.clientChanged.emit(client.id);
       if (dc.activeDialog) {
         await dc.context.sendActivity(this.say('groupBackToCheckIn', client));
         await dc.repromptDialog();
@@ -296,7 +303,7 @@ export class LinkwellBot extends ActivityHandler {
    * question asked last. Never both: one reply is one answer.
    */
   private isForGroup(dc: DialogContext, talk: GroupTalkState, text: string): boolean {
-    const forGroup = this.groupTalk.understands(talk, text);
+    const forGroup = this.groupDialog.understands(talk, text);
     if (!dc.activeDialog) {
       // "help" and "check in" are the bot's to answer (the question keeps waiting); a message of
       // a few words that is no answer is for the link worker, kept as a note like any other.
@@ -362,7 +369,7 @@ export class LinkwellBot extends ActivityHandler {
         return outcome('sent');
       }
       case 'reminder': {
-        const open = dc.activeDialog?.state.checkIn as { occurrenceKey?: string; index?: number } | undefined;
+        const open = this.deps.checkInDialog.openCheckIn(dc);
         if (open?.occurrenceKey !== message.checkInKey || open.index !== 0) return outcome('nothing-to-remind');
         await context.sendActivity(this.say('checkInReminder', client));
         await dc.repromptDialog();
@@ -377,7 +384,7 @@ export class LinkwellBot extends ActivityHandler {
         await this.welcome(context, client);
         return outcome('sent');
       case 'resume': {
-        const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+        const open = this.deps.checkInDialog.openCheckIn(dc);
         if (open?.checkInId !== message.checkInId) return outcome('nothing-to-remind');
         await context.sendActivity(this.say('checkInResume', client));
         await dc.repromptDialog();
@@ -388,7 +395,7 @@ export class LinkwellBot extends ActivityHandler {
         return outcome('sent');
       case 'group-nudge':
       case 'group-follow-up':
-        return outcome(await this.groupTalk.deliver(context, client, message));
+        return outcome(await this.groupDialog.deliver(await this.groupStack.createContext(context), client, message));
     }
   }
 
@@ -406,7 +413,7 @@ export class LinkwellBot extends ActivityHandler {
     const when = (at: string) => whenPast(DateTime.fromISO(at), now, client.timezone);
     const dc = await this.dialogs.createContext(context);
     const checkIns = (await this.deps.history.history(client.id, recentMonths(now))).checkIns;
-    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+    const open = this.deps.checkInDialog.openCheckIn(dc);
     if (open) {
       const record = checkIns.find((c) => c.id === open.checkInId);
       const cameWhileAway = record !== undefined && after(record.startedAt);
@@ -425,7 +432,7 @@ export class LinkwellBot extends ActivityHandler {
   /** Close a check-in whose window has passed: recorded as missed, nothing said to the client. */
   private async expireCheckIn(context: TurnContext, client: ClientRecord, checkInId: string): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
+    const open = this.deps.checkInDialog.openCheckIn(dc);
     if (open?.checkInId === checkInId) {
       context.turnState.set(CHECK_IN_EXPIRED, true);
       await dc.cancelAllDialogs();

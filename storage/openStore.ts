@@ -6,7 +6,8 @@ import { MemoryExpiring } from './lowdb/memoryExpiring.js';
 import { LowdbEntries } from './lowdb/lowdbEntries.js';
 import { openStaffStore } from './lowdb/lowdbStaff.js';
 import { openLowdbStore } from './lowdb/openLowdbStore.js';
-import { hostOf, openPgStore } from './postgres/openPgStore.js';
+import { hostOf } from './postgres/databaseUrl.js';
+import { openPgStore } from './postgres/openPgStore.js';
 
 export interface StoreConfig {
   /** The embedded store's folder (lowdb, the default). */

@@ -1,5 +1,5 @@
 import type { ClientChangedListener } from './clientChanges.js';
-import type { Activity, ConversationReference, Storage } from 'botbuilder';
+import type { Activity, ConversationReference, Storage } from 'botbuilder-core';
 import type {
   CheckInRecord,
   ClientEvent,

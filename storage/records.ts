@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder-core';
 
 /** Channels a client can be reached on. */
 export type ClientChannel = 'sms' | 'webchat';

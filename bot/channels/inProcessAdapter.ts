@@ -1,4 +1,4 @@
-import { BotAdapter, TurnContext, type ConversationReference } from 'botbuilder';
+import { BotAdapter, TurnContext, type ConversationReference } from 'botbuilder-core';
 import type { TurnLocks } from '../../storage/ports.js';
 
 export type Logic = (context: TurnContext) => Promise<void>;

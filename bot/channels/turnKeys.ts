@@ -1,6 +1,9 @@
 /** turnState key for the enrolled client a turn belongs to. Set only by trusted channel code, never from user input. */
 export const CLIENT_ID = Symbol('linkwell.clientId');
 
+/** turnState key for the enrolled client's record, as the router read it at the start of the turn (dialogs read it, never set it). */
+export const TURN_CLIENT = Symbol('linkwell.turnClient');
+
 /** Event that asks the bot to start a check-in in an existing conversation (proactive). */
 export const START_CHECK_IN_EVENT = 'linkwell/startCheckIn';
 

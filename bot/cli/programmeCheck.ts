@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ConfigError } from '../platform/formatIssues.js';
 import { loadProgrammeFile, programmeJsonSchema, type Programme } from '../config/programmeSchema.js';
+import { PROJECT_ROOT } from '../platform/projectRoot.js';
 
 // `npm run programme:check -- FILE...`: validate programme files, listing every problem by path.
 // `npm run programme:check -- --write-schema`: rewrite bot/config/programmes/programme.schema.json.
 
-export const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'programmes', 'programme.schema.json');
+export const SCHEMA_FILE = join(PROJECT_ROOT, 'bot', 'config', 'programmes', 'programme.schema.json');
 
 const args = process.argv.slice(2);
 if (args.includes('--write-schema')) {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { e164 } from './fieldSchemas.js';
 import { ConfigError, formatIssues } from '../platform/formatIssues.js';
 import { parseVapidEnv, type VapidDetails } from './vapid.js';
+import { PROJECT_ROOT } from '../platform/projectRoot.js';
 
-export const DEMO_PROGRAMME_FILE = join(dirname(fileURLToPath(import.meta.url)), 'programmes', 'demo.programme.json');
+export const DEMO_PROGRAMME_FILE = join(PROJECT_ROOT, 'bot', 'config', 'programmes', 'demo.programme.json');
 
 const optionalSecret = (min: number, what: string) => z.string().min(min, `${what} must be at least ${min} characters`).optional();
 

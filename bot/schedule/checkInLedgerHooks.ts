@@ -5,6 +5,7 @@ import type { Clock } from '../time/clock.js';
 import type { QuietHours } from '../time/quietHours.js';
 import { nextAllowed } from '../time/quietHours.js';
 import { memoZone } from '../time/memoZone.js';
+import type { ClientChanged } from '../platform/clientChanged.js';
 
 /** How long "later" waits before asking again (then the next hour outside quiet hours). */
 const LATER_HOURS = 3;
@@ -12,16 +13,17 @@ const LATER_HOURS = 3;
 /**
  * Keeps the scheduler's ledger in step with check-ins as they happen: which one is open and until
  * when (so its window can close it), and which scheduled ones were answered (so no reminder goes).
- * `changed` tells the dispatcher to look at the client again.
+ * `clientChanged` tells whoever plans (the dispatcher) to look at the client again.
  */
 export function checkInLedgerHooks(deps: {
   ledger: ScheduleLedgerRepository;
   clients: Pick<ClientRepository, 'get'>;
   quietHours: QuietHours;
   clock: Clock;
-  changed: (clientId: string) => void;
+  clientChanged: Pick<ClientChanged, 'emit'>;
 }): CheckInHooks {
-  const { ledger, clock, changed } = deps;
+  const { ledger, clock, clientChanged } = deps;
+  const changed = (clientId: string) => clientChanged.emit(clientId);
   const openNow = async (clientId: string, checkInId: string) => {
     const open = await ledger.openCheckIn(clientId);
     return open?.checkInId === checkInId ? open : undefined;

@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder-core';
 import { DateTime } from 'luxon';
 import type { ClientHistoryRepository, SmsOutbox, WebChatTranscripts } from '../../storage/ports.js';
 import type { CheckInRecord, ClientRecord } from '../../storage/records.js';

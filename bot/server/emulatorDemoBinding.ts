@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder-core';
 import type { Request } from 'restify';
 import { forbidden } from '../platform/http/httpError.js';
 import { CLIENT_ID } from '../channels/turnKeys.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConversationState, TurnContext } from 'botbuilder';
+import type { ConversationState, TurnContext } from 'botbuilder-core';
 import type { Logger } from '../platform/logger.js';
 
 /**

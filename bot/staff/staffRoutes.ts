@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Next, Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { cookieHeader, isSecureRequest, readCookie } from './cookies.js';
@@ -12,8 +11,9 @@ import { admitStaff, currentStaff, refuse, routePath, safeNext, sendStaffError, 
 import { redirect, sendPage, setStaffHeaders, STAFF_HEADERS } from './staffResponses.js';
 import { StaffSignIn } from './staffSignIn.js';
 import { SESSION_COOKIE } from './staffSessions.js';
+import { PROJECT_ROOT } from '../platform/projectRoot.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(PROJECT_ROOT, 'bot', 'staff');
 /** Carries the sign-in form's token (double submit): there is no session to tie it to yet. */
 const SIGN_IN_COOKIE = 'linkwell_staff_signin';
 const SIGN_IN_COOKIE_PATH = '/staff/sign-in';
@@ -110,7 +110,10 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): ReturnType
 function staffGate(deps: StaffDeps) {
   return (req: Request, res: Response, next: Next): void => {
     const path = routePath(req);
-    if (path !== '/staff' && !path.startsWith('/staff/')) return next();
+    if (path !== '/staff' && !path.startsWith('/staff/')) {
+      next();
+      return;
+    }
     setStaffHeaders(res);
     admit(deps, req, res, path).then(
       (through) => next(through ? undefined : false),

@@ -100,12 +100,14 @@ export class RiskLexiconError extends Error {
 /** Every problem with an extension to `base`, by path; none when it can be used. */
 export function lexiconExtensionIssues(base: RiskLexicon, extension: RiskLexiconExtension): LexiconIssue[] {
   const issues: LexiconIssue[] = [];
-  const compiledBase = compileLexicon(base);
+  const spellings = Object.keys(extension.spellings);
+  // Compiled only to check re-spellings: a programme that adds none does not pay for a second build.
+  const compiledBase = spellings.length > 0 ? compileLexicon(base) : undefined;
   const baseSpellings = spellingTable(base.spellings);
-  for (const key of Object.keys(extension.spellings)) {
+  for (const key of spellings) {
     const words = squeezedWords(key).join(' ');
     // Re-reading a word the built-in phrases use could silence them ("myself" -> anything else).
-    if (compiledBase.uses(words) || baseSpellings.single.has(words) || baseSpellings.multi.has(words)) {
+    if (compiledBase?.uses(words) || baseSpellings.single.has(words) || baseSpellings.multi.has(words)) {
       issues.push({ path: ['spellings', key], message: `"${key}" is a word the built-in lexicon already reads: it cannot be re-spelt` });
     }
   }
@@ -138,6 +140,8 @@ export function lexiconExtensionIssues(base: RiskLexicon, extension: RiskLexicon
 export function extendLexicon(base: RiskLexicon, extension: RiskLexiconExtension): RiskLexicon {
   const issues = lexiconExtensionIssues(base, extension);
   if (issues.length > 0) throw new RiskLexiconError(issues);
+  // Nothing added: the base itself, compiled once for every screen that uses it.
+  if (extension.phrases.length === 0 && extension.figuresOfSpeech.length === 0 && Object.keys(extension.spellings).length === 0) return base;
   const lexicon: RiskLexicon = Object.freeze({
     ...base,
     // Only tier and category: a programme's phrase is never explicit or overriding.

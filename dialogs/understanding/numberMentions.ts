@@ -1,5 +1,5 @@
-import { Culture, recognizeNumber } from '@microsoft/recognizers-text-suite';
 import { LRUCache } from 'lru-cache';
+import { recognizers } from './recognizers.js';
 
 /** A number said in a reply: which words said it (from, to inclusive) and its value. */
 export interface NumberMention {
@@ -51,6 +51,7 @@ function recognize(tokens: readonly string[], text: string): NumberMention[] {
     while (i > 0 && starts[i]! > char) i--;
     return i;
   };
+  const { recognizeNumber, Culture } = recognizers();
   const mentions = recognizeNumber(text, Culture.English).flatMap((r) => {
     const value = Number((r.resolution as { value?: string } | undefined)?.value);
     return Number.isFinite(value) ? [{ from: tokenAt(r.start), to: tokenAt(r.end), value }] : [];

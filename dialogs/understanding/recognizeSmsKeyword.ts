@@ -1,6 +1,6 @@
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import { DateTime, Duration } from 'luxon';
 import { normalizeReply } from './normalizeReply.js';
+import { recognizers } from './recognizers.js';
 
 /** The SMS compliance keywords, recognised as a whole message, whatever is being asked. */
 export type SmsKeyword =
@@ -55,6 +55,7 @@ function askedDate(asked: string, today: DateTime): DateTime | undefined {
   // The recognizer reads its reference in the process's own zone: give it the client's wall-clock date.
   const reference = new Date(today.year, today.month - 1, today.day, 12);
   const start = today.startOf('day');
+  const { recognizeDateTime, Culture } = recognizers();
   for (const result of recognizeDateTime(asked, Culture.English, undefined, reference)) {
     const values = (result.resolution as { values?: Array<Record<string, string>> } | undefined)?.values ?? [];
     for (const value of values) {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder-core';
 import { ETagConflictError } from '../errors.js';
 import { DocumentStore, type Quarantine } from './documentStore.js';
 import { listDir } from './listDir.js';

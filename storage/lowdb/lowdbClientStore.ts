@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder-core';
 import { ClientChanges, type ClientChangedListener } from '../clientChanges.js';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
 import type {
@@ -260,7 +260,8 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   }
 
   async recordNote(clientId: string, note: NoteRecord): Promise<void> {
-    const add = (d: MonthDocument) => {
+    // Returns undefined: a note changes none of the outcome facts.
+    const add = (d: MonthDocument): undefined => {
       if (!keptAlready(d.notes, note.effectKey)) d.notes.push({ ...note });
     };
     if (note.checkInId !== null) await this.changeCheckIn(clientId, note.checkInId, add);
@@ -337,7 +338,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
   private async changeCheckIn(
     clientId: string,
     checkInId: string,
-    change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined | void,
+    change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined,
     pending: () => void = () => {},
   ): Promise<FactsChange | undefined> {
     const month = this.checkInMonths.get(checkInId) ?? (await this.findCheckInMonth(clientId, checkInId));
@@ -346,7 +347,7 @@ export class LowdbClientStore implements ClientRepository, ClientHistoryReposito
     await this.changeMonth(clientId, month, (d) => {
       const checkIn = d.checkIns.find((c) => c.id === checkInId);
       if (!checkIn) throw new Error(`Unknown check-in ${checkInId}`);
-      facts = change(d, checkIn) ?? undefined;
+      facts = change(d, checkIn);
       if (facts) pending();
     });
     return facts;

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import { WEB_CHAT_KEPT, type WebChatConversation, type WebChatTranscripts } from '../ports.js';
 import { checkedClientId } from './clientFiles.js';
 import { DocumentStore } from './documentStore.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import type { Pool, PoolClient } from 'pg';
 import { historyFrom, type MonthDocument } from '../clientMonths.js';
 import { lockDataDir } from '../lowdb/dataDirLock.js';

@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { PROJECT_ROOT } from '../../bot/platform/projectRoot.js';
 
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+// From the project folder, so the compiled dist/ reads the same files.
+const MIGRATIONS_DIR = pathToFileURL(join(PROJECT_ROOT, 'storage', 'postgres', 'migrations', '/'));
 /** The advisory lock every migration run takes, so two instances starting at once apply each step once. */
 const MIGRATION_LOCK = 0x4c6e6b77; // "Lnkw"
 

@@ -16,6 +16,9 @@ import { PgStaffAccounts, PgStaffSessions } from './pgStaff.js';
 import { PgTurnLocks } from './pgTurnLocks.js';
 import { PgInstances } from './pgInstances.js';
 import { PgWebChat } from './pgWebChat.js';
+import { hostOf } from './databaseUrl.js';
+
+export { hostOf };
 
 /**
  * Open the PostgreSQL store at `databaseUrl`. Refuses (DatabaseUnavailableError, naming the host)
@@ -66,14 +69,4 @@ export async function openPgStore(databaseUrl: string, options: { log?: (message
       await pool.end();
     },
   };
-}
-
-/** host:port of a database URL, never its password. */
-export function hostOf(databaseUrl: string): string {
-  try {
-    const url = new URL(databaseUrl);
-    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
-  } catch {
-    return 'the DATABASE_URL given';
-  }
 }

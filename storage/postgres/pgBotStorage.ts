@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder-core';
 import type { Pool } from 'pg';
 import { ETagConflictError } from '../errors.js';
 

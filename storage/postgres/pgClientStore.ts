@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder-core';
 import type { Pool, PoolClient } from 'pg';
 import { emptyMonth, hasWordsBefore, historyFrom, keptAlready, monthOf, putAttendance, removeWordsIn, type MonthDocument } from '../clientMonths.js';
 import type { ClientHistoryRepository, ClientRepository, CreateClientResult } from '../ports.js';
@@ -158,7 +158,8 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   }
 
   async recordNote(clientId: string, note: NoteRecord): Promise<void> {
-    const add = (d: MonthDocument) => {
+    // Returns undefined: a note changes none of the outcome facts.
+    const add = (d: MonthDocument): undefined => {
       if (!keptAlready(d.notes, note.effectKey)) d.notes.push({ ...note });
     };
     if (note.checkInId !== null) await this.changeCheckIn(clientId, note.checkInId, add);
@@ -255,13 +256,13 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   private changeCheckIn(
     clientId: string,
     checkInId: string,
-    change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined | void,
+    change: (document: MonthDocument, checkIn: CheckInRecord) => FactsChange | undefined,
   ): Promise<void> {
     return inTransaction(this.pool, async (db) => {
       const month = (await db.query<{ month: string }>('SELECT month FROM client_check_ins WHERE check_in_id = $1 AND client_id = $2', [checkInId, clientId]))
         .rows[0]?.month;
       if (!month) throw new Error(`Unknown check-in ${checkInId}`);
-      let facts: FactsChange | undefined | void;
+      let facts: FactsChange | undefined;
       await this.changeMonth(db, clientId, month, (d) => {
         const checkIn = d.checkIns.find((c) => c.id === checkInId);
         if (!checkIn) throw new Error(`Unknown check-in ${checkInId}`);

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import type { Pool, PoolClient } from 'pg';
 import { WEB_CHAT_KEPT, type WebChatConversation, type WebChatTranscripts } from '../ports.js';
 import { inTransaction } from './pgTransaction.js';

@@ -5,7 +5,7 @@ import { HttpClient } from './httpClient.js';
 import { freePort } from '../../bot/platform/http/freePort.js';
 
 export interface ServerOptions {
-  /** Entry file, relative to the project root. */
+  /** Entry file, relative to the project root; a command in bot/cli runs compiled from dist/, as `npm start` runs it. */
   entry: string;
   projectRoot: string;
   dataDir: string;
@@ -35,12 +35,13 @@ export interface RunningServer {
 
 const STARTUP_LIMIT_MS = 60_000;
 
-/** Spawn a server as its own Node process (no tsx CLI wrapper, so the pid is the server's) and wait until it is healthy. */
+/** Spawn a server as its own Node process (no npm or tsx CLI wrapper, so the pid is the server's) and wait until it is healthy. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const port = await freePort();
-  const args = ['--import', 'tsx'];
+  const command = /^bot\/cli\/(\w+)\.ts$/.exec(options.entry)?.[1];
+  const args = command ? [] : ['--import', 'tsx'];
   if (options.cpuProfDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
-  args.push(options.entry);
+  args.push(...(command ? ['bot/cli/launch.mjs', command] : [options.entry]));
 
   const started = performance.now();
   const child = spawn(process.execPath, args, {

@@ -56,7 +56,7 @@ async function startRig(dataDir: string, clock: ManualClock): Promise<Rig> {
     directory,
     clients: store.clients,
     history: store.clients,
-    onClientChanged: (id) => changedClients.push(id),
+    clientChanged: { emit: (id) => void changedClients.push(id) },
     clock,
     log: createLogger('silent', clock),
   });

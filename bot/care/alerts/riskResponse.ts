@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder-core';
 import { DateTime } from 'luxon';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { RiskFinding } from '../../../dialogs/safety/screenMessage.js';
@@ -24,6 +24,8 @@ export interface RiskResponseDeps {
   keepAnswer: (dc: DialogContext, options?: { closeOpenQuestion?: boolean }) => Promise<boolean>;
   /** Take the message as the answer to the group question waiting, if it is one; true when it was. */
   answerGroupQuestion: (dc: DialogContext, client: ClientRecord) => Promise<boolean>;
+  /** The record id of the check-in open in this conversation, if any (see CheckInDialog.openCheckIn). */
+  openCheckInId: (dc: DialogContext) => string | undefined;
 }
 
 /**
@@ -52,9 +54,8 @@ export async function flagQuietly(dc: DialogContext, client: ClientRecord, findi
 /** Keeps the message for the link worker, with its id, so the alert page shows exactly it. */
 async function keepMessage(dc: DialogContext, client: ClientRecord, deps: RiskResponseDeps): Promise<void> {
   const { activity } = dc.context;
-  const open = dc.activeDialog?.state.checkIn as { checkInId?: string } | undefined;
   await deps.history.recordNote(client.id, {
-    checkInId: open?.checkInId ?? null,
+    checkInId: deps.openCheckInId(dc) ?? null,
     text: activity.text ?? '',
     channel: activity.channelId,
     createdAt: deps.clock.now().toISO()!,

@@ -1,5 +1,6 @@
 import type { Programme } from '../../config/programmeSchema.js';
 import type { Logger } from '../../platform/logger.js';
+import { compileLexicon } from '../../../dialogs/safety/compileLexicon.js';
 import { defaultRiskLexicon, extendLexicon, screenMessage, unreadFinding, type RiskFinding } from '../../../dialogs/safety/screenMessage.js';
 
 /** Screens one message for risk with a programme's lexicon. */
@@ -10,9 +11,13 @@ export type RiskScreen = (text: string) => RiskFinding | null;
  * rules and the trained model. A screen that throws never passes a message as safe: the error is
  * logged (without the message) and the message raises a same-day alert.
  */
-export function riskScreenFor(programme: Programme, log?: Pick<Logger, 'error'>, screen: typeof screenMessage = screenMessage): RiskScreen {
+export function riskScreenFor(
+  programme: Programme,
+  log?: Pick<Logger, 'error'>,
+  screen: typeof screenMessage = screenMessage,
+): RiskScreen & { /** Builds the lexicon now rather than on the first message. */ warm(): void } {
   const lexicon = extendLexicon(defaultRiskLexicon, programme.risk.lexicon);
-  return (text) => {
+  const screenOne = (text: string) => {
     try {
       return screen(text, lexicon);
     } catch (error) {
@@ -20,4 +25,5 @@ export function riskScreenFor(programme: Programme, log?: Pick<Logger, 'error'>,
       return unreadFinding('could-not-screen', 'could not screen this message');
     }
   };
+  return Object.assign(screenOne, { warm: () => void compileLexicon(lexicon) });
 }

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 import { DateTime } from 'luxon';
 import type { ClientHistoryRepository, ClientRepository } from '../../../storage/ports.js';
 import type { AttendanceRecord, ClientGroupLink, ClientRecord, TaskRecord } from '../../../storage/records.js';

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder-core';
 import { DateTime } from 'luxon';
 import { BARRIERS } from '../../../dialogs/understanding/interpretBarrier.js';
 import { memoZone } from '../../time/memoZone.js';

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder-core';
 import type {
   ClientHistoryRepository,
   ClientRepository,

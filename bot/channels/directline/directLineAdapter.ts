@@ -1,4 +1,4 @@
-import { TurnContext, type Activity, type ChannelAccount, type ResourceResponse } from 'botbuilder';
+import { TurnContext, type Activity, type ChannelAccount, type ResourceResponse } from 'botbuilder-core';
 import type { TurnLocks, WebChatTranscripts } from '../../../storage/ports.js';
 import type { Clock } from '../../time/clock.js';
 import { InProcessAdapter, type Logic } from '../inProcessAdapter.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder-core';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock } from '../../time/clock.js';

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 import type { SmsInbox } from '../../../storage/ports.js';
 import type { InboundSmsRecord } from '../../../storage/records.js';
 import type { Logger } from '../../platform/logger.js';

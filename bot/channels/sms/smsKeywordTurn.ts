@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder-core';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { recognizeSmsKeyword } from '../../../dialogs/understanding/recognizeSmsKeyword.js';
 import type { Wording, WordingValues } from '../../../dialogs/wording/wording.js';

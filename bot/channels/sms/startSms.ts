@@ -1,9 +1,8 @@
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder-core';
 import type restify from 'restify';
 import type { Store } from '../../../storage/ports.js';
 import type { Clock } from '../../time/clock.js';
 import type { AppConfig, SmsConfig } from '../../config/env.js';
-import type { Programme } from '../../config/programmeSchema.js';
 import type { ContactPreferences } from '../contactPreferences.js';
 import type { Logger } from '../../platform/logger.js';
 import { DeliveryReports } from './deliveryReports.js';
@@ -22,25 +21,29 @@ export interface SmsChannel {
   stop(): Promise<void>;
 }
 
-interface SmsDeps {
+interface OutboxDeps {
   config: AppConfig;
   sms: SmsConfig;
-  programme: Programme;
   store: Store;
   contact: ContactPreferences;
   clock: Clock;
   log: Logger;
+}
+
+interface SmsDeps extends OutboxDeps {
+  /** The outbox every text goes through (createSmsOutbox), built first: alerts text staff through it too. */
+  dispatcher: SmsDispatcher;
   logic: (context: TurnContext) => Promise<void>;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
   notEnrolled: SmsRouteDeps['notEnrolled'];
 }
 
-/** Build the SMS channel, register its webhooks, and finish what a previous run left (outbox, inbox). */
-export async function startSms(server: restify.Server, deps: SmsDeps): Promise<SmsChannel> {
+/** The durable SMS outbox (not yet sending): clients' texts and staff alerts go through it, in order, at the shared rate. */
+export function createSmsOutbox(deps: OutboxDeps): SmsDispatcher {
   const { config, sms, store, contact, clock, log } = deps;
   // env validation requires PUBLIC_BASE_URL with Twilio: signatures are checked against it.
   const publicBaseUrl = config.publicBaseUrl!;
-  const dispatcher = new SmsDispatcher({
+  return new SmsDispatcher({
     outbox: store.smsOutbox,
     twilio: createTwilioMessages({ accountSid: sms.accountSid, authToken: sms.authToken, sender: sms.sender, apiBaseUrl: sms.apiBaseUrl }),
     clients: store.clients,
@@ -52,6 +55,12 @@ export async function startSms(server: restify.Server, deps: SmsDeps): Promise<S
     liveInstances: () => store.liveInstances(),
     statusCallbackUrl: (id) => `${publicBaseUrl}${SMS_STATUS_PATH}?id=${id}`,
   });
+}
+
+/** Build the SMS channel on its outbox, register its webhooks, and finish what a previous run left (outbox, inbox). */
+export async function startSms(server: restify.Server, deps: SmsDeps): Promise<SmsChannel> {
+  const { config, sms, store, contact, clock, log, dispatcher } = deps;
+  const publicBaseUrl = config.publicBaseUrl!;
   const adapter = new TwilioSmsAdapter({ dispatcher, clients: store.clients, locks: store.turnLocks, clock });
   adapter.onTurnError = deps.onTurnError;
   const inbound = new SmsInbound({ inbox: store.smsInbox, adapter, logic: deps.logic, log });

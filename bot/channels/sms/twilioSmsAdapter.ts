@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder-core';
 import { toSmsText } from '../../../cards/smsText.js';
 import type { TurnLocks } from '../../../storage/ports.js';
 import type { ClientRepository } from '../../../storage/ports.js';

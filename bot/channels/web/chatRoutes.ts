@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { handle } from '../../platform/http/handle.js';
 import { HttpError } from '../../platform/http/httpError.js';
@@ -10,7 +9,7 @@ import type { ChatLinks } from './chatLinks.js';
 import type { TokenSigner } from '../../platform/signedToken.js';
 import { chatPageHtml, invalidLinkHtml } from './chatPage.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(PROJECT_ROOT, 'bot', 'channels', 'web');
 const BUNDLE_DIR = join(PROJECT_ROOT, 'node_modules', '.linkwell');
 
 const PAGE_HEADERS = {

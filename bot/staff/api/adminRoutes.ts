@@ -14,6 +14,7 @@ import type { ChatLinks } from '../../channels/web/chatLinks.js';
 import { adminRoute } from './adminRoute.js';
 import { ClientSettings } from './clientSettings.js';
 import { clientSettingsChangeSchema, knownLinkWorker, zoneAfterChange } from './clientSettingsSchema.js';
+import type { ClientChanged } from '../../platform/clientChanged.js';
 
 export interface AdminRouteDeps {
   adminApiToken: string | undefined;
@@ -24,7 +25,7 @@ export interface AdminRouteDeps {
   /** Pauses set by staff go through here, like PAUSE by text. */
   contact: ContactPreferences;
   /** A client's settings changed: the scheduler looks at them again at once. */
-  onClientChanged?: (clientId: string) => void;
+  clientChanged?: Pick<ClientChanged, 'emit'>;
   chatLinks: ChatLinks;
   clientData: ClientData;
   clock: Clock;
@@ -101,7 +102,7 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
       // Field names only: the values can say where someone lives or when they are away.
       if (result.changes.length > 0) {
         log.info('client settings changed', { clientId: client.id, fields: result.changes.map((c) => c.field) });
-        deps.onClientChanged?.(client.id);
+        deps.clientChanged?.emit(client.id);
       }
       return { status: 200, body: result.client };
     }),
@@ -148,7 +149,7 @@ export function registerAdminRoutes(server: Server, deps: AdminRouteDeps): void 
       if (confirm !== client.id) throw new HttpError(400, 'not_confirmed', 'To erase a client, send confirm with their id: this cannot be undone.');
       const removed = await deps.clientData.erase(client.id, by);
       if (!removed) throw notFound('Client');
-      deps.onClientChanged?.(client.id);
+      deps.clientChanged?.emit(client.id);
       return { status: 200, body: { erased: true, removed } };
     }),
   );

@@ -8,6 +8,7 @@ import { HttpError, notFound } from '../../platform/http/httpError.js';
 import type { Logger } from '../../platform/logger.js';
 import { adminRoute } from './adminRoute.js';
 import { describeLink, groupLinkBodySchema, parseGroupPut, verifyBodySchema, type GroupLinkBody } from './groupRoutesSchema.js';
+import type { ClientChanged } from '../../platform/clientChanged.js';
 
 /** How far ahead the group list shows sessions. */
 export const NEXT_SESSIONS_DAYS = 14;
@@ -18,7 +19,7 @@ export interface GroupRouteDeps {
   clients: ClientRepository;
   history: Pick<ClientHistoryRepository, 'recordEvent'>;
   /** A client's group links changed: the scheduler looks at them again at once. */
-  onClientChanged?: ((clientId: string) => void) | undefined;
+  clientChanged?: Pick<ClientChanged, 'emit'> | undefined;
   clock: Clock;
   log: Logger;
 }
@@ -106,7 +107,7 @@ export function registerGroupRoutes(server: Server, deps: GroupRouteDeps): void 
       if (!result) throw notFound('Client');
       if (result.change) {
         log.info('client group link changed', { clientId: client.id, groupId: group.id });
-        deps.onClientChanged?.(client.id);
+        deps.clientChanged?.emit(client.id);
       }
       return { status: result.created ? 201 : 200, body: shown(result.link) };
     }),

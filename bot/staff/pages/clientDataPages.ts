@@ -63,7 +63,7 @@ export function registerClientDataPages(server: Server, deps: StaffPagesDeps): v
         return;
       }
       await deps.clientData.erase(client.id, signedIn.staff.name);
-      deps.wake(client.id);
+      deps.clientChanged.emit(client.id);
       redirect(res, '/staff/caseload?done=erased');
     }),
   );

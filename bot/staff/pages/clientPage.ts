@@ -107,7 +107,7 @@ export function registerClientPage(server: Server, deps: StaffPagesDeps): void {
       if (result.changes.length === 0) return redirect(res, back(client, 'no-change', 'settings-heading'));
       // Field names only: the values can say where someone lives or when they are away.
       deps.log.info('client settings changed', { clientId: client.id, staffId: signedIn.staff.id, fields: result.changes.map((c) => c.field) });
-      deps.wake(client.id);
+      deps.clientChanged.emit(client.id);
       redirect(res, back(client, 'settings', 'settings-heading'));
     }),
   );
@@ -137,7 +137,7 @@ export function registerClientPage(server: Server, deps: StaffPagesDeps): void {
       if (!result) throw notFound('Client');
       if (result.change) {
         deps.log.info('client group link changed', { clientId: client.id, groupId: group.id, staffId: signedIn.staff.id });
-        deps.wake(client.id);
+        deps.clientChanged.emit(client.id);
       }
       redirect(res, back(client, result.change ? 'group' : 'group-same', 'groups-heading'));
     }),

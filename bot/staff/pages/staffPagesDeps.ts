@@ -9,6 +9,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { staffPage, StaffDeps } from '../staffGuard.js';
 import type { ChatLinks } from '../../channels/web/chatLinks.js';
 import type { ClientData } from '../../care/privacy/clientData.js';
+import type { ClientChanged } from '../../platform/clientChanged.js';
 
 /** What every staff page module gets (built once in createApp). */
 export interface StaffPagesDeps {
@@ -34,7 +35,7 @@ export interface StaffPagesDeps {
   /** Export and erasure of a client's data (admins only). */
   clientData: ClientData;
   /** A client's settings or links changed: the scheduler looks at them again. */
-  wake: (clientId: string) => void;
+  clientChanged: Pick<ClientChanged, 'emit'>;
   /** Work slow page figures out in the background (the outcome tally's catch-up after start-up); off when tests drive the clock. */
   background: boolean;
   clock: Clock;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import { STAFF_HEADERS } from '../staffResponses.js';
+import { PROJECT_ROOT } from '../../platform/projectRoot.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(PROJECT_ROOT, 'bot', 'staff', 'pages');
 const require = createRequire(import.meta.url);
 
 /**

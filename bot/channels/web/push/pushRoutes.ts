@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import type { PushSubscriptionStore } from '../../../../storage/ports.js';
@@ -13,8 +12,9 @@ import type { TokenSigner } from '../../../platform/signedToken.js';
 import type { ChatLinks } from '../chatLinks.js';
 import { MAX_ENDPOINT_LENGTH, pushSubscriptionSchema } from './subscriptionSchema.js';
 import type { VapidDetails } from '../../../config/vapid.js';
+import { PROJECT_ROOT } from '../../../platform/projectRoot.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(PROJECT_ROOT, 'bot', 'channels', 'web', 'push');
 const API = '/api/webchat/push';
 
 /** The service worker's scope: the chat page (`/chat?t=...`) and everything under /chat/. */
