@@ -1,26 +1,22 @@
-import { ActivityHandler, ActivityTypes, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor } from 'botbuilder-core';
+import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder-core';
 import { DateTime } from 'luxon';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { BetweenCheckIns, recentMonths } from './betweenCheckIns.js';
 import { CHECK_IN_EXPIRED, type CheckInDialog, type CheckInOptions } from './checkInDialog.js';
-import { interpretReply } from './understanding/interpretReply.js';
+import { ClientWording } from './clientWording.js';
 import { DialogIds } from './dialogIds.js';
+import { GroupDialog, type GroupTalkDeps, type GroupTalkState } from './groupDialog.js';
+import { Interruptions } from './interruptions.js';
 import { normalizeReply, words } from './understanding/normalizeReply.js';
 import { recognizeCommand } from './understanding/recognizeCommand.js';
-import { fill, type Wording, type WordingValues } from './wording/wording.js';
 import type { ClientHistoryRepository, ClientRepository } from '../storage/ports.js';
 import type { ClientRecord } from '../storage/records.js';
 import type { Clock } from '../bot/time/clock.js';
-import { effectKeyOf, noteOutsideCheckIn, turnMessageKey } from '../bot/channels/turnEffects.js';
+import { turnMessageKey } from '../bot/channels/turnEffects.js';
 import type { Programme } from '../bot/config/programmeSchema.js';
-import { wordingFor } from '../bot/config/wordingFor.js';
 import type { AlertService } from '../bot/care/alerts/alertService.js';
-import { flagQuietly, isModelFlagOnly, respondToRisk, type RiskResponseDeps } from '../bot/care/alerts/riskResponse.js';
-import { whenStaffSee } from '../bot/care/alerts/workingDay.js';
 import type { RiskScreen } from '../bot/care/alerts/riskScreen.js';
-import { agreementsOf, hasAgreed, type ContactPreferences } from '../bot/channels/contactPreferences.js';
-import { SMS_CHANNEL_ID } from '../bot/channels/sms/twilioSmsAdapter.js';
-import { smsKeywordTurn, type SmsKeywordDeps } from '../bot/channels/sms/smsKeywordTurn.js';
-import { GroupDialog, type GroupTalkDeps, type GroupTalkState } from './groupDialog.js';
+import { hasAgreed, type ContactPreferences } from '../bot/channels/contactPreferences.js';
 import type { DeliveryOutcome, ScheduledMessage } from '../bot/channels/scheduledMessage.js';
 import { whenPast } from '../bot/care/groups/groupWording.js';
 import {
@@ -51,24 +47,10 @@ export interface LinkwellBotDeps {
   groups: Pick<GroupTalkDeps, 'directory' | 'clientChanged' | 'followUpWindowHours'>;
 }
 
-const AGREEMENTS = new Set(['yes', 'y', 'yes please', 'yep', 'yeah', 'ok', 'okay', 'i agree', 'agree', 'agreed', 'yes i agree', 'happy to']);
-
-/** A reply that agrees to check-ins ("YES", "yes please", "ok"). */
-function isAgreement(text: string): boolean {
-  return AGREEMENTS.has(normalizeReply(text));
-}
-
-/** How long after a check-in was missed an answer to its waiting question is still taken (marked late). */
-const LATE_ANSWER_DAYS = 7;
-
 /** A reply of this many words or more that answers no waiting question is a message for the link worker, not a muddled answer. */
 const NOTE_WORDS = 4;
-/** "Not now" to the welcome's question (the button, or the same in words). */
-const NOT_NOW = /^\s*(?:no|nope|nah|not now|not yet|later|maybe later|not today|no thanks?|no thank you)\W*$/i;
 /** How many handled text ids a conversation remembers: far more than can wait unhandled at once. */
 const HANDLED_KEPT = 50;
-
-const GREETINGS = new Set(['hi', 'hello', 'hey', 'hiya', 'morning', 'good morning', 'afternoon', 'good afternoon', 'evening', 'good evening']);
 
 /**
  * Routes each turn: finds the enrolled client, keeps their conversation reference for proactive
@@ -79,56 +61,68 @@ export class LinkwellBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   /** Ids of the last texts this conversation handled, saved with its dialog state (see turnEffects). */
   private readonly handledMessages: StatePropertyAccessor<string[]>;
-  /** The client asked for a check-in before agreeing: it starts when they say YES. */
-  private readonly checkInAsked: StatePropertyAccessor<boolean>;
-  private readonly wordings = new Map<string, Wording>();
+  private readonly wording: ClientWording;
+  private readonly between: BetweenCheckIns;
+  private readonly interruptions: Interruptions;
   /** Group questions wait on a stack of their own, beside the check-in's. */
   private readonly groupDialog: GroupDialog;
   private readonly groupStack: DialogSet;
-  private readonly smsKeywordDeps: SmsKeywordDeps;
-  private readonly riskResponseDeps: RiskResponseDeps;
 
   constructor(private readonly deps: LinkwellBotDeps) {
     super();
     this.dialogs = new DialogSet(deps.conversationState.createProperty<DialogState>('dialogState'));
     this.handledMessages = deps.conversationState.createProperty<string[]>('handledMessages');
-    this.checkInAsked = deps.conversationState.createProperty<boolean>('checkInAskedBeforeAgreeing');
     this.dialogs.add(deps.checkInDialog);
+    const wording = new ClientWording(deps.programme, deps.clock);
+    const say = wording.say.bind(wording);
+    this.wording = wording;
     this.groupDialog = new GroupDialog({
       ...deps.groups,
       conversationState: deps.conversationState,
       clients: deps.clients,
       history: deps.history,
       clock: deps.clock,
-      say: (key, client, values) => this.say(key, client, values),
+      say,
     });
     this.groupStack = GroupDialog.stack(deps.conversationState, this.groupDialog);
-    this.smsKeywordDeps = {
+    this.between = new BetweenCheckIns({ ...deps, wording });
+    const groupQuestion = async (dc: DialogContext) => this.groupDialog.pending(await this.groupStack.createContext(dc.context));
+    const keywords = {
       clock: deps.clock,
       contact: deps.contact,
-      say: (key, client, values) => this.say(key, client, values),
-      keepNote: (client, text, context) => this.keepNote(client, text, context),
-      clearGroupQuestion: async (context) => this.groupDialog.clear(await this.groupStack.createContext(context)),
+      say,
+      keepNote: (client: ClientRecord, text: string, context: TurnContext) => this.between.keepNote(client, text, context),
+      clearGroupQuestion: async (context: TurnContext) => this.groupDialog.clear(await this.groupStack.createContext(context)),
     };
-    this.riskResponseDeps = {
-      ...this.smsKeywordDeps,
-      programme: deps.programme,
-      alerts: deps.safety.alerts,
-      history: deps.history,
-      // Never the check-in's answer when the reply is for a group question waiting beside it.
-      keepAnswer: async (dc, options) => {
-        const talk = await this.groupDialog.pending(await this.groupStack.createContext(dc.context));
-        if (talk && this.isForGroup(dc, talk, dc.context.activity.text?.trim() ?? '')) return false;
-        return deps.checkInDialog.keepAnswer(dc, options);
+    this.interruptions = new Interruptions({
+      screen: deps.safety.screen,
+      keywords,
+      wording,
+      clock: deps.clock,
+      endAll: async (dc) => {
+        await dc.cancelAllDialogs();
+        await keywords.clearGroupQuestion(dc.context);
       },
-      // Only what a group question would take as its answer: a few words that answer nothing stay a note.
-      answerGroupQuestion: async (dc, client) => {
-        const text = dc.context.activity.text?.trim() ?? '';
-        const talk = await this.groupDialog.pending(await this.groupStack.createContext(dc.context));
-        return talk !== undefined && this.groupDialog.understands(talk, text) && this.answerGroupQuestion(dc, client, text);
+      risk: {
+        ...keywords,
+        programme: deps.programme,
+        alerts: deps.safety.alerts,
+        history: deps.history,
+        // Never the check-in's answer when the reply is for a group question waiting beside it.
+        keepAnswer: async (dc, options) => {
+          const talk = await groupQuestion(dc);
+          if (talk && this.isForGroup(dc, talk, dc.context.activity.text?.trim() ?? '')) return false;
+          return deps.checkInDialog.keepAnswer(dc, options);
+        },
+        // Only what a group question would take as its answer: a few words that answer nothing stay a note.
+        answerGroupQuestion: async (dc, client) => {
+          const text = dc.context.activity.text?.trim() ?? '';
+          const talk = await groupQuestion(dc);
+          return talk !== undefined && this.groupDialog.understands(talk, text) && this.answerGroupQuestion(dc, client, text);
+        },
+        openCheckInId: (dc) => deps.checkInDialog.openCheckIn(dc)?.checkInId,
       },
-      openCheckInId: (dc) => deps.checkInDialog.openCheckIn(dc)?.checkInId,
-    };
+    });
 
     this.onMessage(async (context, next) => {
       await this.withClient(context, (client) => this.onClientMessage(context, client));
@@ -136,7 +130,7 @@ export class LinkwellBot extends ActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const joined = context.activity.membersAdded?.some((m) => m.id !== context.activity.recipient.id);
-      if (joined) await this.withClient(context, (client) => this.welcome(context, client));
+      if (joined) await this.withClient(context, async (client) => void (await context.sendActivity(this.wording.welcome(client))));
       await next();
     });
     this.onEvent(async (context, next) => {
@@ -181,103 +175,18 @@ export class LinkwellBot extends ActivityHandler {
 
   private async onClientMessage(context: TurnContext, client: ClientRecord): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    const finding = this.deps.safety.screen(context.activity.text ?? '');
-    if (finding && !isModelFlagOnly(finding)) {
-      await respondToRisk(dc, client, finding, this.riskResponseDeps);
-      return;
-    }
-    const since = this.deps.clock.now();
-    await this.carryOn(dc, client);
-    // A flag from the model alone is raised once the message has gone its usual way.
-    if (finding) await flagQuietly(dc, client, finding, this.riskResponseDeps, since);
+    await this.interruptions.run(dc, client, () => this.route(dc, client));
   }
 
-  /** A message that needs no risk reply: a keyword, the menu, an answer, agreement, a command or a note. */
-  private async carryOn(dc: DialogContext, client: ClientRecord): Promise<void> {
-    const { context } = dc;
-    if (context.activity.channelId === SMS_CHANNEL_ID && (await smsKeywordTurn(dc, client, this.smsKeywordDeps))) return;
-    const text = context.activity.text?.trim() ?? '';
-    if (recognizeCommand(text) === 'menu') {
-      // Whatever is open ends (a check-in is kept as stopped): no one can get stuck.
-      await dc.cancelAllDialogs();
-      await this.groupDialog.clear(await this.groupStack.createContext(context));
-      await context.sendActivity(this.menuActivity(client));
-      return;
-    }
+  /** A message past the interruptions: for the group question waiting, the open check-in, or neither. */
+  private async route(dc: DialogContext, client: ClientRecord): Promise<void> {
+    const text = dc.context.activity.text?.trim() ?? '';
     if (await this.answerGroupQuestion(dc, client, text)) return;
     if (dc.activeDialog) {
       await dc.continueDialog();
       return;
     }
-    // YES to the welcome; also the same YES run again after a crash, which then says the same.
-    const message = turnMessageKey(context);
-    if (isAgreement(text) && (!hasAgreed(client) || (message !== undefined && agreementsOf(client).texts?.messageKey === message))) {
-      await this.deps.contact.consent(client.id, context.activity.channelId, message);
-      // They asked for a check-in before agreeing: it starts now. Else web chat offers one.
-      if (await this.checkInAsked.get(context, false)) {
-        await this.checkInAsked.delete(context);
-        await context.sendActivity(this.say('consentThanks', client));
-        await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
-      } else {
-        const agreed = (await this.deps.clients.get(client.id)) ?? client;
-        await context.sendActivity(this.offering(agreed, this.say('consentThanks', agreed)));
-      }
-      return;
-    }
-    if (!hasAgreed(client) && NOT_NOW.test(text)) {
-      await this.checkInAsked.delete(context);
-      await context.sendActivity(this.offering(client, this.say('consentNotNow', client)));
-      return;
-    }
-    const command = recognizeCommand(text);
-    if (command === 'checkIn' && !hasAgreed(client)) {
-      // Nothing they answer is kept before they agree: ask first, and start once they do.
-      await this.checkInAsked.set(context, true);
-      await context.sendActivity(this.offering(client, this.say('consentBeforeCheckIn', client)));
-      return;
-    }
-    if (command === 'checkIn') {
-      await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
-    } else if (command === 'help') {
-      await context.sendActivity(this.offering(client, this.say('help', client)));
-    } else if (
-      text === '' ||
-      GREETINGS.has(
-        text
-          .toLowerCase()
-          .replace(/[^a-z ]/g, '')
-          .trim(),
-      ) ||
-      command !== null
-    ) {
-      await this.welcome(context, client);
-    } else if (await this.lateAnswer(context, client, text)) {
-      await context.sendActivity(this.offering(client, this.say('lateAnswer', client)));
-    } else if (NOT_NOW.test(text)) {
-      // "Not now" to an offer of a check-in: nothing for the link worker to read.
-      await context.sendActivity(this.offering(client, this.say('checkInNotNow', client)));
-    } else {
-      // Outside a check-in, what a client writes is for their link worker.
-      await this.keepNote(client, text, context);
-      await context.sendActivity(this.offering(client, this.say('noteReceived', client)));
-    }
-  }
-
-  /**
-   * A message outside a check-in, with what the client can do next as buttons in web chat (text
-   * messages carry only the words): Yes / Not now until they agree, then Check in and Help.
-   */
-  private offering(client: ClientRecord, text: string): Partial<Activity> {
-    const actions = hasAgreed(client)
-      ? [
-          { type: 'imBack', title: 'Check in', value: 'check in' },
-          { type: 'imBack', title: 'Help', value: 'help' },
-        ]
-      : [
-          { type: 'imBack', title: 'Yes', value: 'yes' },
-          { type: 'imBack', title: 'Not now', value: 'not now' },
-        ];
-    return { type: ActivityTypes.Message, text, suggestedActions: { to: [], actions } };
+    await this.between.reply(dc, client, text);
   }
 
   /** Takes the reply as the answer to the group question waiting, if it is for it; false if not. */
@@ -290,7 +199,7 @@ export class LinkwellBot extends ActivityHandler {
       // A group message held while this question was answered may go now.
       this.deps.groups.clientChanged.emit(client.id);
       if (dc.activeDialog) {
-        await dc.context.sendActivity(this.say('groupBackToCheckIn', client));
+        await dc.context.sendActivity(this.wording.say('groupBackToCheckIn', client));
         await dc.repromptDialog();
       }
     }
@@ -317,39 +226,6 @@ export class LinkwellBot extends ActivityHandler {
     return talk.askedAt >= (checkIn.askedAt ?? '');
   }
 
-  /**
-   * An answer to the question a missed check-in was waiting on, sent after it closed: kept, marked
-   * late, if it is an answer to that question and the client has had no check-in since. Anything
-   * else is not read as an answer (it goes to the link worker's notes).
-   */
-  private async lateAnswer(context: TurnContext, client: ClientRecord, text: string): Promise<boolean> {
-    const now = this.deps.clock.now();
-    const last = (await this.deps.history.history(client.id, recentMonths(now))).checkIns.at(-1);
-    if (last?.status !== 'missed' || !last.waitingFor || !last.endedAt) return false;
-    if (now.diff(DateTime.fromISO(last.endedAt)).as('days') > LATE_ANSWER_DAYS) return false;
-    const found = this.deps.checkInDialog.itemOf(last.waitingFor.instrumentId, last.waitingFor.itemId);
-    if (!found) return false;
-    const meaning = interpretReply(found.item, { text, value: context.activity.value });
-    if (meaning.kind !== 'answer') return false;
-    await this.deps.history.recordResponse(client.id, {
-      checkInId: last.id,
-      instrumentId: found.instrument.id,
-      instrumentVersion: found.instrument.version,
-      itemId: found.item.id,
-      value: meaning.value,
-      optionId: meaning.optionId,
-      status: 'answered',
-      raw: text,
-      channel: context.activity.channelId,
-      answeredAt: now.toISO()!,
-      late: true,
-      ...effectKeyOf(context, 'answer'),
-    });
-    // One late answer per missed check-in: the next message is read afresh.
-    await this.deps.history.endCheckIn(client.id, last.id, { status: 'missed', endedAt: last.endedAt, waitingFor: undefined }, []);
-    return true;
-  }
-
   /** A message the scheduler asked for; what became of it is left in turnState for the dispatcher. */
   private async deliverScheduled(context: TurnContext, client: ClientRecord, message: ScheduledMessage): Promise<void> {
     const outcome = (result: DeliveryOutcome): void => void context.turnState.set(SCHEDULED_OUTCOME, result);
@@ -360,7 +236,7 @@ export class LinkwellBot extends ActivityHandler {
       case 'check-in': {
         if (dc.activeDialog) return outcome('check-in-open');
         await dc.beginDialog(DialogIds.checkIn, {
-          ...this.checkInOptions(client),
+          ...this.wording.checkInOptions(client),
           kind: message.checkInKind,
           instrumentIds: message.instrumentIds,
           occurrenceKey: message.occurrenceKey,
@@ -371,27 +247,27 @@ export class LinkwellBot extends ActivityHandler {
       case 'reminder': {
         const open = this.deps.checkInDialog.openCheckIn(dc);
         if (open?.occurrenceKey !== message.checkInKey || open.index !== 0) return outcome('nothing-to-remind');
-        await context.sendActivity(this.say('checkInReminder', client));
+        await context.sendActivity(this.wording.say('checkInReminder', client));
         await dc.repromptDialog();
         return outcome('sent');
       }
       case 'notice': {
         const date = message.endDate ? DateTime.fromISO(message.endDate).setLocale('en-GB').toFormat('cccc d LLLL') : '';
-        await context.sendActivity(this.say(message.notice === 'goodbye' ? 'goodbye' : 'endingNotice', client, { weeks: message.weeks ?? '', date }));
+        await context.sendActivity(this.wording.say(message.notice === 'goodbye' ? 'goodbye' : 'endingNotice', client, { weeks: message.weeks ?? '', date }));
         return outcome('sent');
       }
       case 'welcome':
-        await this.welcome(context, client);
+        await context.sendActivity(this.wording.welcome(client));
         return outcome('sent');
       case 'resume': {
         const open = this.deps.checkInDialog.openCheckIn(dc);
         if (open?.checkInId !== message.checkInId) return outcome('nothing-to-remind');
-        await context.sendActivity(this.say('checkInResume', client));
+        await context.sendActivity(this.wording.say('checkInResume', client));
         await dc.repromptDialog();
         return outcome('sent');
       }
       case 'link-worker-changed':
-        await context.sendActivity(this.say('linkWorkerChanged', client));
+        await context.sendActivity(this.wording.say('linkWorkerChanged', client));
         return outcome('sent');
       case 'group-nudge':
       case 'group-follow-up':
@@ -417,16 +293,18 @@ export class LinkwellBot extends ActivityHandler {
     if (open) {
       const record = checkIns.find((c) => c.id === open.checkInId);
       const cameWhileAway = record !== undefined && after(record.startedAt);
-      await context.sendActivity(cameWhileAway ? this.say('chatAwayCheckIn', client, { date: when(record.startedAt) }) : this.say('checkInResume', client));
+      await context.sendActivity(
+        cameWhileAway ? this.wording.say('chatAwayCheckIn', client, { date: when(record.startedAt) }) : this.wording.say('checkInResume', client),
+      );
       await dc.repromptDialog();
       return;
     }
     const last = checkIns.at(-1);
     if (last?.status === 'missed' && after(last.endedAt) && after(last.startedAt)) {
-      await context.sendActivity(this.offering(client, this.say('chatAwayCheckInPassed', client, { date: when(last.startedAt) })));
+      await context.sendActivity(this.wording.offering(client, this.wording.say('chatAwayCheckInPassed', client, { date: when(last.startedAt) })));
       return;
     }
-    await context.sendActivity(this.offering(client, this.say('chatAwayMessage', client)));
+    await context.sendActivity(this.wording.offering(client, this.wording.say('chatAwayMessage', client)));
   }
 
   /** Close a check-in whose window has passed: recorded as missed, nothing said to the client. */
@@ -445,74 +323,13 @@ export class LinkwellBot extends ActivityHandler {
     }
   }
 
-  private async keepNote(client: ClientRecord, text: string, context: TurnContext): Promise<void> {
-    await this.deps.history.recordNote(client.id, noteOutsideCheckIn(context, text, this.deps.clock.now().toISO()!));
-  }
-
   private async startCheckIn(context: TurnContext, client: ClientRecord): Promise<void> {
     const dc = await this.dialogs.createContext(context);
     if (dc.activeDialog) {
       context.turnState.set(CHECK_IN_STARTED, false);
       return;
     }
-    const result = await dc.beginDialog(DialogIds.checkIn, this.checkInOptions(client));
+    const result = await dc.beginDialog(DialogIds.checkIn, this.wording.checkInOptions(client));
     context.turnState.set(CHECK_IN_STARTED, result.status === DialogTurnStatus.waiting);
   }
-
-  private menuActivity(client: ClientRecord): Partial<Activity> {
-    return this.offering(client, this.say('menu', client));
-  }
-
-  private async welcome(context: TurnContext, client: ClientRecord): Promise<void> {
-    await context.sendActivity(
-      this.offering(client, hasAgreed(client) ? this.say('welcome', client) : `${this.say('welcome', client)} ${this.say('consentAsk', client)}`),
-    );
-  }
-
-  private checkInOptions(client: ClientRecord): CheckInOptions {
-    return {
-      clientId: client.id,
-      clientName: client.name,
-      linkWorkerName: this.linkWorkerName(client),
-      programmeName: this.deps.programme.name,
-      language: client.language,
-    };
-  }
-
-  private say(key: keyof Wording, client: ClientRecord, values: WordingValues = {}): string {
-    const linkWorker = this.deps.programme.linkWorkers.find((w) => w.id === client.linkWorkerId);
-    return fill(this.wordingOf(client.language)[key], {
-      clientName: client.name,
-      linkWorkerName: this.linkWorkerName(client),
-      linkWorkerPhone: linkWorker?.phone ?? '',
-      programmeName: this.deps.programme.name,
-      // When the link worker will see what is passed on ("today", "tomorrow", "on Monday"), unless
-      // the wording's {date} means something else and is given.
-      date: whenStaffSee(this.deps.programme, this.deps.clock.now()),
-      ...values,
-    });
-  }
-
-  /** The programme's wording in a language (each worked out once). */
-  private wordingOf(language: string | undefined): Wording {
-    const key = language ?? '';
-    let wording = this.wordings.get(key);
-    if (!wording) {
-      wording = wordingFor(this.deps.programme, language);
-      this.wordings.set(key, wording);
-    }
-    return wording;
-  }
-
-  private linkWorkerName(client: ClientRecord): string {
-    return this.deps.programme.linkWorkers.find((w) => w.id === client.linkWorkerId)?.name ?? 'your link worker';
-  }
-}
-
-/**
- * The months whose records hold any check-in still open or closed within the last week: one
- * started at most a wave's window (four weeks) before, so the last three months.
- */
-function recentMonths(now: DateTime): string[] {
-  return [2, 1, 0].map((n) => now.toUTC().minus({ months: n }).toFormat('yyyy-LL'));
 }

@@ -97,6 +97,24 @@ describe('Group nudges and follow-ups (SMS, end to end on a fake clock)', functi
     ]);
   });
 
+  it('takes the answer to a nudge asked before group questions were a dialog (the question kept where it used to be)', async () => {
+    await enrolled();
+    await link('wednesday-walk');
+    expect(await tickAt(london('2026-11-24T18:00'))).to.have.length(1);
+    // The conversation as an older Linkwell left it: the question in its own property, no group dialog.
+    const key = `sms/conversations/sms:${clientId}/`;
+    const stored = (await t.app.store.botStorage.read([key]))[key] as Record<string, unknown> & {
+      groupDialogState: { dialogStack: Array<{ state: { question: unknown } }> };
+    };
+    const question = stored.groupDialogState.dialogStack[0]!.state.question;
+    const { groupDialogState: _now, ...older } = stored;
+    await t.app.store.botStorage.write({ [key]: { ...older, groupTalk: question, eTag: '*' } });
+    expect(await say('1')).to.deep.equal(["Lovely, enjoy it, Dorothy Pike! I'll ask how it went afterwards."]);
+    expect(await attendanceOf('2026-11-25')).to.deep.include({ intention: 'going' });
+    // Taken over once: the next message is not read as an answer to it again.
+    expect((await say('1')).join(' ')).to.not.match(/enjoy it/);
+  });
+
   it('turns a no into what got in the way, and sends no follow-up after a no', async () => {
     await enrolled();
     await link('wednesday-walk');
