@@ -2,8 +2,8 @@ import { TurnContext, type Activity, type ChannelAccount, type ResourceResponse 
 import type { TurnLocks, WebChatTranscripts } from '../../../storage/ports.js';
 import type { Clock } from '../../time/clock.js';
 import { InProcessAdapter, type Logic } from '../inProcessAdapter.js';
-import { CLIENT_ID, OCCURRENCE_KEY } from '../turnKeys.js';
-import { occurrenceMessageId } from '../sms/twilioSmsAdapter.js';
+import { CLIENT_ID } from '../turnKeys.js';
+import { nextOccurrenceMessageIds, occurrenceMessageId } from '../scheduledMessageIds.js';
 
 /** serviceUrl of conversations on Linkwell's own Direct Line, so proactive sends find this adapter. */
 export const LOCAL_DIRECTLINE_SERVICE_URL = 'urn:linkwell:directline';
@@ -11,7 +11,6 @@ export const WEBCHAT_CHANNEL_ID = 'webchat';
 export const LINKWELL_BOT_ACCOUNT: ChannelAccount = { id: 'linkwell', name: 'Linkwell', role: 'bot' };
 
 const PROACTIVE = Symbol('linkwell.directLine.proactive');
-const SENT_IN_TURN = Symbol('linkwell.directLine.sentInTurn');
 
 /**
  * The bot side of the self-hosted Direct Line: runs turns in-process and appends the bot's
@@ -56,30 +55,25 @@ export class DirectLineAdapter extends InProcessAdapter {
     const incoming = context.activity;
     const recipient = incoming.from?.role === 'bot' ? incoming.recipient : incoming.from;
     const clientId = clientIdOfUser(recipient?.id);
-    // A scheduled message's activities carry ids drawn from its occurrence, so a restart can tell it was sent.
-    const occurrenceKey = context.turnState.get(OCCURRENCE_KEY) as string | undefined;
-    const sentBefore = (context.turnState.get(SENT_IN_TURN) as number | undefined) ?? 0;
     // Web chat paces its own rendering; a bot "delay" would only hold the turn lock.
-    const outgoing = activities
-      .filter((a) => a.type !== 'delay')
-      .map(
-        (a, n) =>
-          ({
-            ...a,
-            ...(occurrenceKey
-              ? { channelData: { ...(a.channelData as object | undefined), [SCHEDULED_MESSAGE_ID]: occurrenceMessageId(occurrenceKey, sentBefore + n) } }
-              : {}),
-            channelId: WEBCHAT_CHANNEL_ID,
-            serviceUrl: LOCAL_DIRECTLINE_SERVICE_URL,
-            conversation: incoming.conversation,
-            from: this.botAccount,
-            recipient,
-            timestamp: this.clock.now().toJSDate(),
-            ...(incoming.type === 'message' ? { replyToId: incoming.id } : {}),
-          }) as Activity,
-      );
+    const sending = activities.filter((a) => a.type !== 'delay');
+    // A scheduled message's activities carry ids drawn from its occurrence, so a restart can tell it was sent.
+    const scheduledIds = nextOccurrenceMessageIds(context, sending.length);
+    const outgoing = sending.map(
+      (a, n) =>
+        ({
+          ...a,
+          ...(scheduledIds ? { channelData: { ...(a.channelData as object | undefined), [SCHEDULED_MESSAGE_ID]: scheduledIds[n] } } : {}),
+          channelId: WEBCHAT_CHANNEL_ID,
+          serviceUrl: LOCAL_DIRECTLINE_SERVICE_URL,
+          conversation: incoming.conversation,
+          from: this.botAccount,
+          recipient,
+          timestamp: this.clock.now().toJSDate(),
+          ...(incoming.type === 'message' ? { replyToId: incoming.id } : {}),
+        }) as Activity,
+    );
     if (outgoing.length === 0) return [];
-    context.turnState.set(SENT_IN_TURN, sentBefore + outgoing.length);
     if (!clientId) throw new Error('A web chat reply with no client to go to');
     const ids = await this.transcripts.append(clientId, outgoing);
     if (context.turnState.get(PROACTIVE) === true && outgoing.some((a) => a.type === 'message')) this.onProactiveMessages?.(clientId, incoming);

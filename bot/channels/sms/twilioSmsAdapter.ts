@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder-core';
 import { toSmsText } from '../../../cards/smsText.js';
 import type { TurnLocks } from '../../../storage/ports.js';
@@ -8,7 +7,8 @@ import type { Clock } from '../../time/clock.js';
 import { LINKWELL_BOT_ACCOUNT } from '../directline/directLineAdapter.js';
 import { InProcessAdapter, type Logic } from '../inProcessAdapter.js';
 import { idFromKey, keyTurnEffects, nextEffectKey } from '../turnEffects.js';
-import { CLIENT_ID, OCCURRENCE_KEY } from '../turnKeys.js';
+import { nextOccurrenceMessageIds } from '../scheduledMessageIds.js';
+import { CLIENT_ID } from '../turnKeys.js';
 import type { SmsDispatcher } from './smsDispatcher.js';
 
 /** serviceUrl of SMS conversations, so proactive sends find this adapter. */
@@ -82,24 +82,15 @@ export class TwilioSmsAdapter extends InProcessAdapter {
       // Cards never reach a phone: every SMS prompt must carry its own text.
       if (!activity.text) throw new Error('An SMS message needs text; cards cannot be sent by SMS');
       const compliance = (activity.channelData as { compliance?: boolean } | undefined)?.compliance === true;
-      // A scheduled message's texts have ids drawn from its occurrence, so a restart can tell it was sent.
-      const occurrenceKey = context.turnState.get(OCCURRENCE_KEY) as string | undefined;
-      const sent = (context.turnState.get(SENT_IN_TURN) as number | undefined) ?? 0;
-      context.turnState.set(SENT_IN_TURN, sent + 1);
-      // A received text's replies have ids drawn from it, so a replay of its turn sends nothing twice.
-      const effectKey = occurrenceKey ? undefined : nextEffectKey(context, 'reply');
-      const id = occurrenceKey ? occurrenceMessageId(occurrenceKey, sent) : effectKey ? idFromKey(effectKey) : undefined;
+      // A scheduled message's texts have ids drawn from its occurrence, so a restart can tell it was sent;
+      // a received text's replies have ids drawn from it, so a replay of its turn sends nothing twice.
+      const scheduledId = nextOccurrenceMessageIds(context, 1)?.[0];
+      const effectKey = scheduledId ? undefined : nextEffectKey(context, 'reply');
+      const id = scheduledId ?? (effectKey ? idFromKey(effectKey) : undefined);
       responses.push({ id: await this.deps.dispatcher.enqueue(client.id, client.phone, toSmsText(activity.text), { compliance, ...(id ? { id } : {}) }) });
     }
     return responses;
   }
-}
-
-const SENT_IN_TURN = Symbol('linkwell.smsSentInTurn');
-
-/** The outbox id of the `n`th text (from 0) sent for a schedule occurrence. */
-export function occurrenceMessageId(occurrenceKey: string, n: number): string {
-  return `${createHash('sha256').update(occurrenceKey).digest('hex').slice(0, 32)}-${n}`;
 }
 
 /** The reference of a client's SMS conversation, which needs no text from them to exist. */
