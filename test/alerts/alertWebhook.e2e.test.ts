@@ -1,9 +1,9 @@
 import { expect } from 'chai';
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
-import { webhookSignature } from '../../bot/care/alerts/alertWebhook.js';
 import { ManualClock } from '../../bot/time/clock.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { parseProgramme } from '../../bot/config/programmeSchema.js';
@@ -63,7 +63,8 @@ describe('alert webhook', () => {
     expect(received).to.have.length(1);
     const [{ headers, body }] = received as [Received];
     const timestamp = String(headers['x-linkwell-timestamp']);
-    expect(headers['x-linkwell-signature']).to.equal(webhookSignature(SECRET, timestamp, body));
+    // As a receiver checks it (docs/risk-and-alerts.md): sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">.
+    expect(headers['x-linkwell-signature']).to.equal(`sha256=${createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex')}`);
     const posted = JSON.parse(body) as { id: string; tier: string; code: string; link: string };
     expect(posted).to.include({ tier: 'urgent', link: `${t.publicBaseUrl}/staff/alerts/${posted.id}` });
     expect(body).to.not.match(/kill myself/);

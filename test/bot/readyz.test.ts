@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
 import { startTestApp } from '../support/testApp.js';
+import { waitFor } from '../support/waitFor.js';
 
 describe('GET /readyz: whether storage, the scheduler and the SMS outbox are running', () => {
   it('is ready with SMS on once the outbox runs, and says 503 with what stopped when it does not', async () => {
@@ -22,10 +23,13 @@ describe('GET /readyz: whether storage, the scheduler and the SMS outbox are run
     const t = await startTestApp({ scheduler: 'auto' });
     try {
       let body: Record<string, string> = {};
-      for (let i = 0; i < 100 && body.status !== 'ready'; i += 1) {
-        body = (await (await fetch(`${t.url}/readyz`)).json()) as Record<string, string>;
-        if (body.status !== 'ready') await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitFor(
+        async () => {
+          body = (await (await fetch(`${t.url}/readyz`)).json()) as Record<string, string>;
+          return body.status === 'ready';
+        },
+        { what: () => `/readyz to say ready (last: ${JSON.stringify(body)})`, timeoutMs: 2000 },
+      );
       expect(body).to.deep.equal({ status: 'ready', storage: 'ok', scheduler: 'running', sms: 'off' });
     } finally {
       await t.close();

@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { itemCard, type ItemCardValue } from '../../cards/itemCard.js';
 import { itemPrompt } from '../../cards/itemPrompt.js';
-import { answerChoicesText } from '../../cards/itemText.js';
 import { builtinInstruments } from '../../dialogs/instruments/builtinInstruments.js';
 import type { InstrumentItem } from '../../dialogs/instruments/instrumentSchema.js';
 import { answerCorpus } from './answerCorpus.js';
@@ -41,10 +40,8 @@ describe('interpretReply over the answer corpus (SMS and web chat)', () => {
 
       for (const entry of entries) {
         it(`takes ${JSON.stringify(entry.reply)} as ${entry.expected}, the same by SMS and in web chat`, () => {
-          const sms = understand(item, replyBy('sms', entry)!);
-          const typed = understand(item, replyBy('webchat typed', entry)!);
-          expect(sms, 'by SMS').to.equal(entry.expected);
-          expect(typed, 'typed in web chat').to.equal(sms);
+          // Typed into web chat, a reply arrives as the SMS does (its text alone): one reading covers both.
+          expect(understand(item, replyBy('sms', entry)!), 'by SMS and typed in web chat').to.equal(entry.expected);
           if (typeof entry.expected !== 'number') return;
           expect(smsOffers(entry), 'the SMS shows this answer').to.equal(true);
           const button = replyBy('webchat button', entry);
@@ -55,7 +52,10 @@ describe('interpretReply over the answer corpus (SMS and web chat)', () => {
       }
 
       it('re-asks showing every valid answer: the numbered list by SMS; a button each, or the range, in web chat', () => {
-        expect(itemPrompt(item, 'sms', ['Just to be sure…']).text).to.contain(answerChoicesText(item));
+        const reask = itemPrompt(item, 'sms', ['Just to be sure…']).text!.split('\n');
+        expect(reask[0]).to.equal('Just to be sure…');
+        if (item.kind === 'choice') expect(reask).to.include.members(item.options.map((o) => `${o.key} ${o.label}`));
+        else expect(reask.join('\n')).to.contain(`from ${item.min} to ${item.max}`);
         const values = cardActions(item).map((a) => a.data.value);
         if (item.kind === 'choice') expect(values).to.deep.equal(item.options.map((o) => o.code));
         else if (values.length === 0) expect(JSON.stringify(itemCard(item).content)).to.contain(`from ${item.min} to ${item.max}`);

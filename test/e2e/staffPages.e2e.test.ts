@@ -8,14 +8,13 @@ import { ITEM_CSV_COLUMNS } from '../../bot/care/reports/itemCsv.js';
 import type { StaffRole } from '../../storage/records.js';
 import { accessibilityViolations } from '../support/axe.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
+import { SCREENSHOTS } from '../support/screenshots.js';
 import { tabTo } from '../support/keyboard.js';
 import { createStaffAccount } from '../staff/signedInStaff.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { smsConversation, type SmsConversation } from '../support/smsConversation.js';
 import { startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../support/smsTestApp.js';
 
-/** Where the browser test leaves a screenshot of each staff page (git-ignored; see docs/testing.md). */
-export const SCREENSHOTS = join('test-output', 'screenshots');
 const PASSWORD = 'a long staff password for the browser test';
 const PHONE = '+447700900561';
 // Tuesday 24 November 2026, 10:00 in London: working hours, so the link worker is told directly.

@@ -52,8 +52,10 @@ export function blindRiskFigures(options: ScreenOptions = {}, entries: readonly 
     let missed = false;
     if (e.label === null) {
       f.alarms[1] += 1;
-      if (got === 'urgent' || got === 'same-day') (f.alarms[0] += 1), (missed = true);
-      else if (got === 'routine') f.flagsOnNone += 1;
+      if (got === 'urgent' || got === 'same-day') {
+        f.alarms[0] += 1;
+        missed = true;
+      } else if (got === 'routine') f.flagsOnNone += 1;
     } else {
       f.recall[e.label][1] += 1;
       if (atLeast(got, e.label)) f.recall[e.label][0] += 1;

@@ -137,7 +137,12 @@ describe('planGroupDue', () => {
 
     it('asks the ledger for this local week’s count', () => {
       const asked: string[] = [];
-      plan('2026-12-01T18:00', { sentInWeek: (week) => (asked.push(week), 0) });
+      plan('2026-12-01T18:00', {
+        sentInWeek: (week) => {
+          asked.push(week);
+          return 0;
+        },
+      });
       expect(asked).to.deep.equal(['2026-W49|groups']);
     });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { ManualClock } from '../../bot/time/clock.js';
+import type { ClientExport } from '../../bot/care/privacy/clientData.js';
 import { loadProgrammeFile } from '../../bot/config/programmeSchema.js';
 import { DEMO_PROGRAMME_FILE } from '../../bot/config/env.js';
 import { signedInStaff, submitFrom, textOf } from '../staff/signedInStaff.js';
@@ -57,13 +58,13 @@ describe("privacy: a client's data exported, erased and kept no longer than the 
     expect((await t.admin(`/api/admin/clients/${clientId}/export`)).status, 'who asks is required').to.equal(400);
     const res = await t.admin(`/api/admin/clients/${clientId}/export?requestedBy=Sam%20Okafor`);
     expect(res.status).to.equal(200);
-    const data = (await res.json()) as Record<string, any>;
+    const data = (await res.json()) as ClientExport;
     expect(data.client).to.include({ id: clientId, name: 'Margaret Ellis', phone: PHONE });
-    expect(data.history.responses.map((r: { itemId: string; value: number }) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 2]]);
-    expect(data.history.notes.map((n: { text: string }) => n.text)).to.include(NOTE);
-    expect(data.alerts.map((a: { tier: string }) => a.tier)).to.deep.equal(['urgent']);
+    expect(data.history.responses.map((r) => [r.itemId, r.value])).to.deep.equal([['lack_companionship', 2]]);
+    expect(data.history.notes.map((n) => n.text)).to.include(NOTE);
+    expect(data.alerts.map((a) => a.tier)).to.deep.equal(['urgent']);
     expect(data.textsSent.length).to.be.greaterThan(3);
-    expect(data.webChat.filter((m: { from: string }) => m.from === 'client').map((m: { text: string }) => m.text)).to.deep.equal([CHAT_WORDS]);
+    expect(data.webChat.filter((m) => m.from === 'client').map((m) => m.text)).to.deep.equal([CHAT_WORDS]);
     expect(audit()).to.deep.equal([{ at: clock.now().toISO(), action: 'export', clientId, by: 'Sam Okafor' }]);
   });
 

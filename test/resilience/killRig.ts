@@ -11,6 +11,7 @@ import { freePort } from '../../bot/platform/http/freePort.js';
 import { idFromKey } from '../../bot/channels/turnEffects.js';
 import { startFakeTwilio, type FakeTwilio } from '../support/fakeTwilio.js';
 import { inboundForm, postTwilioForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, TEST_FROM_NUMBER } from '../support/smsTestApp.js';
+import { waitFor } from '../support/waitFor.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ADMIN_TOKEN = 'resilience-admin-token-0123456789abcdef';
@@ -52,12 +53,22 @@ interface OutboxRecord {
   sendingSince?: string;
 }
 
+/** Of a client's schedule ledger, what tells whether an occurrence can still be sent: its claims, and what was decided. */
+interface LedgerState {
+  /** Occurrence key -> when it was claimed (and not settled yet). */
+  claimed: Record<string, string>;
+  /** Occurrence key -> what became of it. */
+  decided: Record<string, { outcome: string }>;
+}
+
 /** What the rig reads of the servers' store to know they are done: lowdb's files, or the database. */
 interface StoreProbe {
   outboxQueued(): Promise<number>;
   inboxPending(): Promise<number>;
   /** Every outbox record that went to Twilio (with its sid) or is done. */
   outboxRecords(): Promise<OutboxRecord[]>;
+  /** The schedule ledger of each client with one of `phones` (PostgreSQL only); null for a client with none yet. */
+  ledgersOf(phones: readonly string[]): Promise<Array<LedgerState | null>>;
   close(): Promise<void>;
 }
 
@@ -150,13 +161,11 @@ export class KillRig {
   }
 
   private async untilReady(url: string, server: Instance): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const res = await fetch(`${url}/readyz`).catch(() => undefined);
-      if (res?.status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`Linkwell was not ready within 60 s:\n${server.stderr}`);
+    await waitFor(async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status === 200, {
+      what: () => `Linkwell to be ready (/readyz 200):\n${server.stderr}`,
+      timeoutMs: 60_000,
+      intervalMs: 25,
+    });
   }
 
   /** SIGKILL one server (its whole process group: npm, node and all), and wait until it is gone. */
@@ -168,7 +177,7 @@ export class KillRig {
     process.kill(-child.pid!, 'SIGKILL');
     await gone;
     // npm is gone; node, its child, may take a moment longer (and holds the data directory until then).
-    while (this.groupPids(child.pid!).length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitFor(() => this.groupPids(child.pid!).length === 0, { what: `every process of group ${child.pid} to end`, timeoutMs: 30_000, intervalMs: 10 });
     server.child = undefined;
   }
 
@@ -222,21 +231,22 @@ export class KillRig {
       phones.push(phone);
     }
     for (const phone of phones) await this.postUntilAccepted(phone, 'YES');
-    await this.until(
-      async () => phones.every((p) => this.fake.messages.some((m) => m.to === p && /^Thank you/.test(m.body))),
-      'every client thanked for agreeing',
-      30_000,
-    );
+    await waitFor(() => phones.every((p) => this.fake.messages.some((m) => m.to === p && /^Thank you/.test(m.body))), {
+      what: 'every client thanked for agreeing',
+      timeoutMs: 30_000,
+      intervalMs: 50,
+    });
     return phones;
   }
 
+  /** Post a text as Twilio does: again, with the same MessageSid, until a server answers 200. */
   private async postUntilAccepted(phone: string, body: string): Promise<void> {
     const form = inboundForm(phone, body);
-    for (;;) {
-      const res = await this.postText(form);
-      if (res?.status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(async () => (await this.postText(form))?.status === 200, {
+      what: `a server to take a text from ${phone}`,
+      timeoutMs: 60_000,
+      intervalMs: 50,
+    });
   }
 
   /** Add `count` notes, spread over `phones` in turn, to send. */
@@ -275,12 +285,60 @@ export class KillRig {
     return this.texts.filter((t) => !t.accepted).length;
   }
 
-  /** Wait until every accepted text has been acknowledged and the servers have nothing left to send. */
+  /** Acknowledgements of notes Twilio has taken so far. */
+  get acknowledgements(): number {
+    return this.fake.messages.filter((m) => NOTE_ACK.test(m.body)).length;
+  }
+
+  /**
+   * Wait until `share` (0 to 1) of the acknowledgements still owed for accepted texts have reached
+   * Twilio: a moment in the middle of the outbox's drain, told by what the servers have sent.
+   */
+  async untilDrained(share: number, timeoutMs = 60_000): Promise<void> {
+    const owed = this.texts.filter((t) => t.accepted).length - this.acknowledgements;
+    const target = this.acknowledgements + Math.floor(Math.max(0, owed) * share);
+    await waitFor(() => this.acknowledgements >= target, {
+      what: () => `${target} acknowledgements at Twilio (now ${this.acknowledgements})`,
+      timeoutMs,
+      intervalMs: 5,
+    });
+  }
+
+  /**
+   * Wait until every accepted text has been acknowledged and the servers have nothing left to send.
+   * A text sent twice goes through the outbox like any other, and a turn run again starts from a
+   * text still pending: with both empty, no second copy can come any more.
+   */
   async settle(timeoutMs = 60_000): Promise<void> {
-    const done = async () => this.acknowledged().lost === 0 && (await this.probe.outboxQueued()) === 0 && (await this.probe.inboxPending()) === 0;
-    await this.until(done, 'every text acknowledged', timeoutMs).catch(() => {});
-    // Anything sent twice would come now.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const done = async () => this.acknowledged().lost === 0 && (await this.idle());
+    await waitFor(done, { what: 'every text acknowledged', timeoutMs, intervalMs: 50 }).catch(() => {});
+  }
+
+  /** Nothing queued or being sent in the outbox, and no text received waiting for its turn. */
+  private async idle(): Promise<boolean> {
+    return (await this.probe.outboxQueued()) === 0 && (await this.probe.inboxPending()) === 0;
+  }
+
+  /**
+   * Wait until the check-in the schedule began for each of `phones` is settled in the database (on
+   * PostgreSQL): no claim left (a dead server's is settled once its lease has passed), a check-in
+   * decided as sent, and nothing left to send or to handle. A decided occurrence is never claimed
+   * again and every text goes through the outbox, so no copy can come after this.
+   */
+  async untilCheckInsSettled(phones: readonly string[], timeoutMs = 120_000): Promise<void> {
+    const startsCheckIn = (key: string) => ['wave', 'routine'].includes(key.split('|')[1] ?? '');
+    const settled = (ledger: LedgerState | null) =>
+      ledger !== null &&
+      Object.keys(ledger.claimed).length === 0 &&
+      Object.entries(ledger.decided).some(([key, d]) => startsCheckIn(key) && d.outcome === 'sent');
+    let ledgers: Array<LedgerState | null> = [];
+    await waitFor(
+      async () => {
+        ledgers = await this.probe.ledgersOf(phones);
+        return ledgers.length === phones.length && ledgers.every(settled) && (await this.idle());
+      },
+      { what: () => `every check-in settled (${ledgers.filter(settled).length} of ${phones.length} ledgers)`, timeoutMs, intervalMs: 100 },
+    );
   }
 
   async tally(): Promise<Tally> {
@@ -328,14 +386,6 @@ export class KillRig {
       }
     }
     return lines;
-  }
-
-  private async until(check: () => Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
   }
 
   /**
@@ -442,6 +492,9 @@ function lowdbProbe(dataDir: string): StoreProbe {
           return [];
         }
       }),
+    ledgersOf: async () => {
+      throw new Error('the rig reads schedule ledgers on PostgreSQL only');
+    },
     close: async () => {},
   };
 }
@@ -457,6 +510,13 @@ function pgProbe(databaseUrl: string): StoreProbe {
       (await pool.query<{ record: OutboxRecord }>("SELECT record FROM sms_outbox WHERE status NOT IN ('queued', 'sending') ORDER BY created_at, seq")).rows.map(
         (r) => r.record,
       ),
+    ledgersOf: async (phones) =>
+      (
+        await pool.query<{ doc: LedgerState | null }>(
+          'SELECT l.doc FROM clients c LEFT JOIN schedule_ledgers l ON l.client_id = c.id WHERE c.phone = ANY($1::text[])',
+          [phones],
+        )
+      ).rows.map((r) => r.doc),
     close: () => pool.end(),
   };
 }

@@ -23,7 +23,7 @@ try {
     if (kill % 2 === 0) await rig.sendPending(8, Math.max(1, Math.floor((random() * rig.unaccepted) / (KILLS - kill))));
     else {
       await rig.sendPending(8, Math.max(1, Math.floor(rig.unaccepted / (KILLS - kill))));
-      await new Promise((resolve) => setTimeout(resolve, 20 + random() * 200));
+      await rig.untilDrained(random() * 0.6);
     }
     await rig.kill();
     await rig.boot();

@@ -5,6 +5,7 @@ import { signedInStaff } from '../staff/signedInStaff.js';
 import type { Browser } from '../staff/staffRig.js';
 import { startSmsTestApp, type SmsTestApp } from '../support/smsTestApp.js';
 import { startTestApp, TEST_ADMIN_TOKEN } from '../support/testApp.js';
+import { waitFor } from '../support/waitFor.js';
 
 /** Names that reach an object's prototype when a request's words are used as a key. */
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
@@ -19,9 +20,10 @@ describe('hostile keys on every route', function () {
   let t: SmsTestApp;
   let staff: Browser;
   const clock = new ManualClock(DateTime.fromISO('2026-03-02T10:00:00Z'));
+  const logs: Array<{ level: string; message: string } & Record<string, unknown>> = [];
 
   before(async () => {
-    t = await startSmsTestApp({ clock });
+    t = await startSmsTestApp({ clock, logSink: (line) => logs.push(JSON.parse(line)) });
     staff = await signedInStaff(t, clock, 'admin@example.org', 'Ada Admin', 'admin');
   });
   after(() => t.close());
@@ -65,8 +67,10 @@ describe('hostile keys on every route', function () {
       res.end('done');
       throw new Error('after the answer');
     });
-    expect((await fetch(`${t.url}/probe/fails-late`)).status).to.equal(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await fetch(`${t.url}/probe/fails-late?secret=words`)).status).to.equal(200);
+    const logged = await waitFor(() => logs.find((l) => l.message === 'error after the response was sent'), { what: 'the late failure to be logged' });
+    expect(logged).to.deep.include({ level: 'error', route: 'GET /probe/fails-late', error: 'Error' });
+    expect(JSON.stringify(logged)).not.to.include('secret');
     expect((await fetch(`${t.url}/healthz`)).status).to.equal(200);
   });
 

@@ -19,8 +19,18 @@ describe('SMS send rate shared between instances', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** How many of eight texts (to eight clients) one instance sends at once, and one second later. */
+  /** How many of eight texts (to eight clients) one instance sends at once, and by one second later. */
   async function sentOverTime(instances: number): Promise<[number, number]> {
+    return [await sentBy(instances, { seconds: 0 }), await sentBy(instances, { seconds: 1 })];
+  }
+
+  /**
+   * How many of eight texts one instance, on an outbox of its own, has sent once its clock has
+   * moved on by `elapsed`. The rate decides what starts as the texts are written and as the clock
+   * passes each moment the rate allows another; stopping the dispatcher then waits for the sends
+   * under way, and starts no more.
+   */
+  async function sentBy(instances: number, elapsed: { seconds: number }): Promise<number> {
     const clock = new ManualClock(DateTime.fromISO('2026-03-02T10:00:00Z'));
     const sent: string[] = [];
     const twilio: TwilioMessages = {
@@ -32,7 +42,7 @@ describe('SMS send rate shared between instances', () => {
     };
     const client = (id: string) => ({ id, phone: `+4477009009${id.slice(-2)}` }) as ClientRecord;
     const dispatcher = new SmsDispatcher({
-      outbox: new LowdbSmsOutbox(dir),
+      outbox: new LowdbSmsOutbox(mkdtempSync(join(dir, 'outbox-'))),
       twilio,
       clients: { get: async (id: string) => client(id) } as never,
       contact: {} as ContactPreferences,
@@ -44,19 +54,13 @@ describe('SMS send rate shared between instances', () => {
     });
     await dispatcher.start();
     for (let i = 0; i < 8; i += 1) await dispatcher.enqueue(`client-${10 + i}`, `+4477009009${10 + i}`, 'Hello');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const atOnce = sent.length;
-    clock.advance({ seconds: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const after = sent.length;
+    clock.advance(elapsed);
     await dispatcher.stop();
-    return [atOnce, after];
+    return sent.length;
   }
 
   it('sends at the whole rate alone, and at half of it each when two instances share the sender', async () => {
     expect(await sentOverTime(1), 'alone: a burst of 4, then 4 a second').to.deep.equal([4, 8]);
-    rmSync(dir, { recursive: true, force: true });
-    dir = mkdtempSync(join(tmpdir(), 'linkwell-rate-'));
     expect(await sentOverTime(2), 'one of two: 2, then 2 a second').to.deep.equal([2, 4]);
   });
 });

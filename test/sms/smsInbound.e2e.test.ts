@@ -68,7 +68,7 @@ describe('SMS channel: receiving texts', () => {
     for (const [text, expected] of conversation) {
       const replies = await say(text);
       expect(replies, `replies to ${JSON.stringify(text)}`).to.have.length(expected.length);
-      replies.forEach((reply, i) => expect(reply).to.match(expected[i]!));
+      for (const [i, reply] of replies.entries()) expect(reply).to.match(expected[i]!);
       for (const reply of replies) {
         expect(smsSegments(reply).encoding, reply).to.equal('GSM-7');
         expect(reply).not.to.match(/AdaptiveCard|\{"type"/);

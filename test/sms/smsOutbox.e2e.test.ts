@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { PHONE, START, closeRigs, rig, enrol, creates, listRequests, offsetsMs, outbox, onlyMessage, until, hello, report } from '../support/smsOutboxRig.js';
+import { PHONE, START, closeRigs, rig, enrol, creates, listRequests, offsetsMs, outbox, onlyMessage, hello, report } from '../support/smsOutboxRig.js';
+import { waitFor } from '../support/waitFor.js';
 
 describe('SMS outbox: sending', () => {
   afterEach(closeRigs);
@@ -188,13 +189,16 @@ describe('SMS outbox: sending', () => {
     const all = () => r.fake.requests.filter((q) => q.method === 'POST');
     const sent = () => outbox(r.t).filter((m) => m.status === 'sent').length;
 
-    await until(() => sent() === 1, 'the first message');
+    await waitFor(() => sent() === 1, { what: 'the first message' });
     for (let k = 1; k < phones.length; k++) {
       r.clock.advance({ milliseconds: 999 });
+      // A guard, not a wait for behaviour: the clock is past the moment a send too early would have
+      // started, but nothing signals a send the rate held back; this gives one started wrongly time
+      // to reach the fake Twilio before it is counted.
       await new Promise((resolve) => setTimeout(resolve, 30));
       expect(all(), `after ${k - 1}.999 s`).to.have.length(k);
       r.clock.advance({ milliseconds: 1 });
-      await until(() => sent() === k + 1, `message ${k + 1}`);
+      await waitFor(() => sent() === k + 1, { what: `message ${k + 1}` });
     }
 
     expect(offsetsMs(all())).to.deep.equal([0, 1000, 2000, 3000]);
@@ -207,7 +211,7 @@ describe('SMS outbox: sending', () => {
     r.fake.failNext({ hangMs: 200 });
 
     await r.t.text(PHONE, 'hello');
-    await until(() => creates(r.fake).length === 1, 'the request to Twilio');
+    await waitFor(() => creates(r.fake).length === 1, { what: 'the request to Twilio' });
     const whileSending = outbox(r.t, 'queue');
     await r.t.settle();
 

@@ -130,10 +130,9 @@ describe('createTwilioMessages', () => {
 
     it('gives up after timeoutMs on a request Twilio holds, saying it may have been sent', async () => {
       fake.failNext({ hangMs: 1000 });
-      const started = Date.now();
       const result = await messagesFor(undefined, { timeoutMs: 100 }).send({ to: TO, body: BODY });
 
-      expect(Date.now() - started).to.be.lessThan(800);
+      // Had it waited for the answer, the fake would have taken the message and said so (ok).
       expect(result).to.deep.include({ ok: false, retry: true, mayHaveBeenSent: true });
       expect(result).to.have.property('reason').that.includes('100 ms');
     });

@@ -11,6 +11,7 @@ import { openLowdbStore, type LowdbStore } from '../../storage/lowdb/openLowdbSt
 import type { CheckInRecord, ItemResponseRecord, NoteRecord } from '../../storage/records.js';
 import { rejectionOf } from './botStorageContract.js';
 import { newClient } from './clientStoreContract.js';
+import { waitFor } from '../support/waitFor.js';
 
 const response = (itemId: string, value: number): ItemResponseRecord => ({
   checkInId: 'ci-1',
@@ -259,8 +260,7 @@ describe('LowdbClientStore', () => {
     const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5']);
     const [line] = (await once(parent.stdout!, 'data')) as [Buffer];
     const zombie = Number(line.toString().trim());
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(readFileSync(`/proc/${zombie}/stat`, 'utf8')).to.match(/\) Z /);
+    await waitFor(() => /\) Z /.test(readFileSync(`/proc/${zombie}/stat`, 'utf8')), { what: `process ${zombie} to be a zombie`, timeoutMs: 3000 });
     writeFileSync(join(dir, '.lock'), String(zombie));
     try {
       store = await openLowdbStore(dir);

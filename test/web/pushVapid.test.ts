@@ -75,7 +75,7 @@ describe('parseVapidEnv', () => {
     it(`refuses ${what}, naming the variable`, () => {
       const problems = problemsOf(env);
       expect(problems).to.have.length(expected.length);
-      expected.forEach((start, i) => expect(problems[i]).to.satisfy((p: string) => p.startsWith(start), `${problems[i]} starts with ${start}`));
+      for (const [i, start] of expected.entries()) expect(problems[i]).to.satisfy((p: string) => p.startsWith(start), `${problems[i]} starts with ${start}`);
     });
   }
 });

@@ -8,6 +8,7 @@ import { ManualClock } from '../../bot/time/clock.js';
 import { linkTokenOf, openChat, type WebChat } from '../support/directLineClient.js';
 import { FakePushService, pushBrowser } from '../support/fakePushService.js';
 import { startTestApp, type TestApp } from '../support/testApp.js';
+import { waitFor } from '../support/waitFor.js';
 
 const london = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
 
@@ -76,8 +77,17 @@ describe('web push to a web chat client', function () {
 
   /** Wait until the push service has had `n` requests (a push goes after the turn, not in it). */
   async function pushes(n: number): Promise<void> {
-    for (let i = 0; i < 100 && pushService.requests.length < n; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(() => pushService.requests.length >= n, { what: `${n} request(s) at the push service`, timeoutMs: 2000 });
     expect(pushService.requests.length).to.equal(n);
+  }
+
+  /**
+   * A guard, not a wait for behaviour: a push the rules hold back leaves no trace (the notifier logs
+   * only what it sends, after the turn has ended), so nothing can say it was decided. A push sent
+   * wrongly reaches the local push service within milliseconds; this gives it `ms` to arrive.
+   */
+  async function nothingPushedFor(ms: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   it('tells the browser when a scheduled check-in arrives, with no name or health words, and not for replies', async () => {
@@ -98,12 +108,12 @@ describe('web push to a web chat client', function () {
     // A link worker starts a check-in at 22:30: it is in the chat, but no notice wakes the client.
     clock.set(london('2026-03-02T22:30'));
     expect((await t.admin(`/api/admin/clients/${id}/checkins`, { method: 'POST' })).status).to.equal(202);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await nothingPushedFor(300);
     expect(pushService.requests).to.deep.equal([]);
     await t.app.store.clients.update(id, (c) => ({ ...c, pausedUntil: '2026-03-20T00:00:00.000Z' }));
     clock.set(london('2026-03-03T12:00'));
     await t.app.scheduler.tick();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await nothingPushedFor(300);
     expect(pushService.requests).to.deep.equal([]);
   });
 
@@ -114,7 +124,7 @@ describe('web push to a web chat client', function () {
     clock.set(london('2026-03-02T12:00'));
     await t.app.scheduler.tick();
     await pushes(1);
-    for (let i = 0; i < 50 && (await t.app.store.pushSubscriptions.list(id)).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor(async () => (await t.app.store.pushSubscriptions.list(id)).length === 0, { what: 'the gone browser to be forgotten', timeoutMs: 1000 });
     expect(await t.app.store.pushSubscriptions.list(id)).to.deep.equal([]);
 
     const again = await subscribed('Rue', 'laptop');

@@ -5,6 +5,7 @@ import { ADOPT_EVERY_MS, SEND_LEASE_MS } from '../../../bot/channels/sms/smsDisp
 import { startFakeTwilio, type FakeTwilio } from '../../support/fakeTwilio.js';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
 import { enrolSmsClient, startSmsTestApp, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type SmsTestApp } from '../../support/smsTestApp.js';
+import { waitFor } from '../../support/waitFor.js';
 
 /** Two instances on one PostgreSQL database and one (fake) Twilio: every text goes once. */
 describe('two instances on one database: texts and check-ins go once', function () {
@@ -86,8 +87,9 @@ describe('two instances on one database: texts and check-ins go once', function 
     expect((await b.text(linkWorker, `ACK ${code}`)).status).to.equal(200);
     await b.settle();
     clock.advance({ minutes: a.programme.alerts.ackTimeoutMinutes + 5 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await Promise.all([a.app.alerts.idle(), b.app.alerts.idle()]);
+    // Each instance looks, at this moment past the timeout, at what the store says is due (after
+    // whatever its timers started): an escalation would be decided here.
+    await Promise.all([a.app.alerts.tick(), b.app.alerts.tick()]);
     await Promise.all([a.settle(), b.settle()]);
     expect(
       to(duty).filter((body) => /alert/.test(body)),
@@ -112,13 +114,13 @@ describe('two instances on one database: texts and check-ins go once', function 
     const b = await instance();
     await b.settle();
     expect(to(phone), 'held by the dead instance until its lease runs out').to.have.length(1);
-    // Its lease runs out; B's next look around takes the text on.
-    clock.advance({ milliseconds: SEND_LEASE_MS });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    clock.advance({ milliseconds: ADOPT_EVERY_MS });
+    // Its lease runs out; B's next look around (its timer passed on the way) takes the text on.
+    clock.advance({ milliseconds: SEND_LEASE_MS + ADOPT_EVERY_MS });
     const clientId = (await b.app.store.clients.findByPhone(phone))!.id;
-    for (let i = 0; i < 50 && (await b.app.store.smsOutbox.forClient(clientId))[0]!.status !== 'sent'; i++)
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(async () => (await b.app.store.smsOutbox.forClient(clientId))[0]!.status === 'sent', {
+      what: 'B to settle the text in the database',
+      timeoutMs: 5000,
+    });
     await b.settle();
     expect(to(phone), 'found at Twilio: not sent again').to.have.length(1);
     const [record] = await b.app.store.smsOutbox.forClient(clientId);

@@ -2,8 +2,7 @@ import { expect } from 'chai';
 import { seededRandom } from '../../../dialogs/safety/classifier/trainRiskModel.js';
 import { KillRig } from '../../resilience/killRig.js';
 import { freshDatabase, type TestDatabase } from '../../support/postgres.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { waitFor } from '../../support/waitFor.js';
 
 /** A fixed-offset zone where it is about midday now, so a check-in due now is not held for quiet hours. */
 function zoneAtMidday(now: Date): string {
@@ -39,9 +38,9 @@ describe('two servers on one database, one killed with SIGKILL mid-flow (npm sta
     await rig.kill(0);
     await rig.sendPending(8, 30);
     await rig.boot(0);
-    // Mid-drain: every text is in, and server 1 dies while the replies are going out.
+    // Mid-drain: every text is in, and server 1 dies while the replies are going out (once a random share of them have gone).
     await rig.sendPending(8);
-    await pause(20 + random() * 120);
+    await rig.untilDrained(random() * 0.6);
     await rig.kill(1);
     await rig.boot(1);
     expect(rig.unaccepted, 'texts the webhook never took').to.equal(0);
@@ -56,13 +55,16 @@ describe('two servers on one database, one killed with SIGKILL mid-flow (npm sta
     const phones = await rig.enrol(20, { paused: false, timezone: zoneAtMidday(new Date()) });
     const opened = (phone: string) => rig.fake.messages.filter((m) => m.to === phone && /quick questions/.test(m.body)).length;
     // Killed as soon as the first has gone: the rest are being planned, claimed and sent.
-    while (phones.every((p) => opened(p) === 0)) await pause(5);
+    await waitFor(() => phones.some((p) => opened(p) > 0), { what: 'the first check-in to reach Twilio', timeoutMs: 30_000, intervalMs: 5 });
     await rig.kill(0);
     await rig.boot(0);
-    const deadline = Date.now() + 180_000;
-    while (phones.some((p) => opened(p) === 0) && Date.now() < deadline) await pause(100);
-    // A second copy would come now.
-    await pause(2000);
+    await waitFor(() => phones.every((p) => opened(p) > 0), {
+      what: () => `every client's check-in (${phones.filter((p) => opened(p) > 0).length} of ${phones.length}):\n${rig.log}`,
+      timeoutMs: 180_000,
+      intervalMs: 100,
+    });
+    // Every check-in decided in the database and nothing left to send: a second copy could only come before this.
+    await rig.untilCheckInsSettled(phones);
     expect(phones.map(opened), rig.log).to.deep.equal(phones.map(() => 1));
   });
 });
