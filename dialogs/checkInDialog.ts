@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder-core';
-import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, DialogReason, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialogCore.js';
 import { itemPrompt, showsCards } from '../cards/itemPrompt.js';
 import type { Clock } from '../bot/time/clock.js';
 import type { ClientHistoryRepository } from '../storage/ports.js';

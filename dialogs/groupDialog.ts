@@ -1,5 +1,5 @@
 import { ActivityTypes, type ConversationState, type StatePropertyAccessor } from 'botbuilder-core';
-import { Dialog, type DialogContext, DialogSet, type DialogState, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, DialogSet, type DialogState, type DialogTurnResult, DialogTurnStatus } from './dialogCore.js';
 import { DialogIds } from './dialogIds.js';
 import { TURN_CLIENT } from '../bot/channels/turnKeys.js';
 import { DateTime } from 'luxon';
@@ -363,14 +363,7 @@ export class GroupDialog extends Dialog<GroupTalkState> {
       lines.push(this.deps.say('groupNotRunning', client, values));
     }
     lines.push(this.deps.say(barriers.includes('feeling-low') ? 'groupFeelingLow' : 'groupBarrierThanks', client, values));
-    await this.records.task(
-      dc.context,
-      client,
-      'barrier',
-      group,
-      state.sessionKey,
-      `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`,
-    );
+    await this.barrierTask(dc, client, group, state, barriers);
     if (barriers.includes('nervous-anxious')) {
       const first = (await this.records.wentBefore(client, group.id)) === 0;
       await this.next(dc, { ...state, barriers: [...barriers] }, 'company', [
@@ -394,22 +387,19 @@ export class GroupDialog extends Dialog<GroupTalkState> {
       await this.stopNudges(dc, client, group, 'not-welcome-twice', state.sessionKey);
       return false;
     }
-    if (barriers.length > 0) {
-      await this.records.task(
-        dc.context,
-        client,
-        'barrier',
-        group,
-        state.sessionKey,
-        `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`,
-      );
-    }
+    if (barriers.length > 0) await this.barrierTask(dc, client, group, state, barriers);
     const first = !here.some((a) => a.attendance === 'went');
     await this.next(dc, state, 'company', [
       this.deps.say('groupNotWelcome', client, values),
       this.deps.say(first ? 'groupCompanyAsk' : 'groupCompanyAskNext', client, values),
     ]);
     return true;
+  }
+
+  /** What got in the way, as a task for the link worker. */
+  private barrierTask(dc: DialogContext, client: ClientRecord, group: Group, state: GroupTalkState, barriers: readonly string[]): Promise<void> {
+    const detail = `Didn't go to ${group.name} (${sessionDate(state.sessionStart, client.timezone)}): ${labels(barriers)}`;
+    return this.records.task(dc.context, client, 'barrier', group, state.sessionKey, detail);
   }
 
   /** No more nudges for this group: the link is set to stopped, the link worker gets a task, the client is told. */

@@ -1,6 +1,6 @@
 import { ActivityHandler, ActivityTypes, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder-core';
 import { DateTime } from 'luxon';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from './dialogCore.js';
 import { BetweenCheckIns, recentMonths } from './betweenCheckIns.js';
 import { CHECK_IN_EXPIRED, type CheckInDialog, type CheckInOptions } from './checkInDialog.js';
 import { ClientWording } from './clientWording.js';

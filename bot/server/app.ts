@@ -135,10 +135,11 @@ export async function createApp(options: AppOptions): Promise<App> {
             void scheduler.start().catch((error: unknown) => log.error('scheduler failed to start', { error: (error as Error).message }));
             retention.start();
           }
-          // Built once the server answers: a message that comes first waits for them, and none is refused meanwhile.
+          // Built once the server answers, one at a time with requests served between them: a message
+          // that comes first waits for them, and none is refused meanwhile.
           setImmediate(() => {
             care.screen.warm();
-            warmRecognizers();
+            setImmediate(warmRecognizers);
           });
           resolve(boundUrl);
         });

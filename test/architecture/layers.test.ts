@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { layerOf, projectEdges, ROOTS, specifiersOf, violations } from './layers.js';
+import { layerOf, projectEdges, projectSources, ROOTS, specifiersOf, valueImportsOf, violations } from './layers.js';
 
 describe('Architecture: layers', () => {
   it('finds an import that points up, one from outside every layer, and a framework in the domain', () => {
@@ -54,5 +54,16 @@ describe('Architecture: layers', () => {
 
   it('no file lies outside the four source folders it is mapped from', () => {
     for (const { from } of projectEdges()) expect(relative('.', from)).to.match(/^(bot|dialogs|cards|storage)\//);
+  });
+
+  it("loads botbuilder-dialogs' core modules only, never its index (which loads every prompt and an older recognizer copy)", () => {
+    const sample = [
+      { path: 'a.ts', source: "import type { DialogContext } from 'botbuilder-dialogs';" },
+      { path: 'b.ts', source: "import { Dialog } from 'botbuilder-dialogs';" },
+      { path: 'c.ts', source: "import {\n  type DialogContext,\n  DialogSet,\n} from 'botbuilder-dialogs';" },
+      { path: 'd.ts', source: "import { Dialog } from 'botbuilder-dialogs/lib/dialog.js';" },
+    ];
+    expect(valueImportsOf(sample, 'botbuilder-dialogs')).to.deep.equal(['b.ts: botbuilder-dialogs', 'c.ts: botbuilder-dialogs']);
+    expect(valueImportsOf(projectSources(), 'botbuilder-dialogs')).to.deep.equal([]);
   });
 });

@@ -87,3 +87,14 @@ export function projectEdges(): Edge[] {
     })),
   );
 }
+
+/** Files that load a package's index at run time (a value import, not `import type`), as `file: package`. */
+export function valueImportsOf(files: ReadonlyArray<{ path: string; source: string }>, pkg: string): string[] {
+  const quoted = pkg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^(?:import|export)(?!\\s+type\\b)[^;]*?from\\s*['"]${quoted}['"]`, 'm');
+  return files.filter(({ source }) => pattern.test(source.replace(/^\s+/gm, ''))).map(({ path }) => `${path}: ${pkg}`);
+}
+
+export function projectSources(): Array<{ path: string; source: string }> {
+  return ROOTS.flatMap(sourceFiles).map((path) => ({ path, source: readFileSync(path, 'utf8') }));
+}
