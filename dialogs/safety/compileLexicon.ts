@@ -31,6 +31,7 @@ export class CompiledLexicon {
   private readonly known = new Set<string>();
   private readonly fuzzy: readonly string[];
   private readonly repaired = new Map<string, string>();
+  private readonly wordsRead = new Map<string, readonly string[]>();
 
   constructor(lexicon: RiskLexicon) {
     this.spellings = spellingTable(lexicon.spellings);
@@ -46,7 +47,17 @@ export class CompiledLexicon {
 
   /** A pattern's forms as words, read exactly as a message's words are. */
   expand(pattern: string): string[][] {
-    return expandPattern(pattern, (word) => canonicalWords(rawWords(word), this.spellings));
+    return expandPattern(pattern, (word) => this.readWord(word));
+  }
+
+  /** A pattern's word as screened; the same few hundred words recur across thousands of patterns. */
+  private readWord(word: string): readonly string[] {
+    let read = this.wordsRead.get(word);
+    if (!read) {
+      read = canonicalWords(rawWords(word), this.spellings);
+      this.wordsRead.set(word, read);
+    }
+    return read;
   }
 
   /** Whether a word (as screened) appears in the lexicon's phrases, figures of speech or spellings. */

@@ -50,14 +50,29 @@ export class PatternTrie<T> {
       if (id === undefined) ids.set(value, (id = ids.size));
       return id;
     };
+    // Words as small numbers: a signature of numbers is quicker to build and compare than one of words.
+    const wordIds = new Map<string, number>();
+    const wordId = (word: string) => {
+      let id = wordIds.get(word);
+      if (id === undefined) wordIds.set(word, (id = wordIds.size));
+      return id;
+    };
     const canonical = new Map<string, TrieNode<T>>();
     const numbers = new Map<TrieNode<T>, number>();
     const share = (node: TrieNode<T>): TrieNode<T> => {
-      const children = [...node.next.entries()].map(([word, child]) => [word, share(child)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const signature = `${node.values
-        .map(idOf)
-        .sort((a, b) => a - b)
-        .join(',')}|${children.map(([word, child]) => `${word}\u0000${numbers.get(child)}`).join('\u0001')}`;
+      const children: Array<[string, TrieNode<T>]> = [];
+      for (const [word, child] of node.next) children.push([word, share(child)]);
+      // Most nodes have one child or none: only a branching node needs its children put in order.
+      if (children.length > 1) children.sort(([a], [b]) => wordId(a) - wordId(b));
+      let signature =
+        node.values.length === 1
+          ? String(idOf(node.values[0]!))
+          : node.values
+              .map(idOf)
+              .sort((a, b) => a - b)
+              .join(',');
+      signature += '|';
+      for (const [word, child] of children) signature += `${wordId(word)}:${numbers.get(child)},`;
       const found = canonical.get(signature);
       if (found) return found;
       const made: TrieNode<T> = { next: new Map(children), values: node.values };
