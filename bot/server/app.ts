@@ -137,10 +137,17 @@ export async function createApp(options: AppOptions): Promise<App> {
           }
           // Built once the server answers, one at a time with requests served between them: a message
           // that comes first waits for them, and none is refused meanwhile.
-          setImmediate(() => {
-            care.screen.warm();
-            setImmediate(warmRecognizers);
-          });
+          const steps = [...care.screen.warmSteps, warmRecognizers];
+          const next = () => {
+            try {
+              steps.shift()?.();
+            } catch (error) {
+              // The first message meets the same failure, and the screen's own guard deals with it then.
+              log.error('warm-up failed', { error: (error as Error).name });
+            }
+            if (steps.length > 0) setImmediate(next);
+          };
+          setImmediate(next);
           resolve(boundUrl);
         });
       }),

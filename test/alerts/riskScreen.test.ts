@@ -26,6 +26,14 @@ describe('riskScreenFor', () => {
     expect(screen('\u{1F44D}')).to.equal(null);
   });
 
+  it('warms up without raising anything, and screens as before once warm', () => {
+    const screen = riskScreenFor(programme);
+    expect(screen.warmSteps).to.have.length.greaterThan(0);
+    for (const step of screen.warmSteps) expect(() => step()).to.not.throw();
+    expect(screen('I want to end it all tonight')?.tier).to.equal('urgent');
+    expect(screen('Lovely walk today, see you next week')).to.equal(null);
+  });
+
   it('finds an urgent risk in the middle of a 1,600-character ramble', () => {
     const ordinary = 'Went to the lunch club on Tuesday and had the soup, then the bus home was late again. ';
     const text = `${ordinary.repeat(9)}Honestly I have been saving my tablets up for a while now. ${ordinary.repeat(8)}`.slice(0, 1600);

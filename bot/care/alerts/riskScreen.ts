@@ -15,7 +15,10 @@ export function riskScreenFor(
   programme: Programme,
   log?: Pick<Logger, 'error'>,
   screen: typeof screenMessage = screenMessage,
-): RiskScreen & { /** Builds the lexicon now rather than on the first message. */ warm(): void } {
+): RiskScreen & {
+  /** What the first message would otherwise wait for, as steps to run now: the lexicon, then the concept rules and the model. */
+  warmSteps: ReadonlyArray<() => void>;
+} {
   const lexicon = extendLexicon(defaultRiskLexicon, programme.risk.lexicon);
   const screenOne = (text: string) => {
     try {
@@ -25,5 +28,6 @@ export function riskScreenFor(
       return unreadFinding('could-not-screen', 'could not screen this message');
     }
   };
-  return Object.assign(screenOne, { warm: () => void compileLexicon(lexicon) });
+  const warmSteps = [() => void compileLexicon(lexicon), () => void screen('Thank you, see you next week.', lexicon)];
+  return Object.assign(screenOne, { warmSteps });
 }
