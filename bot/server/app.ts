@@ -135,19 +135,17 @@ export async function createApp(options: AppOptions): Promise<App> {
             void scheduler.start().catch((error: unknown) => log.error('scheduler failed to start', { error: (error as Error).message }));
             retention.start();
           }
-          // Built once the server answers, one at a time with requests served between them: a message
-          // that comes first waits for them, and none is refused meanwhile.
-          const steps = [...care.screen.warmSteps, warmRecognizers];
-          const next = () => {
-            try {
-              steps.shift()?.();
-            } catch (error) {
-              // The first message meets the same failure, and the screen's own guard deals with it then.
-              log.error('warm-up failed', { error: (error as Error).name });
-            }
-            if (steps.length > 0) setImmediate(next);
-          };
-          setImmediate(next);
+          // Built once the server answers, in short steps with requests served between them: a message
+          // that comes first waits for what it needs, and none is refused meanwhile.
+          const pause = () => new Promise<void>((done) => setImmediate(done));
+          void (async () => {
+            await care.screen.warm(pause);
+            await pause();
+            warmRecognizers();
+          })().catch((error: unknown) =>
+            // The first message meets the same failure, and the screen's own guard deals with it then.
+            log.error('warm-up failed', { error: (error as Error).name }),
+          );
           resolve(boundUrl);
         });
       }),

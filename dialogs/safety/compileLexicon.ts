@@ -25,23 +25,58 @@ export function compileLexicon(lexicon: RiskLexicon): CompiledLexicon {
   return ready;
 }
 
+/**
+ * compileLexicon in short steps, letting other work (requests) run between them: the same build,
+ * paused every few patterns. A screen needed meanwhile builds its own at once; whichever finishes
+ * first is kept.
+ */
+export async function compileLexiconInSteps(lexicon: RiskLexicon, pause: () => Promise<void>): Promise<CompiledLexicon> {
+  const kept = compiled.get(lexicon);
+  if (kept) return kept;
+  const building = new CompiledLexicon(lexicon, { later: true });
+  for (const _ of building.build(lexicon)) {
+    await pause();
+    const meanwhile = compiled.get(lexicon);
+    if (meanwhile) return meanwhile;
+  }
+  if (!compiled.has(lexicon)) compiled.set(lexicon, building);
+  return compiled.get(lexicon)!;
+}
+
+/** Patterns added between pauses of a stepped build (a few milliseconds' work). */
+const PATTERNS_PER_STEP = 10;
+
 export class CompiledLexicon {
   private readonly spellings: SpellingTable;
   private readonly trie = new PatternTrie<LexiconEntry>();
   private readonly known = new Set<string>();
-  private readonly fuzzy: readonly string[];
+  private fuzzy: readonly string[] = [];
   private readonly repaired = new Map<string, string>();
   private readonly wordsRead = new Map<string, readonly string[]>();
 
-  constructor(lexicon: RiskLexicon) {
+  /** Built at once; with `later`, only when build() is run to its end (compileLexiconInSteps). */
+  constructor(lexicon: RiskLexicon, options: { later?: boolean } = {}) {
     this.spellings = spellingTable(lexicon.spellings);
-    for (const phrase of lexicon.phrases) this.add(phrase.phrase, { kind: 'phrase', phrase });
-    for (const pattern of lexicon.figuresOfSpeech) this.add(pattern, { kind: 'figure', pattern });
+    if (!options.later) for (const _ of this.build(lexicon));
+  }
+
+  /** The build, pausing (yielding) every few patterns; one code path whether run at once or in steps. */
+  *build(lexicon: RiskLexicon): Generator<void> {
+    let added = 0;
+    const entries = [
+      ...lexicon.phrases.map((phrase) => [phrase.phrase, { kind: 'phrase', phrase }] as const),
+      ...lexicon.figuresOfSpeech.map((pattern) => [pattern, { kind: 'figure', pattern }] as const),
+    ];
+    for (const [pattern, entry] of entries) {
+      this.add(pattern, entry);
+      if (++added % PATTERNS_PER_STEP === 0) yield;
+    }
     for (const to of [...this.spellings.single.values(), ...this.spellings.multi.values()]) {
       for (const w of to) this.known.add(w);
     }
     for (const word of lexicon.notMisspellings) this.known.add(squeeze(word.toLowerCase()));
     this.fuzzy = [...new Set(lexicon.fuzzyWords.map((w) => squeeze(w.toLowerCase())))];
+    yield;
     this.trie.seal();
   }
 

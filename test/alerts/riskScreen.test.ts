@@ -26,10 +26,9 @@ describe('riskScreenFor', () => {
     expect(screen('\u{1F44D}')).to.equal(null);
   });
 
-  it('warms up without raising anything, and screens as before once warm', () => {
+  it('warms up, and screens as before once warm', async () => {
     const screen = riskScreenFor(programme);
-    expect(screen.warmSteps).to.have.length.greaterThan(0);
-    for (const step of screen.warmSteps) expect(() => step()).to.not.throw();
+    await screen.warm(() => new Promise<void>((done) => setImmediate(done)));
     expect(screen('I want to end it all tonight')?.tier).to.equal('urgent');
     expect(screen('Lovely walk today, see you next week')).to.equal(null);
   });

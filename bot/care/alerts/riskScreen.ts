@@ -1,6 +1,6 @@
 import type { Programme } from '../../config/programmeSchema.js';
 import type { Logger } from '../../platform/logger.js';
-import { compileLexicon } from '../../../dialogs/safety/compileLexicon.js';
+import { compileLexiconInSteps } from '../../../dialogs/safety/compileLexicon.js';
 import { defaultRiskLexicon, extendLexicon, screenMessage, unreadFinding, type RiskFinding } from '../../../dialogs/safety/screenMessage.js';
 
 /** Screens one message for risk with a programme's lexicon. */
@@ -16,8 +16,11 @@ export function riskScreenFor(
   log?: Pick<Logger, 'error'>,
   screen: typeof screenMessage = screenMessage,
 ): RiskScreen & {
-  /** What the first message would otherwise wait for, as steps to run now: the lexicon, then the concept rules and the model. */
-  warmSteps: ReadonlyArray<() => void>;
+  /**
+   * Builds now what the first message would otherwise wait for: the lexicon (in short steps, with
+   * `pause` between them), then the concept rules and the model.
+   */
+  warm(pause: () => Promise<void>): Promise<void>;
 } {
   const lexicon = extendLexicon(defaultRiskLexicon, programme.risk.lexicon);
   const screenOne = (text: string) => {
@@ -28,6 +31,10 @@ export function riskScreenFor(
       return unreadFinding('could-not-screen', 'could not screen this message');
     }
   };
-  const warmSteps = [() => void compileLexicon(lexicon), () => void screen('Thank you, see you next week.', lexicon)];
-  return Object.assign(screenOne, { warmSteps });
+  const warm = async (pause: () => Promise<void>) => {
+    await compileLexiconInSteps(lexicon, pause);
+    await pause();
+    screen('Thank you, see you next week.', lexicon);
+  };
+  return Object.assign(screenOne, { warm });
 }
