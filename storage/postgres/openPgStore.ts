@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { Store } from '../ports.js';
 import { DatabaseUnavailableError, SchemaBehindError } from '../errors.js';
 import { schemaState } from './migrate.js';
@@ -17,6 +16,7 @@ import { PgTurnLocks } from './pgTurnLocks.js';
 import { PgInstances } from './pgInstances.js';
 import { PgWebChat } from './pgWebChat.js';
 import { hostOf } from './databaseUrl.js';
+import { pgDriver } from './pgDriver.js';
 
 export { hostOf };
 
@@ -26,7 +26,7 @@ export { hostOf };
  * than this code's migrations: nothing is written in either case.
  */
 export async function openPgStore(databaseUrl: string, options: { log?: (message: string) => void } = {}): Promise<Store> {
-  const pool = guardPool(new pg.Pool({ connectionString: databaseUrl, max: 16, connectionTimeoutMillis: 5000 }));
+  const pool = guardPool(new (pgDriver().Pool)({ connectionString: databaseUrl, max: 16, connectionTimeoutMillis: 5000 }));
   // A connection the server drops while idle is replaced on next use; it must not stop the process.
   pool.on('error', () => options.log?.('an idle database connection was closed by the server'));
   try {

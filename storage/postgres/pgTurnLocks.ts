@@ -1,7 +1,8 @@
-import pg from 'pg';
+import type { Pool } from 'pg';
 import { KeyedMutex } from '../keyedMutex.js';
 import type { TurnLocks } from '../ports.js';
 import { guardPool } from './pgGuard.js';
+import { pgDriver } from './pgDriver.js';
 
 /** The advisory-lock namespace of conversation turns (the first of the two int4 keys). */
 const TURN_LOCKS = 0x4c6e7475; // "Lntu"
@@ -15,10 +16,10 @@ const TURN_LOCKS = 0x4c6e7475; // "Lntu"
  */
 export class PgTurnLocks implements TurnLocks {
   private readonly local = new KeyedMutex();
-  private readonly pool: pg.Pool;
+  private readonly pool: Pool;
 
   constructor(databaseUrl: string, max = 32) {
-    this.pool = guardPool(new pg.Pool({ connectionString: databaseUrl, max }));
+    this.pool = guardPool(new (pgDriver().Pool)({ connectionString: databaseUrl, max }));
     this.pool.on('error', () => {});
   }
 

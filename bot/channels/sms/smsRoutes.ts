@@ -1,6 +1,5 @@
 import type { Request, Response } from 'restify';
 import type restify from 'restify';
-import twilio from 'twilio';
 import { z } from 'zod';
 import { recognizeSmsKeyword } from '../../../dialogs/understanding/recognizeSmsKeyword.js';
 import type { ClientRepository, ExpiringRecords } from '../../../storage/ports.js';
@@ -10,6 +9,7 @@ import { forbidden } from '../../platform/http/httpError.js';
 import { redactPhone, type Logger } from '../../platform/logger.js';
 import type { DeliveryReports } from './deliveryReports.js';
 import type { SmsInbound } from './smsInbound.js';
+import { twilioSdk } from './twilioSdk.js';
 
 export const SMS_WEBHOOK_PATH = '/api/sms';
 export const SMS_STATUS_PATH = '/api/sms/status';
@@ -104,7 +104,7 @@ function verified(req: Request, deps: SmsRouteDeps, path: string): Record<string
   const form = formOf(req.body);
   const query = new URL(req.url ?? path, 'http://x').search;
   const url = `${deps.publicBaseUrl}${path}${query}`;
-  if (!signature || !form || !twilio.validateRequest(deps.authToken, signature, url, form)) {
+  if (!signature || !form || !twilioSdk().validateRequest(deps.authToken, signature, url, form)) {
     deps.log.warn('sms webhook with a missing or wrong signature', { path });
     throw forbidden('Invalid Twilio signature.');
   }
@@ -121,7 +121,7 @@ function formOf(body: unknown): Record<string, string> | undefined {
 
 /** Answer Twilio at once: empty TwiML, or one reply that Twilio sends itself. */
 function twiml(res: Response, reply?: string): void {
-  const response = new twilio.twiml.MessagingResponse();
+  const response = new (twilioSdk().twiml.MessagingResponse)();
   if (reply) response.message(reply);
   res.setHeader('Content-Type', 'text/xml');
   res.sendRaw(200, response.toString());

@@ -1,8 +1,8 @@
 import { ownValue } from '../../platform/http/ownValue.js';
-import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message.js';
 import type * as TwilioHttp from 'twilio/lib/http/response.js';
+import { twilioSdk } from './twilioSdk.js';
 
 export interface OutboundSms {
   to: string;
@@ -106,16 +106,16 @@ class TwilioHttpFailure extends Error {
   }
 }
 
-class FailureKeepingRequestClient extends twilio.RequestClient {
-  override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<TwilioHttp.default<TData>> {
-    const response = await super.request(opts);
-    if (response.statusCode >= 400) throw new TwilioHttpFailure(response.statusCode, response.headers ?? {}, response.body);
-    return response;
-  }
-}
-
 /** The only door to Twilio's REST API: sends SMS and lists what was sent, classifying every failure. */
 export function createTwilioMessages(options: TwilioMessagesOptions): TwilioMessages {
+  const twilio = twilioSdk();
+  class FailureKeepingRequestClient extends twilio.RequestClient {
+    override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<TwilioHttp.default<TData>> {
+      const response = await super.request(opts);
+      if (response.statusCode >= 400) throw new TwilioHttpFailure(response.statusCode, response.headers ?? {}, response.body);
+      return response;
+    }
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // The outbox decides about retries, so twilio's own 429 retry (autoRetry) stays off.
   const client = twilio(options.accountSid, options.authToken, {

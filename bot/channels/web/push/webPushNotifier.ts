@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Agent } from 'node:https';
 import { DateTime } from 'luxon';
-import webpush from 'web-push';
+import { createRequire } from 'node:module';
+import type webpushModule from 'web-push';
 import type { PushSubscriptionRecord, PushSubscriptionStore } from '../../../../storage/ports.js';
 import type { ClientRecord } from '../../../../storage/records.js';
 import type { Clock } from '../../../time/clock.js';
@@ -10,6 +11,10 @@ import type { Logger } from '../../../platform/logger.js';
 import { memoZone } from '../../../time/memoZone.js';
 import { isQuiet, type QuietHours } from '../../../time/quietHours.js';
 import type { VapidDetails } from '../../../config/vapid.js';
+
+const require = createRequire(import.meta.url);
+/** web-push, loaded with the first notice: a server without Web Push configured never loads it. */
+const webPush = () => require('web-push') as typeof webpushModule;
 
 export type PushKind = 'check-in' | 'message';
 
@@ -104,7 +109,7 @@ export class WebPushNotifier {
         this.deps.log.info('web push: expired subscription removed', { clientId, endpoint });
         return 'removed';
       }
-      await webpush.sendNotification({ endpoint: subscription.endpoint, keys: subscription.keys }, payload, {
+      await webPush().sendNotification({ endpoint: subscription.endpoint, keys: subscription.keys }, payload, {
         vapidDetails: this.deps.vapid,
         TTL: PUSH_TTL_SECONDS,
         urgency: 'normal',
@@ -116,7 +121,7 @@ export class WebPushNotifier {
       });
       return 'sent';
     } catch (error) {
-      const status = error instanceof webpush.WebPushError ? error.statusCode : undefined;
+      const status = error instanceof webPush().WebPushError ? error.statusCode : undefined;
       if (status === 404 || status === 410) return this.removeGone(clientId, subscription, endpoint, status);
       // Never the error itself: its message or fields can carry the endpoint.
       this.deps.log.warn('web push: not delivered', { clientId, endpoint, ...(status ? { status } : { error: errorName(error) }) });
