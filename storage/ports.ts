@@ -372,7 +372,7 @@ export interface TurnLocks {
   run<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
-/** Every port of the configured backend (see storage/openStore.ts). */
+/** Every port of the configured backend (see storage/open/openStore.ts). */
 export interface Store {
   backend: 'lowdb' | 'postgres';
   turnLocks: TurnLocks;

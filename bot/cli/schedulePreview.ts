@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { CorruptDataError, DatabaseUnavailableError, SchemaBehindError } from '../../storage/errors.js';
-import { openStore, storeName } from '../../storage/openStore.js';
+import { openStore, storeName } from '../../storage/open/openStore.js';
 import { systemClock } from '../time/clock.js';
 import { loadEnv } from '../config/env.js';
 import { ConfigError } from '../platform/formatIssues.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CorruptDataError, DatabaseUnavailableError, SchemaBehindError } from '../../storage/errors.js';
-import { openStore, storeName } from '../../storage/openStore.js';
+import { openStore, storeName } from '../../storage/open/openStore.js';
 import type { Store } from '../../storage/ports.js';
 import { loadEnv, type AppConfig } from '../config/env.js';
 import { ConfigError } from '../platform/formatIssues.js';

@@ -1,30 +1,12 @@
 import { z } from 'zod';
 import { e164, ianaTimeZone, slug } from './fieldSchemas.js';
-import { localTime, weekday } from './scheduleSchema.js';
 import { weekdayOf } from '../time/localClock.js';
-import { dayOfIsoDate, localDate, localDateTime } from '../time/localDates.js';
-import { meetsOn, scheduleWeekday } from './sessionDays.js';
+import { dayOfIsoDate, localDate } from '../time/localDates.js';
+import { groupScheduleSchema, meetsOn, scheduleWeekday } from './sessionDays.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
-/** When a group meets, in its local time: every week, every other week, a week of each month, or on listed dates. */
-export const groupScheduleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('weekly'), day: weekday, time: localTime }),
-  /** `from` is the date of a first session: the fortnights count from it, and none come before it. */
-  z.strictObject({ kind: z.literal('fortnightly'), day: weekday, time: localTime, from: localDate }),
-  /** "First Thursday" is `{ week: 1, day: 'thursday' }`; "last Friday" `{ week: 'last', day: 'friday' }`. */
-  z.strictObject({
-    kind: z.literal('monthly'),
-    week: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal('last')], {
-      error: 'expected 1, 2, 3, 4 or "last"',
-    }),
-    day: weekday,
-    time: localTime,
-  }),
-  /** One-off sessions, each a local date and time. */
-  z.strictObject({ kind: z.literal('dates'), sessions: z.array(localDateTime).min(1, 'give at least one session') }),
-]);
-export type GroupSchedule = z.infer<typeof groupScheduleSchema>;
+export { groupScheduleSchema, type GroupSchedule } from './sessionDays.js';
 
 export const GROUP_STATUSES = ['running', 'full', 'paused', 'closed'] as const;
 

@@ -3,7 +3,7 @@ import type { Programme } from '../config/programmeSchema.js';
 import { fixedDates, type FixedDates } from './fixedDates.js';
 import { isoInstant } from '../time/isoInstant.js';
 import { memoZone } from '../time/memoZone.js';
-import type { PlannedOccurrence } from './plannedOccurrences.js';
+import type { PlannedOccurrence } from './planned.js';
 import { routineRule, type RoutineRule, type ScheduleClient } from './routineOccurrences.js';
 
 /**

@@ -5,9 +5,9 @@ import { plannedBetween, type PlannedOccurrence } from './plannedOccurrences.js'
 import { programmePlan } from './programmePlan.js';
 import type { ScheduleClient } from './routineOccurrences.js';
 
-/** What a planned message is, in the order the weekly cap keeps them (first kept first). */
-export const OCCURRENCE_KINDS = ['wave', 'routine', 'ending', 'reminder'] as const;
-export type OccurrenceKind = (typeof OCCURRENCE_KINDS)[number];
+import type { OccurrenceKind } from './planned.js';
+
+export { OCCURRENCE_KINDS, type OccurrenceKind } from './planned.js';
 
 /** One message Linkwell plans to start, whether or not it will be sent. */
 export interface Occurrence {

@@ -1,20 +1,11 @@
 import type { Zone } from 'luxon';
 import type { ClientPlan } from './clientPlan.js';
 import { HOUR_MS, stampOf, wallOf } from '../time/localClock.js';
-import type { OccurrenceKind } from './occurrences.js';
+import type { OccurrenceKind, PlannedOccurrence } from './planned.js';
 import type { ProgrammePlan } from './programmePlan.js';
 import { routineSlots } from './routineOccurrences.js';
 
-/** An occurrence as the planner works with it: instants as epoch milliseconds, and its kind's rank. */
-export interface PlannedOccurrence {
-  key: string;
-  kind: OccurrenceKind;
-  item: string;
-  dueMs: number;
-  expiresMs: number;
-  /** Index in OCCURRENCE_KINDS: the weekly cap keeps lower ranks first. */
-  rank: number;
-}
+export type { PlannedOccurrence } from './planned.js';
 
 const RANK: Record<OccurrenceKind, number> = { wave: 0, routine: 1, ending: 2, reminder: 3 };
 

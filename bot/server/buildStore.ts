@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { openStore } from '../../storage/openStore.js';
+import { openStore } from '../../storage/open/openStore.js';
 import type { Store } from '../../storage/ports.js';
 import type { AppConfig } from '../config/env.js';
 import type { Programme } from '../config/programmeSchema.js';

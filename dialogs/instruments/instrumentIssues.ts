@@ -1,4 +1,4 @@
-import type { Band, ChoiceItem, Instrument, InstrumentItem, Threshold } from './instrumentSchema.js';
+import type { Band, ChoiceItem, Instrument, InstrumentItem, Threshold } from './instrumentShape.js';
 import { itemAnswers, possibleRawScores } from './itemAnswers.js';
 import { inBand, meetsThreshold } from './scoreInstrument.js';
 

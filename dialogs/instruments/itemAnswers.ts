@@ -1,4 +1,4 @@
-import type { Instrument, InstrumentItem } from './instrumentSchema.js';
+import type { Instrument, InstrumentItem } from './instrumentShape.js';
 
 /** Every answer an item can take, as given (a choice item's codes, each whole number of a scale). */
 export function itemAnswers(item: InstrumentItem): number[] {

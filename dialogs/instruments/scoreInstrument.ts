@@ -1,4 +1,4 @@
-import type { Band, Instrument, Threshold } from './instrumentSchema.js';
+import type { Band, Instrument, Threshold } from './instrumentShape.js';
 import { answersNeeded, isItemAnswer, roundedMean, scoredValue } from './itemAnswers.js';
 
 export interface ItemValue {

@@ -14,7 +14,7 @@ import { attendanceSummaryCsv, waveSummaryCsv } from '../../bot/care/reports/wav
 import { hashPassword } from '../../bot/staff/passwordHash.js';
 import { clientFiles } from '../../storage/lowdb/clientFiles.js';
 import { openStaffStore } from '../../storage/lowdb/lowdbStaff.js';
-import { openStore } from '../../storage/openStore.js';
+import { openStore } from '../../storage/open/openStore.js';
 import type { Store } from '../../storage/ports.js';
 import type { CheckInRecord, ClientRecord, StaffAccountRecord } from '../../storage/records.js';
 import { Browser, PASSWORD } from '../staff/staffRig.js';

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { DateTime } from 'luxon';
-import { KeyedMutex } from './keyedMutex.js';
-import type { Store } from './ports.js';
-import { MemoryExpiring } from './lowdb/memoryExpiring.js';
-import { LowdbEntries } from './lowdb/lowdbEntries.js';
-import { openStaffStore } from './lowdb/lowdbStaff.js';
-import { openLowdbStore } from './lowdb/openLowdbStore.js';
-import { hostOf } from './postgres/databaseUrl.js';
-import { openPgStore } from './postgres/openPgStore.js';
+import { KeyedMutex } from '../keyedMutex.js';
+import type { Store } from '../ports.js';
+import { MemoryExpiring } from '../lowdb/memoryExpiring.js';
+import { LowdbEntries } from '../lowdb/lowdbEntries.js';
+import { openStaffStore } from '../lowdb/lowdbStaff.js';
+import { openLowdbStore } from '../lowdb/openLowdbStore.js';
+import { hostOf } from '../postgres/databaseUrl.js';
+import { openPgStore } from '../postgres/openPgStore.js';
 
 export interface StoreConfig {
   /** The embedded store's folder (lowdb, the default). */
