@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { layerOf, projectEdges, projectSources, ROOTS, specifiersOf, valueImportsOf, violations } from './layers.js';
+import { importCycles, layerOf, projectEdges, projectSources, ROOTS, specifiersOf, valueImportsOf, violations } from './layers.js';
 
 describe('Architecture: layers', () => {
   it('finds an import that points up, one from outside every layer, and a framework in the domain', () => {
@@ -65,5 +65,18 @@ describe('Architecture: layers', () => {
     ];
     expect(valueImportsOf(sample, 'botbuilder-dialogs')).to.deep.equal(['b.ts: botbuilder-dialogs', 'c.ts: botbuilder-dialogs']);
     expect(valueImportsOf(projectSources(), 'botbuilder-dialogs')).to.deep.equal([]);
+  });
+
+  it('has no files that import one another round a loop', () => {
+    expect(
+      importCycles([
+        { from: 'bot/a.ts', to: 'bot/b.js' },
+        { from: 'bot/b.ts', to: 'bot/c.js' },
+        { from: 'bot/c.ts', to: 'bot/a.js' },
+        { from: 'bot/c.ts', to: 'bot/d.js' },
+        { from: 'bot/d.ts', to: 'luxon' },
+      ]),
+    ).to.deep.equal([['bot/a.ts', 'bot/b.ts', 'bot/c.ts']]);
+    expect(importCycles(projectEdges())).to.deep.equal([]);
   });
 });

@@ -98,3 +98,43 @@ export function valueImportsOf(files: ReadonlyArray<{ path: string; source: stri
 export function projectSources(): Array<{ path: string; source: string }> {
   return ROOTS.flatMap(sourceFiles).map((path) => ({ path, source: readFileSync(path, 'utf8') }));
 }
+
+/** Groups of files that import one another round a loop (type-only imports included), each as its files. */
+export function importCycles(edges: readonly Edge[]): string[][] {
+  const graph = new Map<string, string[]>();
+  const source = (to: string) => to.replace(/\.js$/, '.ts');
+  for (const { from, to } of edges) {
+    if (!graph.has(from)) graph.set(from, []);
+    if (to.startsWith('.') || ROOTS.some((root) => to.startsWith(`${root}/`))) graph.get(from)!.push(source(to));
+  }
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (file: string): void => {
+    index.set(file, next);
+    low.set(file, next++);
+    stack.push(file);
+    onStack.add(file);
+    for (const to of graph.get(file) ?? []) {
+      if (!graph.has(to)) continue;
+      if (!index.has(to)) {
+        visit(to);
+        low.set(file, Math.min(low.get(file)!, low.get(to)!));
+      } else if (onStack.has(to)) low.set(file, Math.min(low.get(file)!, index.get(to)!));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const group: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      group.push(member);
+    } while (member !== file);
+    if (group.length > 1) cycles.push(group.sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return cycles;
+}
