@@ -92,10 +92,7 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   }
 
   async history(clientId: string, months?: readonly string[]): Promise<ClientHistory> {
-    await this.known(clientId);
-    const references =
-      (await this.pool.query<{ references_: References }>('SELECT references_ FROM client_profiles WHERE client_id = $1', [clientId])).rows[0]?.references_ ??
-      {};
+    const references = (await this.profile<{ references_: References | null }>('references_', clientId)).references_ ?? {};
     const docs = months
       ? await this.pool.query<{ doc: MonthDocument }>('SELECT doc FROM client_months WHERE client_id = $1 AND month = ANY($2) ORDER BY month', [
           clientId,
@@ -114,34 +111,36 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   }
 
   async saveConversationReference(clientId: string, channelKey: string, reference: Partial<ConversationReference>): Promise<void> {
-    await this.known(clientId);
-    await this.pool.query(
-      `INSERT INTO client_profiles (client_id, references_) VALUES ($1, jsonb_build_object($2::text, $3::jsonb))
-       ON CONFLICT (client_id) DO UPDATE SET references_ = client_profiles.references_ || jsonb_build_object($2::text, $3::jsonb)
-       WHERE client_profiles.references_ -> $2::text IS DISTINCT FROM $3::jsonb`,
-      [clientId, channelKey, JSON.stringify(reference)],
+    // The profile's row refers to the client's: an unknown client is refused by the database itself.
+    await refusingUnknown(
+      clientId,
+      this.pool.query(
+        `INSERT INTO client_profiles (client_id, references_) VALUES ($1, jsonb_build_object($2::text, $3::jsonb))
+         ON CONFLICT (client_id) DO UPDATE SET references_ = client_profiles.references_ || jsonb_build_object($2::text, $3::jsonb)
+         WHERE client_profiles.references_ -> $2::text IS DISTINCT FROM $3::jsonb`,
+        [clientId, channelKey, JSON.stringify(reference)],
+      ),
     );
   }
 
   async conversationReference(clientId: string, channelKey: string): Promise<Partial<ConversationReference> | undefined> {
-    await this.known(clientId);
-    const row = (
-      await this.pool.query<{ reference: Partial<ConversationReference> | null }>(
-        'SELECT references_ -> $2::text AS reference FROM client_profiles WHERE client_id = $1',
-        [clientId, channelKey],
-      )
-    ).rows[0];
-    return row?.reference ?? undefined;
+    return (
+      (await this.profile<{ reference: Partial<ConversationReference> | null }>('references_ -> $2::text AS reference', clientId, [channelKey])).reference ??
+      undefined
+    );
   }
 
   startCheckIn(checkIn: CheckInRecord): Promise<void> {
     return inTransaction(this.pool, async (db) => {
       // Started again with the same id (the replay of a text's turn): nothing changes.
-      const claimed = await db.query('INSERT INTO client_check_ins (check_in_id, client_id, month) VALUES ($1, $2, $3) ON CONFLICT (check_in_id) DO NOTHING', [
-        checkIn.id,
+      const claimed = await refusingUnknown(
         checkIn.clientId,
-        monthOf(checkIn.startedAt),
-      ]);
+        db.query('INSERT INTO client_check_ins (check_in_id, client_id, month) VALUES ($1, $2, $3) ON CONFLICT (check_in_id) DO NOTHING', [
+          checkIn.id,
+          checkIn.clientId,
+          monthOf(checkIn.startedAt),
+        ]),
+      );
       if (claimed.rowCount !== 1) return;
       await this.changeMonth(db, checkIn.clientId, monthOf(checkIn.startedAt), (d) => void d.checkIns.push(structuredClone(checkIn)));
       const facts = checkInChange(checkIn);
@@ -279,12 +278,15 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
    */
   private async changeMonth(db: PoolClient, clientId: string, month: string, change: (document: MonthDocument) => void): Promise<void> {
     if (!/^\d{4}-\d{2}$/.test(month)) throw new Error(`Not a month: ${month}`);
-    await this.known(clientId, db);
-    await db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO NOTHING', [
+    // The month's row refers to the client's: an unknown client is refused by the database itself.
+    await refusingUnknown(
       clientId,
-      month,
-      emptyMonth(),
-    ]);
+      db.query('INSERT INTO client_months (client_id, month, doc) VALUES ($1, $2, $3) ON CONFLICT (client_id, month) DO NOTHING', [
+        clientId,
+        month,
+        emptyMonth(),
+      ]),
+    );
     const doc = (
       await db.query<{ doc: MonthDocument }>(`SELECT doc, ${KEEPS_OUTCOME_TALLY} FROM client_months WHERE client_id = $1 AND month = $2 FOR UPDATE`, [
         clientId,
@@ -296,6 +298,32 @@ export class PgClientStore implements ClientRepository, ClientHistoryRepository 
   }
 
   private async known(clientId: string, db: Pool | PoolClient = this.pool): Promise<void> {
-    if ((await db.query('SELECT 1 FROM clients WHERE id = $1', [clientId])).rowCount !== 1) throw new Error(`Unknown client ${clientId}`);
+    if ((await db.query('SELECT 1 FROM clients WHERE id = $1', [clientId])).rowCount !== 1) throw unknownClient(clientId);
+  }
+
+  /** Columns of the client's profile (null when they have none yet), read with whether the client exists: one round trip. */
+  private async profile<T extends object>(columns: string, clientId: string, more: unknown[] = []): Promise<Partial<T>> {
+    const { rows } = await this.pool.query<T>(
+      `SELECT ${columns} FROM clients c LEFT JOIN client_profiles ON client_profiles.client_id = c.id WHERE c.id = $1`,
+      [clientId, ...more],
+    );
+    if (!rows[0]) throw unknownClient(clientId);
+    return rows[0];
   }
 }
+
+function unknownClient(clientId: string): Error {
+  return new Error(`Unknown client ${clientId}`);
+}
+
+/** A write whose row refers to the client's: PostgreSQL's foreign-key refusal, as the error every backend gives. */
+async function refusingUnknown<T>(clientId: string, write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw unknownClient(clientId);
+    throw error;
+  }
+}
+
+const FOREIGN_KEY_VIOLATION = '23503';

@@ -165,6 +165,37 @@ export function clientStoreContract(name: string, make: () => Promise<ClientStor
       expect(refused).to.equal('refused');
     });
 
+    it('refuses to read or write the history of a client it does not have (an erased one, say), and keeps nothing', async () => {
+      const ada = await enrol('+447700900015');
+      const ghost = 'no-such-client';
+      const outcomes = await Promise.all(
+        [
+          () => store.history(ghost),
+          () => store.conversationReference(ghost, 'sms'),
+          () => store.saveConversationReference(ghost, 'sms', { channelId: 'sms' }),
+          () => store.startCheckIn(checkIn(ghost, 'ci-ghost', '2024-03-01T09:00:00.000Z')),
+          () =>
+            store.recordEvent(ghost, {
+              type: 'paused',
+              at: '2024-03-01T10:00:00.000Z',
+              until: '2024-03-08T10:00:00.000Z',
+              source: 'sms-keyword',
+              channel: 'sms',
+            }),
+        ].map((attempt) =>
+          attempt().then(
+            () => 'done',
+            (error: Error) => error.message,
+          ),
+        ),
+      );
+      expect(outcomes).to.deep.equal(Array(5).fill(`Unknown client ${ghost}`));
+      // A client who does exist with nothing kept yet reads as empty, not as unknown.
+      expect(await store.conversationReference(ada.id, 'sms')).to.equal(undefined);
+      expect((await store.history(ada.id)).checkIns).to.deep.equal([]);
+      expect((await (await subject.reopen()).list()).map((c) => c.id)).to.deep.equal([ada.id]);
+    });
+
     it('keeps conversation references, events, group sessions and tasks', async () => {
       const ada = await enrol('+447700900006');
       await store.saveConversationReference(ada.id, 'sms', {

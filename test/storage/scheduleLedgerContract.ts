@@ -35,6 +35,21 @@ export function scheduleLedgerContract(name: string, make: () => Promise<LedgerU
       expect(claims.filter(Boolean)).to.have.length(1);
     });
 
+    it('keeps every one of many changes made to one ledger at once (none overwrites another)', async () => {
+      await subject.ledger.claim('client-a', 'first', '2026-03-02T09:00:00.000Z');
+      const keys = Array.from({ length: 12 }, (_, i) => `k${i}`);
+      await Promise.all([
+        ...keys.map((key, i) => subject.ledger.claim('client-a', key, `2026-03-02T10:00:${String(i).padStart(2, '0')}.000Z`)),
+        ...keys.map((key) => subject.ledger.markAnswered('client-a', key, '2026-03-02T11:00:00.000Z')),
+        subject.ledger.settle('client-a', 'first', sent('2026-03-02T09:00:05.000Z'), '2026-W10'),
+      ]);
+      const ledger = await (await subject.reopen()).read('client-a');
+      expect(Object.keys(ledger.claimed).sort()).to.deep.equal([...keys].sort());
+      expect(Object.keys(ledger.answered).sort()).to.deep.equal([...keys].sort());
+      expect(ledger.decided).to.deep.equal({ first: sent('2026-03-02T09:00:05.000Z') });
+      expect(ledger.weeks).to.deep.equal({ '2026-W10': 1 });
+    });
+
     it('decides an occurrence once, counting a send towards its week, and refuses to claim it again', async () => {
       await subject.ledger.claim('client-a', 'k1', '2026-03-02T10:00:00.000Z');
       await subject.ledger.settle('client-a', 'k1', sent('2026-03-02T10:00:01.000Z'), '2026-W10');
