@@ -64,8 +64,13 @@ export interface ClientAttention {
   planned(clientId: string, token: string, at: string): Promise<boolean>;
   /** Due now: something a plan must see has changed (an answer, a setting). */
   wake(clientId: string): Promise<void>;
-  /** Every client due now (at start-up: the programme or the code may have changed what is planned). */
-  wakeAll(): Promise<void>;
+  /**
+   * Every client due now, at start-up, because the programme or the code may have changed what is
+   * planned; unless `basis` (naming both) is the one the kept plans were made under, when they are
+   * kept (a restart or another instance joining plans nobody again). Without a basis, always.
+   * True when everyone was woken.
+   */
+  wakeAll(basis?: string): Promise<boolean>;
   /** When the next client is due, as of `now` (now itself when one is due already); undefined with no clients. */
   soonest(now: string): Promise<string | undefined>;
 }

@@ -43,6 +43,11 @@ export interface ScheduleDispatcherDeps {
   concurrency?: number;
   /** Other instances plan from the same ledger (PostgreSQL): their claims are theirs until CLAIM_LEASE_MS has passed. */
   sharedLedger?: boolean;
+  /**
+   * What plans are worked out under (the programme and the planner's code: planBasis()). Started
+   * under the basis the kept plans were made under, it plans nobody again; without one, everyone.
+   */
+  planBasis?: string | undefined;
 }
 
 /** What one pass found and did. */
@@ -102,8 +107,10 @@ export class ScheduleDispatcher {
   /** Work through what is due now (finishing what a previous run left), then keep doing so. */
   async start(): Promise<TickReport> {
     this.stopped = false;
-    // The programme file or the code may have changed what is planned since the last run: everyone is looked at again.
-    await this.deps.attention.wakeAll();
+    // The programme file or the code may have changed what is planned since the last run: everyone is looked at again
+    // (unless the kept plans were made under the same programme and code: a restart, or another instance joining).
+    const everyone = await this.deps.attention.wakeAll(this.deps.planBasis);
+    this.deps.log.info(everyone ? 'schedule: every client is planned again' : 'schedule: plans kept (same programme and code)');
     const report = await this.tick();
     this.started = true;
     this.sleep();

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder-core';
 import { CheckInStarter, type ProactiveDeps } from '../../dialogs/checkInStarter.js';
 import { LOCAL_DIRECTLINE_SERVICE_URL } from '../channels/directline/directLineAdapter.js';
 import { SMS_SERVICE_URL, smsConversationReference } from '../channels/sms/twilioSmsAdapter.js';
+import { planBasis } from '../schedule/planBasis.js';
 import { ScheduleDispatcher } from '../schedule/scheduleDispatcher.js';
 import { ScheduledTurns } from '../schedule/scheduledTurns.js';
 import { tellNewLinkWorker } from '../schedule/tellNewLinkWorker.js';
@@ -44,6 +45,7 @@ export function buildSchedule(g: Ground, care: Care, channels: Channels, logic: 
     clock,
     log,
     sharedLedger: store.backend === 'postgres',
+    planBasis: planBasis(programme),
   });
   // A client changed by anything here (a store write, a staff page, a conversation) is planned again within a second;
   // another instance's change, at the next pass.

@@ -8,6 +8,8 @@ import type { ClientRecord } from '../records.js';
  */
 export class MemoryAttention implements ClientAttention {
   private readonly entries = new Map<string, { dueMs: number; token: string | undefined }>();
+  /** What the plans held were made under (wakeAll). */
+  private basis: string | undefined;
 
   constructor(private readonly clients: () => Iterable<ClientRecord>) {}
 
@@ -40,8 +42,12 @@ export class MemoryAttention implements ClientAttention {
     this.forget(clientId);
   }
 
-  async wakeAll(): Promise<void> {
+  async wakeAll(basis?: string): Promise<boolean> {
+    // Plans live in memory: a process starting afresh has none to keep.
+    if (basis !== undefined && basis === this.basis) return false;
+    this.basis = basis;
     this.entries.clear();
+    return true;
   }
 
   async soonest(now: string): Promise<string | undefined> {

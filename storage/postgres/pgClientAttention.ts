@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { ClientAttention, TakenClient } from '../ports.js';
 import type { ClientRecord } from '../records.js';
+import { inTransaction } from './pgTransaction.js';
 
 /**
  * ClientAttention in PostgreSQL (table client_attention, kept by triggers on clients): taking
@@ -39,8 +40,20 @@ export class PgClientAttention implements ClientAttention {
     await this.pool.query('UPDATE client_attention SET due_at = NULL, token = NULL WHERE client_id = $1', [clientId]);
   }
 
-  async wakeAll(): Promise<void> {
-    await this.pool.query('UPDATE client_attention SET due_at = NULL, token = NULL WHERE due_at IS NOT NULL OR token IS NOT NULL');
+  async wakeAll(basis?: string): Promise<boolean> {
+    return inTransaction(this.pool, async (db) => {
+      if (basis !== undefined) {
+        // Instances starting together under one new basis: the first to write it wakes everyone, the rest find it kept.
+        const changed = await db.query(
+          `INSERT INTO plan_basis (basis) VALUES ($1)
+           ON CONFLICT (one) DO UPDATE SET basis = EXCLUDED.basis, changed_at = now() WHERE plan_basis.basis <> EXCLUDED.basis`,
+          [basis],
+        );
+        if (changed.rowCount === 0) return false;
+      } else await db.query('DELETE FROM plan_basis');
+      await db.query('UPDATE client_attention SET due_at = NULL, token = NULL WHERE due_at IS NOT NULL OR token IS NOT NULL');
+      return true;
+    });
   }
 
   async soonest(now: string): Promise<string | undefined> {

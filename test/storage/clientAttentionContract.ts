@@ -86,6 +86,25 @@ export function clientAttentionContract(name: string, make: () => Promise<Client
       expect(ids(await attention.take(at(40), at(41), 10))).to.deep.equal([a, b, c].sort());
     });
 
+    it('keeps the plans when started again under the basis they were made under, and wakes everyone under another', async () => {
+      const [a, b] = [await enrol('+447700900013'), await enrol('+447700900014')];
+      const planAll = async (now: string) => {
+        for (const { client, token } of await attention.take(now, at(1), 10)) await attention.planned(client.id, token, client.id === a ? at(30) : at(60));
+      };
+      await planAll(T0);
+      expect(await attention.wakeAll('programme-1/code-1'), 'a basis never seen').to.equal(true);
+      expect(ids(await attention.take(T0, at(1), 10))).to.deep.equal([a, b].sort());
+      await planAll(at(1));
+      expect(await subject.other.wakeAll('programme-1/code-1'), 'another instance starting under the same basis').to.equal(false);
+      expect(await attention.take(at(5), at(6), 10), 'nobody planned again').to.deep.equal([]);
+      expect(await attention.soonest(at(5))).to.equal(at(30));
+      expect(await subject.other.wakeAll('programme-2/code-1'), 'the programme changed').to.equal(true);
+      expect(ids(await attention.take(at(5), at(6), 10))).to.deep.equal([a, b].sort());
+      await planAll(at(6));
+      expect(await attention.wakeAll(), 'a start that names no basis').to.equal(true);
+      expect(await attention.wakeAll('programme-2/code-1'), 'plans made under no basis are not kept').to.equal(true);
+    });
+
     it('never hands one client to two takers at once, on this instance or another', async () => {
       for (let i = 0; i < 40; i++) await enrol(`+4477009001${String(i).padStart(2, '0')}`);
       const takes = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? subject.other : attention).take(T0, at(1), 9)));
