@@ -28,7 +28,7 @@ export interface ScheduledDelivery {
 
 export interface ScheduleDispatcherDeps {
   programme: Programme;
-  clients: Pick<ClientRepository, 'update'>;
+  clients: Pick<ClientRepository, 'get' | 'update'>;
   /** Which clients are due: the store finds them (an indexed query), this keeps it told when each is next due. */
   attention: ClientAttention;
   ledger: ScheduleLedgerRepository;
@@ -89,6 +89,8 @@ export class ScheduleDispatcher {
   private soonestMs: number | undefined;
   /** Wakes on their way to the store: a pass waits for them, so it sees every wake made before it. */
   private readonly wakes = new Set<Promise<void>>();
+  /** Clients this process is planning right now, and whether anything woke them meanwhile (they are planned again at once). */
+  private readonly planningNow = new Map<string, { woken: boolean }>();
   /** Occurrences this process is sending right now (their claims are not a crash's leftovers). */
   private readonly inFlight = new Set<string>();
   /** What last kept an occurrence from going (no conversation, another check-in open): if it lapses, that is why. */
@@ -132,6 +134,12 @@ export class ScheduleDispatcher {
 
   /** Look at a client again on the next pass (they answered, or something about them changed). */
   wake(clientId: string): void {
+    const planning = this.planningNow.get(clientId);
+    if (planning) {
+      // Being planned here (most often: what the plan sent opened a check-in): planned again as soon as that plan is done.
+      planning.woken = true;
+      return;
+    }
     const woken: Promise<void> = this.deps.attention
       .wake(clientId)
       .catch((error: unknown) => this.deps.log.error('waking a client for the scheduler failed', { clientId, error: (error as Error).message }))
@@ -213,12 +221,22 @@ export class ScheduleDispatcher {
     }
     plannedThisPass.add(client.id);
     let wakeAt: number;
+    const planning = { woken: false };
+    this.planningNow.set(client.id, planning);
     try {
       wakeAt = await this.planClient(client, now, report);
+      this.planningNow.delete(client.id);
+      if (planning.woken) {
+        // Changed while planned: planned again from what is stored now (a wake from here on goes to the store as usual).
+        const changed = await this.deps.clients.get(client.id);
+        if (changed) wakeAt = Math.min(wakeAt, await this.planClient(changed, now, report));
+      }
     } catch (error) {
       report.failed += 1;
       wakeAt = now.toMillis() + 5 * 60_000;
       this.deps.log.error('scheduling a client failed', { clientId: client.id, error: (error as Error).message });
+    } finally {
+      this.planningNow.delete(client.id);
     }
     report.planned += 1;
     await attention.planned(client.id, token, new Date(Math.max(wakeAt, now.toMillis() + 1)).toISOString());

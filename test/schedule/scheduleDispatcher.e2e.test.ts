@@ -107,6 +107,19 @@ describe('ScheduleDispatcher (SMS, end to end on a fake clock)', () => {
     expect(baseline!.occurrenceKey).to.match(/\|wave\|baseline\|/);
   });
 
+  it('plans a client whose check-in it has just started once, in the same pass: nothing is left to look at a second later', async () => {
+    await enrolledAndBaselineDone();
+    clock.set(at('2026-11-30T10:00'));
+    const monday = await t.app.scheduler.tick();
+    expect(monday).to.include({ sent: 1, failed: 0 });
+    await t.settle();
+    expect(t.sentTo(PHONE)[0]).to.match(/quick questions/);
+    // The check-in it opened is in the plan already: its reminder (after 24 hours) is the next thing due.
+    expect(t.app.scheduler.nextDue()?.toISO()).to.equal('2026-12-01T10:00:00.000Z');
+    clock.set(at('2026-11-30T10:00:02'));
+    expect(await t.app.scheduler.tick()).to.deep.equal({ planned: 0, sent: 0, skipped: 0, failed: 0 });
+  });
+
   it('sends a routine check-in once, however often it runs and across a restart', async () => {
     await enrolledAndBaselineDone();
     expect(await tickAt(at('2026-11-30T09:59'))).to.deep.equal([]);
