@@ -130,6 +130,8 @@ function runScenario(name: string, entry: string, script: readonly Utterance[]):
     checkSeed: (http) => checkSeedIsRead(http, probeClient),
     progress,
     cpuProfDir,
+    // Linkwell's memory at rest is a target beside PostgreSQL's; the echo bot's is not.
+    settle: storage === 'postgres' && name === 'linkwell',
   });
 }
 

@@ -136,6 +136,7 @@ export async function runPostgresBench(context: PostgresBenchContext): Promise<P
         cpuProfDir: context.cpuProfDir,
         phases,
         untilReady: true,
+        settle: name.startsWith('linkwell'),
       });
     };
     const turns = [

@@ -4,7 +4,7 @@ import { handoffRate } from './handoffBench.js';
 import { outcomesReport, type OutcomesBenchResult } from './outcomesBench.js';
 import type { PostgresResults } from './postgresBench.js';
 import { SMS_HEADER, smsRows, type SmsScenarioResult } from './smsBench.js';
-import { turnRows, type ScenarioResult } from './turnScenario.js';
+import { SETTLE_MS, turnRows, type ScenarioResult } from './turnScenario.js';
 
 /** The issue's targets for running on PostgreSQL. */
 export const PG_TARGETS = {
@@ -58,12 +58,21 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
     clients,
     fixed(r.startupMs / 1000, 2),
     r.readyMs === undefined ? '-' : fixed(r.readyMs / 1000, 1),
-    fixed(r.afterStart.rssMb, 0),
-    fixed(r.afterLoad.rssMb, 0),
+    `${fixed(r.afterStart.rssMb, 0)} / ${r.settled ? fixed(r.settled.afterStart.rssMb, 0) : '-'}`,
+    `${fixed(r.afterLoad.rssMb, 0)} / ${r.settled ? fixed(r.settled.afterLoad.rssMb, 0) : '-'}`,
     fixed(r.afterLoad.peakRssMb, 0),
   ];
+  const at = `${SETTLE_MS / 1000} s later`;
   const memoryTable = formatTable(
-    ['storage', 'clients', 'start-up s (to /healthz)', 'then ready s (/readyz)', 'RSS after start MB', 'RSS after load MB', 'peak RSS MB'],
+    [
+      'storage',
+      'clients',
+      'start-up s (to /healthz)',
+      'then ready s (/readyz)',
+      `RSS after start MB (at once / ${at})`,
+      `RSS after load MB (at once / ${at})`,
+      'peak RSS MB',
+    ],
     [
       memoryRow('lowdb', '10,000 with a year of answers', lowdbLinkwell),
       memoryRow('postgres', '10,000 with a year of answers', pgLinkwell),
@@ -120,9 +129,11 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
   };
   const small = (pg.seed.clients - 1).toLocaleString('en-GB');
   const large = pg.grownClients.toLocaleString('en-GB');
-  const growth = (at: 'afterStart' | 'afterLoad') => pg.grown[at].rssMb / pgLinkwell[at].rssMb - 1;
-  const flatRow = (at: 'afterStart' | 'afterLoad', label: string) => {
-    const g = growth(at);
+  // Memory targets are judged on the server at rest (settled): what it holds, not the garbage the last burst left.
+  const rest = (r: ScenarioResult, when: 'afterStart' | 'afterLoad') => (r.settled ?? r)[when].rssMb;
+  const growth = (when: 'afterStart' | 'afterLoad') => rest(pg.grown, when) / rest(pgLinkwell, when) - 1;
+  const flatRow = (when: 'afterStart' | 'afterLoad', label: string) => {
+    const g = growth(when);
     return [
       `2. RSS flat from ${small} to ${large} clients, ${label}`,
       'not measured',
@@ -144,23 +155,23 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
     ratioCheck('c=1'),
     ratioCheck('c=32'),
     [
-      `2. RSS after load, ${small} clients`,
-      `${fixed(lowdbLinkwell.afterLoad.rssMb, 0)} MB`,
-      `${fixed(pgLinkwell.afterLoad.rssMb, 0)} MB`,
+      `2. RSS after load, ${small} clients (${at}; at once)`,
+      `${fixed(rest(lowdbLinkwell, 'afterLoad'), 0)} MB (${fixed(lowdbLinkwell.afterLoad.rssMb, 0)})`,
+      `${fixed(rest(pgLinkwell, 'afterLoad'), 0)} MB (${fixed(pgLinkwell.afterLoad.rssMb, 0)})`,
       `< ${PG_TARGETS.rssMb} MB`,
-      verdict(lowdbLinkwell.afterLoad.rssMb < PG_TARGETS.rssMb),
-      verdict(pgLinkwell.afterLoad.rssMb < PG_TARGETS.rssMb),
+      verdict(rest(lowdbLinkwell, 'afterLoad') < PG_TARGETS.rssMb),
+      verdict(rest(pgLinkwell, 'afterLoad') < PG_TARGETS.rssMb),
     ],
     [
-      `2. RSS after load, ${large} clients`,
+      `2. RSS after load, ${large} clients (${at}; at once)`,
       'not measured',
-      `${fixed(pg.grown.afterLoad.rssMb, 0)} MB`,
+      `${fixed(rest(pg.grown, 'afterLoad'), 0)} MB (${fixed(pg.grown.afterLoad.rssMb, 0)})`,
       `< ${PG_TARGETS.rssMb} MB`,
       '',
-      verdict(pg.grown.afterLoad.rssMb < PG_TARGETS.rssMb),
+      verdict(rest(pg.grown, 'afterLoad') < PG_TARGETS.rssMb),
     ],
-    flatRow('afterStart', 'after start'),
-    flatRow('afterLoad', 'after load'),
+    flatRow('afterStart', `after start, ${at}`),
+    flatRow('afterLoad', `after load, ${at}`),
     [
       `3. ${h.due.toLocaleString('en-GB')} due check-ins into the outbox, 2 instances`,
       'one process only',
@@ -204,6 +215,8 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
     '',
     'Memory of the Linkwell server (target 2):',
     memoryTable,
+    `Read at once, memory includes what the last burst (the first pass over every client, the load) left as garbage, which V8 gives back at its`,
+    `next major collection; read again after ${at} with the server idle, it is what the server holds. The targets are judged on the second.`,
     '',
     ...handoffLines,
     '',

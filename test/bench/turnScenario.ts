@@ -5,7 +5,7 @@ import { TokenSigner } from '../../bot/platform/signedToken.js';
 import { fixed, percentile } from './benchReport.js';
 import { runLoad, type LoadResult, type Utterance } from './directLineLoad.js';
 import { HttpClient } from './httpClient.js';
-import { startServer, type Memory } from './serverProcess.js';
+import { startServer, type Memory, type RunningServer } from './serverProcess.js';
 
 export const CHAT_LINK_SECRET = 'bench-chat-link-secret-0123456789abcdef0123';
 export const ADMIN_API_TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -30,6 +30,12 @@ export interface ScenarioResult {
   readyMs?: number | undefined;
   afterStart: Memory;
   afterLoad: Memory;
+  /**
+   * Resident memory SETTLE_MS after start-up and after the load, the server idle (when asked for):
+   * V8 gives back what a burst left as garbage only at its next major collection, so the reading
+   * taken the moment a burst ends says how big the burst was, this one what the server holds.
+   */
+  settled?: { afterStart: Memory; afterLoad: Memory } | undefined;
   phases: { name: string; concurrency: number; load: LoadResult; serverCpuMs: number }[];
   /** 1-minute load average before and after: other work on the machine skews every figure. */
   loadAverage: [number, number];
@@ -52,7 +58,12 @@ export interface TurnScenarioOptions {
   phases?: readonly Phase[];
   /** Wait until /readyz answers 200 (the scheduler's first pass is done) before memory and load are measured. */
   untilReady?: boolean;
+  /** Read memory again SETTLE_MS after start-up and after the load (see ScenarioResult.settled). */
+  settle?: boolean;
 }
+
+/** How long a server is left idle before its memory is read again. */
+export const SETTLE_MS = 20_000;
 
 /** Start a server, drive web chat check-ins through its Direct Line in phases, and stop it. */
 export async function runTurnScenario(options: TurnScenarioOptions): Promise<ScenarioResult> {
@@ -71,6 +82,7 @@ export async function runTurnScenario(options: TurnScenarioOptions): Promise<Sce
     const afterStart = server.memory();
     const ready = readyMs === undefined ? '' : `, ready ${fixed(readyMs / 1000, 1)} s later`;
     progress(`${name}: healthy in ${fixed(server.startupMs, 0)} ms${ready}, ${fixed(afterStart.rssMb)} MB resident`);
+    const startSettled = options.settle ? await settledMemory(server) : undefined;
     await options.checkSeed(http);
 
     let cursor = 0;
@@ -90,7 +102,14 @@ export async function runTurnScenario(options: TurnScenarioOptions): Promise<Sce
       if (phase.timed) phases.push({ name: phase.name, concurrency: phase.concurrency, load, serverCpuMs: server.cpuMs() - cpuBefore });
     }
     const afterLoad = server.memory();
+    const loadSettled = options.settle ? await settledMemory(server) : undefined;
+    if (startSettled && loadSettled) {
+      progress(
+        `${name}: ${fixed(startSettled.rssMb)} MB resident ${SETTLE_MS / 1000} s after start-up, ${fixed(loadSettled.rssMb)} MB ${SETTLE_MS / 1000} s after the load`,
+      );
+    }
     return {
+      settled: startSettled && loadSettled ? { afterStart: startSettled, afterLoad: loadSettled } : undefined,
       name,
       startupMs: server.startupMs,
       ...(readyMs === undefined ? {} : { readyMs }),
@@ -156,4 +175,10 @@ export function turnRows(
     comparisons.push({ name: phase.name, ratio, clean: phase.load.failures === 0 && baseline.load.failures === 0 });
   }
   return { rows, comparisons };
+}
+
+/** The server's memory once it has been left idle for SETTLE_MS. */
+async function settledMemory(server: RunningServer): Promise<Memory> {
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return server.memory();
 }
