@@ -99,6 +99,8 @@ export interface AnswerFigures {
   understood: [number, number];
   wrongCodes: number;
   guessesOnUnclear: [number, number];
+  /** The kinds (as the corpus's writers labelled them) of the unclear replies coded instead of re-asked. */
+  guessesByKind: Map<string, number>;
   missesByKind: Map<string, number>;
   misses: Array<BlindAnswerEntry & { got: string }>;
 }
@@ -110,6 +112,7 @@ export function blindAnswerFigures(entries: readonly BlindAnswerEntry[] = blindA
     understood: [0, entries.length],
     wrongCodes: 0,
     guessesOnUnclear: [0, 0],
+    guessesByKind: new Map(),
     missesByKind: new Map(),
     misses: [],
   };
@@ -123,7 +126,10 @@ export function blindAnswerFigures(entries: readonly BlindAnswerEntry[] = blindA
     const expected = typeof e.expected === 'number' ? String(codeOfKey(item, e.expected)) : e.expected;
     if (e.expected === 'reask') {
       f.guessesOnUnclear[1] += 1;
-      if (meaning?.kind === 'answer') f.guessesOnUnclear[0] += 1;
+      if (meaning?.kind === 'answer') {
+        f.guessesOnUnclear[0] += 1;
+        f.guessesByKind.set(e.kind, (f.guessesByKind.get(e.kind) ?? 0) + 1);
+      }
     }
     if (typeof e.expected === 'number' && meaning?.kind === 'answer' && got !== expected) f.wrongCodes += 1;
     if (got === expected) f.understood[0] += 1;

@@ -114,11 +114,12 @@ for (const file of blindFiles('answers-')) {
   if (f.wrongCodes > 0) blindFailed.push(`${name}: ${f.wrongCodes} wrong codes (target 0)`);
   if (f.guessesOnUnclear[1] > 0 && f.guessesOnUnclear[0] / f.guessesOnUnclear[1] > 0.01)
     blindFailed.push(`${name}: guesses on unclear ${percent(f.guessesOnUnclear[0], f.guessesOnUnclear[1])} (target at most 1%)`);
-  blindColumns[name]!['misses by kind'] =
-    [...f.missesByKind]
+  const byKind = (counts: Map<string, number>) =>
+    [...counts]
       .sort((a, b) => b[1] - a[1])
       .map(([k, n]) => `${k} ${n}`)
       .join(', ') || 'none';
+  blindColumns[name]!['misses by kind'] = `${byKind(f.missesByKind)}; of them coded though unclear: ${byKind(f.guessesByKind)}`;
   if (process.argv.includes('--show-blind-misses'))
     for (const m of f.misses)
       console.log(`  [${name} ${m.kind}] ${m.instrumentId}/${m.itemId} ${JSON.stringify(m.reply)}: expected ${m.expected}, got ${m.got}`);
