@@ -132,6 +132,18 @@ export interface SmsOutbox {
   update(id: string, change: (record: OutboundSmsRecord) => OutboundSmsRecord): Promise<OutboundSmsRecord | undefined>;
   /** Queued or sending, oldest first: what a restart must finish. */
   unsent(): Promise<OutboundSmsRecord[]>;
+  /**
+   * What `owner` (an instance's sender) may take on at `now`, of the unsent messages: none it holds,
+   * and none of a client another holder has a live lease on for any of their unsent messages (so a
+   * client's texts keep their order); oldest first, at most `limit`. Found in the store, not by
+   * reading every unsent message: another live instance's queue may be long.
+   */
+  leftOver(owner: string, now: string, limit: number): Promise<OutboundSmsRecord[]>;
+  /**
+   * Extend to `until` the leases `owner` holds on the unsent messages `ids`, each only if its lease
+   * has not run out at `now` (one that has is anyone's to take). Returns how many were extended.
+   */
+  renewLeases(owner: string, ids: readonly string[], now: string, until: string): Promise<number>;
   /** Every message to a client, sent or not, oldest first (an export reads the whole outbox). */
   forClient(clientId: string): Promise<OutboundSmsRecord[]>;
   /** Remove every message to a client and the sids claimed for their number; returns how many went. */

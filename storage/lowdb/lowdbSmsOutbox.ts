@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { KeyedMutex } from '../keyedMutex.js';
+import { leftOverOf, renewedLease } from '../outboxLeases.js';
 import type { SmsOutbox } from '../ports.js';
 import type { OutboundSmsRecord } from '../records.js';
 import { DocumentStore } from './documentStore.js';
@@ -121,6 +122,22 @@ export class LowdbSmsOutbox implements SmsOutbox {
       .filter((n) => n.endsWith('.json'))
       .map((n) => n.slice(0, -'.json'.length))
       .filter((id) => ID.test(id));
+  }
+
+  async leftOver(owner: string, now: string, limit: number): Promise<OutboundSmsRecord[]> {
+    return leftOverOf(await this.unsent(), owner, now, limit);
+  }
+
+  async renewLeases(owner: string, ids: readonly string[], now: string, until: string): Promise<number> {
+    const nowMs = Date.parse(now);
+    let renewed = 0;
+    for (const id of ids) {
+      const before = await this.get(id);
+      if (!before || renewedLease(before, owner, nowMs, until) === before) continue;
+      const after = await this.update(id, (r) => renewedLease(r, owner, nowMs, until));
+      if (after?.lease?.owner === owner && after.lease.until === until) renewed += 1;
+    }
+    return renewed;
   }
 
   async unsent(): Promise<OutboundSmsRecord[]> {

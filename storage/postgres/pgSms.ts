@@ -63,6 +63,34 @@ export class PgSmsOutbox implements SmsOutbox {
     return changeRecord(this.pool, { table: 'sms_outbox', key: 'id', columns: (r) => ({ status: r.status }) }, id, change);
   }
 
+  async leftOver(owner: string, now: string, limit: number): Promise<OutboundSmsRecord[]> {
+    // Through the index of unsent messages, oldest first; a client another live holder has is passed over whole.
+    const rows = await this.pool.query<{ record: OutboundSmsRecord }>(
+      `SELECT o.record FROM sms_outbox o
+       WHERE o.status IN ('queued', 'sending')
+         AND (o.record -> 'lease' IS NULL OR o.record -> 'lease' ->> 'owner' <> $1)
+         AND NOT EXISTS (
+           SELECT 1 FROM sms_outbox x
+           WHERE x.client_id = o.client_id AND x.status IN ('queued', 'sending')
+             AND x.record -> 'lease' ->> 'owner' <> $1 AND (x.record -> 'lease' ->> 'until')::timestamptz > $2::timestamptz)
+       ORDER BY o.created_at, o.seq, o.id
+       LIMIT $3`,
+      [owner, now, limit],
+    );
+    return rows.rows.map((r) => r.record);
+  }
+
+  async renewLeases(owner: string, ids: readonly string[], now: string, until: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const result = await this.pool.query(
+      `UPDATE sms_outbox SET record = jsonb_set(record, '{lease,until}', to_jsonb($4::text))
+       WHERE id = ANY($1) AND status IN ('queued', 'sending')
+         AND record -> 'lease' ->> 'owner' = $2 AND (record -> 'lease' ->> 'until')::timestamptz > $3::timestamptz`,
+      [[...ids], owner, now, until],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async unsent(): Promise<OutboundSmsRecord[]> {
     const rows = await this.pool.query<{ record: OutboundSmsRecord }>(
       "SELECT record FROM sms_outbox WHERE status IN ('queued', 'sending') ORDER BY created_at, seq, id",

@@ -105,6 +105,61 @@ export function smsStoresContract(name: string, make: () => Promise<SmsStoresUnd
         expect((await outbox.forClient('client-a')).map((r) => r.id)).to.deep.equal(['m-a', 'm-b', 'm-d']);
       });
 
+      it("finds what an instance may take on: nobody's, or a dead holder's, never a client another live holder has; oldest first, a page at a time", async () => {
+        const now = '2026-03-02T10:01:00.000Z';
+        const live = { until: '2026-03-02T10:01:20.000Z' };
+        const lapsed = { until: '2026-03-02T10:00:40.000Z' };
+        const at = (second: number) => `2026-03-02T10:00:${String(second).padStart(2, '0')}.000Z`;
+        // Client A: one message a live other instance holds, one behind it nobody holds (it must wait its turn there).
+        await subject.outbox.add(outbound('a-1', { clientId: 'client-a', createdAt: at(1), lease: { owner: 'other', ...live } }));
+        await subject.outbox.add(outbound('a-2', { clientId: 'client-a', createdAt: at(2) }));
+        // Client B: held by an instance whose lease ran out (it died), and one nobody holds.
+        await subject.outbox.add(outbound('b-1', { clientId: 'client-b', createdAt: at(3), status: 'sending', lease: { owner: 'dead', ...lapsed } }));
+        await subject.outbox.add(outbound('b-2', { clientId: 'client-b', createdAt: at(4) }));
+        // Client C: the asker's own, and one of theirs already sent.
+        await subject.outbox.add(outbound('c-1', { clientId: 'client-c', createdAt: at(5), lease: { owner: 'me', ...live } }));
+        await subject.outbox.add(outbound('c-0', { clientId: 'client-c', createdAt: at(0), lease: { owner: 'other', ...live } }));
+        await subject.outbox.update('c-0', (r) => ({ ...r, status: 'sent' }));
+        await subject.outbox.add(outbound('d-1', { clientId: 'client-d', createdAt: at(6) }));
+        const ids = async (limit: number) => (await subject.outbox.leftOver('me', now, limit)).map((r) => r.id);
+        expect(await ids(10)).to.deep.equal(['b-1', 'b-2', 'd-1']);
+        expect(await ids(2), 'a page').to.deep.equal(['b-1', 'b-2']);
+        expect(
+          await subject.outbox.leftOver('other', now, 10).then((r) => r.map((m) => m.id)),
+          'as the other instance sees it: behind its own, and not what the asker holds',
+        ).to.deep.equal(['a-2', 'b-1', 'b-2', 'd-1']);
+        // The other instance's lease runs out: client A's messages are anyone's.
+        expect(
+          await ids(10)
+            .then(() => subject.outbox.leftOver('me', '2026-03-02T10:01:30.000Z', 10))
+            .then((r) => r.map((m) => m.id)),
+        ).to.deep.equal(['a-1', 'a-2', 'b-1', 'b-2', 'd-1']);
+      });
+
+      it("renews only the holder's own leases that have not run out, on unsent messages", async () => {
+        const now = '2026-03-02T10:01:00.000Z';
+        const until = '2026-03-02T10:01:30.000Z';
+        await subject.outbox.add(outbound('r-live', { lease: { owner: 'me', until: '2026-03-02T10:01:10.000Z' } }));
+        await subject.outbox.add(outbound('r-lapsed', { lease: { owner: 'me', until: '2026-03-02T10:00:50.000Z' } }));
+        await subject.outbox.add(outbound('r-theirs', { lease: { owner: 'other', until: '2026-03-02T10:01:10.000Z' } }));
+        await subject.outbox.add(outbound('r-sent', { status: 'sent', lease: { owner: 'me', until: '2026-03-02T10:01:10.000Z' } }));
+        await subject.outbox.add(outbound('r-unasked', { lease: { owner: 'me', until: '2026-03-02T10:01:10.000Z' } }));
+        const asked = ['r-live', 'r-lapsed', 'r-theirs', 'r-sent', 'no-such-message'];
+        expect(await subject.outbox.renewLeases('me', asked, now, until)).to.equal(1);
+        const { outbox } = await subject.reopen();
+        const leases = Object.fromEntries(
+          await Promise.all(['r-live', 'r-lapsed', 'r-theirs', 'r-sent', 'r-unasked'].map(async (id) => [id, (await outbox.get(id))!.lease!.until])),
+        );
+        expect(leases).to.deep.equal({
+          'r-live': until,
+          'r-lapsed': '2026-03-02T10:00:50.000Z',
+          'r-theirs': '2026-03-02T10:01:10.000Z',
+          'r-sent': '2026-03-02T10:01:10.000Z',
+          'r-unasked': '2026-03-02T10:01:10.000Z',
+        });
+        expect(await outbox.renewLeases('me', [], now, until)).to.equal(0);
+      });
+
       it('never takes one Twilio sid for two messages, however the claims race', async () => {
         const to = '+447700900111';
         const claims = await Promise.all(['m-x', 'm-y', 'm-z'].map((id) => subject.outbox.claimSid(to, sid(42), id, '2026-03-02T10:00:00.000Z')));

@@ -39,8 +39,10 @@ const MAX_ATTEMPTS = 16;
  * this long before it finishes what its previous run was sending.
  */
 export const SEND_LEASE_MS = 30 * 1000;
-/** How often an instance looks for messages another instance left (its lease ran out: it died). */
+/** How often an instance renews the leases of what it will send, and looks for messages another instance left (its lease ran out: it died). */
 export const ADOPT_EVERY_MS = 10 * 1000;
+/** At most this many messages are taken on in one look-around (about a hundred a second: more than a sender's rate). */
+const ADOPT_LIMIT = 1000;
 
 /**
  * Sends the SMS outbox. Every message is written to the outbox before anything is sent; a message
@@ -92,16 +94,13 @@ export class SmsDispatcher {
    * live instance (so a client's texts keep their order). Returns how many were taken on.
    */
   private async adopt(): Promise<number> {
-    const now = this.deps.clock.now().toMillis();
-    const unsent = await this.deps.outbox.unsent();
-    const heldElsewhere = new Set<string>(
-      unsent.filter((r) => r.lease && r.lease.owner !== this.instanceId && Date.parse(r.lease.until) > now).map((r) => r.clientId),
-    );
+    const now = this.deps.clock.now().toISO()!;
+    // One process only (lowdb): whatever is unsent is this process's, whoever wrote it. Shared: what
+    // nobody live holds, a page at a time (the store finds it: another instance's queue is never read).
+    const unsent = this.deps.sharedOutbox ? await this.deps.outbox.leftOver(this.instanceId, now, ADOPT_LIMIT) : await this.deps.outbox.unsent();
     let adopted = 0;
     for (const record of unsent) {
       if (this.waiting.has(record.id)) continue;
-      // One process only (lowdb): whatever is unsent is this process's, whoever wrote it.
-      if (this.deps.sharedOutbox && heldElsewhere.has(record.clientId)) continue;
       if (record.status === 'sending') this.uncertain.add(record.id);
       this.waiting.set(record);
       this.seq = Math.max(this.seq, record.seq);
@@ -119,10 +118,21 @@ export class SmsDispatcher {
     this.deps.log.info('sms send rate shared', { instances: n, perSecond: this.deps.ratePerSecond / n });
   }
 
+  /**
+   * Keep holding what this instance will send: a text can wait its turn behind the send rate far
+   * longer than one lease, and a lease that ran out while this instance lives would let another
+   * take the text on (and hold it in memory too) only to find, at sending, that this one has it.
+   */
+  private async renewLeases(): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.outbox.renewLeases(this.instanceId, this.waiting.ids(), now.toISO()!, now.plus({ milliseconds: SEND_LEASE_MS }).toISO()!);
+  }
+
   private adoptLater(): void {
     if (this.stopped) return;
     this.cancelAdopt = this.deps.clock.after(ADOPT_EVERY_MS, () => {
-      void this.shareRate()
+      void this.renewLeases()
+        .then(() => this.shareRate())
         .then(() => this.adopt())
         .then((n) => {
           if (n > 0) this.deps.log.info('sms outbox took over messages left by another instance', { messages: n });

@@ -25,6 +25,11 @@ export class WaitingTexts {
     return this.byId.size;
   }
 
+  /** The ids of every message waiting (in flight ones too, until they are finished). */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
   has(id: string): boolean {
     return this.byId.has(id);
   }

@@ -25,8 +25,8 @@ describe('two instances on one database: texts and check-ins go once', function 
     await db.drop();
   });
 
-  async function instance(): Promise<SmsTestApp> {
-    const t = await startSmsTestApp({ clock, twilio, env: { DATABASE_URL: db.url } });
+  async function instance(env: Record<string, string> = {}): Promise<SmsTestApp> {
+    const t = await startSmsTestApp({ clock, twilio, env: { DATABASE_URL: db.url, ...env } });
     running.push(t);
     return t;
   }
@@ -97,6 +97,53 @@ describe('two instances on one database: texts and check-ins go once', function 
     ).to.deep.equal([]);
     const [alert] = await a.app.alerts.list({ clientId: (await a.app.store.clients.findByPhone(phone))!.id });
     expect(alert).to.deep.include({ state: 'acknowledged', step: 0 });
+  });
+
+  it('keeps the texts an instance has queued its own while it lives, however long they wait behind the send rate; the other takes them on once it dies', async () => {
+    twilio = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    // One text every 50 seconds between them: the replies queue on A for longer than a lease.
+    const slow = { SMS_SEND_RATE_PER_SECOND: '0.02' };
+    const a = await instance(slow);
+    const phones = Array.from({ length: 6 }, (_, n) => `+44770090088${n}`);
+    for (const phone of phones) {
+      await enrolSmsClient(a, phone);
+      expect((await a.text(phone, 'YES')).status).to.equal(200);
+    }
+    await a.app.sms!.inbound.idle();
+    // B starts beside A, and must leave A's queue alone.
+    await instance(slow);
+    const owners = async () =>
+      (await db.pool.query<{ owner: string | null; n: string }>("SELECT record -> 'lease' ->> 'owner' AS owner, count(*) AS n FROM sms_outbox GROUP BY 1"))
+        .rows;
+    const held = async () => (await owners()).every((row) => row.owner === a.app.sms!.dispatcher.instanceId);
+    // A minute and a half: twice a lease and more, in the steps each instance's timers take.
+    for (let step = 0; step < 9; step += 1) {
+      clock.advance({ milliseconds: ADOPT_EVERY_MS });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await held(), `every text still A's after ${(step + 1) * 10} s: ${JSON.stringify(await owners())}`).to.equal(true);
+    }
+    const queued = Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM sms_outbox WHERE status IN ('queued', 'sending')")).rows[0]!.n);
+    expect(queued, 'some still waiting their turn on A').to.be.greaterThan(0);
+
+    // A stops for good; once its leases run out, B sends what was left, each text once.
+    await a.close();
+    running.splice(running.indexOf(a), 1);
+    for (let step = 0; step < 4 + queued * 6; step += 1) {
+      clock.advance({ milliseconds: ADOPT_EVERY_MS });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await waitFor(async () => Number((await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM sms_outbox WHERE status <> 'sent'")).rows[0]!.n) === 0, {
+      what: 'every text sent',
+      timeoutMs: 10_000,
+    });
+    for (const phone of phones) {
+      const bodies = to(phone);
+      expect(new Set(bodies).size, `${phone}: ${JSON.stringify(bodies)}`).to.equal(bodies.length);
+      expect(
+        bodies.some((body) => /^Thank you/.test(body)),
+        phone,
+      ).to.equal(true);
+    }
   });
 
   it('finishes once, by looking at Twilio first, a text an instance that died was sending, once its lease runs out', async () => {
