@@ -130,6 +130,9 @@ function runScenario(name: string, entry: string, script: readonly Utterance[]):
     checkSeed: (http) => checkSeedIsRead(http, probeClient),
     progress,
     cpuProfDir,
+    // Load starts once the scheduler's first pass over every client is done (as on PostgreSQL): with
+    // the seed's 10,000 clients it writes a ledger for each, which is not what a turn costs.
+    untilReady: true,
     // Linkwell's memory at rest is a target beside PostgreSQL's; the echo bot's is not.
     settle: storage === 'postgres' && name === 'linkwell',
   });

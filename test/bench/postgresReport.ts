@@ -203,7 +203,7 @@ export function printPostgresReport({ lowdb, postgres: pg, benchSeconds }: Postg
     `PostgreSQL seed: ${pg.seed.clients} clients (with the demo client), ${pg.seed.months} month documents, ${pg.seed.checkIns} check-ins, ${fixed(pg.seed.bytes / 2 ** 20)} MB of JSON, ` +
       `copied from the lowdb seed in ${fixed(pg.seed.seconds, 1)} s (INSERTs of 100 clients each into the tables db:import writes, then ANALYZE); ` +
       `${pg.extra.clients.toLocaleString('en-GB')} clients with no history added in ${fixed(pg.extra.seconds, 1)} s; each working copy (CREATE DATABASE … TEMPLATE) ${fixed(pg.templateCopySeconds, 1)} s.`,
-    `On PostgreSQL each server is measured once /readyz says ready (its scheduler's first pass over every client done); lowdb's are measured from /healthz, as above.`,
+    `Each server, on either storage, is measured once /readyz says ready (its scheduler's first pass over every client done).`,
     pg.scaledDown.length > 0 ? `Scaled down: ${pg.scaledDown.join('; ')}.` : "Scaled down: nothing; every figure is at the issue's scale.",
     '',
     'Direct Line turns (p99 vs echo: the echo bot on the same storage):',
