@@ -56,7 +56,17 @@ export class PgWebChat implements WebChatTranscripts {
         ids.push({ id, duplicate: false });
         next += 1;
       }
-      if (next !== row.next_place) await this.keepWithinLimits(db, clientId, next);
+      if (next !== row.next_place) {
+        // The database keeps what the kept activities weigh: most appends trim nothing.
+        const kept = (
+          await db.query<{ first_place: number; kept_bytes: string }>(
+            'UPDATE web_chat_conversations SET next_place = $2 WHERE client_id = $1 RETURNING first_place, kept_bytes',
+            [clientId, next],
+          )
+        ).rows[0]!;
+        if (next - kept.first_place > WEB_CHAT_KEPT.activities || Number(kept.kept_bytes) > WEB_CHAT_KEPT.bytes)
+          await this.keepWithinLimits(db, clientId, next);
+      }
       return ids;
     });
   }

@@ -97,6 +97,21 @@ export function webChatTranscriptsContract(name: string, make: () => Promise<Tra
       expect(big.activities, 'an activity larger than the limit is kept alone').to.have.length(1);
     });
 
+    it(`lets a few long activities go by their size alone, well before ${WEB_CHAT_KEPT.activities} of them, and after a reopening`, async () => {
+      await store.open('client-a', 'conv-1');
+      // Each a little over four tenths of the limit: two fit, three do not.
+      const long = (n: number) => message(`${n} ${'x'.repeat(Math.floor(WEB_CHAT_KEPT.bytes * 0.4))}`);
+      const texts = async (on: WebChatTranscripts) => (await on.since('client-a', 0)).activities.map((a) => a.text!.slice(0, 5));
+      await store.append('client-a', [message('hello'), long(1), long(2)]);
+      expect(await texts(store)).to.deep.equal(['hello', '1 xxx', '2 xxx']);
+      await store.append('client-a', [long(3)]);
+      expect(await texts(store), 'the oldest went first, as many as needed').to.deep.equal(['2 xxx', '3 xxx']);
+      const again = (await subject.reopen?.()) ?? store;
+      await again.append('client-a', [long(4)]);
+      expect(await texts(again)).to.deep.equal(['3 xxx', '4 xxx']);
+      expect((await again.since('client-a', 0)).next).to.equal(5);
+    });
+
     it('remembers how far a page has read, never moving back', async () => {
       await store.open('client-a', 'conv-1');
       await store.markSeen('client-a', 4, '2026-03-02T10:00:00.000Z');
