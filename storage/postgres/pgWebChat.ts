@@ -112,7 +112,7 @@ export class PgWebChat implements WebChatTranscripts {
     return result.rowCount === 1;
   }
 
-  /** Drop the oldest activities past WEB_CHAT_KEPT (always keeping the newest), and move `next` on. */
+  /** Drop the oldest activities past WEB_CHAT_KEPT (always keeping the newest); `next` is already the conversation's next place. */
   private async keepWithinLimits(db: PoolClient, clientId: string, next: number): Promise<void> {
     // The oldest place to keep: within the count, and within the bytes counted from the newest.
     const cut = await db.query<{ place: number | null }>(
@@ -125,7 +125,7 @@ export class PgWebChat implements WebChatTranscripts {
     );
     const first = cut.rows[0]?.place ?? next;
     await db.query('DELETE FROM web_chat_activities WHERE client_id = $1 AND place < $2', [clientId, first]);
-    await db.query('UPDATE web_chat_conversations SET next_place = $2, first_place = GREATEST(first_place, $3) WHERE client_id = $1', [clientId, next, first]);
+    await db.query('UPDATE web_chat_conversations SET first_place = GREATEST(first_place, $2) WHERE client_id = $1', [clientId, first]);
   }
 }
 

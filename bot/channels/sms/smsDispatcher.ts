@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { heldByAnother } from '../../../storage/outboxLeases.js';
 import type { ClientRepository, SmsOutbox } from '../../../storage/ports.js';
 import type { OutboundSmsRecord } from '../../../storage/records.js';
 import type { Clock } from '../../time/clock.js';
@@ -292,9 +293,10 @@ export class SmsDispatcher {
     if (!this.deps.sharedOutbox) return record;
     const now = this.deps.clock.now();
     const until = now.plus({ milliseconds: SEND_LEASE_MS }).toISO()!;
-    const free = (r: OutboundSmsRecord) => !r.lease || r.lease.owner === this.instanceId || Date.parse(r.lease.until) <= now.toMillis();
     const held = await this.deps.outbox.update(record.id, (r) =>
-      (r.status === 'queued' || r.status === 'sending') && free(r) ? { ...r, lease: { owner: this.instanceId, until } } : r,
+      (r.status === 'queued' || r.status === 'sending') && !heldByAnother(r, this.instanceId, now.toMillis())
+        ? { ...r, lease: { owner: this.instanceId, until } }
+        : r,
     );
     if (held?.lease?.owner === this.instanceId && held.lease.until === until) return held;
     this.waiting.delete(record.id);
